@@ -1,0 +1,122 @@
+/**
+ * The command line: options become typed objects, and each command's module
+ * is imported only when that command runs, so start-up stays small.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { isRealDate } from './calendar.js';
+import type { Context } from './commands/context.js';
+import { langFrom } from './render/messages.js';
+
+export interface Ambient {
+  env: NodeJS.ProcessEnv;
+  now: Date;
+  cwd: string;
+}
+
+interface GlobalOptions {
+  plan: string;
+  asOf?: string;
+  lang?: string;
+  color: boolean;
+  verbose?: boolean;
+}
+
+function asOfDate(value: string): string {
+  if (!isRealDate(value)) throw new InvalidArgumentError('expected a real date written YYYY-MM-DD, e.g. 2021-09-06');
+  return value;
+}
+
+function wholeNumber(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number');
+  return Number(value);
+}
+
+export function buildProgram(ambient: Ambient): Command {
+  const program = new Command('plan')
+    .description('plan-ledger: a county work plan (实施方案) as a ledger (工作台账) of tasks, owners and deadlines')
+    .option('--plan <dir>', 'plan folder', 'plan')
+    .option('--as-of <date>', 'the date to report as of, YYYY-MM-DD (default: today in the plan’s time zone)', asOfDate)
+    .addOption(new Option('--lang <lang>', 'language of labels and messages (default: from the locale)').choices(['zh', 'en']))
+    .option('--no-color', 'no colours (also when NO_COLOR is set or output is not a terminal)')
+    .option('--verbose', 'show stack traces for errors')
+    .exitOverride()
+    .showHelpAfterError('(run plan --help for usage)')
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+
+  const context = (command: Command): Context => {
+    const g = command.optsWithGlobals<GlobalOptions>();
+    const stdout = process.stdout;
+    const forced = ambient.env.FORCE_COLOR !== undefined && ambient.env.FORCE_COLOR !== '0';
+    return {
+      planDir: g.plan,
+      ...(g.asOf !== undefined && { asOf: g.asOf }),
+      lang: langFrom(g.lang, ambient.env),
+      color: g.color && !ambient.env.NO_COLOR && (stdout.isTTY === true || forced),
+      verbose: g.verbose === true,
+      now: ambient.now,
+      cwd: ambient.cwd,
+      columns: terminalColumns(ambient.env, stdout.isTTY === true ? stdout.columns : undefined),
+    };
+  };
+
+  program
+    .command('check')
+    .description('check the plan files: schemas and cross-file rules (for CI)')
+    .addOption(new Option('--format <format>', 'output format').choices(['stylish', 'json', 'github', 'junit']).default('stylish'))
+    .option('--max-warnings <n>', 'fail when there are more warnings than this', wholeNumber)
+    .action(async (options, command: Command) => (await import('./commands/check.js')).check(context(command), options));
+
+  const reportFormat = (): Option => new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table');
+
+  program
+    .command('status')
+    .description('deadline table: one row per task with owners, deadline, progress and light (任务进度表)')
+    .addOption(reportFormat())
+    .option('--unit <unit>', 'only tasks of this unit (id, name or alias)')
+    .option('--group <group>', 'only tasks of units in this group')
+    .option('--section <section>', 'only tasks of this section, e.g. 二(一) or 2.1')
+    .addOption(new Option('--light <light>', 'only tasks with this light').choices(['red', 'yellow', 'green', 'done', 'done-late', 'ongoing']))
+    .addOption(new Option('--state <state>', 'only tasks with an assignment in this state').choices(['not_started', 'in_progress', 'done', 'blocked', 'not_applicable']))
+    .action(async (options, command: Command) => (await import('./commands/status.js')).status(context(command), options));
+
+  program
+    .command('overdue')
+    .description('every overdue assignment, by unit or by task (逾期清单)')
+    .addOption(reportFormat())
+    .addOption(new Option('--by <by>', 'group the list by').choices(['unit', 'task']).default('unit'))
+    .option('--fail', 'exit 1 when anything is overdue (for a scheduled CI job)')
+    .action(async (options, command: Command) => (await import('./commands/overdue.js')).overdue(context(command), options));
+
+  program
+    .command('upcoming')
+    .description('what falls due soon, by date (即将到期)')
+    .addOption(reportFormat())
+    .option('--within <days>', 'days ahead (default: the plan’s warning window)', wholeNumber)
+    .action(async (options, command: Command) => (await import('./commands/upcoming.js')).upcoming(context(command), options));
+
+  program
+    .command('checklist')
+    .description('everything one unit must do, with the checkpoints it reports at (单位任务清单)')
+    .argument('[unit]', 'unit id, name or alias, e.g. 县财政局')
+    .addOption(reportFormat())
+    .option('--all', 'one checklist per unit')
+    .option('--out <dir>', 'with --all: write one Markdown file per unit into this folder')
+    .action(async (unit: string | undefined, options, command: Command) =>
+      (await import('./commands/checklist.js')).checklist(context(command), unit, options),
+    );
+
+  program
+    .command('export')
+    .description('the resolved plan as JSON, a stable contract for scripts')
+    .addOption(new Option('--format <format>', 'output format').choices(['json']).default('json'))
+    .action(async (_options, command: Command) => (await import('./commands/export.js')).exportPlan(context(command)));
+
+  return program;
+}
+
+/** `COLUMNS` wins; else the terminal's width; else 100 (not a terminal). */
+function terminalColumns(env: NodeJS.ProcessEnv, ttyColumns: number | undefined): number {
+  const fromEnv = Number(env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv >= 20) return fromEnv;
+  return ttyColumns && ttyColumns >= 20 ? ttyColumns : 100;
+}

@@ -1,0 +1,25 @@
+/** `plan check`: every file against its schema, then the cross-file rules. */
+import { countBySeverity } from '../diagnostic.js';
+import { EXIT, ExitCode } from '../errors.js';
+import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from '../render/diagnostics.js';
+import { label } from '../render/messages.js';
+import { loadPlan, paintFor, print, type Context } from './context.js';
+
+export interface CheckOptions {
+  format: DiagnosticFormat;
+  maxWarnings?: number;
+}
+
+export async function check(ctx: Context, options: CheckOptions): Promise<void> {
+  const result = await loadPlan(ctx);
+  const paint = await paintFor(ctx);
+  const counts = result.data && { tasks: result.data.tasks.length, units: result.data.units.length };
+  print(DIAGNOSTIC_FORMATS[options.format]({ diagnostics: result.diagnostics, lang: ctx.lang, paint, ...(counts && { counts }) }));
+  const { errors, warnings } = countBySeverity(result.diagnostics);
+  if (result.diagnostics.some((d) => d.unreadable)) throw new ExitCode(EXIT.usage);
+  if (errors > 0) throw new ExitCode(EXIT.findings);
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    process.stderr.write(`${label('tooManyWarnings', ctx.lang)(warnings, options.maxWarnings)}\n`);
+    throw new ExitCode(EXIT.findings);
+  }
+}

@@ -1,0 +1,32 @@
+/** `plan checklist`: one unit's tasks and checkpoints; with --all --out, one Markdown file per unit. */
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { checklistFor } from '../ledger/checklist.js';
+import { buildLedger } from '../ledger/index.js';
+import { CHECKLIST_FORMATS, checklistMarkdown } from '../render/checklist.js';
+import { loadValidPlan, paintFor, print, writeFileAtomic, type Context } from './context.js';
+import { resolveUnits } from './resolve.js';
+
+export interface ChecklistOptions {
+  format: keyof typeof CHECKLIST_FORMATS;
+  all?: boolean;
+  out?: string;
+}
+
+export async function checklist(ctx: Context, name: string | undefined, options: ChecklistOptions): Promise<void> {
+  const zh = ctx.lang === 'zh';
+  if (!options.all && name === undefined) {
+    throw new UsageError(zh ? '请指定单位，或使用 --all。' : 'name a unit, or use --all', 'plan checklist 县财政局 · plan checklist --all --out reports/checklists/');
+  }
+  const { data, asOf } = await loadValidPlan(ctx);
+  const ledger = buildLedger(data, asOf);
+  const units = options.all ? data.units : resolveUnits(ledger, name!, ctx.lang).units;
+  const lists = units.map((u) => checklistFor(ledger, u));
+  if (options.out !== undefined) {
+    // Unit ids are ASCII letters, digits, - and _ (the schema says so): safe file names.
+    for (const list of lists) writeFileAtomic(join(options.out, `${list.unit.id}.md`), checklistMarkdown(list, ledger, ctx.lang));
+    print(zh ? `已写入 ${lists.length} 份清单到 ${options.out}` : `wrote ${lists.length} checklists to ${options.out}`);
+    return;
+  }
+  print(CHECKLIST_FORMATS[options.format]({ ledger, lists }, { lang: ctx.lang, paint: await paintFor(ctx), columns: ctx.columns }));
+}

@@ -1,0 +1,102 @@
+/**
+ * What every command gets from the command line, and the one way a command
+ * loads a plan: read → validate → (on errors) report and stop.
+ */
+import { mkdirSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync, unlinkSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+import { countBySeverity } from '../diagnostic.js';
+import { EXIT, ExitCode, UsageError } from '../errors.js';
+import { locateDiagnostics } from '../load/positions.js';
+import { PlanFolderMissing, readPlanFiles } from '../load/plan-files.js';
+import type { PlanData } from '../model.js';
+import { DIAGNOSTIC_FORMATS, type Paint } from '../render/diagnostics.js';
+import type { Lang } from '../render/messages.js';
+import { validatePlan, type Validated } from '../validate/index.js';
+
+export interface Context {
+  planDir: string;
+  asOf?: string;
+  lang: Lang;
+  color: boolean;
+  verbose: boolean;
+  now: Date;
+  cwd: string;
+  columns: number;
+}
+
+const PLAIN: Paint = { red: (s) => s, yellow: (s) => s, green: (s) => s, dim: (s) => s, bold: (s) => s };
+
+/** Colour only when asked for; chalk is loaded only then. */
+export async function paintFor(ctx: Context): Promise<Paint> {
+  if (!ctx.color) return PLAIN;
+  const { Chalk } = await import('chalk');
+  const c = new Chalk({ level: 1 });
+  return { red: c.red, yellow: c.yellow, green: c.green, dim: c.dim, bold: c.bold };
+}
+
+/** Reads and validates the plan folder; throws UsageError when there is none. */
+export async function loadPlan(ctx: Context, details = false): Promise<Validated> {
+  try {
+    const result = await validatePlan(ctx.planDir, readPlanFiles(ctx.planDir), {
+      ...(ctx.asOf !== undefined && { asOf: ctx.asOf }),
+      now: ctx.now,
+      details,
+    });
+    await locateDiagnostics(result.diagnostics);
+    return result;
+  } catch (e) {
+    if (e instanceof PlanFolderMissing) {
+      throw new UsageError(
+        ctx.lang === 'zh' ? `找不到计划目录 “${e.dir}”。` : `no plan folder at "${e.dir}"`,
+        ctx.lang === 'zh' ? '请在计划仓库根目录运行，或用 --plan <目录> 指定。' : 'run this in the plan repository, or name the folder with --plan <dir>',
+      );
+    }
+    throw e;
+  }
+}
+
+/**
+ * For the reports: a plan with errors cannot be reported on. Its diagnostics go
+ * to stderr and the process ends with the check's exit code.
+ */
+export async function loadValidPlan(ctx: Context, details = false): Promise<{ data: PlanData; asOf: string }> {
+  const result = await loadPlan(ctx, details);
+  const { errors } = countBySeverity(result.diagnostics);
+  if (errors > 0 || !result.data) {
+    const errorsOnly = result.diagnostics.filter((d) => d.severity === 'error');
+    process.stderr.write(DIAGNOSTIC_FORMATS.stylish({ diagnostics: errorsOnly, lang: ctx.lang, paint: await paintFor({ ...ctx, color: ctx.color && process.stderr.isTTY === true }) }));
+    process.stderr.write(ctx.lang === 'zh' ? '计划文件有错误，请先修正（plan check 可列出全部问题）。\n' : 'the plan has errors; fix them first (plan check lists them all)\n');
+    throw new ExitCode(result.diagnostics.some((d) => d.unreadable) ? EXIT.usage : EXIT.findings);
+  }
+  return { data: result.data, asOf: result.asOf };
+}
+
+export function print(text: string): void {
+  process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+}
+
+/**
+ * Writes a file so that a reader sees the old content or the new, never half:
+ * a temporary file in the same folder, flushed, then renamed over the target.
+ */
+export function writeFileAtomic(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    const fd = openSync(tmp, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // The temporary file may never have been created.
+    }
+    throw e;
+  }
+}

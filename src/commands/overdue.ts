@@ -1,0 +1,19 @@
+/** `plan overdue`: every open assignment past its deadline. */
+import { EXIT, ExitCode } from '../errors.js';
+import { buildLedger } from '../ledger/index.js';
+import { OVERDUE_FORMATS } from '../render/lists.js';
+import { loadValidPlan, paintFor, print, type Context } from './context.js';
+
+export interface OverdueOptions {
+  format: keyof typeof OVERDUE_FORMATS;
+  by: 'unit' | 'task';
+  fail?: boolean;
+}
+
+export async function overdue(ctx: Context, options: OverdueOptions): Promise<void> {
+  const { data, asOf } = await loadValidPlan(ctx);
+  const ledger = buildLedger(data, asOf);
+  const items = ledger.rows.flatMap((r) => r.assignments.filter((a) => a.light === 'red'));
+  print(OVERDUE_FORMATS[options.format]({ ledger, items, by: options.by }, { lang: ctx.lang, paint: await paintFor(ctx), columns: ctx.columns }));
+  if (options.fail && items.length > 0) throw new ExitCode(EXIT.findings);
+}

@@ -1,0 +1,23 @@
+/** Finding a unit or group by what people call it: id, full name, short name or alias. */
+import type { PlanData, Unit, UnitGroup } from '../model.js';
+import { closest } from '../validate/suggest.js';
+
+export type Named = { kind: 'unit'; unit: Unit } | { kind: 'group'; group: UnitGroup };
+
+export function findNamed(data: PlanData, name: string): Named | { kind: 'unknown'; hint?: string } {
+  const wanted = name.trim();
+  for (const unit of data.units) {
+    if (unit.id === wanted || unit.name === wanted || unit.short === wanted || unit.aliases.includes(wanted)) return { kind: 'unit', unit };
+  }
+  for (const group of data.groups) {
+    if (group.id === wanted || group.name === wanted || group.aliases.includes(wanted)) return { kind: 'group', group };
+  }
+  const names = [...data.units.flatMap((u) => [u.id, u.name, ...(u.short ? [u.short] : []), ...u.aliases]), ...data.groups.flatMap((g) => [g.id, g.name, ...g.aliases])];
+  const hint = closest(wanted, names);
+  return hint === undefined ? { kind: 'unknown' } : { kind: 'unknown', hint };
+}
+
+/** The short name the document uses, else the full name. */
+export function shortName(unit: Unit): string {
+  return unit.short ?? unit.name;
+}

@@ -1,0 +1,165 @@
+/**
+ * Reads a plan folder: plan.yaml, units.yaml, tasks/*.yaml, status/*.yaml.
+ * Files are read and parsed one at a time, so a province-size folder never
+ * holds all of its text in memory at once.
+ */
+import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from '../diagnostic.js';
+import { readQuickYaml } from './quick-yaml.js';
+
+export type FileKind = 'plan' | 'units' | 'tasks' | 'status';
+
+/** A file that was read and parsed as YAML (its content is not yet checked). */
+export interface SourceFile {
+  kind: FileKind;
+  file: string;
+  /** For status files: the unit id the file name gives. */
+  stem: string;
+  data: unknown;
+}
+
+/** A file that could not be turned into data; the diagnostic says why. */
+export interface BrokenFile {
+  kind: FileKind;
+  file: string;
+  diagnostic: Diagnostic;
+}
+
+export const FILE_LIMITS = {
+  /** Bytes in one file. A county's status file is a few kB; a province's ~80 kB. */
+  bytes: 8 * 1024 * 1024,
+};
+
+export class PlanFolderMissing extends Error {
+  constructor(readonly dir: string) {
+    super(dir);
+  }
+}
+
+export async function* readPlanFiles(dir: string): AsyncGenerator<SourceFile | BrokenFile> {
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new PlanFolderMissing(dir);
+  yield await readOne('plan', join(dir, 'plan.yaml'), 'plan');
+  yield await readOne('units', join(dir, 'units.yaml'), 'units');
+  for (const kind of ['tasks', 'status'] as const) {
+    const listing = listYaml(join(dir, kind));
+    if (!('names' in listing)) {
+      if (listing.diagnostic) yield { kind, file: join(dir, kind), diagnostic: listing.diagnostic };
+      continue;
+    }
+    for (const name of listing.names) {
+      yield await readOne(kind, join(dir, kind, name), name.replace(/\.ya?ml$/, ''));
+    }
+  }
+}
+
+/** YAML files in a folder, sorted so that every run reads them in one order. */
+function listYaml(dir: string): { names: string[] } | { diagnostic?: Diagnostic } {
+  try {
+    const names = readdirSync(dir)
+      .filter((n) => /\.ya?ml$/.test(n) && !n.startsWith('.'))
+      .sort();
+    return { names };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // A plan may have no status folder yet (nobody has reported) or no tasks folder.
+    if (code === 'ENOENT') return {};
+    return { diagnostic: unreadable(dir, code === 'ENOTDIR' ? 'not-a-folder' : 'file-unreadable', { reason: code ?? 'error' }) };
+  }
+}
+
+export async function readOne(kind: FileKind, file: string, stem: string): Promise<SourceFile | BrokenFile> {
+  const read = readText(file);
+  if (typeof read !== 'string') return { kind, file, diagnostic: read };
+  let data = readQuickYaml(read);
+  if (data === undefined) {
+    // The strict reader is loaded only when a file needs it (see quick-yaml.ts).
+    const { readYamlFull } = await import('./full-yaml.js');
+    const full = readYamlFull(read);
+    if (!full.ok) {
+      const p = full.problem;
+      return {
+        kind,
+        file,
+        diagnostic: { code: p.code, severity: 'error', file, line: p.line, col: p.col, args: { detail: p.message } },
+      };
+    }
+    data = full.value;
+  }
+  return { kind, file, stem, data };
+}
+
+/** The file's text, or the reason it cannot be read as a UTF-8 text file. */
+export function readText(file: string): string | Diagnostic {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    if (code === 'ENOENT') return { code: 'file-missing', severity: 'error', file, args: {}, unreadable: true };
+    return unreadable(file, code === 'EISDIR' ? 'not-a-file' : 'file-unreadable', { reason: code });
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return unreadable(file, 'not-a-file', {});
+    if (stat.size > FILE_LIMITS.bytes) return unreadable(file, 'file-too-large', { size: stat.size, limit: FILE_LIMITS.bytes });
+    const buffer = Buffer.alloc(stat.size);
+    let got = 0;
+    while (got < stat.size) {
+      const n = readSync(fd, buffer, got, stat.size - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    const bytes = buffer.subarray(0, got);
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) return { ...unreadable(file, 'file-binary', {}), ...lineOf(bytes, nul) };
+    try {
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch {
+      return { ...unreadable(file, 'file-not-utf8', {}), ...lineOf(bytes, firstInvalidUtf8(bytes)) };
+    }
+  } catch (e) {
+    return unreadable(file, 'file-unreadable', { reason: (e as NodeJS.ErrnoException).code ?? 'error' });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function unreadable(file: string, code: string, args: Record<string, string | number>): Diagnostic {
+  return { code, severity: 'error', file, args, unreadable: true };
+}
+
+function lineOf(bytes: Buffer, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, col: offset - start + 1 };
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  // The longest prefix without an invalid sequence, found by halving. With
+  // `stream` a prefix that merely ends inside a character does not fail.
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}

@@ -1,0 +1,35 @@
+/**
+ * The process boundary: runs the CLI and turns every outcome into an exit
+ * code. This is the only place that sets one (see EXIT in errors.ts).
+ */
+import { EXIT, ExitCode, UsageError } from './errors.js';
+
+export async function run(argv: string[]): Promise<void> {
+  const verbose = argv.includes('--verbose');
+  try {
+    const { buildProgram } = await import('./cli.js');
+    await buildProgram({ env: process.env, now: new Date(), cwd: process.cwd() }).parseAsync(argv, { from: 'user' });
+    process.exitCode = EXIT.ok;
+  } catch (e) {
+    process.exitCode = exitCodeFor(e, verbose);
+  }
+}
+
+function exitCodeFor(e: unknown, verbose: boolean): number {
+  if (e instanceof ExitCode) return e.code;
+  if (e instanceof UsageError) {
+    process.stderr.write(`plan: ${e.message}\n${e.hint ? `  ${e.hint}\n` : ''}`);
+    if (verbose) process.stderr.write(`${e.stack}\n`);
+    return EXIT.usage;
+  }
+  // commander reports its own usage errors and sets their exit code.
+  const commanderCode = (e as { code?: string; exitCode?: number } | null)?.code;
+  if (typeof commanderCode === 'string' && commanderCode.startsWith('commander.')) {
+    const exit = (e as { exitCode: number }).exitCode;
+    return exit === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if ((e as NodeJS.ErrnoException | null)?.code === 'EPIPE') return EXIT.ok;
+  process.stderr.write(`plan: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+  process.stderr.write(verbose ? `${(e as Error)?.stack}\n` : '  This is a bug in plan-ledger; please report it with the output of --verbose.\n');
+  return EXIT.internal;
+}

@@ -1,0 +1,125 @@
+/**
+ * The domain: a work plan (实施方案), its units (单位), its tasks (工作任务) and the
+ * statuses each unit reports (进展情况). These are the shapes after loading and
+ * schema validation; files on disk are described by the JSON Schemas in
+ * src/validate/schemas/.
+ */
+
+/** An ISO calendar date, `YYYY-MM-DD`, always a real date once validated. */
+export type IsoDate = string;
+
+/** A date on which units report progress (报送节点). */
+export interface Checkpoint {
+  date: IsoDate;
+  /** Unit or group ids, or `leads`: every unit that leads at least one task. */
+  reporters: string[];
+  /** The unit that receives the reports (县政府办公室). */
+  recipient: string;
+  source?: string;
+}
+
+export interface HigherDocument {
+  number: string;
+  title: string;
+}
+
+/** The plan document itself (实施方案). */
+export interface Plan {
+  id: string;
+  title: string;
+  document: string;
+  issuer: string;
+  signed: IsoDate;
+  published?: IsoDate;
+  implements: HigherDocument[];
+  timezone: string;
+  /** Days before a deadline from which an open task shows yellow (黄灯). */
+  warnDays: number;
+  span?: { start: IsoDate; end: IsoDate };
+  checkpoints: Checkpoint[];
+}
+
+export type UnitKind = 'town' | 'county-department' | 'outside-body';
+
+/** One organisation that can lead or carry out a task (单位). */
+export interface Unit {
+  id: string;
+  name: string;
+  /** The name the document uses, e.g. 县财政局. */
+  short?: string;
+  aliases: string[];
+  kind: UnitKind;
+  note?: string;
+}
+
+/** A phrase that stands for many units, e.g. 各镇人民政府 (UnitGroup). */
+export interface UnitGroup {
+  id: string;
+  name: string;
+  aliases: string[];
+  members: string[];
+  note?: string;
+}
+
+/** One annotated task (工作任务) with its owners and deadline (完成时限). */
+export interface Task {
+  id: string;
+  section: string;
+  title: string;
+  text: string;
+  /** 牵头单位: unit or group ids in the document's order. */
+  lead: string[];
+  /** True when the lead list ends in 等相关部门: more units may join. */
+  leadOpen: boolean;
+  /** 责任单位: unit or group ids in the document's order. */
+  responsible: string[];
+  deadline: IsoDate | null;
+  deadlineText: string | null;
+  /** An explicit exception: the source sets no deadline; reviewed on `reviewOn`. */
+  ongoing: boolean;
+  reviewOn: IsoDate[];
+  deadlineNote?: string;
+  source?: string;
+  annotation?: string;
+}
+
+export type TaskState = 'not_started' | 'in_progress' | 'done' | 'blocked' | 'not_applicable';
+
+export const TASK_STATES: readonly TaskState[] = ['not_started', 'in_progress', 'done', 'blocked', 'not_applicable'];
+
+/** One unit's report on one task (进展情况). */
+export interface StatusEntry {
+  unit: string;
+  task: string;
+  state: TaskState;
+  progress?: string;
+  evidence: string[];
+  completed?: IsoDate;
+  updated?: IsoDate;
+  reason?: string;
+}
+
+/** Where a loaded value stands, so rules can point at it. */
+export interface Origin {
+  file: string;
+  /** Path of keys from the file's root to the value. */
+  path: (string | number)[];
+}
+
+/** The whole plan as loaded: what every later stage works from. */
+export interface PlanData {
+  dir: string;
+  plan: Plan;
+  units: Unit[];
+  groups: UnitGroup[];
+  tasks: Task[];
+  statuses: StatusEntry[];
+  /** Where each task, unit, group and status entry came from. */
+  origins: {
+    plan: string;
+    units: string;
+    tasks: Map<string, Origin[]>;
+    /** Status files by the unit id their name gives, with the unit they declare. */
+    statuses: Map<string, { file: string; declaredUnit: string }>;
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Diagnostics as text for people (stylish), scripts (json), GitHub workflow
+ * annotations (github) and CI test reports (junit). Pure functions.
+ */
+import { countBySeverity, type Diagnostic } from '../diagnostic.js';
+import { diagnosticMessage, label, type Lang } from './messages.js';
+import { safeText } from './text.js';
+
+export interface DiagnosticsView {
+  diagnostics: Diagnostic[];
+  lang: Lang;
+  paint: Paint;
+  /** For the clean summary line. */
+  counts?: { tasks: number; units: number };
+}
+
+export interface Paint {
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+}
+
+export const DIAGNOSTIC_FORMATS = {
+  stylish: stylish,
+  json: (v: DiagnosticsView) => `${JSON.stringify(v.diagnostics.map((d) => toJson(d, v.lang)), null, 2)}\n`,
+  github: github,
+  junit: junit,
+} as const;
+
+export type DiagnosticFormat = keyof typeof DIAGNOSTIC_FORMATS;
+
+function toJson(d: Diagnostic, lang: Lang): object {
+  return {
+    code: d.code,
+    severity: d.severity,
+    file: d.file,
+    line: d.line ?? null,
+    col: d.col ?? null,
+    message: diagnosticMessage(d, lang),
+    args: d.args,
+  };
+}
+
+function where(d: Diagnostic): string {
+  return d.line === undefined ? '' : `${d.line}:${d.col ?? 1}`;
+}
+
+function stylish(v: DiagnosticsView): string {
+  const { diagnostics, lang, paint } = v;
+  const { errors, warnings } = countBySeverity(diagnostics);
+  if (diagnostics.length === 0) {
+    return v.counts ? `${paint.green('✓')} ${label('clean', lang)(v.counts.tasks, v.counts.units)}\n` : '';
+  }
+  const out: string[] = [];
+  let file = '';
+  const posWidth = Math.max(...diagnostics.map((d) => where(d).length));
+  for (const d of diagnostics) {
+    if (d.file !== file) {
+      if (file) out.push('');
+      file = d.file;
+      out.push(paint.bold(safeText(file)));
+    }
+    const sev = d.severity === 'error' ? paint.red(label('error', lang).padEnd(7)) : paint.yellow(label('warning', lang).padEnd(7));
+    out.push(`  ${paint.dim(where(d).padEnd(posWidth))}  ${sev}  ${safeText(diagnosticMessage(d, lang))}  ${paint.dim(d.code)}`);
+  }
+  out.push('', (errors > 0 ? paint.red : paint.yellow)(`✖ ${label('problems', lang)(errors, warnings)}`));
+  return `${out.join('\n')}\n`;
+}
+
+/** GitHub workflow commands: data must be %-escaped so it cannot end the command. */
+function github(v: DiagnosticsView): string {
+  const esc = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const prop = (s: string): string => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return v.diagnostics
+    .map((d) => {
+      const pos = d.line === undefined ? '' : `,line=${d.line},col=${d.col ?? 1}`;
+      return `::${d.severity} file=${prop(d.file)}${pos},title=${prop(d.code)}::${esc(diagnosticMessage(d, v.lang))}\n`;
+    })
+    .join('');
+}
+
+function xml(s: string): string {
+  // Characters XML 1.0 cannot hold at all are dropped; the rest are escaped.
+  return s
+    .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** One test suite per file, one failing test case per diagnostic. */
+function junit(v: DiagnosticsView): string {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of v.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  const { errors } = countBySeverity(v.diagnostics);
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="plan check" tests="${v.diagnostics.length}" failures="${errors}">`];
+  if (byFile.size === 0) lines.push('  <testsuite name="plan" tests="1" failures="0"><testcase name="plan check" classname="plan"/></testsuite>');
+  for (const [file, list] of byFile) {
+    const fails = list.filter((d) => d.severity === 'error').length;
+    lines.push(`  <testsuite name="${xml(file)}" tests="${list.length}" failures="${fails}">`);
+    for (const d of list) {
+      const name = `${where(d) || file} ${d.code}`;
+      const msg = diagnosticMessage(d, v.lang);
+      const body = d.severity === 'error' ? `<failure type="${xml(d.code)}" message="${xml(msg)}">${xml(`${file}:${where(d)} ${msg}`)}</failure>` : `<system-out>${xml(`warning: ${msg}`)}</system-out>`;
+      lines.push(`    <testcase name="${xml(name)}" classname="${xml(file)}">${body}</testcase>`);
+    }
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,36 @@
+/** Escaping for the file formats reports are written in. */
+
+/**
+ * A CSV cell. Text from the data that a spreadsheet would read as a formula
+ * (= + - @, tab, carriage return) is prefixed with ' so it stays text.
+ */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csv(header: string[], rows: (string | number | null | undefined)[][]): string {
+  // The BOM lets spreadsheet programs on Chinese Windows open UTF-8 as UTF-8.
+  return `\ufeff${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Text from the data inside Markdown: no markup, no HTML, no line breaks. */
+export function md(s: string): string {
+  return s
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1');
+}
+
+export function mdTable(header: string[], rows: string[][]): string {
+  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+  return [line(header.map(md)), line(header.map(() => '---')), ...rows.map((r) => line(r))].join('\n');
+}
+
+export function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

@@ -1,0 +1,96 @@
+/**
+ * Every word the tool prints, in Chinese and English. Diagnostics are data
+ * (code + args); this is the one place that turns them into sentences.
+ */
+import type { Diagnostic } from '../diagnostic.js';
+
+export type Lang = 'zh' | 'en';
+
+type Template = (a: Record<string, string | number>) => string;
+
+const hint = (a: Record<string, string | number>, lang: Lang): string =>
+  a.hint === undefined ? '' : lang === 'zh' ? `（是否指 ${a.hint}？）` : ` (did you mean ${a.hint}?)`;
+
+const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
+  'file-missing': { zh: () => '缺少此文件。每个计划目录都需要 plan.yaml 和 units.yaml。', en: () => 'this file is missing; every plan folder needs plan.yaml and units.yaml' },
+  'file-unreadable': { zh: (a) => `无法读取此文件（${a.reason}），请检查权限。`, en: (a) => `the file cannot be read (${a.reason}); check its permissions` },
+  'not-a-file': { zh: () => '这里应为 YAML 文件，实际是目录或特殊文件。', en: () => 'a YAML file is expected here, but this is a folder or a special file' },
+  'not-a-folder': { zh: () => '这里应为目录。', en: () => 'a folder is expected here' },
+  'file-too-large': { zh: (a) => `文件过大（${a.size} 字节，上限 ${a.limit}）。请拆分文件。`, en: (a) => `the file is too large (${a.size} bytes, limit ${a.limit}); split it` },
+  'file-binary': { zh: () => '这是二进制文件，不是 YAML 文本（含 NUL 字节）。', en: () => 'this is a binary file, not YAML text (it contains a NUL byte)' },
+  'file-not-utf8': { zh: () => '文件不是有效的 UTF-8 编码。请以 UTF-8 另存。', en: () => 'the file is not valid UTF-8; save it as UTF-8' },
+  'file-empty': { zh: () => '文件为空（或只有注释）。', en: () => 'the file is empty (or holds only comments)' },
+  'schema-required': { zh: (a) => `${a.where} 缺少必填字段 “${a.property}”。`, en: (a) => `${a.where}: the required field "${a.property}" is missing` },
+  'schema-unknown-property': { zh: (a) => `未知字段 “${a.property}”（位于 ${a.where}），请检查拼写。`, en: (a) => `unknown field "${a.property}" in ${a.where}; check the spelling` },
+  'schema-type': { zh: (a) => `${a.where} 的类型应为 ${typeZh(String(a.expected))}。`, en: (a) => `${a.where} must be ${typeEn(String(a.expected))}` },
+  'schema-enum': { zh: (a) => `${a.where} 只能取以下值之一：${a.allowed}。`, en: (a) => `${a.where} must be one of: ${a.allowed}` },
+  'schema-pattern': { zh: (a) => `${a.where} 应为${patternZh(String(a.kind))}。`, en: (a) => `${a.where} must be ${patternEn(String(a.kind))}` },
+  schema: { zh: (a) => `${a.where}：${a.detail}`, en: (a) => `${a.where}: ${a.detail}` },
+  'duplicate-unit-id': { zh: (a) => `单位或分组编号 “${a.id}” 重复。`, en: (a) => `the unit or group id "${a.id}" is used twice` },
+  'duplicate-unit-name': { zh: (a) => `名称 “${a.name}” 同时指 ${a.other} 和 ${a.id}，无法区分。`, en: (a) => `the name "${a.name}" means both ${a.other} and ${a.id}` },
+  'duplicate-task-id': { zh: (a) => `任务编号 “${a.id}” 重复（首次出现于 ${a.first}）。`, en: (a) => `the task id "${a.id}" is used twice (first in ${a.first})` },
+  'unknown-unit': { zh: (a) => `未知的单位或分组 “${a.id}”${hint(a, 'zh')}。请在 units.yaml 中登记。`, en: (a) => `unknown unit or group "${a.id}"${hint(a, 'en')}; add it to units.yaml` },
+  'task-no-owner': { zh: (a) => `任务 ${a.task} 没有牵头单位也没有责任单位。`, en: (a) => `task ${a.task} has neither a lead nor a responsible unit` },
+  'task-no-deadline': {
+    zh: (a) => `任务 ${a.task} 没有完成时限。请填写 deadline；若原文确无时限，写 ongoing: true 并注明 reviewOn 与 deadlineNote。`,
+    en: (a) => `task ${a.task} has no deadline; add one, or if the source gives none, mark it ongoing: true with reviewOn and deadlineNote`,
+  },
+  'task-deadline-and-ongoing': { zh: (a) => `任务 ${a.task} 既有完成时限又标记为 ongoing，只能二选一。`, en: (a) => `task ${a.task} has a deadline and is marked ongoing; choose one` },
+  'task-ongoing-incomplete': { zh: (a) => `任务 ${a.task} 标记为无时限（ongoing），但缺少 ${a.missing}。`, en: (a) => `task ${a.task} is marked ongoing but lacks ${a.missing}` },
+  'invalid-date': { zh: (a) => `“${a.value}” 不是真实存在的日期。`, en: (a) => `"${a.value}" is not a real calendar date` },
+  'unknown-timezone': { zh: (a) => `未知时区 “${a.value}”，应为 IANA 时区名，如 Asia/Shanghai。`, en: (a) => `unknown time zone "${a.value}"; use an IANA name such as Asia/Shanghai` },
+  'deadline-outside-span': {
+    zh: (a) => `任务 ${a.task} 的完成时限 ${a.deadline} 不在计划期内（${a.start} 至 ${a.end || '…'}）。`,
+    en: (a) => `task ${a.task}: the deadline ${a.deadline} lies outside the plan's span (${a.start} to ${a.end || '…'})`,
+  },
+  'status-file-name': { zh: (a) => `文件名对应单位 “${a.stem}”，但文件内写的是 “${a.unit}”。`, en: (a) => `the file name says unit "${a.stem}" but the file says "${a.unit}"` },
+  'status-unknown-task': { zh: (a) => `没有编号为 “${a.task}” 的任务${hint(a, 'zh')}。`, en: (a) => `there is no task "${a.task}"${hint(a, 'en')}` },
+  'status-not-assigned': { zh: (a) => `任务 ${a.task} 未分配给 ${a.unit}（既非牵头也非责任单位）。`, en: (a) => `task ${a.task} is not assigned to ${a.unit} (neither lead nor responsible)` },
+  'done-no-completed': { zh: (a) => `任务 ${a.task} 标记为已完成，但没有完成日期（completed）。`, en: (a) => `task ${a.task} is done but has no completion date (completed)` },
+  'done-no-evidence': { zh: (a) => `任务 ${a.task} 已完成，但未提供佐证材料（evidence）。`, en: (a) => `task ${a.task} is done but lists no evidence` },
+  'completed-after-as-of': { zh: (a) => `任务 ${a.task} 的完成日期 ${a.completed} 晚于统计日期 ${a.asOf}。`, en: (a) => `task ${a.task}: the completion date ${a.completed} is after the as-of date ${a.asOf}` },
+  'not-applicable-no-reason': { zh: (a) => `任务 ${a.task} 标记为不适用，须说明理由（reason）。`, en: (a) => `task ${a.task} is not applicable; give a reason` },
+  'yaml-too-deep': { zh: (a) => `嵌套层级过深：${a.detail}`, en: (a) => `nesting too deep: ${a.detail}` },
+  'yaml-alias-limit': { zh: (a) => `别名展开过多：${a.detail}`, en: (a) => `too many alias expansions: ${a.detail}` },
+};
+
+function typeEn(t: string): string {
+  return { string: 'text', array: 'a list', object: 'a mapping (key: value)', boolean: 'true or false', integer: 'a whole number', number: 'a number' }[t] ?? t;
+}
+function typeZh(t: string): string {
+  return { string: '文本', array: '列表', object: '映射（键: 值）', boolean: 'true 或 false', integer: '整数', number: '数字' }[t] ?? t;
+}
+function patternEn(kind: string): string {
+  return { date: 'a date written YYYY-MM-DD', text: 'non-empty text', link: 'a link without spaces', timezone: 'an IANA time zone name', id: 'an ASCII id (letters, digits, - and _)' }[kind] ?? kind;
+}
+function patternZh(kind: string): string {
+  return { date: ' YYYY-MM-DD 格式的日期', text: '非空文本', link: '不含空格的链接', timezone: ' IANA 时区名', id: 'ASCII 编号（字母、数字、- 和 _）' }[kind] ?? kind;
+}
+
+export function diagnosticMessage(d: Diagnostic, lang: Lang): string {
+  const t = DIAGNOSTICS[d.code];
+  if (t) return t[lang](d.args);
+  // YAML syntax errors carry the parser's own words.
+  if (d.code.startsWith('yaml-')) return lang === 'zh' ? `YAML 语法错误：${d.args.detail}` : `YAML syntax error: ${d.args.detail}`;
+  return `${d.code} ${JSON.stringify(d.args)}`;
+}
+
+/** Labels for headings, columns and summaries. */
+const LABELS = {
+  error: { zh: '错误', en: 'error' },
+  warning: { zh: '警告', en: 'warning' },
+  problems: { zh: (e: number, w: number) => `共 ${e + w} 个问题（${e} 个错误，${w} 个警告）`, en: (e: number, w: number) => `${e + w} problem${e + w === 1 ? '' : 's'} (${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'})` },
+  clean: { zh: (t: number, u: number) => `检查通过：${t} 项任务，${u} 个单位，无问题。`, en: (t: number, u: number) => `plan is clean: ${t} tasks, ${u} units, no problems` },
+  tooManyWarnings: { zh: (n: number, max: number) => `警告数 ${n} 超过上限 --max-warnings ${max}。`, en: (n: number, max: number) => `${n} warnings exceed --max-warnings ${max}` },
+} as const;
+
+export function label<K extends keyof typeof LABELS>(key: K, lang: Lang): (typeof LABELS)[K]['en'] {
+  return LABELS[key][lang] as (typeof LABELS)[K]['en'];
+}
+
+/** `--lang`, else the locale from the environment, else English. */
+export function langFrom(option: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  if (option === 'zh' || option === 'en') return option;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(locale) ? 'zh' : 'en';
+}

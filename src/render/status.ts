@@ -1,0 +1,126 @@
+/** `plan status`: one row per task, sorted by deadline. */
+import { LIGHT_ORDER, type Ledger, type Light, type TaskRow } from '../ledger/index.js';
+import { shortName } from '../ledger/units.js';
+import type { Paint } from './diagnostics.js';
+import { csv, json, md, mdTable } from './formats.js';
+import { reportHeader } from './header.js';
+import { daysWord, lightPaint, lightWord, progressBar, t } from './labels.js';
+import type { Lang } from './messages.js';
+import { renderTable } from './table.js';
+
+export interface StatusView {
+  ledger: Ledger;
+  rows: TaskRow[];
+  /** What the rows were narrowed to, in words, for the header. */
+  filter?: string;
+}
+
+export interface RenderOptions {
+  lang: Lang;
+  paint: Paint;
+  columns: number;
+}
+
+const leadNames = (ledger: Ledger, row: TaskRow, lang: Lang): string => {
+  const names = row.task.lead.map((id) => {
+    const unit = ledger.unitsById.get(id);
+    return unit ? shortName(unit) : (ledger.data.groups.find((g) => g.id === id)?.name ?? id);
+  });
+  return names.join('、') + (row.task.leadOpen ? t('openList', lang) : '');
+};
+
+function counts(rows: TaskRow[]): Record<Light, number> {
+  const out = Object.fromEntries(LIGHT_ORDER.map((l) => [l, 0])) as Record<Light, number>;
+  for (const r of rows) out[r.light]++;
+  return out;
+}
+
+const allClosed = (r: TaskRow): boolean => r.total > 0 && r.done === r.total;
+
+export const STATUS_FORMATS = {
+  table(v: StatusView, o: RenderOptions): string {
+    const { lang, paint } = o;
+    const head = reportHeader(v.ledger, lang, paint, v.filter);
+    if (v.rows.length === 0) return `${head}\n\n${t('noTasks', lang)}\n`;
+    const table = renderTable(
+      [
+        { header: t('id', lang) },
+        { header: t('task', lang), flex: true, min: 12 },
+        { header: t('lead', lang), flex: true, min: 8 },
+        { header: t('deadline', lang) },
+        { header: t('days', lang), align: 'right' },
+        { header: t('progress', lang) },
+        { header: t('light', lang) },
+      ],
+      v.rows.map((r) => [
+        r.task.id,
+        r.task.title,
+        leadNames(v.ledger, r, lang) || '—',
+        r.task.deadline ?? t('noDeadline', lang),
+        daysWord(r.daysLeft, lang),
+        progressBar(r.done, r.total),
+        { text: lightWord(r.light, lang, allClosed(r)), paint: lightPaint(r.light, paint) },
+      ]),
+      o.columns,
+    );
+    const c = counts(v.rows);
+    const footer = LIGHT_ORDER.filter((l) => c[l] > 0)
+      .map((l) => lightPaint(l, paint)(`${lightWord(l, lang)} ${c[l]}`))
+      .join(' · ');
+    return `${head}\n\n${table}\n\n${v.rows.length} ${t('tasks', lang)}: ${footer}\n`;
+  },
+
+  json(v: StatusView): string {
+    const next = v.ledger.nextCheckpoint;
+    return json({
+      plan: { id: v.ledger.data.plan.id, title: v.ledger.data.plan.title, document: v.ledger.data.plan.document },
+      asOf: v.ledger.asOf,
+      nextCheckpoint: next
+        ? { date: next.checkpoint.date, daysLeft: next.daysLeft, recipient: next.checkpoint.recipient, reporters: next.reporters.map((u) => u.id) }
+        : null,
+      counts: counts(v.rows),
+      tasks: v.rows.map((r) => ({
+        id: r.task.id,
+        section: r.task.section,
+        title: r.task.title,
+        lead: r.task.lead,
+        leadOpen: r.task.leadOpen,
+        responsible: r.task.responsible,
+        deadline: r.task.deadline,
+        deadlineText: r.task.deadlineText,
+        ongoing: r.task.ongoing,
+        light: r.light,
+        daysLeft: r.daysLeft,
+        done: r.done,
+        total: r.total,
+        assignments: r.assignments.map((a) => ({ unit: a.unit.id, role: a.role, state: a.state, light: a.light, daysOverdue: a.daysOverdue })),
+      })),
+    });
+  },
+
+  csv(v: StatusView, o: RenderOptions): string {
+    const { lang } = o;
+    return csv(
+      [t('id', lang), t('task', lang), t('lead', lang), t('deadline', lang), 'daysLeft', 'done', 'total', t('light', lang)],
+      v.rows.map((r) => [r.task.id, r.task.title, leadNames(v.ledger, r, lang), r.task.deadline, r.daysLeft, r.done, r.total, lightWord(r.light, lang, allClosed(r))]),
+    );
+  },
+
+  md(v: StatusView, o: RenderOptions): string {
+    const { lang } = o;
+    const { plan } = v.ledger.data;
+    const table = mdTable(
+      [t('id', lang), t('task', lang), t('lead', lang), t('deadline', lang), t('days', lang), t('progress', lang), t('light', lang)],
+      v.rows.map((r) => [
+        md(r.task.id),
+        md(r.task.title),
+        md(leadNames(v.ledger, r, lang) || '—'),
+        r.task.deadline ?? t('noDeadline', lang),
+        daysWord(r.daysLeft, lang),
+        `${r.done}/${r.total}`,
+        lightWord(r.light, lang, allClosed(r)),
+      ]),
+    );
+    return `# ${md(plan.title)}（${md(plan.document)}）\n\n${t('asOf', lang)}: ${v.ledger.asOf}${v.filter ? ` · ${md(v.filter)}` : ''}\n\n${table}\n`;
+  },
+} as const;

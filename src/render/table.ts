@@ -1,0 +1,59 @@
+/**
+ * A plain terminal table that fits a width: columns padded by display width,
+ * the flexible ones (titles) cut with … when the terminal is narrow.
+ */
+import { displayWidth, padEnd, padStart, safeText, truncate } from './text.js';
+
+export interface Column {
+  header: string;
+  align?: 'left' | 'right';
+  /** May be cut down to `min` columns when the table is too wide. */
+  flex?: boolean;
+  min?: number;
+}
+
+export interface Cell {
+  text: string;
+  /** Applied after padding, so colour never shifts the alignment. */
+  paint?: (s: string) => string;
+}
+
+export type Row = (string | Cell)[];
+
+const GAP = '  ';
+
+export function renderTable(columns: Column[], rows: Row[], maxWidth: number): string {
+  const cells = rows.map((row) => row.map((c) => (typeof c === 'string' ? { text: safeText(c) } : { ...c, text: safeText(c.text) })));
+  const widths = columns.map((col, i) => Math.max(displayWidth(col.header), ...cells.map((r) => displayWidth(r[i]?.text ?? ''))));
+  fit(columns, widths, maxWidth);
+  const line = (texts: Cell[]): string =>
+    texts
+      .map((cell, i) => {
+        const w = widths[i]!;
+        const cut = truncate(cell.text, w);
+        const padded = columns[i]!.align === 'right' ? padStart(cut, w) : i === texts.length - 1 ? cut : padEnd(cut, w);
+        return cell.paint ? cell.paint(padded) : padded;
+      })
+      .join(GAP)
+      .trimEnd();
+  const header = line(columns.map((c) => ({ text: c.header })));
+  const rule = widths.map((w) => '─'.repeat(w)).join(GAP);
+  return [header, rule, ...cells.map(line)].join('\n');
+}
+
+/** Shrinks flexible columns, widest first, until the table fits. */
+function fit(columns: Column[], widths: number[], maxWidth: number): void {
+  const total = (): number => widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1);
+  let over = total() - maxWidth;
+  while (over > 0) {
+    let widest = -1;
+    columns.forEach((c, i) => {
+      if (c.flex && widths[i]! > (c.min ?? 8) && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+    });
+    if (widest < 0) return;
+    const floor = columns[widest]!.min ?? 8;
+    const cut = Math.min(over, widths[widest]! - floor);
+    widths[widest] = widths[widest]! - cut;
+    over -= cut;
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * The validate stage: every file's shape against its schema, then the plan's
+ * meaning through the cross-file rules. Files arrive one at a time and are
+ * reduced to the domain model as they come, so their text is not kept.
+ */
+import { dateIn, isKnownTimeZone } from '../calendar.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
+import type { BrokenFile, SourceFile } from '../load/plan-files.js';
+import type { Plan, PlanData, StatusEntry, Task, TaskState, Unit, UnitGroup } from '../model.js';
+import { runRules } from './rules.js';
+import { checkShape } from './shape.js';
+
+export interface ValidateOptions {
+  /** `--as-of`, when given. */
+  asOf?: string;
+  /** The moment of the run, for "today" in the plan's time zone. */
+  now: Date;
+  /** Keep progress text and history (export needs them; reports do not). */
+  details?: boolean;
+}
+
+export interface Validated {
+  /** Absent when plan.yaml or units.yaml could not be read at all. */
+  data?: PlanData;
+  asOf: string;
+  diagnostics: Diagnostic[];
+}
+
+export async function validatePlan(
+  dir: string,
+  files: AsyncIterable<SourceFile | BrokenFile>,
+  options: ValidateOptions,
+): Promise<Validated> {
+  const diagnostics: Diagnostic[] = [];
+  let plan: Plan | undefined;
+  let planFile = '';
+  let units: Unit[] | undefined;
+  let groups: UnitGroup[] = [];
+  let unitsFile = '';
+  const tasks: Task[] = [];
+  const statuses: StatusEntry[] = [];
+  const taskOrigins = new Map<string, { file: string; path: (string | number)[] }[]>();
+  const statusOrigins = new Map<string, { file: string; declaredUnit: string }>();
+  let structural = false;
+
+  for await (const f of files) {
+    if ('diagnostic' in f) {
+      diagnostics.push(f.diagnostic);
+      structural = true;
+      continue;
+    }
+    const shape = checkShape(f.kind, f.file, f.data);
+    if (shape.length > 0) {
+      diagnostics.push(...shape);
+      structural = true;
+      continue;
+    }
+    switch (f.kind) {
+      case 'plan':
+        plan = assemblePlan(f.data as RawPlan);
+        planFile = f.file;
+        break;
+      case 'units': {
+        const raw = f.data as RawUnits;
+        units = raw.units.map((u) => ({ ...u, aliases: u.aliases ?? [] }));
+        groups = raw.groups.map((g) => ({ ...g, aliases: g.aliases ?? [] }));
+        unitsFile = f.file;
+        break;
+      }
+      case 'tasks':
+        (f.data as RawTasks).tasks.forEach((raw, i) => {
+          tasks.push(assembleTask(raw, (f.data as RawTasks).section));
+          const list = taskOrigins.get(raw.id) ?? [];
+          list.push({ file: f.file, path: ['tasks', i] });
+          taskOrigins.set(raw.id, list);
+        });
+        break;
+      case 'status': {
+        const raw = f.data as RawStatus;
+        statusOrigins.set(f.stem, { file: f.file, declaredUnit: raw.unit });
+        for (const [task, e] of Object.entries(raw.tasks ?? {})) {
+          statuses.push(assembleStatus(f.stem, task, e, options.details === true));
+        }
+        break;
+      }
+    }
+  }
+
+  let asOf = options.asOf ?? '';
+  if (!options.asOf) {
+    const zone = plan && isKnownTimeZone(plan.timezone) ? plan.timezone : 'Asia/Shanghai';
+    asOf = dateIn(zone, options.now);
+  }
+  if (!plan || !units) return { asOf, diagnostics: sortDiagnostics(diagnostics) };
+
+  const data: PlanData = {
+    dir,
+    plan,
+    units,
+    groups,
+    tasks,
+    statuses,
+    origins: { plan: planFile, units: unitsFile, tasks: taskOrigins, statuses: statusOrigins },
+  };
+  // Cross-file rules on a structurally broken plan mostly repeat the first
+  // error in other words ("unknown task" for a task whose file failed), so
+  // they wait until every file has the right shape.
+  if (!structural) diagnostics.push(...runRules(data, asOf));
+  return { data, asOf, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+type RawPlan = Omit<Plan, 'implements'> & { implements?: Plan['implements'] };
+interface RawUnits {
+  units: (Omit<Unit, 'aliases'> & { aliases?: string[] })[];
+  groups: (Omit<UnitGroup, 'aliases'> & { aliases?: string[] })[];
+}
+interface RawTask {
+  id: string;
+  title: string;
+  text: string;
+  lead?: string[];
+  leadOpen?: boolean;
+  responsible?: string[];
+  deadline?: string;
+  deadlineText?: string;
+  ongoing?: boolean;
+  reviewOn?: string[];
+  deadlineNote?: string;
+  source?: string;
+  annotation?: string;
+}
+interface RawTasks {
+  section: string;
+  tasks: RawTask[];
+}
+interface RawStatusEntry {
+  state: TaskState;
+  progress?: string;
+  evidence?: string[];
+  completed?: string;
+  updated?: string;
+  reason?: string;
+  history?: unknown[];
+}
+interface RawStatus {
+  unit: string;
+  tasks?: Record<string, RawStatusEntry> | null;
+}
+
+function assemblePlan(raw: RawPlan): Plan {
+  return { ...raw, implements: raw.implements ?? [] };
+}
+
+function assembleTask(raw: RawTask, section: string): Task {
+  return {
+    id: raw.id,
+    section,
+    title: raw.title,
+    text: raw.text,
+    lead: raw.lead ?? [],
+    leadOpen: raw.leadOpen ?? false,
+    responsible: raw.responsible ?? [],
+    deadline: raw.deadline ?? null,
+    deadlineText: raw.deadlineText ?? null,
+    ongoing: raw.ongoing ?? false,
+    reviewOn: raw.reviewOn ?? [],
+    ...(raw.deadlineNote !== undefined && { deadlineNote: raw.deadlineNote }),
+    ...(raw.source !== undefined && { source: raw.source }),
+    ...(raw.annotation !== undefined && { annotation: raw.annotation }),
+  };
+}
+
+function assembleStatus(stem: string, task: string, e: RawStatusEntry, details: boolean): StatusEntry {
+  const entry: StatusEntry = { unit: stem, task, state: e.state, evidence: e.evidence ?? [] };
+  if (e.completed !== undefined) entry.completed = e.completed;
+  if (e.updated !== undefined) entry.updated = e.updated;
+  if (e.reason !== undefined) entry.reason = e.reason;
+  if (details && e.progress !== undefined) entry.progress = e.progress;
+  return entry;
+}

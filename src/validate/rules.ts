@@ -1,0 +1,220 @@
+/**
+ * Meaning: small named rules over the whole plan, each returning diagnostics.
+ * The schema has already checked every file's shape.
+ */
+import { dayNumber, isKnownTimeZone, isRealDate } from '../calendar.js';
+import type { Diagnostic, Severity } from '../diagnostic.js';
+import type { IsoDate, PlanData } from '../model.js';
+import { closest } from './suggest.js';
+
+/** The reserved reporter that means "every unit that leads a task". */
+export const LEAD_UNITS = 'leads';
+
+interface RuleContext {
+  data: PlanData;
+  asOf: IsoDate;
+  /** Unit and group ids. */
+  known: Set<string>;
+  /** Each unit id with the group ids that contain it. */
+  groupsOf: Map<string, Set<string>>;
+  report(code: string, severity: Severity, file: string, path: (string | number)[], args?: Record<string, string | number>): void;
+}
+
+type Rule = (ctx: RuleContext) => void;
+
+export const RULES: Record<string, Rule> = {
+  uniqueIds(ctx) {
+    const { data } = ctx;
+    const seen = new Map<string, number>();
+    const all = [...data.units.map((u, i) => ['units', i, u.id] as const), ...data.groups.map((g, i) => ['groups', i, g.id] as const)];
+    for (const [list, i, id] of all) {
+      if (seen.has(id)) ctx.report('duplicate-unit-id', 'error', data.origins.units, [list, i, 'id'], { id });
+      seen.set(id, i);
+    }
+    for (const [id, origins] of data.origins.tasks) {
+      origins.slice(1).forEach((o) => ctx.report('duplicate-task-id', 'error', o.file, [...o.path, 'id'], { id, first: origins[0]!.file }));
+    }
+  },
+
+  uniqueNames(ctx) {
+    // A name that means two units would make `plan checklist <name>` ambiguous.
+    const owner = new Map<string, string>();
+    const entries = [...ctx.data.units.map((u, i) => ({ u, list: 'units', i })), ...ctx.data.groups.map((u, i) => ({ u, list: 'groups', i }))];
+    for (const { u, list, i } of entries) {
+      const short = 'short' in u && typeof u.short === 'string' ? [u.short] : [];
+      for (const name of new Set([u.name, ...short, ...u.aliases])) {
+        const other = owner.get(name);
+        if (other !== undefined && other !== u.id) {
+          ctx.report('duplicate-unit-name', 'error', ctx.data.origins.units, [list, i], { name, id: u.id, other });
+        }
+        owner.set(name, u.id);
+      }
+    }
+  },
+
+  groupMembersExist(ctx) {
+    ctx.data.groups.forEach((g, gi) =>
+      g.members.forEach((m, mi) => {
+        if (!ctx.known.has(m) || ctx.data.groups.some((x) => x.id === m)) {
+          unknownUnit(ctx, m, ctx.data.origins.units, ['groups', gi, 'members', mi]);
+        }
+      }),
+    );
+  },
+
+  taskOwnersExist(ctx) {
+    forEachTask(ctx, (task, file, path) => {
+      for (const role of ['lead', 'responsible'] as const) {
+        task[role].forEach((id, i) => {
+          if (!ctx.known.has(id)) unknownUnit(ctx, id, file, [...path, role, i]);
+        });
+      }
+    });
+  },
+
+  taskHasOwner(ctx) {
+    forEachTask(ctx, (task, file, path) => {
+      if (task.lead.length === 0 && task.responsible.length === 0) {
+        ctx.report('task-no-owner', 'error', file, path, { task: task.id });
+      }
+    });
+  },
+
+  taskHasDeadline(ctx) {
+    forEachTask(ctx, (task, file, path) => {
+      if (task.deadline !== null && task.ongoing) {
+        ctx.report('task-deadline-and-ongoing', 'error', file, [...path, 'ongoing'], { task: task.id });
+      } else if (task.deadline === null && !task.ongoing) {
+        ctx.report('task-no-deadline', 'error', file, path, { task: task.id });
+      } else if (task.ongoing && (task.reviewOn.length === 0 || task.deadlineNote === undefined)) {
+        // The exception must be visible: when it is reviewed and why there is no date.
+        ctx.report('task-ongoing-incomplete', 'error', file, [...path, 'ongoing'], {
+          task: task.id,
+          missing: task.reviewOn.length === 0 ? 'reviewOn' : 'deadlineNote',
+        });
+      }
+    });
+  },
+
+  realDates(ctx) {
+    const { plan, origins } = ctx.data;
+    const check = (value: string | undefined, file: string, path: (string | number)[]): void => {
+      if (value !== undefined && !isRealDate(value)) ctx.report('invalid-date', 'error', file, path, { value });
+    };
+    check(plan.signed, origins.plan, ['signed']);
+    check(plan.published, origins.plan, ['published']);
+    check(plan.span?.start, origins.plan, ['span', 'start']);
+    check(plan.span?.end, origins.plan, ['span', 'end']);
+    plan.checkpoints.forEach((c, i) => check(c.date, origins.plan, ['checkpoints', i, 'date']));
+    forEachTask(ctx, (task, file, path) => {
+      check(task.deadline ?? undefined, file, [...path, 'deadline']);
+      task.reviewOn.forEach((d, i) => check(d, file, [...path, 'reviewOn', i]));
+    });
+    for (const s of ctx.data.statuses) {
+      const file = origins.statuses.get(s.unit)!.file;
+      check(s.completed, file, ['tasks', s.task, 'completed']);
+      check(s.updated, file, ['tasks', s.task, 'updated']);
+    }
+  },
+
+  planSettings(ctx) {
+    const { plan, origins } = ctx.data;
+    if (!isKnownTimeZone(plan.timezone)) ctx.report('unknown-timezone', 'error', origins.plan, ['timezone'], { value: plan.timezone });
+    plan.checkpoints.forEach((c, i) => {
+      c.reporters.forEach((r, j) => {
+        if (r !== LEAD_UNITS && !ctx.known.has(r)) unknownUnit(ctx, r, origins.plan, ['checkpoints', i, 'reporters', j]);
+      });
+      if (!ctx.known.has(c.recipient)) unknownUnit(ctx, c.recipient, origins.plan, ['checkpoints', i, 'recipient']);
+    });
+  },
+
+  deadlineInSpan(ctx) {
+    const { plan } = ctx.data;
+    const start = plan.span?.start ?? plan.signed;
+    const end = plan.span?.end;
+    if (!isRealDate(start) || (end !== undefined && !isRealDate(end))) return;
+    forEachTask(ctx, (task, file, path) => {
+      if (task.deadline === null || !isRealDate(task.deadline)) return;
+      const d = dayNumber(task.deadline);
+      if (d < dayNumber(start) || (end !== undefined && d > dayNumber(end))) {
+        ctx.report('deadline-outside-span', 'warning', file, [...path, 'deadline'], { task: task.id, deadline: task.deadline, start, end: end ?? '' });
+      }
+    });
+  },
+
+  statusFiles(ctx) {
+    for (const [stem, { file, declaredUnit }] of ctx.data.origins.statuses) {
+      if (declaredUnit !== stem) ctx.report('status-file-name', 'error', file, ['unit'], { unit: declaredUnit, stem });
+      else if (!ctx.known.has(stem) || ctx.data.groups.some((g) => g.id === stem)) unknownUnit(ctx, stem, file, ['unit']);
+    }
+  },
+
+  statusEntries(ctx) {
+    const { data, asOf } = ctx;
+    const tasks = new Map(data.tasks.map((t) => [t.id, t]));
+    for (const s of data.statuses) {
+      const { file, declaredUnit } = data.origins.statuses.get(s.unit)!;
+      if (declaredUnit !== s.unit || !ctx.known.has(s.unit)) continue;
+      const path = ['tasks', s.task];
+      const task = tasks.get(s.task);
+      if (!task) {
+        const hint = closest(s.task, tasks.keys());
+        ctx.report('status-unknown-task', 'error', file, path, { task: s.task, ...(hint && { hint }) });
+        continue;
+      }
+      const mine = new Set([s.unit, ...(ctx.groupsOf.get(s.unit) ?? [])]);
+      if (![...task.lead, ...task.responsible].some((id) => mine.has(id))) {
+        ctx.report('status-not-assigned', 'error', file, path, { task: s.task, unit: s.unit });
+      }
+      if (s.state === 'done') {
+        if (s.completed === undefined) ctx.report('done-no-completed', 'error', file, [...path, 'state'], { task: s.task });
+        if (s.evidence.length === 0) ctx.report('done-no-evidence', 'warning', file, [...path, 'state'], { task: s.task });
+      }
+      if (s.completed !== undefined && isRealDate(s.completed) && dayNumber(s.completed) > dayNumber(asOf)) {
+        ctx.report('completed-after-as-of', 'error', file, [...path, 'completed'], { task: s.task, completed: s.completed, asOf });
+      }
+      if (s.state === 'not_applicable' && !s.reason?.trim()) {
+        ctx.report('not-applicable-no-reason', 'error', file, [...path, 'state'], { task: s.task });
+      }
+    }
+  },
+};
+
+function forEachTask(ctx: RuleContext, fn: (task: PlanData['tasks'][number], file: string, path: (string | number)[]) => void): void {
+  const next = new Map<string, number>();
+  for (const task of ctx.data.tasks) {
+    // Duplicated ids have several origins; take them in file order.
+    const k = next.get(task.id) ?? 0;
+    next.set(task.id, k + 1);
+    const origin = ctx.data.origins.tasks.get(task.id)?.[k];
+    if (origin) fn(task, origin.file, origin.path);
+  }
+}
+
+function unknownUnit(ctx: RuleContext, id: string, file: string, path: (string | number)[]): void {
+  const hint = closest(id, ctx.known);
+  ctx.report('unknown-unit', 'error', file, path, { id, ...(hint && { hint }) });
+}
+
+export function runRules(data: PlanData, asOf: IsoDate): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const groupsOf = new Map<string, Set<string>>();
+  for (const g of data.groups) {
+    for (const m of g.members) {
+      const set = groupsOf.get(m) ?? new Set();
+      set.add(g.id);
+      groupsOf.set(m, set);
+    }
+  }
+  const ctx: RuleContext = {
+    data,
+    asOf,
+    known: new Set([...data.units.map((u) => u.id), ...data.groups.map((g) => g.id)]),
+    groupsOf,
+    report(code, severity, file, path, args = {}) {
+      diagnostics.push({ code, severity, file, path, args });
+    },
+  };
+  for (const rule of Object.values(RULES)) rule(ctx);
+  return diagnostics;
+}

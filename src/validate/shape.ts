@@ -1,0 +1,66 @@
+/**
+ * Shape: each file against its JSON Schema, with validators compiled at build
+ * time (scripts/build-validators.mjs). Schema errors become diagnostics with a
+ * path; positions are found later, only for files that have one.
+ */
+import type { Diagnostic } from '../diagnostic.js';
+import type { FileKind } from '../load/plan-files.js';
+import * as validators from './compiled.generated.js';
+import type { SchemaError } from './compiled.generated.js';
+
+export function checkShape(kind: FileKind, file: string, data: unknown): Diagnostic[] {
+  if (data === null || data === undefined) {
+    return [{ code: 'file-empty', severity: 'error', file, path: [], args: {} }];
+  }
+  const validate = validators[kind];
+  if (validate(data)) return [];
+  return dedupe((validate.errors ?? []).map((e) => toDiagnostic(file, e)));
+}
+
+function toDiagnostic(file: string, e: SchemaError): Diagnostic {
+  const path = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const where = path.join('.') || '(root)';
+  const base = { severity: 'error' as const, file, path };
+  switch (e.keyword) {
+    case 'required':
+      return { ...base, code: 'schema-required', args: { where, property: String(e.params.missingProperty) } };
+    case 'additionalProperties': {
+      const property = String(e.params.additionalProperty);
+      return { ...base, code: 'schema-unknown-property', path: [...path, property], args: { where, property } };
+    }
+    case 'type':
+      return { ...base, code: 'schema-type', args: { where, expected: String(e.params.type) } };
+    case 'enum':
+      return { ...base, code: 'schema-enum', args: { where, allowed: (e.params.allowedValues as unknown[]).join(', ') } };
+    case 'pattern':
+      return { ...base, code: 'schema-pattern', args: { where, kind: patternKind(String(e.params.pattern)) } };
+    case 'propertyNames':
+      return { ...base, code: 'schema-pattern', args: { where, kind: 'id' } };
+    default:
+      return { ...base, code: 'schema', args: { where, detail: e.message ?? e.keyword } };
+  }
+}
+
+/** What a pattern asks for, in words the messages know. */
+function patternKind(pattern: string): string {
+  if (pattern.includes('{4}-')) return 'date';
+  if (pattern === '\\S') return 'text';
+  if (pattern === '^\\S+$') return 'link';
+  if (pattern.startsWith('^[A-Za-z_]+')) return 'timezone';
+  return 'id';
+}
+
+/** `propertyNames` reports a name twice (the name and the keyword); keep one. */
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.code}|${d.path?.join('/')}|${JSON.stringify(d.args)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
