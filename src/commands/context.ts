@@ -4,7 +4,7 @@
  */
 import { mkdirSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync, unlinkSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import { countBySeverity } from '../diagnostic.js';
+import { countBySeverity, sortDiagnostics } from '../diagnostic.js';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
 import { locateDiagnostics } from '../load/positions.js';
 import { PlanFolderMissing, readPlanFiles } from '../load/plan-files.js';
@@ -43,6 +43,7 @@ export async function loadPlan(ctx: Context, details = false): Promise<Validated
       details,
     });
     await locateDiagnostics(result.diagnostics);
+    sortDiagnostics(result.diagnostics);
     return result;
   } catch (e) {
     if (e instanceof PlanFolderMissing) {

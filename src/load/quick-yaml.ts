@@ -43,7 +43,7 @@ function parse(input: string): unknown {
   for (const raw of text.split('\n')) {
     let indent = 0;
     while (raw.charCodeAt(indent) === 32) indent++;
-    const content = raw.slice(indent).trimEnd();
+    const content = endSpaces(raw.slice(indent));
     if (content === '' || content.startsWith('#')) continue;
     // Directives, document markers and anything exotic at a line start.
     if (/^(?:---|\.\.\.)(?:\s|$)/.test(content) || content.startsWith('%')) throw UNSURE;
@@ -89,7 +89,7 @@ class BlockReader {
       if (line.indent < indent) break;
       if (line.indent > indent || !isSeqItem(line.content)) throw UNSURE;
       const after = line.content.slice(1);
-      const item = after.trimStart();
+      const item = startSpaces(after);
       if (item === '' || item.startsWith('#')) {
         this.pos++;
         out.push(this.nested(indent, false));
@@ -157,12 +157,12 @@ function splitEntry(content: string): [string, string] | undefined {
     }
     if (colon <= 0) return undefined;
     key = content.slice(0, colon);
-    if (key !== key.trimEnd() || /[[\]{},]/.test(key)) return undefined;
+    if (key !== endSpaces(key) || /[[\]{},]/.test(key)) return undefined;
     after = colon;
   }
   const rest = content.slice(after + 1);
   if (rest !== '' && rest[0] !== ' ') return undefined;
-  const trimmed = rest.trimStart();
+  const trimmed = startSpaces(rest);
   return [key, trimmed.startsWith('#') ? '' : trimmed];
 }
 
@@ -187,7 +187,7 @@ function scalarOrFlow(s: string): unknown {
   let end = s.length;
   const hash = s.indexOf(' #');
   if (hash >= 0) end = hash;
-  const plain = s.slice(0, end).trimEnd();
+  const plain = endSpaces(s.slice(0, end));
   if (plain.includes(': ') || plain.endsWith(':')) throw UNSURE;
   return resolvePlain(plain);
 }
@@ -211,8 +211,9 @@ function flowSequence(s: string): unknown[] {
     } else {
       let j = i;
       while (j < s.length && s[j] !== ',' && s[j] !== ']') j++;
-      const plain = s.slice(i, j).trimEnd();
-      if (plain === '' || /[[\]{}#:]/.test(plain) || startsLikeIndicator(plain)) throw UNSURE;
+      const plain = endSpaces(s.slice(i, j));
+      // `a:b` and `a#b` are plain text in flow context; `a: b`, `a:` and ` #` are not ours.
+      if (plain === '' || /[[\]{}]|:$|: | #/.test(plain) || startsLikeIndicator(plain)) throw UNSURE;
       out.push(resolvePlain(plain));
       i = j;
     }
@@ -231,7 +232,7 @@ function expectEnd(s: string, from: number): void {
   const rest = s.slice(from);
   if (rest === '') return;
   if (rest[0] !== ' ') throw UNSURE;
-  const t = rest.trimStart();
+  const t = startSpaces(rest);
   if (t !== '' && !t.startsWith('#')) throw UNSURE;
 }
 
@@ -291,4 +292,18 @@ export function resolvePlain(s: string): unknown {
   if (/^\.(?:nan|NaN|NAN)$/.test(s)) return NaN;
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(s)) return parseFloat(s);
   return s;
+}
+
+// YAML's white space is space and tab only; String.prototype.trim would also
+// take U+00A0 and other Unicode spaces, which YAML keeps as text.
+function endSpaces(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 32) end--;
+  return s.slice(0, end);
+}
+
+function startSpaces(s: string): string {
+  let start = 0;
+  while (start < s.length && s.charCodeAt(start) === 32) start++;
+  return s.slice(start);
 }

@@ -90,5 +90,6 @@ export function daysWord(daysLeft: number | null, lang: Lang): string {
 /** An ASCII bar: box-drawing blocks are "ambiguous width" and misalign in CJK terminals. */
 export function progressBar(done: number, total: number, width = 10): string {
   const filled = total === 0 ? 0 : Math.round((done / total) * width);
-  return `${'#'.repeat(filled)}${'-'.repeat(width - filled)} ${done}/${total}`;
+  const bar = `${'#'.repeat(filled)}${'-'.repeat(width - filled)}`;
+  return width === 0 ? `${done}/${total}` : `${bar} ${done}/${total}`;
 }

@@ -42,6 +42,8 @@ export const STATUS_FORMATS = {
     const { lang, paint } = o;
     const head = reportHeader(v.ledger, lang, paint, v.filter);
     if (v.rows.length === 0) return `${head}\n\n${t('noTasks', lang)}\n`;
+    // The bar gives way before the titles do on a narrow terminal.
+    const barWidth = o.columns >= 100 ? 10 : o.columns >= 80 ? 5 : 0;
     const table = renderTable(
       [
         { header: t('id', lang) },
@@ -58,7 +60,7 @@ export const STATUS_FORMATS = {
         leadNames(v.ledger, r, lang) || '—',
         r.task.deadline ?? t('noDeadline', lang),
         daysWord(r.daysLeft, lang),
-        progressBar(r.done, r.total),
+        progressBar(r.done, r.total, barWidth),
         { text: lightWord(r.light, lang, allClosed(r)), paint: lightPaint(r.light, paint) },
       ]),
       o.columns,

@@ -4,7 +4,7 @@
  * reduced to the domain model as they come, so their text is not kept.
  */
 import { dateIn, isKnownTimeZone } from '../calendar.js';
-import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
 import type { BrokenFile, SourceFile } from '../load/plan-files.js';
 import type { Plan, PlanData, StatusEntry, Task, TaskState, Unit, UnitGroup } from '../model.js';
 import { runRules } from './rules.js';
@@ -91,7 +91,7 @@ export async function validatePlan(
     const zone = plan && isKnownTimeZone(plan.timezone) ? plan.timezone : 'Asia/Shanghai';
     asOf = dateIn(zone, options.now);
   }
-  if (!plan || !units) return { asOf, diagnostics: sortDiagnostics(diagnostics) };
+  if (!plan || !units) return { asOf, diagnostics };
 
   const data: PlanData = {
     dir,
@@ -106,7 +106,7 @@ export async function validatePlan(
   // error in other words ("unknown task" for a task whose file failed), so
   // they wait until every file has the right shape.
   if (!structural) diagnostics.push(...runRules(data, asOf));
-  return { data, asOf, diagnostics: sortDiagnostics(diagnostics) };
+  return { data, asOf, diagnostics };
 }
 
 type RawPlan = Omit<Plan, 'implements'> & { implements?: Plan['implements'] };

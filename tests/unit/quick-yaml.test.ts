@@ -1,0 +1,89 @@
+/**
+ * The quick reader against the strict one: whenever the quick reader gives a
+ * value, the strict reader must accept the same text and give the same value.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readYamlFull } from '../../src/load/full-yaml.js';
+import { readQuickYaml } from '../../src/load/quick-yaml.js';
+import { ROOT } from '../helpers.js';
+
+function agree(text: string): 'quick' | 'full-only' | 'rejected' {
+  const quick = readQuickYaml(text);
+  const full = readYamlFull(text);
+  if (quick === undefined) return full.ok ? 'full-only' : 'rejected';
+  expect(full.ok ? null : full.problem, `strict reader rejects what the quick one read: ${JSON.stringify(text)}`).toBe(null);
+  if (full.ok) expect(quick, text).toStrictEqual(full.value);
+  return 'quick';
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return yamlFiles(path);
+    return /\.ya?ml$/.test(name) ? [path] : [];
+  });
+}
+
+describe('quick reader', () => {
+  const files = [...yamlFiles(join(ROOT, 'plan')), ...yamlFiles(join(ROOT, 'tests/fixtures'))];
+
+  it.each(files.map((f) => [f.slice(ROOT.length + 1), f]))('reads %s as the strict reader does, itself', (_name, file) => {
+    // The plan's own files are written in the subset: they must not need the slow path.
+    expect(agree(readFileSync(file, 'utf8'))).toBe('quick');
+  });
+
+  it.each([
+    'a: 1\nb: -2\nc: +3\nd: 0o17\ne: 0x1F\nf: 1.5\ng: .5\nh: 1e3\ni: -.inf\nj: .NaN\nk: 007\nl: 1_000\nm: 0x\n',
+    'a: true\nb: False\nc: TRUE\nd: yes\ne: ~\nf: null\ng: NULL\nh:\ni: Null\n',
+    'date: 2021-09-05\nid: "3.1"\nkey with spaces: value with spaces\nurl: https://example.org/a#b\n',
+    "q: 'it''s'\nd: \"a\\\"b\\\\c\\u4e2d\\n\"\ncomment: value # trailing\nhash: a#b\n",
+    'list: [a, "b", \'c\', 1, true]\nempty: []\nnested:\n  - x: 1\n    y: [2]\n  -\n    z: 3\n  - - deep\n',
+    'top:\n- a\n- b\nnext: 1\n',
+    '"3.10": x\n3.10: y\n',
+    '\ufeffa: 1\r\nb: 2\r\n',
+    '# only a comment\n',
+    '',
+    'a: b: c\n',
+    'a: 1\na: 2\n',
+    'a:\n  b: 1\n c: 2\n',
+    'a: "unclosed\n',
+    'a: [1, 2\n',
+    '__proto__: {x: 1}\n',
+    'a: |\n  text\n',
+    'a: &x 1\nb: *x\n',
+    '- a\n-b\n',
+    'a:\tb\n',
+    'a: x\n  continued\n',
+    '? complex\n: key\n',
+    'k: - x\n',
+    'k: [a, ]\n',
+    'k: [a]#c\n',
+    'k: [https://x.org/a:b, a#b, c]\n',
+    'k: [a:, b]\n',
+  ])('agrees on %j', (text) => {
+    agree(text);
+  });
+
+  it('agrees on random mutations of plan files', () => {
+    const texts = files.map((f) => readFileSync(f, 'utf8'));
+    const pieces = [' ', '  ', '-', '- ', ':', ': ', '#', ' #', '"', "'", '[', ']', ',', '\n', '\t', '\\', '\\u4e2d', 'null', '3.1', '~', '&a', '*a', '|', '>', '{', '}', '?', '%', '---', '\r\n', '\u00a0', '中'];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: texts.length - 1 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 4 }),
+        (which, edits) => {
+          let text = texts[which]!;
+          for (const [at, cut, piece] of edits) {
+            const i = at % (text.length + 1);
+            text = text.slice(0, i) + piece + text.slice(i + (cut % 3));
+          }
+          agree(text);
+        },
+      ),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 400), ...(process.env.FUZZ_RUNS ? {} : { seed: 20210830 }) },
+    );
+  }, 600_000);
+});

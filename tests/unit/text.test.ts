@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, md } from '../../src/render/formats.js';
+import { renderTable } from '../../src/render/table.js';
+import { displayWidth, safeText, truncate } from '../../src/render/text.js';
+
+describe('display width', () => {
+  it('counts CJK and full-width characters as two columns', () => {
+    expect(displayWidth('abc')).toBe(3);
+    expect(displayWidth('县财政局')).toBe(8);
+    expect(displayWidth('（一）')).toBe(6);
+    expect(displayWidth('2021年12月底前')).toBe(14);
+  });
+
+  it('cuts by width with …, never inside a character', () => {
+    expect(truncate('做好市场规则标准和监管执法信息公开', 9)).toBe('做好市场…');
+    expect(displayWidth(truncate('做好市场规则标准和监管执法信息公开', 10))).toBeLessThanOrEqual(10);
+    expect(truncate('short', 10)).toBe('short');
+    expect(truncate('𠀀𠀀𠀀', 5)).toBe('𠀀𠀀…');
+  });
+});
+
+describe('tables', () => {
+  it('keeps columns aligned with mixed CJK and ASCII text, and fits the width', () => {
+    const out = renderTable(
+      [{ header: 'ID' }, { header: 'Task', flex: true, min: 6 }, { header: 'Light' }],
+      [['2.1.1', '做好各类规划主动公开', 'ok'], ['3.10', 'ASCII title that is long', 'late']],
+      30,
+    );
+    const lines = out.split('\n');
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(30);
+    const col = (l: string): number => displayWidth(l.slice(0, l.search(/ok|late|Light/)));
+    expect(new Set([lines[0], lines[2], lines[3]].map((l) => col(l!))).size).toBe(1);
+  });
+});
+
+describe('untrusted text', () => {
+  it('shows terminal control sequences instead of sending them', () => {
+    expect(safeText('a\u001b[31mred\u0007\rb\u202e')).toBe('a\\x1b[31mred\\x07\\x0db\\u202e');
+    expect(safeText('line\nbreak')).toBe('line break');
+  });
+
+  it('neutralises spreadsheet formulas in CSV and quotes where needed', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('-2')).toBe("'-2");
+    expect(csvCell(-2)).toBe('-2');
+    expect(csvCell('县财政局')).toBe('县财政局');
+    expect(csvCell('a,b')).toBe('"a,b"');
+  });
+
+  it('escapes Markdown and HTML in data', () => {
+    expect(md('<script>alert(1)</script> *x* | [a](b)')).toBe('&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*x\\* \\| \\[a\\]\\(b\\)');
+  });
+});

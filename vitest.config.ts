@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // CLI tests spawn processes; on a shared 2-core machine give them room.
+    testTimeout: 30_000,
+  },
+});
