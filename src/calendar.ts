@@ -6,7 +6,20 @@ import type { IsoDate } from './model.js';
 
 const DAY_MS = 86_400_000;
 
+// Plans repeat the same few hundred dates many thousand times: remember them.
+const realDates = new Map<string, boolean>();
+const dayNumbers = new Map<string, number>();
+
 export function isRealDate(s: string): boolean {
+  let known = realDates.get(s);
+  if (known === undefined) {
+    known = checkDate(s);
+    if (realDates.size < 100_000) realDates.set(s, known);
+  }
+  return known;
+}
+
+function checkDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -16,7 +29,12 @@ export function isRealDate(s: string): boolean {
 
 /** Days since 1970-01-01; differences of these are whole days. */
 export function dayNumber(date: IsoDate): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+    if (dayNumbers.size < 100_000) dayNumbers.set(date, n);
+  }
+  return n;
 }
 
 export function fromDayNumber(n: number): IsoDate {
@@ -32,14 +50,37 @@ export function daysBetween(earlier: IsoDate, later: IsoDate): number {
   return dayNumber(later) - dayNumber(earlier);
 }
 
+/**
+ * Zones with one fixed UTC offset since 1992, in minutes. Asking ICU about a
+ * time zone costs ~25 ms on first use, as much as the rest of a run on a
+ * county plan, so these are answered without it.
+ */
+const FIXED_OFFSETS: Record<string, number> = {
+  'Asia/Shanghai': 480,
+  'Asia/Chongqing': 480,
+  'Asia/Harbin': 480,
+  'Asia/Hong_Kong': 480,
+  'Asia/Macau': 480,
+  'Asia/Taipei': 480,
+  PRC: 480,
+  UTC: 0,
+  'Etc/UTC': 0,
+};
+const FIXED_SINCE = Date.UTC(1992, 0, 1);
+
 /** The calendar date at `now` in `timeZone`; throws RangeError for an unknown zone. */
 export function dateIn(timeZone: string, now: Date): IsoDate {
+  const fixed = FIXED_OFFSETS[timeZone];
+  if (fixed !== undefined && now.getTime() >= FIXED_SINCE) {
+    return new Date(now.getTime() + fixed * 60_000).toISOString().slice(0, 10);
+  }
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 export function isKnownTimeZone(timeZone: string): boolean {
+  if (Object.prototype.hasOwnProperty.call(FIXED_OFFSETS, timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone });
     return true;

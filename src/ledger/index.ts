@@ -106,7 +106,9 @@ export function buildLedger(data: PlanData, asOf: IsoDate): Ledger {
         const state = entry?.state ?? 'not_started';
         const light = lightOf(task, state, entry?.completed, asOf, data.plan.warnDays);
         const daysOverdue = light === 'red' ? -daysBetween(asOf, task.deadline!) : 0;
-        return { task, unit, role, state, ...(entry && { entry }), light, daysOverdue };
+        const assignment: Assignment = { task, unit, role, state, light, daysOverdue };
+        if (entry) assignment.entry = entry;
+        return assignment;
       },
     );
     return rollUp(task, assignments, asOf, data.plan.warnDays);

@@ -4,6 +4,7 @@
  * holds all of its text in memory at once.
  */
 import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { readQuickYaml } from './quick-yaml.js';
@@ -119,11 +120,8 @@ export function readText(file: string): string | Diagnostic {
     const bytes = buffer.subarray(0, got);
     const nul = bytes.indexOf(0);
     if (nul >= 0) return { ...unreadable(file, 'file-binary', {}), ...lineOf(bytes, nul) };
-    try {
-      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    } catch {
-      return { ...unreadable(file, 'file-not-utf8', {}), ...lineOf(bytes, firstInvalidUtf8(bytes)) };
-    }
+    if (!isUtf8(bytes)) return { ...unreadable(file, 'file-not-utf8', {}), ...lineOf(bytes, firstInvalidUtf8(bytes)) };
+    return bytes.toString('utf8');
   } catch (e) {
     return unreadable(file, 'file-unreadable', { reason: (e as NodeJS.ErrnoException).code ?? 'error' });
   } finally {

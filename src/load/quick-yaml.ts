@@ -40,14 +40,24 @@ function parse(input: string): unknown {
     text = text.replace(/\r\n/g, '\n');
   }
   const lines: Line[] = [];
-  for (const raw of text.split('\n')) {
-    let indent = 0;
-    while (raw.charCodeAt(indent) === 32) indent++;
-    const content = endSpaces(raw.slice(indent));
-    if (content === '' || content.startsWith('#')) continue;
-    // Directives, document markers and anything exotic at a line start.
-    if (/^(?:---|\.\.\.)(?:\s|$)/.test(content) || content.startsWith('%')) throw UNSURE;
-    lines.push({ indent, content });
+  // Lines are found by index and sliced once, trimmed: a province is a
+  // million lines, and every intermediate string is garbage to collect.
+  for (let from = 0; from <= text.length; ) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    let indent = from;
+    while (text.charCodeAt(indent) === 32 && indent < to) indent++;
+    let end = to;
+    while (end > indent && text.charCodeAt(end - 1) === 32) end--;
+    const c = text.charCodeAt(indent);
+    if (end > indent && c !== 35 /* # */) {
+      const content = text.slice(indent, end);
+      // Directives, document markers and anything exotic at a line start.
+      if ((c === 45 || c === 46) && /^(?:---|\.\.\.)(?:\s|$)/.test(content)) throw UNSURE;
+      if (c === 37 /* % */) throw UNSURE;
+      lines.push({ indent: indent - from, content });
+    }
+    from = to + 1;
   }
   if (lines.length === 0) return null;
   const reader = new BlockReader(lines);
@@ -239,42 +249,39 @@ function expectEnd(s: string, from: number): void {
 const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t' };
 
 function readQuoted(s: string, start: number): { value: string; end: number } | undefined {
-  const q = s[start];
   let out = '';
   let i = start + 1;
-  while (i < s.length) {
-    const c = s[i]!;
-    if (q === "'") {
-      if (c === "'") {
-        if (s[i + 1] === "'") {
-          out += "'";
-          i += 2;
-          continue;
-        }
-        return { value: out, end: i + 1 };
-      }
-    } else if (c === '"') {
-      return { value: out, end: i + 1 };
-    } else if (c === '\\') {
-      const e = s[i + 1] ?? '';
-      if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(s.slice(i + 2, i + 6))) {
-        const code = parseInt(s.slice(i + 2, i + 6), 16);
-        // Lone surrogates are where parsers differ; leave them to the full one.
-        if (code >= 0xd800 && code <= 0xdfff) return undefined;
-        out += String.fromCharCode(code);
-        i += 6;
-        continue;
-      }
-      const mapped = ESCAPES[e];
-      if (mapped === undefined) return undefined;
-      out += mapped;
-      i += 2;
+  if (s[start] === "'") {
+    for (;;) {
+      const close = s.indexOf("'", i);
+      if (close < 0) return undefined;
+      if (s[close + 1] !== "'") return { value: out + s.slice(i, close), end: close + 1 };
+      out += s.slice(i, close + 1);
+      i = close + 2;
+    }
+  }
+  for (;;) {
+    // Copy runs between escapes whole: building the string a character at a
+    // time made this the slowest part of reading a province.
+    let j = i;
+    while (j < s.length && s.charCodeAt(j) !== 34 && s.charCodeAt(j) !== 92) j++;
+    if (j >= s.length) return undefined;
+    out += s.slice(i, j);
+    if (s.charCodeAt(j) === 34) return { value: out, end: j + 1 };
+    const e = s[j + 1] ?? '';
+    if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(s.slice(j + 2, j + 6))) {
+      const code = parseInt(s.slice(j + 2, j + 6), 16);
+      // Lone surrogates are where parsers differ; leave them to the full one.
+      if (code >= 0xd800 && code <= 0xdfff) return undefined;
+      out += String.fromCharCode(code);
+      i = j + 6;
       continue;
     }
-    out += c;
-    i++;
+    const mapped = ESCAPES[e];
+    if (mapped === undefined) return undefined;
+    out += mapped;
+    i = j + 2;
   }
-  return undefined;
 }
 
 /** YAML 1.2 core schema resolution of a plain scalar, as the `yaml` package does it. */

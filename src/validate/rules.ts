@@ -15,8 +15,6 @@ interface RuleContext {
   asOf: IsoDate;
   /** Unit and group ids. */
   known: Set<string>;
-  /** Each unit id with the group ids that contain it. */
-  groupsOf: Map<string, Set<string>>;
   report(code: string, severity: Severity, file: string, path: (string | number)[], args?: Record<string, string | number>): void;
 }
 
@@ -152,6 +150,17 @@ export const RULES: Record<string, Rule> = {
   statusEntries(ctx) {
     const { data, asOf } = ctx;
     const tasks = new Map(data.tasks.map((t) => [t.id, t]));
+    // The units each task is assigned to, groups expanded, built once per task.
+    const assigned = new Map<string, Set<string>>();
+    const groups = new Map(data.groups.map((g) => [g.id, g.members]));
+    const assignedTo = (task: PlanData['tasks'][number]): Set<string> => {
+      let set = assigned.get(task.id);
+      if (!set) {
+        set = new Set([...task.lead, ...task.responsible].flatMap((id) => groups.get(id) ?? [id]));
+        assigned.set(task.id, set);
+      }
+      return set;
+    };
     for (const s of data.statuses) {
       const { file, declaredUnit } = data.origins.statuses.get(s.unit)!;
       if (declaredUnit !== s.unit || !ctx.known.has(s.unit)) continue;
@@ -162,8 +171,7 @@ export const RULES: Record<string, Rule> = {
         ctx.report('status-unknown-task', 'error', file, path, { task: s.task, ...(hint && { hint }) });
         continue;
       }
-      const mine = new Set([s.unit, ...(ctx.groupsOf.get(s.unit) ?? [])]);
-      if (![...task.lead, ...task.responsible].some((id) => mine.has(id))) {
+      if (!assignedTo(task).has(s.unit)) {
         ctx.report('status-not-assigned', 'error', file, path, { task: s.task, unit: s.unit });
       }
       if (s.state === 'done') {
@@ -198,19 +206,10 @@ function unknownUnit(ctx: RuleContext, id: string, file: string, path: (string |
 
 export function runRules(data: PlanData, asOf: IsoDate): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const groupsOf = new Map<string, Set<string>>();
-  for (const g of data.groups) {
-    for (const m of g.members) {
-      const set = groupsOf.get(m) ?? new Set();
-      set.add(g.id);
-      groupsOf.set(m, set);
-    }
-  }
   const ctx: RuleContext = {
     data,
     asOf,
     known: new Set([...data.units.map((u) => u.id), ...data.groups.map((g) => g.id)]),
-    groupsOf,
     report(code, severity, file, path, args = {}) {
       diagnostics.push({ code, severity, file, path, args });
     },

@@ -133,3 +133,15 @@ describe('today in the plan time zone', () => {
     expect(lightOf(task(), 'not_started', undefined, dateIn('Asia/Shanghai', now), 14)).toBe('red');
   });
 });
+
+describe('fixed-offset zones answered without ICU', () => {
+  it('agree with Intl for every hour of two years', () => {
+    const zones = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'UTC'];
+    for (let t = Date.UTC(2020, 11, 1); t < Date.UTC(2022, 11, 31); t += 3_600_000 * 7) {
+      for (const timeZone of zones) {
+        const viaIntl = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(t));
+        expect(dateIn(timeZone, new Date(t))).toBe(viaIntl);
+      }
+    }
+  });
+});
