@@ -92,11 +92,16 @@ export interface StatusEntry {
   unit: string;
   task: string;
   state: TaskState;
-  progress?: string;
-  evidence: string[];
   completed?: IsoDate;
   updated?: IsoDate;
-  reason?: string;
+  evidenceCount: number;
+  /** A non-empty reason is given (not_applicable needs one). */
+  hasReason: boolean;
+  /**
+   * The texts, kept only when asked for (export). Reports do not need them, and
+   * at province size they would hold every status file's text in memory.
+   */
+  details?: { progress?: string; evidence: string[]; reason?: string };
 }
 
 /** Where a loaded value stands, so rules can point at it. */

@@ -95,23 +95,25 @@ export function buildLedger(data: PlanData, asOf: IsoDate): Ledger {
     if (!byTask) entries.set(s.unit, (byTask = new Map()));
     byTask.set(s.task, s);
   }
+  const warnDays = data.plan.warnDays;
   const rows = data.tasks.map((task): TaskRow => {
     const leads = expandIds(data, task.lead, unitsById);
     const leadIds = new Set(leads.map((u) => u.id));
+    const assignments: Assignment[] = [];
+    // Plain loops: at province size this builds a million assignments.
+    const add = (unit: Unit, role: Role): void => {
+      const entry = entries.get(unit.id)?.get(task.id);
+      const state = entry?.state ?? 'not_started';
+      const light = lightOf(task, state, entry?.completed, asOf, warnDays);
+      const daysOverdue = light === 'red' ? -daysBetween(asOf, task.deadline!) : 0;
+      const assignment: Assignment = { task, unit, role, state, light, daysOverdue };
+      if (entry) assignment.entry = entry;
+      assignments.push(assignment);
+    };
+    for (const unit of leads) add(unit, 'lead');
     // A unit named both as lead and as responsible is lead.
-    const responsible = expandIds(data, task.responsible, unitsById).filter((u) => !leadIds.has(u.id));
-    const assignments = [...leads.map((u) => [u, 'lead'] as const), ...responsible.map((u) => [u, 'responsible'] as const)].map(
-      ([unit, role]): Assignment => {
-        const entry = entries.get(unit.id)?.get(task.id);
-        const state = entry?.state ?? 'not_started';
-        const light = lightOf(task, state, entry?.completed, asOf, data.plan.warnDays);
-        const daysOverdue = light === 'red' ? -daysBetween(asOf, task.deadline!) : 0;
-        const assignment: Assignment = { task, unit, role, state, light, daysOverdue };
-        if (entry) assignment.entry = entry;
-        return assignment;
-      },
-    );
-    return rollUp(task, assignments, asOf, data.plan.warnDays);
+    for (const unit of expandIds(data, task.responsible, unitsById)) if (!leadIds.has(unit.id)) add(unit, 'responsible');
+    return rollUp(task, assignments, asOf, warnDays);
   });
   rows.sort(byDeadline);
   const ledger: Ledger = { data, asOf, rows, unitsById };

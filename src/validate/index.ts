@@ -78,9 +78,8 @@ export async function validatePlan(
       case 'status': {
         const raw = f.data as RawStatus;
         statusOrigins.set(f.stem, { file: f.file, declaredUnit: raw.unit });
-        for (const [task, e] of Object.entries(raw.tasks ?? {})) {
-          statuses.push(assembleStatus(f.stem, task, e, options.details === true));
-        }
+        const entries = raw.tasks ?? {};
+        for (const task in entries) statuses.push(assembleStatus(f.stem, task, entries[task]!, options.details === true));
         break;
       }
     }
@@ -171,10 +170,19 @@ function assembleTask(raw: RawTask, section: string): Task {
 }
 
 function assembleStatus(stem: string, task: string, e: RawStatusEntry, details: boolean): StatusEntry {
-  const entry: StatusEntry = { unit: stem, task, state: e.state, evidence: e.evidence ?? [] };
+  const entry: StatusEntry = {
+    unit: stem,
+    task,
+    state: e.state,
+    evidenceCount: e.evidence?.length ?? 0,
+    hasReason: e.reason !== undefined && e.reason.trim() !== '',
+  };
   if (e.completed !== undefined) entry.completed = e.completed;
   if (e.updated !== undefined) entry.updated = e.updated;
-  if (e.reason !== undefined) entry.reason = e.reason;
-  if (details && e.progress !== undefined) entry.progress = e.progress;
+  if (details) {
+    entry.details = { evidence: e.evidence ?? [] };
+    if (e.progress !== undefined) entry.details.progress = e.progress;
+    if (e.reason !== undefined) entry.details.reason = e.reason;
+  }
   return entry;
 }

@@ -176,12 +176,12 @@ export const RULES: Record<string, Rule> = {
       }
       if (s.state === 'done') {
         if (s.completed === undefined) ctx.report('done-no-completed', 'error', file, [...path, 'state'], { task: s.task });
-        if (s.evidence.length === 0) ctx.report('done-no-evidence', 'warning', file, [...path, 'state'], { task: s.task });
+        if (s.evidenceCount === 0) ctx.report('done-no-evidence', 'warning', file, [...path, 'state'], { task: s.task });
       }
       if (s.completed !== undefined && isRealDate(s.completed) && dayNumber(s.completed) > dayNumber(asOf)) {
         ctx.report('completed-after-as-of', 'error', file, [...path, 'completed'], { task: s.task, completed: s.completed, asOf });
       }
-      if (s.state === 'not_applicable' && !s.reason?.trim()) {
+      if (s.state === 'not_applicable' && !s.hasReason) {
         ctx.report('not-applicable-no-reason', 'error', file, [...path, 'state'], { task: s.task });
       }
     }

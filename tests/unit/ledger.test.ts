@@ -42,7 +42,7 @@ describe('assignments', () => {
   });
 
   it('takes each state from the unit status, not started when absent', () => {
-    const l = buildLedger(data([task({ responsible: ['towns'] })], [{ unit: 'a', task: 't1', state: 'in_progress', evidence: [] }]), '2021-09-01');
+    const l = buildLedger(data([task({ responsible: ['towns'] })], [{ unit: 'a', task: 't1', state: 'in_progress', evidenceCount: 0, hasReason: false }]), '2021-09-01');
     expect(l.rows[0]!.assignments.map((a) => a.state)).toEqual(['in_progress', 'not_started']);
   });
 });
@@ -80,8 +80,8 @@ describe('roll-up', () => {
   it('counts closed assignments and takes the worst light', () => {
     const l = buildLedger(
       data([task({ responsible: ['towns', 'departments'] })], [
-        { unit: 'a', task: 't1', state: 'done', completed: '2021-12-01', evidence: [] },
-        { unit: 'b', task: 't1', state: 'not_applicable', reason: 'r', evidence: [] },
+        { unit: 'a', task: 't1', state: 'done', completed: '2021-12-01', evidenceCount: 0, hasReason: false },
+        { unit: 'b', task: 't1', state: 'not_applicable', evidenceCount: 0, hasReason: true },
       ]),
       '2022-01-03',
     );
