@@ -7,7 +7,7 @@ import { dirname, join, basename } from 'node:path';
 import { countBySeverity, sortDiagnostics } from '../diagnostic.js';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
 import { locateDiagnostics } from '../load/positions.js';
-import { PlanFolderMissing, readPlanFiles } from '../load/plan-files.js';
+import { listPlanFiles, PlanFolderMissing } from '../load/plan-files.js';
 import type { PlanData } from '../model.js';
 import { DIAGNOSTIC_FORMATS, type Paint } from '../render/diagnostics.js';
 import type { Lang } from '../render/messages.js';
@@ -37,7 +37,7 @@ export async function paintFor(ctx: Context): Promise<Paint> {
 /** Reads and validates the plan folder; throws UsageError when there is none. */
 export async function loadPlan(ctx: Context, details = false): Promise<Validated> {
   try {
-    const result = await validatePlan(ctx.planDir, readPlanFiles(ctx.planDir), {
+    const result = await validatePlan(ctx.planDir, listPlanFiles(ctx.planDir), {
       ...(ctx.asOf !== undefined && { asOf: ctx.asOf }),
       now: ctx.now,
       details,

@@ -38,7 +38,18 @@ export class PlanFolderMissing extends Error {
   }
 }
 
-export async function* readPlanFiles(dir: string): AsyncGenerator<SourceFile | BrokenFile> {
+/** A plan file to read: its kind, its path, and for status files the unit its name gives. */
+export interface FileRef {
+  kind: FileKind;
+  file: string;
+  stem: string;
+}
+
+/**
+ * The files of a plan folder, in the order they are read: plan.yaml,
+ * units.yaml, tasks/*.yaml, status/*.yaml (each folder sorted by name).
+ */
+export function listPlanFiles(dir: string): { refs: FileRef[]; broken: BrokenFile[] } {
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();
@@ -46,18 +57,20 @@ export async function* readPlanFiles(dir: string): AsyncGenerator<SourceFile | B
     isDir = false;
   }
   if (!isDir) throw new PlanFolderMissing(dir);
-  yield await readOne('plan', join(dir, 'plan.yaml'), 'plan');
-  yield await readOne('units', join(dir, 'units.yaml'), 'units');
+  const refs: FileRef[] = [
+    { kind: 'plan', file: join(dir, 'plan.yaml'), stem: 'plan' },
+    { kind: 'units', file: join(dir, 'units.yaml'), stem: 'units' },
+  ];
+  const broken: BrokenFile[] = [];
   for (const kind of ['tasks', 'status'] as const) {
     const listing = listYaml(join(dir, kind));
     if (!('names' in listing)) {
-      if (listing.diagnostic) yield { kind, file: join(dir, kind), diagnostic: listing.diagnostic };
+      if (listing.diagnostic) broken.push({ kind, file: join(dir, kind), diagnostic: listing.diagnostic });
       continue;
     }
-    for (const name of listing.names) {
-      yield await readOne(kind, join(dir, kind, name), name.replace(/\.ya?ml$/, ''));
-    }
+    for (const name of listing.names) refs.push({ kind, file: join(dir, kind, name), stem: name.replace(/\.ya?ml$/, '') });
   }
+  return { refs, broken };
 }
 
 /** YAML files in a folder, sorted so that every run reads them in one order. */
@@ -75,7 +88,7 @@ function listYaml(dir: string): { names: string[] } | { diagnostic?: Diagnostic 
   }
 }
 
-export async function readOne(kind: FileKind, file: string, stem: string): Promise<SourceFile | BrokenFile> {
+export async function readOne({ kind, file, stem }: FileRef): Promise<SourceFile | BrokenFile> {
   const read = readText(file);
   if (typeof read !== 'string') return { kind, file, diagnostic: read };
   let data = readQuickYaml(read);

@@ -1,14 +1,15 @@
 /**
  * The validate stage: every file's shape against its schema, then the plan's
- * meaning through the cross-file rules. Files arrive one at a time and are
+ * meaning through the cross-file rules. Files are read one at a time and
  * reduced to the domain model as they come, so their text is not kept.
  */
 import { dateIn, isKnownTimeZone } from '../calendar.js';
 import type { Diagnostic } from '../diagnostic.js';
-import type { BrokenFile, SourceFile } from '../load/plan-files.js';
-import type { Plan, PlanData, StatusEntry, Task, TaskState, Unit, UnitGroup } from '../model.js';
+import { readOne, type BrokenFile, type FileRef } from '../load/plan-files.js';
+import type { Plan, PlanData, StatusEntry, Task, Unit, UnitGroup } from '../model.js';
 import { runRules } from './rules.js';
 import { checkShape } from './shape.js';
+import { checkStatusFiles } from './status-files.js';
 
 export interface ValidateOptions {
   /** `--as-of`, when given. */
@@ -26,12 +27,8 @@ export interface Validated {
   diagnostics: Diagnostic[];
 }
 
-export async function validatePlan(
-  dir: string,
-  files: AsyncIterable<SourceFile | BrokenFile>,
-  options: ValidateOptions,
-): Promise<Validated> {
-  const diagnostics: Diagnostic[] = [];
+export async function validatePlan(dir: string, listing: { refs: FileRef[]; broken: BrokenFile[] }, options: ValidateOptions): Promise<Validated> {
+  const diagnostics: Diagnostic[] = listing.broken.map((b) => b.diagnostic);
   let plan: Plan | undefined;
   let planFile = '';
   let units: Unit[] | undefined;
@@ -41,9 +38,11 @@ export async function validatePlan(
   const statuses: StatusEntry[] = [];
   const taskOrigins = new Map<string, { file: string; path: (string | number)[] }[]>();
   const statusOrigins = new Map<string, { file: string; declaredUnit: string }>();
-  let structural = false;
+  let structural = diagnostics.length > 0;
 
-  for await (const f of files) {
+  for (const ref of listing.refs) {
+    if (ref.kind === 'status') continue;
+    const f = await readOne(ref);
     if ('diagnostic' in f) {
       diagnostics.push(f.diagnostic);
       structural = true;
@@ -55,34 +54,34 @@ export async function validatePlan(
       structural = true;
       continue;
     }
-    switch (f.kind) {
-      case 'plan':
-        plan = assemblePlan(f.data as RawPlan);
-        planFile = f.file;
-        break;
-      case 'units': {
-        const raw = f.data as RawUnits;
-        units = raw.units.map((u) => ({ ...u, aliases: u.aliases ?? [] }));
-        groups = raw.groups.map((g) => ({ ...g, aliases: g.aliases ?? [] }));
-        unitsFile = f.file;
-        break;
-      }
-      case 'tasks':
-        (f.data as RawTasks).tasks.forEach((raw, i) => {
-          tasks.push(assembleTask(raw, (f.data as RawTasks).section));
-          const list = taskOrigins.get(raw.id) ?? [];
-          list.push({ file: f.file, path: ['tasks', i] });
-          taskOrigins.set(raw.id, list);
-        });
-        break;
-      case 'status': {
-        const raw = f.data as RawStatus;
-        statusOrigins.set(f.stem, { file: f.file, declaredUnit: raw.unit });
-        const entries = raw.tasks ?? {};
-        for (const task in entries) statuses.push(assembleStatus(f.stem, task, entries[task]!, options.details === true));
-        break;
-      }
+    if (f.kind === 'plan') {
+      plan = assemblePlan(f.data as RawPlan);
+      planFile = f.file;
+    } else if (f.kind === 'units') {
+      const raw = f.data as RawUnits;
+      units = raw.units.map((u) => ({ ...u, aliases: u.aliases ?? [] }));
+      groups = raw.groups.map((g) => ({ ...g, aliases: g.aliases ?? [] }));
+      unitsFile = f.file;
+    } else {
+      const raw = f.data as RawTasks;
+      raw.tasks.forEach((t, i) => {
+        tasks.push(assembleTask(t, raw.section));
+        const list = taskOrigins.get(t.id) ?? [];
+        list.push({ file: f.file, path: ['tasks', i] });
+        taskOrigins.set(t.id, list);
+      });
     }
+  }
+
+  const statusRefs = listing.refs.filter((r) => r.kind === 'status');
+  for (const result of await checkStatusFiles(statusRefs, options.details === true)) {
+    if (!result.ok) {
+      diagnostics.push(...result.diagnostics);
+      structural = true;
+      continue;
+    }
+    statusOrigins.set(result.stem, { file: result.file, declaredUnit: result.declaredUnit });
+    for (const entry of result.entries) statuses.push(entry);
   }
 
   let asOf = options.asOf ?? '';
@@ -132,19 +131,6 @@ interface RawTasks {
   section: string;
   tasks: RawTask[];
 }
-interface RawStatusEntry {
-  state: TaskState;
-  progress?: string;
-  evidence?: string[];
-  completed?: string;
-  updated?: string;
-  reason?: string;
-  history?: unknown[];
-}
-interface RawStatus {
-  unit: string;
-  tasks?: Record<string, RawStatusEntry> | null;
-}
 
 function assemblePlan(raw: RawPlan): Plan {
   return { ...raw, implements: raw.implements ?? [] };
@@ -169,20 +155,3 @@ function assembleTask(raw: RawTask, section: string): Task {
   };
 }
 
-function assembleStatus(stem: string, task: string, e: RawStatusEntry, details: boolean): StatusEntry {
-  const entry: StatusEntry = {
-    unit: stem,
-    task,
-    state: e.state,
-    evidenceCount: e.evidence?.length ?? 0,
-    hasReason: e.reason !== undefined && e.reason.trim() !== '',
-  };
-  if (e.completed !== undefined) entry.completed = e.completed;
-  if (e.updated !== undefined) entry.updated = e.updated;
-  if (details) {
-    entry.details = { evidence: e.evidence ?? [] };
-    if (e.progress !== undefined) entry.details.progress = e.progress;
-    if (e.reason !== undefined) entry.details.reason = e.reason;
-  }
-  return entry;
-}

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readPlanFiles } from '../../src/load/plan-files.js';
+import { listPlanFiles } from '../../src/load/plan-files.js';
 import type { PlanData } from '../../src/model.js';
 import { validatePlan } from '../../src/validate/index.js';
 import { EMBEDDED_PLAN, ROOT } from '../helpers.js';
@@ -33,7 +33,7 @@ function deadlineOf(text: string): string {
 
 let data: PlanData;
 beforeAll(async () => {
-  const result = await validatePlan(EMBEDDED_PLAN, readPlanFiles(EMBEDDED_PLAN), { now: new Date('2021-09-01T00:00:00Z') });
+  const result = await validatePlan(EMBEDDED_PLAN, listPlanFiles(EMBEDDED_PLAN), { now: new Date('2021-09-01T00:00:00Z') });
   expect(result.diagnostics).toEqual([]);
   data = result.data!;
 });
