@@ -90,7 +90,8 @@ rows.push(measure('embedded check', ['check']));
 for (const size of ['county', 'city', ...(values.province ? ['province'] : [])]) {
   const dir = planOf(size);
   const caseRuns = size === 'province' ? Math.min(runs, 3) : runs;
-  for (const command of ['status', 'check', 'overdue']) {
+  // At province size `overdue` prints half a million rows: a different question, left out.
+  for (const command of size === 'province' ? ['status', 'check'] : ['status', 'check', 'overdue']) {
     rows.push(measure(`${size} ${command}`, [command, '--plan', dir, '--as-of', AS_OF], caseRuns));
   }
 }

@@ -109,7 +109,8 @@ export function buildProgram(ambient: Ambient): Command {
     .command('export')
     .description('the resolved plan as JSON, a stable contract for scripts')
     .addOption(new Option('--format <format>', 'output format').choices(['json']).default('json'))
-    .action(async (_options, command: Command) => (await import('./commands/export.js')).exportPlan(context(command)));
+    .option('--include-contacts', 'include the units’ contact forms (personal data: names and phone numbers)')
+    .action(async (options, command: Command) => (await import('./commands/export.js')).exportPlan(context(command), options));
 
   return program;
 }

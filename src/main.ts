@@ -3,6 +3,7 @@
  * code. This is the only place that sets one (see EXIT in errors.ts).
  */
 import { EXIT, ExitCode, UsageError } from './errors.js';
+import { safeText } from './render/text.js';
 
 export async function run(argv: string[]): Promise<void> {
   const verbose = argv.includes('--verbose');
@@ -18,7 +19,7 @@ export async function run(argv: string[]): Promise<void> {
 function exitCodeFor(e: unknown, verbose: boolean): number {
   if (e instanceof ExitCode) return e.code;
   if (e instanceof UsageError) {
-    process.stderr.write(`plan: ${e.message}\n${e.hint ? `  ${e.hint}\n` : ''}`);
+    process.stderr.write(`plan: ${safeText(e.message)}\n${e.hint ? `  ${safeText(e.hint)}\n` : ''}`);
     if (verbose) process.stderr.write(`${e.stack}\n`);
     return EXIT.usage;
   }
@@ -29,7 +30,7 @@ function exitCodeFor(e: unknown, verbose: boolean): number {
     return exit === 0 ? EXIT.ok : EXIT.usage;
   }
   if ((e as NodeJS.ErrnoException | null)?.code === 'EPIPE') return EXIT.ok;
-  process.stderr.write(`plan: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+  process.stderr.write(`plan: internal error: ${safeText((e as Error)?.message ?? String(e))}\n`);
   process.stderr.write(verbose ? `${(e as Error)?.stack}\n` : '  This is a bug in plan-ledger; please report it with the output of --verbose.\n');
   return EXIT.internal;
 }

@@ -41,6 +41,23 @@ export interface Plan {
 
 export type UnitKind = 'town' | 'county-department' | 'outside-body';
 
+export interface Person {
+  name?: string;
+  title?: string;
+  officePhone?: string;
+  mobile?: string;
+}
+
+/**
+ * The contact form of 附件1/附件2 (filing it is task 三(一)). Personal data:
+ * it belongs in the ledger, never in a report.
+ */
+export interface Contact {
+  leader?: Person;
+  office?: { name?: string; address?: string; postcode?: string; phone?: string; email?: string; fax?: string };
+  principal?: Person;
+}
+
 /** One organisation that can lead or carry out a task (单位). */
 export interface Unit {
   id: string;
@@ -50,6 +67,7 @@ export interface Unit {
   aliases: string[];
   kind: UnitKind;
   note?: string;
+  contact?: Contact;
 }
 
 /** A phrase that stands for many units, e.g. 各镇人民政府 (UnitGroup). */

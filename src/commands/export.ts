@@ -2,7 +2,12 @@
 import { json } from '../render/formats.js';
 import { loadValidPlan, print, type Context } from './context.js';
 
-export async function exportPlan(ctx: Context): Promise<void> {
+export interface ExportOptions {
+  /** Include the units' contact forms (personal data). */
+  includeContacts?: boolean;
+}
+
+export async function exportPlan(ctx: Context, options: ExportOptions = {}): Promise<void> {
   const { data, asOf } = await loadValidPlan(ctx, true);
   const { plan } = data;
   print(
@@ -21,7 +26,14 @@ export async function exportPlan(ctx: Context): Promise<void> {
         span: plan.span ?? null,
         checkpoints: plan.checkpoints.map((c) => ({ date: c.date, reporters: c.reporters, recipient: c.recipient })),
       },
-      units: data.units.map((u) => ({ id: u.id, name: u.name, short: u.short ?? null, aliases: u.aliases, kind: u.kind })),
+      units: data.units.map((u) => ({
+        id: u.id,
+        name: u.name,
+        short: u.short ?? null,
+        aliases: u.aliases,
+        kind: u.kind,
+        ...(options.includeContacts && { contact: u.contact ?? null }),
+      })),
       groups: data.groups.map((g) => ({ id: g.id, name: g.name, aliases: g.aliases, members: g.members })),
       tasks: data.tasks.map((t) => ({
         id: t.id,

@@ -55,7 +55,8 @@ function stylish(v: DiagnosticsView): string {
   }
   const out: string[] = [];
   let file = '';
-  const posWidth = Math.max(...diagnostics.map((d) => where(d).length));
+  // A loop, not Math.max(...list): a province can have a million diagnostics.
+  const posWidth = diagnostics.reduce((w, d) => Math.max(w, where(d).length), 0);
   for (const d of diagnostics) {
     if (d.file !== file) {
       if (file) out.push('');
@@ -76,7 +77,7 @@ function github(v: DiagnosticsView): string {
   return v.diagnostics
     .map((d) => {
       const pos = d.line === undefined ? '' : `,line=${d.line},col=${d.col ?? 1}`;
-      return `::${d.severity} file=${prop(d.file)}${pos},title=${prop(d.code)}::${esc(diagnosticMessage(d, v.lang))}\n`;
+      return `::${d.severity} file=${prop(safeText(d.file))}${pos},title=${prop(d.code)}::${esc(safeText(diagnosticMessage(d, v.lang)))}\n`;
     })
     .join('');
 }

@@ -37,6 +37,8 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
   },
   'task-deadline-and-ongoing': { zh: (a) => `任务 ${a.task} 既有完成时限又标记为 ongoing，只能二选一。`, en: (a) => `task ${a.task} has a deadline and is marked ongoing; choose one` },
   'task-ongoing-incomplete': { zh: (a) => `任务 ${a.task} 标记为无时限（ongoing），但缺少 ${a.missing}。`, en: (a) => `task ${a.task} is marked ongoing but lacks ${a.missing}` },
+  'title-too-long': { zh: (a) => `任务 ${a.task} 的标题有 ${a.length} 个字，上限 ${a.limit}。请缩短，正文写入 text。`, en: (a) => `task ${a.task}: the title has ${a.length} characters, more than ${a.limit}; shorten it and put the rest in text` },
+  'text-too-long': { zh: (a) => `任务 ${a.task} 的正文有 ${a.length} 个字，上限 ${a.limit}。`, en: (a) => `task ${a.task}: the text has ${a.length} characters, more than ${a.limit}` },
   'invalid-date': { zh: (a) => `“${a.value}” 不是真实存在的日期。`, en: (a) => `"${a.value}" is not a real calendar date` },
   'unknown-timezone': { zh: (a) => `未知时区 “${a.value}”，应为 IANA 时区名，如 Asia/Shanghai。`, en: (a) => `unknown time zone "${a.value}"; use an IANA name such as Asia/Shanghai` },
   'deadline-outside-span': {

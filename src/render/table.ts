@@ -24,7 +24,8 @@ const GAP = '  ';
 
 export function renderTable(columns: Column[], rows: Row[], maxWidth: number): string {
   const cells = rows.map((row) => row.map((c) => (typeof c === 'string' ? { text: safeText(c) } : { ...c, text: safeText(c.text) })));
-  const widths = columns.map((col, i) => Math.max(displayWidth(col.header), ...cells.map((r) => displayWidth(r[i]?.text ?? ''))));
+  const widths = columns.map((col) => displayWidth(col.header));
+  for (const row of cells) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell.text))));
   fit(columns, widths, maxWidth);
   const line = (texts: Cell[]): string =>
     texts

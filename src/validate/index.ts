@@ -50,7 +50,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     }
     const shape = checkShape(f.kind, f.file, f.data);
     if (shape.length > 0) {
-      diagnostics.push(...shape);
+      for (const d of shape) diagnostics.push(d);
       structural = true;
       continue;
     }
@@ -76,7 +76,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
   const statusRefs = listing.refs.filter((r) => r.kind === 'status');
   for (const result of await checkStatusFiles(statusRefs, options.details === true)) {
     if (!result.ok) {
-      diagnostics.push(...result.diagnostics);
+      for (const d of result.diagnostics) diagnostics.push(d);
       structural = true;
       continue;
     }
@@ -103,7 +103,8 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
   // Cross-file rules on a structurally broken plan mostly repeat the first
   // error in other words ("unknown task" for a task whose file failed), so
   // they wait until every file has the right shape.
-  if (!structural) diagnostics.push(...runRules(data, asOf));
+  // Loops rather than push(...list): spreading a million items overflows the stack.
+  if (!structural) for (const d of runRules(data, asOf)) diagnostics.push(d);
   return { data, asOf, diagnostics };
 }
 

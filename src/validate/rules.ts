@@ -7,6 +7,10 @@ import type { Diagnostic, Severity } from '../diagnostic.js';
 import type { IsoDate, PlanData } from '../model.js';
 import { closest } from './suggest.js';
 
+/** Characters in a task title and a task text. */
+export const TITLE_LIMIT = 200;
+export const TEXT_LIMIT = 20_000;
+
 /** The reserved reporter that means "every unit that leads a task". */
 export const LEAD_UNITS = 'leads';
 
@@ -67,6 +71,14 @@ export const RULES: Record<string, Rule> = {
           if (!ctx.known.has(id)) unknownUnit(ctx, id, file, [...path, role, i]);
         });
       }
+    });
+  },
+
+  textLengths(ctx) {
+    // Titles go into table cells and file names of reports; a paragraph there is a mistake.
+    forEachTask(ctx, (task, file, path) => {
+      if ([...task.title].length > TITLE_LIMIT) ctx.report('title-too-long', 'error', file, [...path, 'title'], { task: task.id, length: [...task.title].length, limit: TITLE_LIMIT });
+      if ([...task.text].length > TEXT_LIMIT) ctx.report('text-too-long', 'error', file, [...path, 'text'], { task: task.id, length: [...task.text].length, limit: TEXT_LIMIT });
     });
   },
 

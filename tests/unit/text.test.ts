@@ -53,3 +53,11 @@ describe('untrusted text', () => {
     expect(md('<script>alert(1)</script> *x* | [a](b)')).toBe('&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*x\\* \\| \\[a\\]\\(b\\)');
   });
 });
+
+describe('large outputs', () => {
+  it('renders a table of 200,000 rows without overflowing the stack', () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => [String(i), '县财政局']);
+    const out = renderTable([{ header: 'N' }, { header: 'Unit' }], rows, 80);
+    expect(out.split('\n')).toHaveLength(200_002);
+  });
+});
