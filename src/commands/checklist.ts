@@ -18,7 +18,8 @@ export async function checklist(ctx: Context, name: string | undefined, options:
   if (!options.all && name === undefined) {
     throw new UsageError(zh ? '请指定单位，或使用 --all。' : 'name a unit, or use --all', 'plan checklist 县财政局 · plan checklist --all --out reports/checklists/');
   }
-  const { data, asOf } = await loadValidPlan(ctx);
+  // With details: a checklist shows the unit's own progress notes.
+  const { data, asOf } = await loadValidPlan(ctx, true);
   const ledger = buildLedger(data, asOf);
   const units = options.all ? data.units : resolveUnits(ledger, name!, ctx.lang).units;
   const lists = units.map((u) => checklistFor(ledger, u));

@@ -30,6 +30,7 @@ const entry = (a: Assignment): object => ({
   state: a.state,
   light: a.light,
   completed: a.entry?.completed ?? null,
+  progress: a.entry?.details?.progress ?? null,
   text: a.task.text,
 });
 
@@ -73,6 +74,8 @@ export function checklistMarkdown(list: Checklist, ledger: Ledger, lang: RenderO
       `- ${box} **${md(a.task.id)} ${md(a.task.title)}** — ${roleWord(a.role, lang)} · ${t('deadline', lang)} ${md(deadlineOf(a, lang))} · ${stateWord(a.state, lang)} · ${lightWord(a.light, lang)}`,
       `  > ${md(a.task.text)}`,
     );
+    const progress = a.entry?.details?.progress;
+    if (progress) out.push(`  >`, `  > ${t('progressNote', lang)}: ${md(progress)}`);
   }
   out.push('', `<!-- ${t('generated', lang)} -->`);
   return `${out.join('\n')}\n`;
@@ -102,7 +105,12 @@ export const CHECKLIST_FORMATS = {
           ]),
           o.columns,
         );
-        const texts = list.assignments.map((a) => `${paint.bold(safeText(`${a.task.id} ${a.task.title}`))}\n${wrap(a.task.text, Math.max(20, o.columns - 4), '    ')}`);
+        const width = Math.max(20, o.columns - 4);
+        const texts = list.assignments.map((a) => {
+          const progress = a.entry?.details?.progress;
+          const note = progress ? `\n${wrap(`${t('progressNote', lang)}: ${progress}`, width, '    ')}` : '';
+          return `${paint.bold(safeText(`${a.task.id} ${a.task.title}`))}\n${wrap(a.task.text, width, '    ')}${note}`;
+        });
         return `${head}\n\n${table}\n\n${t('text', lang)}:\n\n${texts.join('\n\n')}\n`;
       })
       .join('\n\n');

@@ -1,4 +1,5 @@
 /** Escaping for the file formats reports are written in. */
+import { safeText } from './text.js';
 
 /**
  * A CSV cell. Text from the data that a spreadsheet would read as a formula
@@ -16,10 +17,9 @@ export function csv(header: string[], rows: (string | number | null | undefined)
   return `\ufeff${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-/** Text from the data inside Markdown: no markup, no HTML, no line breaks. */
+/** Text from the data inside Markdown: no markup, no HTML, no line breaks, no controls. */
 export function md(s: string): string {
-  return s
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+  return safeText(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

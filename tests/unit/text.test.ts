@@ -51,6 +51,7 @@ describe('untrusted text', () => {
 
   it('escapes Markdown and HTML in data', () => {
     expect(md('<script>alert(1)</script> *x* | [a](b)')).toBe('&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*x\\* \\| \\[a\\]\\(b\\)');
+    expect(md('a\u001b[31mb\u202e')).toBe('a\\\\x1b\\[31mb\\\\u202e');
   });
 });
 
