@@ -106,6 +106,29 @@ export function buildProgram(ambient: Ambient): Command {
     );
 
   program
+    .command('update')
+    .description('record progress: set one unit’s entry for one task (更新进展)')
+    .argument('<unit>', 'unit id, name or alias')
+    .argument('<task>', 'task id, e.g. 2.1.3')
+    .addOption(new Option('--state <state>', 'the new state').choices(['not_started', 'in_progress', 'done', 'blocked', 'not_applicable']))
+    .option('--progress <text>', 'what has been done (进展情况)')
+    .option('--evidence <url>', 'a link to evidence; may be given more than once', (url: string, list: string[] = []) => [...list, url])
+    .option('--completed <date>', 'completion date, YYYY-MM-DD (done without it: the as-of date)', asOfDate)
+    .option('--reason <text>', 'why the task is blocked or not applicable')
+    .option('--dry-run', 'show the change as a diff; write nothing')
+    .action(async (unit: string, task: string, options, command: Command) => (await import('./commands/update.js')).update(context(command), unit, task, options));
+
+  program
+    .command('history')
+    .description('the recorded changes of one unit, for one task or all (变更记录)')
+    .argument('<unit>', 'unit id, name or alias')
+    .argument('[task]', 'task id')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (unit: string, task: string | undefined, options, command: Command) =>
+      (await import('./commands/history.js')).history(context(command), unit, task, options),
+    );
+
+  program
     .command('export')
     .description('the resolved plan as JSON, a stable contract for scripts')
     .addOption(new Option('--format <format>', 'output format').choices(['json']).default('json'))

@@ -105,6 +105,14 @@ export type TaskState = 'not_started' | 'in_progress' | 'done' | 'blocked' | 'no
 
 export const TASK_STATES: readonly TaskState[] = ['not_started', 'in_progress', 'done', 'blocked', 'not_applicable'];
 
+/** One change of an entry, as `plan update` records it. */
+export interface HistoryRecord {
+  date: IsoDate;
+  from?: TaskState;
+  to: TaskState;
+  note?: string;
+}
+
 /** One unit's report on one task (进展情况). */
 export interface StatusEntry {
   unit: string;
@@ -119,7 +127,7 @@ export interface StatusEntry {
    * The texts, kept only when asked for (export). Reports do not need them, and
    * at province size they would hold every status file's text in memory.
    */
-  details?: { progress?: string; evidence: string[]; reason?: string };
+  details?: { progress?: string; evidence: string[]; reason?: string; history: HistoryRecord[] };
 }
 
 /** Where a loaded value stands, so rules can point at it. */

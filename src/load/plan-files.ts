@@ -5,7 +5,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { readQuickYaml } from './quick-yaml.js';
 
@@ -43,13 +43,15 @@ export interface FileRef {
   kind: FileKind;
   file: string;
   stem: string;
+  /** Text to read instead of the file's: an edit checked before it is written. */
+  text?: string;
 }
 
 /**
  * The files of a plan folder, in the order they are read: plan.yaml,
  * units.yaml, tasks/*.yaml, status/*.yaml (each folder sorted by name).
  */
-export function listPlanFiles(dir: string): { refs: FileRef[]; broken: BrokenFile[] } {
+export function listPlanFiles(dir: string, pending?: { file: string; text: string }): { refs: FileRef[]; broken: BrokenFile[] } {
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();
@@ -70,6 +72,13 @@ export function listPlanFiles(dir: string): { refs: FileRef[]; broken: BrokenFil
     }
     for (const name of listing.names) refs.push({ kind, file: join(dir, kind, name), stem: name.replace(/\.ya?ml$/, '') });
   }
+  if (pending) {
+    // The plan as it would be after the edit: the pending text replaces the
+    // file, or joins the status files when the file does not exist yet.
+    const ref = refs.find((r) => r.file === pending.file);
+    if (ref) ref.text = pending.text;
+    else refs.push({ kind: 'status', file: pending.file, stem: basename(pending.file).replace(/\.ya?ml$/, ''), text: pending.text });
+  }
   return { refs, broken };
 }
 
@@ -88,8 +97,8 @@ function listYaml(dir: string): { names: string[] } | { diagnostic?: Diagnostic 
   }
 }
 
-export async function readOne({ kind, file, stem }: FileRef): Promise<SourceFile | BrokenFile> {
-  const read = readText(file);
+export async function readOne({ kind, file, stem, text }: FileRef): Promise<SourceFile | BrokenFile> {
+  const read = text ?? readText(file);
   if (typeof read !== 'string') return { kind, file, diagnostic: read };
   let data = readQuickYaml(read);
   if (data === undefined) {

@@ -9,7 +9,7 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import { readOne, type FileRef } from '../load/plan-files.js';
-import type { StatusEntry, TaskState } from '../model.js';
+import type { HistoryRecord, StatusEntry, TaskState } from '../model.js';
 import { checkShape } from './shape.js';
 
 export type StatusResult =
@@ -42,7 +42,7 @@ interface RawStatusEntry {
   completed?: string;
   updated?: string;
   reason?: string;
-  history?: unknown[];
+  history?: HistoryRecord[];
 }
 
 interface RawStatus {
@@ -61,7 +61,7 @@ function assembleStatus(stem: string, task: string, e: RawStatusEntry, details: 
   if (e.completed !== undefined) entry.completed = e.completed;
   if (e.updated !== undefined) entry.updated = e.updated;
   if (details) {
-    entry.details = { evidence: e.evidence ?? [] };
+    entry.details = { evidence: e.evidence ?? [], history: e.history ?? [] };
     if (e.progress !== undefined) entry.details.progress = e.progress;
     if (e.reason !== undefined) entry.details.reason = e.reason;
   }
