@@ -129,6 +129,17 @@ export function buildProgram(ambient: Ambient): Command {
     );
 
   program
+    .command('import')
+    .description('turn a work-plan document (plain text) into a draft plan folder (导入文件)')
+    .argument('<document>', 'the document as plain text: UTF-8, UTF-8 with BOM, GB18030/GBK or UTF-16')
+    .option('--out <dir>', 'the plan folder to write')
+    .option('--units <file>', 'resolve unit names against this units.yaml (aliases too)')
+    .option('--dry-run', 'print the report and the files; write nothing')
+    .option('--force', 'write into a folder that already holds a plan')
+    .addOption(new Option('--encoding <encoding>', 'the document’s encoding').choices(['auto', 'utf-8', 'gb18030', 'utf-16le', 'utf-16be']).default('auto'))
+    .action(async (document: string, options, command: Command) => (await import('./commands/import.js')).importPlan(context(command), document, options));
+
+  program
     .command('export')
     .description('the resolved plan as JSON, a stable contract for scripts')
     .addOption(new Option('--format <format>', 'output format').choices(['json']).default('json'))

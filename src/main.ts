@@ -7,6 +7,11 @@ import { safeText } from './render/text.js';
 
 export async function run(argv: string[]): Promise<void> {
   const verbose = argv.includes('--verbose');
+  // A reader that stops early (plan status | head) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT.ok);
+    throw e;
+  });
   try {
     const { buildProgram } = await import('./cli.js');
     await buildProgram({ env: process.env, now: new Date(), cwd: process.cwd() }).parseAsync(argv, { from: 'user' });

@@ -1,0 +1,129 @@
+/** `plan import`: a work-plan document to a draft plan folder, with a report of what was uncertain. */
+import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { EXIT, ExitCode, UsageError } from '../errors.js';
+import { decodeDocument, type Encoding } from '../importer/decode.js';
+import { planFiles } from '../importer/files.js';
+import { importDocument, type ImportReport } from '../importer/index.js';
+import { readOne } from '../load/plan-files.js';
+import type { Unit, UnitGroup } from '../model.js';
+import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
+import type { Lang } from '../render/messages.js';
+import { safeText } from '../render/text.js';
+import { checkShape } from '../validate/shape.js';
+import { paintFor, print, writeFileAtomic, type Context } from './context.js';
+
+export interface ImportOptions {
+  out?: string;
+  units?: string;
+  dryRun?: boolean;
+  force?: boolean;
+  encoding: Encoding | 'auto';
+}
+
+export async function importPlan(ctx: Context, document: string, options: ImportOptions): Promise<void> {
+  const zh = ctx.lang === 'zh';
+  if (!options.dryRun && options.out === undefined) throw new UsageError(zh ? '请用 --out <目录> 指定输出目录，或用 --dry-run 预览。' : 'name the folder to write with --out <dir>, or preview with --dry-run');
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(document);
+  } catch (e) {
+    throw new UsageError(zh ? `无法读取文件 “${document}”（${(e as NodeJS.ErrnoException).code}）。` : `cannot read "${document}" (${(e as NodeJS.ErrnoException).code})`);
+  }
+  const decoded = decodeDocument(bytes, options.encoding);
+  if (!decoded.ok) {
+    const why =
+      decoded.reason === 'binary'
+        ? zh ? '这是二进制文件，不是纯文本。' : 'it is a binary file, not plain text'
+        : decoded.reason === 'not-this-encoding'
+          ? zh ? `内容不是有效的 ${decoded.encoding} 编码。` : `it is not valid ${decoded.encoding}`
+          : zh ? '编码无法识别（既不是 UTF-8 也不是 GB18030/GBK）。' : 'its encoding is neither UTF-8 nor GB18030/GBK';
+    throw new UsageError(`${document}: ${why}`, zh ? '请另存为 UTF-8 纯文本，或用 --encoding 指定编码。' : 'save it as UTF-8 plain text, or name its encoding with --encoding');
+  }
+
+  const known = options.units === undefined ? undefined : await readUnits(ctx, options.units);
+  const sourceName = basename(document);
+  const draft = importDocument(decoded.text, { sourceName, ...(known && { known: known.data }) });
+  const files = planFiles(draft, sourceName);
+  // Units resolved without additions: keep the given file as it is, comments and all.
+  if (known && !draft.newUnits) files.set('units.yaml', known.text);
+
+  const report = renderReport(draft.report, decoded.encoding, ctx.lang);
+  if (options.dryRun) {
+    print(report);
+    for (const [name, text] of files) print(`\n# ----- ${name}\n${text}`);
+  } else {
+    const out = options.out!;
+    if (isNonEmptyFolder(out) && !options.force) {
+      throw new UsageError(zh ? `目录 “${out}” 已存在且不为空。` : `"${out}" exists and is not empty`, zh ? '换一个目录，或用 --force 覆盖其中的计划文件（status/ 不动）。' : 'choose another folder, or use --force to replace its plan files (status/ is left alone)');
+    }
+    // With --force, task files this import does not write would double the tasks: remove them.
+    for (const stale of listTaskFiles(out)) if (!files.has(`tasks/${stale}`)) unlinkSync(join(out, 'tasks', stale));
+    for (const [name, text] of files) writeFileAtomic(join(out, name), text);
+    print(report);
+    print(zh ? `已写入 ${files.size} 个文件到 ${out}。下一步：plan check --plan ${out}` : `wrote ${files.size} files to ${out}; next: plan check --plan ${out}`);
+  }
+  const uncertain = draft.report.problems.filter((p) => p.kind !== 'no-deadline');
+  if (uncertain.length > 0) throw new ExitCode(EXIT.findings);
+}
+
+async function readUnits(ctx: Context, file: string): Promise<{ data: { units: Unit[]; groups: UnitGroup[] }; text: string }> {
+  const read = await readOne({ kind: 'units', file, stem: 'units' });
+  const diagnostics = 'diagnostic' in read ? [read.diagnostic] : checkShape('units', file, read.data);
+  if ('diagnostic' in read || diagnostics.length > 0) {
+    process.stderr.write(DIAGNOSTIC_FORMATS.stylish({ diagnostics, lang: ctx.lang, paint: await paintFor({ ...ctx, color: false }) }));
+    throw new UsageError(ctx.lang === 'zh' ? `--units 文件 “${file}” 无法使用。` : `the --units file "${file}" cannot be used`);
+  }
+  const raw = read.data as { units: (Omit<Unit, 'aliases'> & { aliases?: string[] })[]; groups: (Omit<UnitGroup, 'aliases'> & { aliases?: string[] })[] };
+  return {
+    data: { units: raw.units.map((u) => ({ ...u, aliases: u.aliases ?? [] })), groups: raw.groups.map((g) => ({ ...g, aliases: g.aliases ?? [] })) },
+    text: readFileSync(file, 'utf8'),
+  };
+}
+
+function isNonEmptyFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory() && readdirSync(dir).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function listTaskFiles(dir: string): string[] {
+  try {
+    return readdirSync(join(dir, 'tasks')).filter((n) => n.endsWith('.yaml'));
+  } catch {
+    return [];
+  }
+}
+
+const PROBLEM_WORDS: Record<string, { zh: string; en: string }> = {
+  'no-annotation': { zh: '像是任务，但没有〔牵头单位/责任单位/完成时限〕标注，未导入', en: 'looks like a task but has no annotation; not imported' },
+  'unsplit-annotation': { zh: '标注无法拆分为牵头单位、责任单位和完成时限', en: 'an annotation that could not be split into lead, responsible and deadline' },
+  'unknown-deadline': { zh: '完成时限无法识别为日期，未填 deadline（plan check 会报错）', en: 'a deadline that is not a date this tool reads; no deadline set (plan check will flag it)' },
+  'unclosed-annotation': { zh: '标注没有闭合括号（文件可能被截断）', en: 'an annotation without its closing bracket (is the document cut off?)' },
+  'no-deadline': { zh: '原文没有完成时限：作为持续推进任务，在报送节点检查', en: 'no deadline in the source: kept as ongoing, reviewed at the checkpoints' },
+  'missing-fact': { zh: '缺少文件信息', en: 'a fact of the document is missing' },
+  'first-named-lead': { zh: '只列单位、未写明“列第一位者为牵头单位”：全部作为责任单位', en: 'units only, and the document does not say the first named leads: all taken as responsible' },
+};
+
+function renderReport(r: ImportReport, encoding: string, lang: Lang): string {
+  const zh = lang === 'zh';
+  const total = r.sections.reduce((n, s) => n + s.tasks, 0);
+  const out = [zh ? `导入报告（编码 ${encoding}）` : `Import report (encoding ${encoding})`, ''];
+  out.push(zh ? `任务：共 ${total} 项` : `Tasks: ${total}`);
+  for (const s of r.sections) out.push(`  ${safeText(s.section)} ${safeText(s.heading)}: ${s.tasks}`);
+  out.push(
+    zh
+      ? `完成时限：${r.deadlines.dates} 项为日期，${r.deadlines.ongoing} 项为持续性要求，${r.deadlines.missing} 项原文未规定，${r.deadlines.unknown} 项无法识别`
+      : `Deadlines: ${r.deadlines.dates} dates, ${r.deadlines.ongoing} ongoing by their words, ${r.deadlines.missing} not given in the source, ${r.deadlines.unknown} not understood`,
+  );
+  out.push(zh ? `单位：已识别 ${r.unitsResolved.length}，新建 ${r.unitsCreated.length}；新建分组 ${r.groupsCreated.length}` : `Units: ${r.unitsResolved.length} resolved, ${r.unitsCreated.length} created; groups created: ${r.groupsCreated.length}`);
+  if (r.unitsCreated.length > 0) out.push(`  ${zh ? '新建单位' : 'new units'}: ${safeText(r.unitsCreated.join('、'))}`);
+  if (r.groupsCreated.length > 0) out.push(`  ${zh ? '新建分组' : 'new groups'}: ${safeText(r.groupsCreated.join('、'))}`);
+  if (r.problems.length > 0) {
+    out.push('', zh ? `需要核对的段落（${r.problems.length}）：` : `Passages to check (${r.problems.length}):`);
+    for (const p of r.problems) out.push(`  ${zh ? '第' : 'line '}${p.line}${zh ? '行' : ''}: ${PROBLEM_WORDS[p.kind]![lang]} — ${safeText(p.text)}`);
+  } else out.push('', zh ? '没有需要核对的段落。' : 'Nothing uncertain.');
+  return out.join('\n');
+}

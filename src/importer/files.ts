@@ -1,0 +1,81 @@
+/** A draft plan as the YAML files of a plan folder, in the plain subset plan files use. */
+import type { Unit, UnitGroup } from '../model.js';
+import type { Draft, DraftPart } from './index.js';
+
+const q = (s: string): string => JSON.stringify(s);
+const ids = (list: string[]): string => `[${list.join(', ')}]`;
+const dates = ids;
+
+export function planFiles(draft: Draft, sourceName: string): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set('plan.yaml', planYaml(draft, sourceName));
+  files.set('units.yaml', unitsYaml(draft.units, draft.groups, sourceName));
+  for (const part of draft.parts) files.set(`tasks/${part.name}.yaml`, partYaml(part, sourceName));
+  return files;
+}
+
+function planYaml({ plan }: Draft, sourceName: string): string {
+  const out = [
+    '# yaml-language-server: $schema=../src/validate/schemas/plan.schema.json',
+    `# Imported by plan import from ${sourceName}. Check every value against the document.`,
+    `id: ${plan.id}`,
+    `title: ${q(plan.title)}`,
+    `document: ${q(plan.document)}`,
+    `issuer: ${q(plan.issuer)}`,
+  ];
+  if (plan.signed) out.push(`signed: ${plan.signed}`);
+  else out.push('# signed: the signing date was not found; add it (YYYY-MM-DD).');
+  if (plan.published) out.push(`published: ${plan.published}`);
+  if (plan.implements.length > 0) {
+    out.push('implements:');
+    for (const d of plan.implements) out.push(`  - number: ${q(d.number)}`, `    title: ${q(d.title)}`);
+  }
+  out.push(`timezone: ${plan.timezone}`, '# Ledger setting, not from the document: days before a deadline when a task turns yellow.', `warnDays: ${plan.warnDays}`);
+  if (plan.span) out.push('span:', `  start: ${plan.span.start}`, `  end: ${plan.span.end}`);
+  out.push(plan.checkpoints.length > 0 ? 'checkpoints:' : 'checkpoints: []');
+  for (const c of plan.checkpoints) {
+    out.push(`  - date: ${c.date}`, `    reporters: ${ids(c.reporters)}`, `    recipient: ${c.recipient}`);
+    if (c.source) out.push(`    source: ${q(c.source)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function unitsYaml(units: Unit[], groups: UnitGroup[], sourceName: string): string {
+  const out = ['# yaml-language-server: $schema=../src/validate/schemas/units.schema.json', `# Units named in ${sourceName}, as plan import read them.`, units.length > 0 ? 'units:' : 'units: []'];
+  for (const u of units) {
+    out.push(`  - id: ${u.id}`, `    name: ${q(u.name)}`);
+    if (u.short) out.push(`    short: ${q(u.short)}`);
+    if (u.aliases.length > 0) out.push(`    aliases: [${u.aliases.map(q).join(', ')}]`);
+    out.push(`    kind: ${u.kind}`);
+    if (u.note) out.push(`    note: ${q(u.note)}`);
+  }
+  out.push(groups.length > 0 ? 'groups:' : 'groups: []');
+  for (const g of groups) {
+    out.push(`  - id: ${g.id}`, `    name: ${q(g.name)}`);
+    if (g.aliases.length > 0) out.push(`    aliases: [${g.aliases.map(q).join(', ')}]`);
+    out.push(g.members.length > 0 ? '    members:' : '    members: []');
+    for (const m of g.members) out.push(`      - ${m}`);
+    if (g.note) out.push(`    note: ${q(g.note)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function partYaml(part: DraftPart, sourceName: string): string {
+  const out = ['# yaml-language-server: $schema=../../src/validate/schemas/tasks.schema.json', `# ${part.section} ${part.heading}: imported from ${sourceName}.`, `section: ${q(part.section)}`, `heading: ${q(part.heading)}`, 'tasks:'];
+  for (const t of part.tasks) {
+    out.push(`  - id: ${q(t.id)}`, `    title: ${q(t.title)}`, `    text: ${q(t.text)}`);
+    if (t.lead.length > 0) out.push(`    lead: ${ids(t.lead)}`);
+    if (t.leadOpen) out.push('    leadOpen: true');
+    if (t.responsible.length > 0) out.push(`    responsible: ${ids(t.responsible)}`);
+    if (t.deadline) out.push(`    deadline: ${t.deadline}`);
+    if (t.deadlineText) out.push(`    deadlineText: ${q(t.deadlineText)}`);
+    if (t.ongoing) {
+      out.push('    ongoing: true', `    reviewOn: ${dates(t.reviewOn ?? [])}`);
+      if (t.deadlineNote) out.push(`    deadlineNote: ${q(t.deadlineNote)}`);
+    }
+    out.push(`    source: ${q(t.source)}`);
+    if (t.annotation) out.push(`    annotation: ${q(t.annotation)}`);
+  }
+  if (part.tasks.length === 0) out[out.length - 1] = 'tasks: []';
+  return `${out.join('\n')}\n`;
+}
