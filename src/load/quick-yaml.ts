@@ -7,113 +7,143 @@
  * reads the file with the full `yaml` parser, which gives the verdict and the
  * diagnostic. So the accept/reject verdict is always the strict parser's; this
  * reader only makes the common case fast (the `yaml` package reads ~5 MB/s and
- * costs ~50 ms to import, this reads plan files at well over 50 MB/s).
+ * costs ~50 ms to import; this reads plan files at ~60 MB/s).
  *
  * When it does return a value, that value must equal what `readYamlFull`
  * returns for the same text: tests/unit/quick-yaml.test.ts checks this on
- * every fixture, on generated plans and on random mutations.
+ * every fixture, on a generated plan and on random mutations.
+ *
+ * It works on positions in the text and slices a string only for a key or a
+ * value: a province is a million lines, and every intermediate string would
+ * be garbage to collect.
  */
-
-interface Line {
-  indent: number;
-  content: string;
-}
 
 /** Thrown inside the reader to give up; never escapes this module. */
 class Unsure {}
 const UNSURE = new Unsure();
 
+const SPACE = 32;
+const HASH = 35;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const COLON = 58;
+const DASH = 45;
+const BACKSLASH = 92;
+
 export function readQuickYaml(text: string): unknown {
   try {
-    return parse(text);
+    return new QuickReader(text).read();
   } catch (e) {
     if (e === UNSURE) return undefined;
     throw e;
   }
 }
 
-function parse(input: string): unknown {
-  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  if (text.includes('\t')) throw UNSURE;
-  if (text.includes('\r')) {
-    if (/\r(?!\n)/.test(text)) throw UNSURE;
-    text = text.replace(/\r\n/g, '\n');
-  }
-  const lines: Line[] = [];
-  // Lines are found by index and sliced once, trimmed: a province is a
-  // million lines, and every intermediate string is garbage to collect.
-  for (let from = 0; from <= text.length; ) {
-    let to = text.indexOf('\n', from);
-    if (to < 0) to = text.length;
-    let indent = from;
-    while (text.charCodeAt(indent) === 32 && indent < to) indent++;
-    let end = to;
-    while (end > indent && text.charCodeAt(end - 1) === 32) end--;
-    const c = text.charCodeAt(indent);
-    if (end > indent && c !== 35 /* # */) {
-      const content = text.slice(indent, end);
-      // Directives, document markers and anything exotic at a line start.
-      if ((c === 45 || c === 46) && /^(?:---|\.\.\.)(?:\s|$)/.test(content)) throw UNSURE;
-      if (c === 37 /* % */) throw UNSURE;
-      lines.push({ indent: indent - from, content });
+class QuickReader {
+  private readonly text: string;
+  /** Per meaningful line: where its content starts and ends, and its indentation. */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly indents: Int32Array;
+  private readonly count: number;
+  private pos = 0;
+
+  constructor(input: string) {
+    let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    if (text.includes('\t')) throw UNSURE;
+    if (text.includes('\r')) {
+      if (/\r(?!\n)/.test(text)) throw UNSURE;
+      text = text.replace(/\r\n/g, '\n');
     }
-    from = to + 1;
+    this.text = text;
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    this.starts = new Int32Array(lines);
+    this.ends = new Int32Array(lines);
+    this.indents = new Int32Array(lines);
+    let n = 0;
+    for (let from = 0; from <= text.length; ) {
+      let to = text.indexOf('\n', from);
+      if (to < 0) to = text.length;
+      let start = from;
+      while (start < to && text.charCodeAt(start) === SPACE) start++;
+      let end = to;
+      while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+      const c = text.charCodeAt(start);
+      if (end > start && c !== HASH) {
+        // Directives, document markers: not ours.
+        if (c === 37 /* % */) throw UNSURE;
+        if ((c === DASH || c === 46) && /^(?:---|\.\.\.)(?:[ \n]|$)/.test(text.slice(start, start + 4))) throw UNSURE;
+        this.starts[n] = start;
+        this.ends[n] = end;
+        this.indents[n] = start - from;
+        n++;
+      }
+      from = to + 1;
+    }
+    this.count = n;
   }
-  if (lines.length === 0) return null;
-  const reader = new BlockReader(lines);
-  const value = reader.block(lines[0]!.indent);
-  if (reader.pos !== lines.length) throw UNSURE;
-  return value;
-}
 
-class BlockReader {
-  pos = 0;
-  constructor(private readonly lines: Line[]) {}
-
-  block(indent: number): unknown {
-    const line = this.lines[this.pos]!;
-    if (line.indent !== indent) throw UNSURE;
-    return isSeqItem(line.content) ? this.sequence(indent) : this.mapping(indent);
+  read(): unknown {
+    if (this.count === 0) return null;
+    const value = this.block(this.indents[0]!);
+    if (this.pos !== this.count) throw UNSURE;
+    return value;
   }
 
-  private mapping(indent: number): Record<string, unknown> {
+  private block(indent: number): unknown {
+    if (this.indents[this.pos] !== indent) throw UNSURE;
+    return this.isSeqItem(this.starts[this.pos]!, this.ends[this.pos]!) ? this.sequence(indent) : this.mapping(indent, this.starts[this.pos]!);
+  }
+
+  private isSeqItem(start: number, end: number): boolean {
+    return this.text.charCodeAt(start) === DASH && (start + 1 === end || this.text.charCodeAt(start + 1) === SPACE);
+  }
+
+  /** A block mapping whose first key starts at `first` (inside a `- ` item, mid-line). */
+  private mapping(indent: number, first: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    while (this.pos < this.lines.length) {
-      const line = this.lines[this.pos]!;
-      if (line.indent < indent) break;
-      if (line.indent > indent || isSeqItem(line.content)) throw UNSURE;
-      const entry = splitEntry(line.content);
-      if (!entry) throw UNSURE;
-      const [key, rest] = entry;
+    let start = first;
+    while (this.pos < this.count) {
+      const lineIndent = this.indents[this.pos]!;
+      if (lineIndent < indent) break;
+      const end = this.ends[this.pos]!;
+      if (lineIndent > indent || this.isSeqItem(start, end)) throw UNSURE;
+      const colon = this.keyEnd(start, end);
+      const key = this.keyText(start, colon);
       if (key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key)) throw UNSURE;
       this.pos++;
-      out[key] = rest === '' ? this.nested(indent, true) : this.inlineValue(rest, indent);
+      let value = colon + 1;
+      while (value < end && this.text.charCodeAt(value) === SPACE) value++;
+      out[key] = value >= end || this.text.charCodeAt(value) === HASH ? this.nested(indent, true) : this.inlineValue(value, end, indent);
+      if (this.pos < this.count) start = this.starts[this.pos]!;
     }
     return out;
   }
 
   private sequence(indent: number): unknown[] {
     const out: unknown[] = [];
-    while (this.pos < this.lines.length) {
-      const line = this.lines[this.pos]!;
-      if (line.indent < indent) break;
-      if (line.indent > indent || !isSeqItem(line.content)) throw UNSURE;
-      const after = line.content.slice(1);
-      const item = startSpaces(after);
-      if (item === '' || item.startsWith('#')) {
+    while (this.pos < this.count) {
+      const lineIndent = this.indents[this.pos]!;
+      if (lineIndent < indent) break;
+      const start = this.starts[this.pos]!;
+      const end = this.ends[this.pos]!;
+      if (lineIndent > indent || !this.isSeqItem(start, end)) throw UNSURE;
+      let item = start + 1;
+      while (item < end && this.text.charCodeAt(item) === SPACE) item++;
+      if (item >= end || this.text.charCodeAt(item) === HASH) {
         this.pos++;
         out.push(this.nested(indent, false));
-        continue;
-      }
-      if (isSeqItem(item)) throw UNSURE;
-      if (splitEntry(item)) {
+      } else if (this.isSeqItem(item, end)) {
+        throw UNSURE;
+      } else if (this.looksLikeEntry(item, end)) {
         // `- key: value` opens a mapping whose keys line up with `key`.
-        const column = indent + 1 + (after.length - item.length);
-        this.lines[this.pos] = { indent: column, content: item };
-        out.push(this.mapping(column));
+        const column = indent + (item - start);
+        this.indents[this.pos] = column;
+        out.push(this.mapping(column, item));
       } else {
         this.pos++;
-        out.push(this.inlineValue(item, indent));
+        out.push(this.inlineValue(item, end, indent));
       }
     }
     return out;
@@ -121,177 +151,210 @@ class BlockReader {
 
   /** The value of `key:` or `-` with nothing after it: a nested block or null. */
   private nested(indent: number, inMapping: boolean): unknown {
-    const next = this.lines[this.pos];
-    if (!next || next.indent < indent) return null;
-    if (next.indent > indent) return this.block(next.indent);
+    if (this.pos >= this.count) return null;
+    const next = this.indents[this.pos]!;
+    if (next < indent) return null;
+    if (next > indent) return this.block(next);
     // A sequence may sit at the same indentation as its mapping key.
-    if (inMapping && isSeqItem(next.content)) return this.sequence(indent);
+    if (inMapping && this.isSeqItem(this.starts[this.pos]!, this.ends[this.pos]!)) return this.sequence(indent);
     return null;
   }
 
-  private inlineValue(rest: string, indent: number): unknown {
-    const value = scalarOrFlow(rest);
+  private inlineValue(start: number, end: number, indent: number): unknown {
+    const value = this.scalarOrFlow(start, end);
     // A more indented line after a one-line value would continue it (a
     // multi-line scalar) or be an error; either way, not ours to judge.
-    const next = this.lines[this.pos];
-    if (next && next.indent > indent) throw UNSURE;
+    if (this.pos < this.count && this.indents[this.pos]! > indent) throw UNSURE;
     return value;
   }
-}
 
-function isSeqItem(content: string): boolean {
-  return content === '-' || content.startsWith('- ');
-}
-
-/** `key: rest` → [key, rest]; undefined when the line is not a plain entry. */
-function splitEntry(content: string): [string, string] | undefined {
-  let key: string;
-  let after: number;
-  const first = content[0];
-  if (first === '"' || first === "'") {
-    const quoted = readQuoted(content, 0);
-    if (!quoted) return undefined;
-    key = quoted.value;
-    after = quoted.end;
-    if (content[after] !== ':') return undefined;
-  } else {
-    if (startsLikeIndicator(content)) return undefined;
-    let colon = -1;
-    for (let i = 0; i < content.length; i++) {
-      const c = content[i];
-      if (c === '#' && content[i - 1] === ' ') return undefined;
-      if (c === ':' && (i + 1 === content.length || content[i + 1] === ' ')) {
-        colon = i;
-        break;
-      }
+  private looksLikeEntry(start: number, end: number): boolean {
+    try {
+      this.keyEnd(start, end);
+      return true;
+    } catch (e) {
+      if (e === UNSURE) return false;
+      throw e;
     }
-    if (colon <= 0) return undefined;
-    key = content.slice(0, colon);
-    if (key !== endSpaces(key) || /[[\]{},]/.test(key)) return undefined;
-    after = colon;
   }
-  const rest = content.slice(after + 1);
-  if (rest !== '' && rest[0] !== ' ') return undefined;
-  const trimmed = startSpaces(rest);
-  return [key, trimmed.startsWith('#') ? '' : trimmed];
-}
 
-function startsLikeIndicator(s: string): boolean {
-  const c = s[0]!;
-  if ('[]{},#&*!|>\'"%@`'.includes(c)) return true;
-  // `-`, `?` and `:` start a plain scalar only when a non-space follows.
-  return (c === '-' || c === '?' || c === ':') && (s.length === 1 || s[1] === ' ');
-}
-
-/** One-line value: quoted or plain scalar, or a flow sequence of scalars. */
-function scalarOrFlow(s: string): unknown {
-  const c = s[0];
-  if (c === '"' || c === "'") {
-    const quoted = readQuoted(s, 0);
-    if (!quoted) throw UNSURE;
-    expectEnd(s, quoted.end);
-    return quoted.value;
-  }
-  if (c === '[') return flowSequence(s);
-  if (startsLikeIndicator(s)) throw UNSURE;
-  let end = s.length;
-  const hash = s.indexOf(' #');
-  if (hash >= 0) end = hash;
-  const plain = endSpaces(s.slice(0, end));
-  if (plain.includes(': ') || plain.endsWith(':')) throw UNSURE;
-  return resolvePlain(plain);
-}
-
-function flowSequence(s: string): unknown[] {
-  const out: unknown[] = [];
-  let i = 1;
-  const skip = (): void => {
-    while (s[i] === ' ') i++;
-  };
-  skip();
-  if (s[i] === ']') return expectEnd(s, i + 1), out;
-  for (;;) {
-    skip();
-    const c = s[i];
-    if (c === '"' || c === "'") {
-      const quoted = readQuoted(s, i);
-      if (!quoted) throw UNSURE;
-      out.push(quoted.value);
-      i = quoted.end;
+  /** Position of the `:` that ends the key starting at `start`. */
+  private keyEnd(start: number, end: number): number {
+    const t = this.text;
+    const first = t.charCodeAt(start);
+    let colon: number;
+    if (first === DQUOTE || first === SQUOTE) {
+      colon = this.quotedEnd(start, end);
+      if (t.charCodeAt(colon) !== COLON) throw UNSURE;
     } else {
-      let j = i;
-      while (j < s.length && s[j] !== ',' && s[j] !== ']') j++;
-      const plain = endSpaces(s.slice(i, j));
-      // `a:b` and `a#b` are plain text in flow context; `a: b`, `a:` and ` #` are not ours.
-      if (plain === '' || /[[\]{}]|:$|: | #/.test(plain) || startsLikeIndicator(plain)) throw UNSURE;
-      out.push(resolvePlain(plain));
-      i = j;
+      if (startsLikeIndicator(t, start, end)) throw UNSURE;
+      colon = -1;
+      for (let i = start; i < end; i++) {
+        const c = t.charCodeAt(i);
+        if (c === HASH && t.charCodeAt(i - 1) === SPACE) throw UNSURE;
+        if (c === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) {
+          colon = i;
+          break;
+        }
+      }
+      if (colon <= start || t.charCodeAt(colon - 1) === SPACE) throw UNSURE;
+      for (let i = start; i < colon; i++) if ('[]{},'.includes(t[i]!)) throw UNSURE;
     }
+    if (colon + 1 < end && t.charCodeAt(colon + 1) !== SPACE) throw UNSURE;
+    return colon;
+  }
+
+  private keyText(start: number, colon: number): string {
+    const first = this.text.charCodeAt(start);
+    return first === DQUOTE || first === SQUOTE ? this.quoted(start, colon) : this.text.slice(start, colon);
+  }
+
+  /** One-line value: quoted or plain scalar, or a flow sequence of scalars. */
+  private scalarOrFlow(start: number, end: number): unknown {
+    const t = this.text;
+    const c = t.charCodeAt(start);
+    if (c === DQUOTE || c === SQUOTE) {
+      const close = this.quotedEnd(start, end);
+      this.expectEnd(close, end);
+      return this.quoted(start, close);
+    }
+    if (c === 91 /* [ */) return this.flowSequence(start, end);
+    if (startsLikeIndicator(t, start, end)) throw UNSURE;
+    // One pass, bounded by the line: a comment (` #`) ends the value; `: ` inside it is not ours.
+    let stop = end;
+    for (let i = start + 1; i < end; i++) {
+      const ch = t.charCodeAt(i);
+      if (ch === SPACE) {
+        if (t.charCodeAt(i + 1) === HASH) {
+          stop = i;
+          break;
+        }
+      } else if (ch === COLON && t.charCodeAt(i + 1) === SPACE) throw UNSURE;
+    }
+    while (stop > start && t.charCodeAt(stop - 1) === SPACE) stop--;
+    if (t.charCodeAt(stop - 1) === COLON) throw UNSURE;
+    return resolvePlain(t.slice(start, stop));
+  }
+
+  private flowSequence(start: number, end: number): unknown[] {
+    const t = this.text;
+    const out: unknown[] = [];
+    let i = start + 1;
+    const skip = (): void => {
+      while (i < end && t.charCodeAt(i) === SPACE) i++;
+    };
     skip();
-    if (s[i] === ',') {
-      i++;
-      continue;
+    if (t.charCodeAt(i) === 93 /* ] */) {
+      this.expectEnd(i + 1, end);
+      return out;
     }
-    if (s[i] === ']') return expectEnd(s, i + 1), out;
+    for (;;) {
+      skip();
+      const c = t.charCodeAt(i);
+      if (c === DQUOTE || c === SQUOTE) {
+        const close = this.quotedEnd(i, end);
+        out.push(this.quoted(i, close));
+        i = close;
+      } else {
+        let j = i;
+        while (j < end && t.charCodeAt(j) !== 44 /* , */ && t.charCodeAt(j) !== 93) j++;
+        let stop = j;
+        while (stop > i && t.charCodeAt(stop - 1) === SPACE) stop--;
+        if (stop === i || startsLikeIndicator(t, i, stop)) throw UNSURE;
+        // `a:b` and `a#b` are plain text in flow context; `a: b`, `a:`, ` #` and brackets are not ours.
+        for (let k = i; k < stop; k++) {
+          const ch = t.charCodeAt(k);
+          if (ch === 91 || ch === 93 || ch === 123 || ch === 125) throw UNSURE;
+          if (ch === COLON && (k + 1 === stop || t.charCodeAt(k + 1) === SPACE)) throw UNSURE;
+          if (ch === HASH && t.charCodeAt(k - 1) === SPACE) throw UNSURE;
+        }
+        out.push(resolvePlain(t.slice(i, stop)));
+        i = j;
+      }
+      skip();
+      if (t.charCodeAt(i) === 44) {
+        i++;
+        continue;
+      }
+      if (t.charCodeAt(i) === 93) {
+        this.expectEnd(i + 1, end);
+        return out;
+      }
+      throw UNSURE;
+    }
+  }
+
+  /** After a closed value only spaces and a ` #` comment may follow. */
+  private expectEnd(from: number, end: number): void {
+    if (from >= end) return;
+    const t = this.text;
+    if (t.charCodeAt(from) !== SPACE) throw UNSURE;
+    let i = from;
+    while (i < end && t.charCodeAt(i) === SPACE) i++;
+    if (i < end && t.charCodeAt(i) !== HASH) throw UNSURE;
+  }
+
+  /** Position just after the closing quote of the scalar opening at `start`. */
+  private quotedEnd(start: number, end: number): number {
+    const t = this.text;
+    if (t.charCodeAt(start) === SQUOTE) {
+      for (let i = start + 1; i < end; i++) {
+        if (t.charCodeAt(i) === SQUOTE) {
+          if (t.charCodeAt(i + 1) === SQUOTE && i + 1 < end) i++;
+          else return i + 1;
+        }
+      }
+      throw UNSURE;
+    }
+    for (let i = start + 1; i < end; i++) {
+      const c = t.charCodeAt(i);
+      if (c === BACKSLASH) i++;
+      else if (c === DQUOTE) return i + 1;
+    }
     throw UNSURE;
   }
-}
 
-/** After a closed value only spaces and a ` #` comment may follow. */
-function expectEnd(s: string, from: number): void {
-  const rest = s.slice(from);
-  if (rest === '') return;
-  if (rest[0] !== ' ') throw UNSURE;
-  const t = startSpaces(rest);
-  if (t !== '' && !t.startsWith('#')) throw UNSURE;
+  /** The value of a quoted scalar spanning [start, close). */
+  private quoted(start: number, close: number): string {
+    const t = this.text;
+    const inner = t.slice(start + 1, close - 1);
+    if (t.charCodeAt(start) === SQUOTE) return inner.includes("''") ? inner.replace(/''/g, "'") : inner;
+    return inner.includes('\\') ? unescape(inner) : inner;
+  }
 }
 
 const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t' };
 
-function readQuoted(s: string, start: number): { value: string; end: number } | undefined {
-  let out = '';
-  let i = start + 1;
-  if (s[start] === "'") {
-    for (;;) {
-      const close = s.indexOf("'", i);
-      if (close < 0) return undefined;
-      if (s[close + 1] !== "'") return { value: out + s.slice(i, close), end: close + 1 };
-      out += s.slice(i, close + 1);
-      i = close + 2;
-    }
-  }
-  for (;;) {
-    // Copy runs between escapes whole: building the string a character at a
-    // time made this the slowest part of reading a province.
-    let j = i;
-    while (j < s.length && s.charCodeAt(j) !== 34 && s.charCodeAt(j) !== 92) j++;
-    if (j >= s.length) return undefined;
-    out += s.slice(i, j);
-    if (s.charCodeAt(j) === 34) return { value: out, end: j + 1 };
-    const e = s[j + 1] ?? '';
-    if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(s.slice(j + 2, j + 6))) {
-      const code = parseInt(s.slice(j + 2, j + 6), 16);
-      // Lone surrogates are where parsers differ; leave them to the full one.
-      if (code >= 0xd800 && code <= 0xdfff) return undefined;
-      out += String.fromCharCode(code);
-      i = j + 6;
-      continue;
+/** The escapes plan files use; any other is left to the full parser. */
+function unescape(s: string): string {
+  return s.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, e: string) => {
+    if (e.length === 5) {
+      const code = parseInt(e.slice(1), 16);
+      // Lone surrogates are where parsers differ.
+      if (code >= 0xd800 && code <= 0xdfff) throw UNSURE;
+      return String.fromCharCode(code);
     }
     const mapped = ESCAPES[e];
-    if (mapped === undefined) return undefined;
-    out += mapped;
-    i = j + 2;
-  }
+    if (mapped === undefined) throw UNSURE;
+    return mapped;
+  });
+}
+
+function startsLikeIndicator(t: string, start: number, end: number): boolean {
+  const c = t[start]!;
+  if ('[]{},#&*!|>\'"%@`'.includes(c)) return true;
+  // `-`, `?` and `:` start a plain scalar only when a non-space follows.
+  return (c === '-' || c === '?' || c === ':') && (start + 1 === end || t.charCodeAt(start + 1) === SPACE);
 }
 
 /** YAML 1.2 core schema resolution of a plain scalar, as the `yaml` package does it. */
 export function resolvePlain(s: string): unknown {
-  if (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
+  const c = s.charCodeAt(0);
+  // Only these first characters can start a null, a boolean or a number.
+  if (c !== 126 && c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70 && !((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return s;
+  if (s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
   if (s === 'true' || s === 'True' || s === 'TRUE') return true;
   if (s === 'false' || s === 'False' || s === 'FALSE') return false;
-  const c = s.charCodeAt(0);
-  // Only strings that start like a number can be one: skip the regexes otherwise.
-  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return s;
   if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);
   if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
   if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.slice(2), 16);
@@ -299,18 +362,4 @@ export function resolvePlain(s: string): unknown {
   if (/^\.(?:nan|NaN|NAN)$/.test(s)) return NaN;
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(s)) return parseFloat(s);
   return s;
-}
-
-// YAML's white space is space and tab only; String.prototype.trim would also
-// take U+00A0 and other Unicode spaces, which YAML keeps as text.
-function endSpaces(s: string): string {
-  let end = s.length;
-  while (end > 0 && s.charCodeAt(end - 1) === 32) end--;
-  return s.slice(0, end);
-}
-
-function startSpaces(s: string): string {
-  let start = 0;
-  while (start < s.length && s.charCodeAt(start) === 32) start++;
-  return s.slice(start);
 }
