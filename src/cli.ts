@@ -84,6 +84,7 @@ export function buildProgram(ambient: Ambient): Command {
     .description('every overdue assignment, by unit or by task (逾期清单)')
     .addOption(reportFormat())
     .addOption(new Option('--by <by>', 'group the list by').choices(['unit', 'task']).default('unit'))
+    .option('--unit <unit>', 'only this unit, or the units of this group')
     .option('--fail', 'exit 1 when anything is overdue (for a scheduled CI job)')
     .action(async (options, command: Command) => (await import('./commands/overdue.js')).overdue(context(command), options));
 

@@ -3,17 +3,20 @@ import { EXIT, ExitCode } from '../errors.js';
 import { buildLedger } from '../ledger/index.js';
 import { OVERDUE_FORMATS } from '../render/lists.js';
 import { loadValidPlan, paintFor, print, type Context } from './context.js';
+import { resolveUnits } from './resolve.js';
 
 export interface OverdueOptions {
   format: keyof typeof OVERDUE_FORMATS;
   by: 'unit' | 'task';
   fail?: boolean;
+  unit?: string;
 }
 
 export async function overdue(ctx: Context, options: OverdueOptions): Promise<void> {
   const { data, asOf } = await loadValidPlan(ctx);
   const ledger = buildLedger(data, asOf);
-  const items = ledger.rows.flatMap((r) => r.assignments.filter((a) => a.light === 'red'));
+  const only = options.unit === undefined ? undefined : new Set(resolveUnits(ledger, options.unit, ctx.lang).units.map((u) => u.id));
+  const items = ledger.rows.flatMap((r) => r.assignments.filter((a) => a.light === 'red' && (!only || only.has(a.unit.id))));
   print(OVERDUE_FORMATS[options.format]({ ledger, items, by: options.by }, { lang: ctx.lang, paint: await paintFor(ctx), columns: ctx.columns }));
   if (options.fail && items.length > 0) throw new ExitCode(EXIT.findings);
 }

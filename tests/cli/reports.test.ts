@@ -86,6 +86,9 @@ describe('plan overdue', () => {
     expect(r.stdout).toContain('45 overdue assignments across 23 units.');
     expect(r.stdout).not.toMatch(/县财政局 .*3\.1/);
     expect(plan(['overdue', '--as-of', '2021-09-01', '--fail'])).toMatchObject({ code: 0 });
+    const towns = JSON.parse(plan(['overdue', '--plan', dir, '--as-of', '2021-09-11', '--unit', '各镇人民政府', '--format', 'json']).stdout);
+    expect(towns.count).toBe(21);
+    expect(new Set(towns.entries.map((e: any) => e.unit)).size).toBe(11);
     expect(plan(['overdue', '--as-of', '2021-09-01']).stdout).toContain('Nothing is overdue.');
   });
 });
