@@ -3,7 +3,7 @@
  * (plan, units, groups, tasks) and a report of everything it could not read
  * with certainty. Pure: text in, data out; commands/import.ts writes files.
  */
-import type { Checkpoint, HigherDocument, IsoDate, Unit, UnitGroup, UnitKind } from '../model.js';
+import type { Checkpoint, HigherDocument, IsoDate, Plan, Unit, UnitGroup, UnitKind } from '../model.js';
 import { findAnnotation, labelLine, splitUnits, type Annotation } from './annotation.js';
 import { deadlineInText, parseDeadline } from './deadline.js';
 
@@ -32,19 +32,8 @@ export interface DraftPart {
   tasks: DraftTask[];
 }
 
-export interface DraftPlan {
-  id: string;
-  title: string;
-  document: string;
-  issuer: string;
-  signed?: IsoDate;
-  published?: IsoDate;
-  implements: HigherDocument[];
-  timezone: string;
-  warnDays: number;
-  span?: { start: IsoDate; end: IsoDate };
-  checkpoints: Checkpoint[];
-}
+/** A plan as far as the document gives it: the signing date may be missing. */
+export type DraftPlan = Omit<Plan, 'signed'> & { signed?: IsoDate };
 
 export interface Problem {
   line: number;
@@ -325,16 +314,7 @@ function titleOf(body: string, unnumbered: boolean): string {
   return t || body.slice(0, 30);
 }
 
-interface Facts {
-  id: string;
-  title: string;
-  document: string;
-  issuer: string;
-  signed?: IsoDate;
-  published?: IsoDate;
-  year?: number;
-  implements: HigherDocument[];
-}
+type Facts = Pick<DraftPlan, 'id' | 'title' | 'document' | 'issuer' | 'signed' | 'published' | 'implements'> & { year?: number };
 
 function documentFacts(lines: string[], problems: Problem[]): Facts {
   const head = lines.slice(0, 40).join('\n');
