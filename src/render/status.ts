@@ -47,7 +47,7 @@ export const STATUS_FORMATS = {
     const table = renderTable(
       [
         { header: t('id', lang) },
-        { header: t('task', lang), flex: true, min: 12 },
+        { header: t('task', lang), flex: true, min: 12, weight: 2 },
         { header: t('lead', lang), flex: true, min: 8 },
         { header: t('deadline', lang) },
         { header: t('days', lang), align: 'right' },

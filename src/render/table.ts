@@ -10,6 +10,8 @@ export interface Column {
   /** May be cut down to `min` columns when the table is too wide. */
   flex?: boolean;
   min?: number;
+  /** How much width this column keeps against other flexible ones (default 1). */
+  weight?: number;
 }
 
 export interface Cell {
@@ -42,19 +44,17 @@ export function renderTable(columns: Column[], rows: Row[], maxWidth: number): s
   return [header, rule, ...cells.map(line)].join('\n');
 }
 
-/** Shrinks flexible columns, widest first, until the table fits. */
+/** Shrinks flexible columns one column of width at a time, always the widest for its weight. */
 function fit(columns: Column[], widths: number[], maxWidth: number): void {
-  const total = (): number => widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1);
-  let over = total() - maxWidth;
+  let over = widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1) - maxWidth;
   while (over > 0) {
     let widest = -1;
     columns.forEach((c, i) => {
-      if (c.flex && widths[i]! > (c.min ?? 8) && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+      const share = (k: number): number => widths[k]! / (columns[k]!.weight ?? 1);
+      if (c.flex && widths[i]! > (c.min ?? 8) && (widest < 0 || share(i) > share(widest))) widest = i;
     });
     if (widest < 0) return;
-    const floor = columns[widest]!.min ?? 8;
-    const cut = Math.min(over, widths[widest]! - floor);
-    widths[widest] = widths[widest]! - cut;
-    over -= cut;
+    widths[widest]!--;
+    over--;
   }
 }
