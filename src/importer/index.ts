@@ -3,9 +3,11 @@
  * (plan, units, groups, tasks) and a report of everything it could not read
  * with certainty. Pure: text in, data out; commands/import.ts writes files.
  */
-import type { Checkpoint, HigherDocument, IsoDate, Plan, Unit, UnitGroup, UnitKind } from '../model.js';
+import type { IsoDate, Plan, Unit, UnitGroup } from '../model.js';
 import { findAnnotation, labelLine, splitUnits, type Annotation } from './annotation.js';
 import { deadlineInText, parseDeadline } from './deadline.js';
+import { documentFacts, findCheckpoints } from './facts.js';
+import { NameBook } from './names.js';
 
 export interface DraftTask {
   id: string;
@@ -312,126 +314,4 @@ function titleOf(body: string, unnumbered: boolean): string {
   const clause = unnumbered ? first.split(/[，,]/)[0]!.trim() : first;
   const t = clause.length > 60 ? `${clause.slice(0, 59)}…` : clause;
   return t || body.slice(0, 30);
-}
-
-type Facts = Pick<DraftPlan, 'id' | 'title' | 'document' | 'issuer' | 'signed' | 'published' | 'implements'> & { year?: number };
-
-function documentFacts(lines: string[], problems: Problem[]): Facts {
-  const head = lines.slice(0, 40).join('\n');
-  const firstBody = lines.findIndex((l) => SECTION.test(l.trim()));
-  const preamble = lines.slice(0, firstBody < 0 ? 40 : firstBody).join('\n');
-  const docNumber = /([\u4e00-\u9fa5]{1,10}〔\d{4}〕\d+号)/.exec(head)?.[1];
-  const issuer = /(?:号)?([\u4e00-\u9fa5]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局))关于(?:印发|开展|做好)/.exec(head)?.[1];
-  const titleLine = lines
-    .slice(0, firstBody < 0 ? 60 : firstBody)
-    .map((l) => l.trim())
-    .find((l) => /^[\u4e00-\u9fa5\d“”]{4,50}(?:实施方案|工作方案|工作要点|行动方案|方案|计划)$/.test(l) && !l.includes('关于'));
-  const noticeTitle = /关于印发(.+?)的通知/.exec(head)?.[1];
-  const signedMatch = lines
-    .slice(0, firstBody < 0 ? 60 : firstBody)
-    .map((l) => /^\s*(\d{4})年(\d{1,2})月(\d{1,2})日\s*$/.exec(l))
-    .find((m) => m);
-  const signed = signedMatch ? `${signedMatch[1]}-${signedMatch[2]!.padStart(2, '0')}-${signedMatch[3]!.padStart(2, '0')}` : undefined;
-  const pub = /发布(?:时间|日期)[:：]\s*(\d{4})[/\-年.](\d{1,2})[/\-月.](\d{1,2})/.exec(head);
-  const published = pub ? `${pub[1]}-${pub[2]!.padStart(2, '0')}-${pub[3]!.padStart(2, '0')}` : undefined;
-  const implementsList: HigherDocument[] = [];
-  for (const m of preamble.matchAll(/《([^》]+)》\s*[（(]([^（()）]*?〔\d{4}〕\d+号)[）)]/g)) implementsList.push({ number: m[2]!, title: m[1]! });
-  const yearText = signed?.slice(0, 4) ?? /〔(\d{4})〕/.exec(docNumber ?? '')?.[1] ?? /(\d{4})年/.exec(titleLine ?? noticeTitle ?? '')?.[1];
-  const year = yearText ? Number(yearText) : undefined;
-  const title = titleLine ?? noticeTitle?.replace(/^《|》$/g, '') ?? lines.find((l) => l.trim())?.trim() ?? '';
-  if (!docNumber) problems.push({ line: 1, kind: 'missing-fact', text: 'no document number (文号) found' });
-  if (!signed) problems.push({ line: 1, kind: 'missing-fact', text: 'no signing date (成文日期) found' });
-  if (!issuer) problems.push({ line: 1, kind: 'missing-fact', text: 'no issuing office found' });
-  const numberDigits = /〔(\d{4})〕(\d+)号/.exec(docNumber ?? '');
-  return {
-    id: numberDigits ? `plan-${numberDigits[1]}-${numberDigits[2]}` : `plan-${year ?? 'draft'}`,
-    title,
-    document: docNumber ?? '（文号未识别）',
-    issuer: issuer ?? '（发文机关未识别）',
-    ...(signed && { signed }),
-    ...(published && { published }),
-    ...(year !== undefined && { year }),
-    implements: implementsList,
-  };
-}
-
-/** "…于2021年9月5日、12月5日两个时间节点，将…报县政府办公室" → one checkpoint per date. */
-function findCheckpoints(lines: string[], year: number | undefined, names: NameBook): Checkpoint[] {
-  const out: Checkpoint[] = [];
-  for (const sentence of lines.flatMap((l) => l.trim().split('。'))) {
-    const line = sentence.trim();
-    const m = /^(.*?)要?于((?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[、和及至](?:\d{4}年)?\d{1,2}月\d{1,2}日)*)(?:两个|三个|四个)?(?:时间节点|前)?.*?报(?:送)?([\u4e00-\u9fa5]+?)$/.exec(line);
-    if (!m || !/进展|落实|情况/.test(line)) continue;
-    const reporters: string[] = [];
-    for (const who of m[1]!.split(/[及和、,，]/).map((s) => s.trim()).filter(Boolean)) {
-      if (/牵头单位/.test(who)) reporters.push('leads');
-      else reporters.push(names.id(who));
-    }
-    const recipient = names.id(m[3]!.replace(/^(?:至|给)/, ''));
-    let y = year;
-    for (const d of m[2]!.split(/[、和及至]/)) {
-      const dm = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/.exec(d);
-      if (!dm) continue;
-      if (dm[1]) y = Number(dm[1]);
-      if (y === undefined) continue;
-      out.push({ date: `${y}-${dm[2]!.padStart(2, '0')}-${dm[3]!.padStart(2, '0')}`, reporters, recipient, source: `${line}。` });
-    }
-  }
-  return out;
-}
-
-/** Unit and group names to ids: known ones resolved, new ones created with ASCII ids. */
-class NameBook {
-  private readonly units: Unit[];
-  private readonly groups: UnitGroup[];
-  private readonly created: string[] = [];
-  private readonly resolved = new Set<string>();
-  private readonly groupsCreated: string[] = [];
-
-  constructor(known: ImportOptions['known']) {
-    this.units = known ? known.units.map((u) => ({ ...u })) : [];
-    this.groups = known ? known.groups.map((g) => ({ ...g })) : [];
-  }
-
-  id(raw: string): string {
-    const name = raw.trim();
-    const unit = this.units.find((u) => u.name === name || u.short === name || u.aliases.includes(name));
-    if (unit) {
-      if (!this.created.includes(unit.name)) this.resolved.add(`${name} → ${unit.id}`);
-      return unit.id;
-    }
-    const group = this.groups.find((g) => g.name === name || g.aliases.includes(name));
-    if (group) {
-      if (!this.groupsCreated.includes(group.name)) this.resolved.add(`${name} → ${group.id}`);
-      return group.id;
-    }
-    // 县政府办 is short for 县政府办公室: one unit under two names.
-    const same = this.units.find((u) => u.name === `${name}公室` || `${u.name}公室` === name);
-    if (same) {
-      same.aliases.push(name);
-      this.resolved.add(`${name} → ${same.id}`);
-      return same.id;
-    }
-    // "各…" means every unit of a kind: a group, whose members the document does not list.
-    if (name.includes('各')) {
-      const id = `group-${String(this.groupsCreated.length + 1).padStart(2, '0')}`;
-      this.groups.push({ id, name, aliases: [], members: [], note: 'Created by plan import: the document does not list the members; complete them.' });
-      this.groupsCreated.push(name);
-      return id;
-    }
-    const id = `unit-${String(this.created.length + 1).padStart(2, '0')}`;
-    this.units.push({ id, name, short: name, aliases: [], kind: kindOf(name), note: 'Created by plan import from the name as written; check the full name and give it a lasting id.' });
-    this.created.push(name);
-    return id;
-  }
-
-  result(): { units: Unit[]; groups: UnitGroup[]; created: string[]; resolved: string[]; groupsCreated: string[] } {
-    return { units: this.units, groups: this.groups, created: this.created, resolved: [...this.resolved], groupsCreated: this.groupsCreated };
-  }
-}
-
-function kindOf(name: string): UnitKind {
-  if (/(?:镇|乡)(?:人民政府)?$/.test(name)) return 'town';
-  if (/^[\u4e00-\u9fa5]{2,4}市(?!.*县)/.test(name) && !name.startsWith('县')) return 'outside-body';
-  return 'county-department';
 }

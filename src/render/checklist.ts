@@ -49,7 +49,7 @@ function wrap(text: string, width: number, indent: string): string {
   return lines.map((l) => indent + l).join('\n');
 }
 
-function checkpointsLine(list: Checklist, ledger: Ledger, lang: RenderOptions['lang']): string {
+function checkpointsLine(list: Checklist, ledger: Ledger): string {
   if (list.checkpoints.length === 0) return '—';
   const to = (c: Checkpoint): string => {
     const u = ledger.unitsById.get(c.recipient);
@@ -65,7 +65,7 @@ export function checklistMarkdown(list: Checklist, ledger: Ledger, lang: RenderO
     '',
     `${md(plan.title)}（${md(plan.document)}）  `,
     `${md(list.unit.name)} · ${t('asOf', lang)}: ${ledger.asOf}  `,
-    `${t('checkpoints', lang)}: ${md(checkpointsLine(list, ledger, lang))}`,
+    `${t('checkpoints', lang)}: ${md(checkpointsLine(list, ledger))}`,
     '',
   ];
   for (const a of list.assignments) {
@@ -89,7 +89,7 @@ export const CHECKLIST_FORMATS = {
         const head = [
           paint.bold(safeText(`${shortName(list.unit)}（${list.unit.name}）· ${t('checklistFor', lang)}`)),
           `${t('asOf', lang)}: ${v.ledger.asOf} · ${t('nextCheckpoint', lang)}: ${checkpointLine(v.ledger, lang)}`,
-          `${t('checkpoints', lang)}: ${safeText(checkpointsLine(list, v.ledger, lang))}`,
+          `${t('checkpoints', lang)}: ${safeText(checkpointsLine(list, v.ledger))}`,
         ].join('\n');
         if (list.assignments.length === 0) return `${head}\n\n${t('noTasks', lang)}\n`;
         const table = renderTable(
