@@ -71,7 +71,7 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('status')
     .description('deadline table: one row per task with owners, deadline, progress and light (任务进度表)')
-    .addOption(reportFormat())
+    .addOption(new Option('--format <format>', 'output format (html: one page to open, print or attach)').choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
     .option('--unit <unit>', 'only tasks of this unit (id, name or alias)')
     .option('--group <group>', 'only tasks of units in this group')
     .option('--section <section>', 'only tasks of this section, e.g. 二(一) or 2.1')

@@ -6,6 +6,7 @@ import { csv, json, md, mdTable } from './formats.js';
 import { reportHeader } from './header.js';
 import { daysWord, lightPaint, lightWord, progressBar, t } from './labels.js';
 import type { Lang } from './messages.js';
+import { statusHtml } from './html.js';
 import { renderTable } from './table.js';
 
 export interface StatusView {
@@ -124,5 +125,9 @@ export const STATUS_FORMATS = {
       ]),
     );
     return `# ${md(plan.title)}（${md(plan.document)}）\n\n${t('asOf', lang)}: ${v.ledger.asOf}${v.filter ? ` · ${md(v.filter)}` : ''}\n\n${table}\n`;
+  },
+
+  html(v: StatusView, o: RenderOptions): string {
+    return statusHtml(v, o.lang);
   },
 } as const;

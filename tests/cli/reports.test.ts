@@ -71,6 +71,17 @@ describe('plan status on the embedded plan', () => {
   });
 });
 
+describe('plan status --format html', () => {
+  it('is one page with a row per task, lights as words, in the chosen language', () => {
+    const page = plan(['status', '--as-of', '2021-09-01', '--format', 'html', '--lang', 'zh']).stdout;
+    expect(page.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true);
+    expect(page.match(/<tr class="light-/g)).toHaveLength(22);
+    expect(page).toContain('<tr class="light-yellow">\n<td>3.1</td>\n<td>明确领导责任</td>\n<td>县政府办</td>\n<td class="date">2021-09-05</td>\n<td class="num">剩4天</td>');
+    expect(page).toContain('<td class="light" style="color:#546e7a">持续推进</td>');
+    expect(page).not.toMatch(/<script|<link|src="http/);
+  });
+});
+
 describe('plan overdue', () => {
   it('lists every assignment of 3.1 as one day overdue on 2021-09-06, by unit', () => {
     const out = json(['overdue', '--as-of', '2021-09-06', '--format', 'json']);

@@ -20,6 +20,7 @@ describe('terminal output', () => {
   it.each([
     ['status', []],
     ['status', ['--format', 'md']],
+    ['status', ['--format', 'html']],
     ['overdue', ['--by', 'task']],
     ['upcoming', ['--within', '60']],
     ['checklist', ['finance']],
@@ -40,6 +41,14 @@ describe('terminal output', () => {
     expect(plan(['status', '--plan', dir, '--as-of', '2021-09-06'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } }).stdout).toContain('\u001b[31m');
     expect(plan(['status', '--plan', dir, '--as-of', '2021-09-06'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
     expect(plan(['status', '--no-color', '--plan', dir, '--as-of', '2021-09-06'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } }).stdout).not.toContain('\u001b[');
+  });
+
+  it('the HTML page escapes the data and carries no script', () => {
+    const dir = copyPlan();
+    edit(join(dir, 'tasks/3.yaml'), 'title: "明确领导责任"', 'title: "<script>alert(1)</script><img src=x onerror=alert(2)> \\" \' &amp;"');
+    const page = plan(['status', '--format', 'html', '--plan', dir, '--as-of', '2021-09-06']).stdout;
+    expect(page).toContain('<td>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt; &quot; &#39; &amp;amp;</td>');
+    expect(page).not.toMatch(/<script|<img|onerror=alert\(2\)>/);
   });
 
   it('Markdown checklist files escape the data', () => {
