@@ -107,6 +107,15 @@ export function buildProgram(ambient: Ambient): Command {
     );
 
   program
+    .command('report')
+    .description('the progress report a unit hands in at a checkpoint: its tasks and what changed (进展报告)')
+    .argument('<unit>', 'unit id, name or alias; a group gives one report per member')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
+    .option('--checkpoint <date>', 'the checkpoint, YYYY-MM-DD (default: the next one on or after the as-of date)', asOfDate)
+    .option('--out <dir>', 'write one Markdown file per unit into this folder')
+    .action(async (unit: string, options, command: Command) => (await import('./commands/report.js')).report(context(command), unit, options));
+
+  program
     .command('update')
     .description('record progress: set one unit’s entry for one task (更新进展)')
     .argument('<unit>', 'unit id, name or alias')

@@ -1,0 +1,69 @@
+/** `plan report`: a unit's progress report for a checkpoint, as Markdown or JSON. */
+import type { Ledger } from '../ledger/index.js';
+import type { ProgressReport } from '../ledger/report.js';
+import { shortName } from '../ledger/units.js';
+import { json, md, mdTable } from './formats.js';
+import { lightWord, roleWord, stateWord, t } from './labels.js';
+import type { Lang } from './messages.js';
+
+export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): string {
+  const zh = lang === 'zh';
+  const { plan } = ledger.data;
+  const recipient = r.checkpoint ? (ledger.unitsById.get(r.checkpoint.recipient) ?? undefined) : undefined;
+  const done = r.assignments.filter((a) => a.state === 'done' || a.state === 'not_applicable').length;
+  const out = [
+    `# ${md(shortName(r.unit))} · ${zh ? '任务推进落实情况' : 'Progress report'}`,
+    '',
+    `${md(plan.title)}（${md(plan.document)}）  `,
+    `${zh ? '报送节点' : 'Checkpoint'}: ${r.to}${recipient ? ` → ${md(shortName(recipient))}` : ''}  `,
+    `${zh ? '统计期间' : 'Period'}: ${r.from} – ${r.to} · ${t('asOf', lang)}: ${ledger.asOf}`,
+    '',
+    zh ? `共 ${r.assignments.length} 项任务，已完成或不适用 ${done} 项。` : `${r.assignments.length} tasks, ${done} done or not applicable.`,
+    '',
+    mdTable(
+      [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), t('state', lang), t('light', lang), t('progressNote', lang)],
+      r.assignments.map((a) => [
+        md(a.task.id),
+        md(a.task.title),
+        roleWord(a.role, lang),
+        a.task.deadline ?? t('noDeadline', lang),
+        stateWord(a.state, lang) + (a.entry?.completed ? `（${a.entry.completed}）` : ''),
+        lightWord(a.light, lang),
+        // A table cell holds one line: progress and each evidence link are joined with <br>.
+        [a.entry?.details?.progress ?? '', ...(a.entry?.details?.evidence ?? [])].filter((x) => x !== '').map(md).join('<br>'),
+      ]),
+    ),
+    '',
+    `## ${zh ? '本期变化' : 'Changes in this period'}`,
+    '',
+  ];
+  if (r.changes.length === 0) out.push(zh ? '本期没有记录的变化。' : 'No change was recorded in this period.');
+  for (const c of r.changes) {
+    const change = c.from && c.from !== c.to ? `${stateWord(c.from, lang)} → ${stateWord(c.to, lang)}` : stateWord(c.to, lang);
+    out.push(`- ${c.date} **${md(c.task)} ${md(c.title)}**: ${change}${c.note ? ` — ${md(c.note)}` : ''}`);
+  }
+  out.push('', `<!-- ${t('generated', lang)} -->`);
+  return `${out.join('\n')}\n`;
+}
+
+export function reportJson(r: ProgressReport, ledger: Ledger): string {
+  return json({
+    unit: r.unit.id,
+    asOf: ledger.asOf,
+    checkpoint: r.checkpoint ? { date: r.checkpoint.date, recipient: r.checkpoint.recipient } : null,
+    from: r.from,
+    to: r.to,
+    tasks: r.assignments.map((a) => ({
+      task: a.task.id,
+      title: a.task.title,
+      role: a.role,
+      deadline: a.task.deadline,
+      state: a.state,
+      light: a.light,
+      completed: a.entry?.completed ?? null,
+      progress: a.entry?.details?.progress ?? null,
+      evidence: a.entry?.details?.evidence ?? [],
+    })),
+    changes: r.changes,
+  });
+}
