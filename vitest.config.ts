@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // CLI tests spawn processes; on a shared 2-core machine give them room.
     testTimeout: 30_000,
+    reporters: ['default', './tests/summary-reporter.ts'],
   },
 });
