@@ -8,10 +8,29 @@ import type { Context } from './commands/context.js';
 import { langFrom } from './render/messages.js';
 
 export interface Ambient {
+  argv: string[];
   env: NodeJS.ProcessEnv;
   now: Date;
   cwd: string;
 }
+
+/** Help in the language asked for: `--lang` if given, else the locale. */
+function helpLang(ambient: Ambient): 'zh' | 'en' {
+  const i = ambient.argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const given = i < 0 ? undefined : ambient.argv[i]!.includes('=') ? ambient.argv[i]!.split('=')[1] : ambient.argv[i + 1];
+  return langFrom(given, ambient.env);
+}
+
+// commander writes these headings itself; in Chinese help they are translated on the way out.
+const HEADINGS: [RegExp, string][] = [
+  [/^Usage:/gm, '用法：'],
+  [/^Options:/gm, '选项：'],
+  [/^Commands:/gm, '命令：'],
+  [/^Arguments:/gm, '参数：'],
+  [/\(default: ([^)]*)\)/g, '（默认：$1）'],
+  [/\(choices: ([^)]*)\)/g, '（可选：$1）'],
+  [/, default: /g, '；默认：'],
+];
 
 interface GlobalOptions {
   plan: string;
@@ -32,16 +51,21 @@ function wholeNumber(value: string): number {
 }
 
 export function buildProgram(ambient: Ambient): Command {
+  const zh = helpLang(ambient) === 'zh';
+  const w = (en: string, chinese: string): string => (zh ? chinese : en);
+  const out = (s: string): string => (zh ? HEADINGS.reduce((text, [from, to]) => text.replace(from, to), s) : s);
   const program = new Command('plan')
-    .description('plan-ledger: a county work plan (实施方案) as a ledger (工作台账) of tasks, owners and deadlines')
-    .option('--plan <dir>', 'plan folder', 'plan')
-    .option('--as-of <date>', 'the date to report as of, YYYY-MM-DD (default: today in the plan’s time zone)', asOfDate)
-    .addOption(new Option('--lang <lang>', 'language of labels and messages (default: from the locale)').choices(['zh', 'en']))
-    .option('--no-color', 'no colours (also when NO_COLOR is set or output is not a terminal)')
-    .option('--verbose', 'show stack traces for errors')
+    .description(w('plan-ledger: a county work plan (实施方案) as a ledger (工作台账) of tasks, owners and deadlines', 'plan-ledger：把实施方案变成工作台账——任务、牵头与责任单位、完成时限'))
+    .option('--plan <dir>', w('plan folder', '计划目录'), 'plan')
+    .option('--as-of <date>', w('the date to report as of, YYYY-MM-DD (default: today in the plan’s time zone)', '统计日期 YYYY-MM-DD（默认：计划时区的今天）'), asOfDate)
+    .addOption(new Option('--lang <lang>', w('language of labels and messages (default: from the locale)', '界面与提示语言（默认：按系统区域设置）')).choices(['zh', 'en']))
+    .option('--no-color', w('no colours (also when NO_COLOR is set or output is not a terminal)', '不用颜色（设置 NO_COLOR 或输出不是终端时也不用）'))
+    .option('--verbose', w('show stack traces for errors', '出错时显示调用栈'))
     .exitOverride()
-    .showHelpAfterError('(run plan --help for usage)')
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+    .helpOption('-h, --help', w('display help', '显示帮助'))
+    .helpCommand('help [command]', w('display help for a command', '显示某个命令的帮助'))
+    .showHelpAfterError(w('(run plan --help for usage)', '（运行 plan --help 查看用法）'))
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(out(s)) });
 
   const context = (command: Command): Context => {
     const g = command.optsWithGlobals<GlobalOptions>();
@@ -61,99 +85,99 @@ export function buildProgram(ambient: Ambient): Command {
 
   program
     .command('check')
-    .description('check the plan files: schemas and cross-file rules (for CI)')
-    .addOption(new Option('--format <format>', 'output format').choices(['stylish', 'json', 'github', 'junit']).default('stylish'))
-    .option('--max-warnings <n>', 'fail when there are more warnings than this', wholeNumber)
+    .description(w('check the plan files: schemas and cross-file rules (for CI)', '检查计划文件：格式与跨文件规则（用于 CI）'))
+    .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['stylish', 'json', 'github', 'junit']).default('stylish'))
+    .option('--max-warnings <n>', w('fail when there are more warnings than this', '警告多于此数时判为失败'), wholeNumber)
     .action(async (options, command: Command) => (await import('./commands/check.js')).check(context(command), options));
 
-  const reportFormat = (): Option => new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table');
+  const reportFormat = (): Option => new Option('--format <format>', w('output format', '输出格式')).choices(['table', 'json', 'csv', 'md']).default('table');
 
   program
     .command('status')
-    .description('deadline table: one row per task with owners, deadline, progress and light (任务进度表)')
-    .addOption(new Option('--format <format>', 'output format (html: one page to open, print or attach)').choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
-    .option('--unit <unit>', 'only tasks of this unit (id, name or alias)')
-    .option('--group <group>', 'only tasks of units in this group')
-    .option('--section <section>', 'only tasks of this section, e.g. 二(一) or 2.1')
-    .addOption(new Option('--light <light>', 'only tasks with this light').choices(['red', 'yellow', 'green', 'done', 'done-late', 'ongoing']))
-    .addOption(new Option('--state <state>', 'only tasks with an assignment in this state').choices(['not_started', 'in_progress', 'done', 'blocked', 'not_applicable']))
+    .description(w('deadline table: one row per task with owners, deadline, progress and light', '任务进度表：每项任务的牵头单位、完成时限、进度和状态灯'))
+    .addOption(new Option('--format <format>', w('output format (html: one page to open, print or attach)', '输出格式（html：可打开、打印或附送的单页）')).choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
+    .option('--unit <unit>', w('only tasks of this unit (id, name or alias)', '只看该单位的任务（编号、名称或别名）'))
+    .option('--group <group>', w('only tasks of units in this group', '只看该分组各单位的任务'))
+    .option('--section <section>', w('only tasks of this section, e.g. 二(一) or 2.1', '只看该部分的任务，如 二(一) 或 2.1'))
+    .addOption(new Option('--light <light>', w('only tasks with this light', '只看该状态灯的任务')).choices(['red', 'yellow', 'green', 'done-late', 'ongoing']))
+    .addOption(new Option('--state <state>', w('only tasks with an assignment in this state', '只看有单位处于该进展的任务')).choices(['not_started', 'in_progress', 'done', 'blocked', 'not_applicable']))
     .action(async (options, command: Command) => (await import('./commands/status.js')).status(context(command), options));
 
   program
     .command('overdue')
-    .description('every overdue assignment, by unit or by task (逾期清单)')
+    .description(w('every overdue assignment, by unit or by task', '逾期清单：按单位或按任务列出'))
     .addOption(reportFormat())
-    .addOption(new Option('--by <by>', 'group the list by').choices(['unit', 'task']).default('unit'))
-    .option('--unit <unit>', 'only this unit, or the units of this group')
-    .option('--fail', 'exit 1 when anything is overdue (for a scheduled CI job)')
+    .addOption(new Option('--by <by>', w('group the list by', '分组方式')).choices(['unit', 'task']).default('unit'))
+    .option('--unit <unit>', w('only this unit, or the units of this group', '只看该单位（或该分组各单位）'))
+    .option('--fail', w('exit 1 when anything is overdue (for a scheduled CI job)', '有逾期时退出码为 1（用于定时 CI 任务）'))
     .action(async (options, command: Command) => (await import('./commands/overdue.js')).overdue(context(command), options));
 
   program
     .command('upcoming')
-    .description('what falls due soon, by date (即将到期)')
+    .description(w('what falls due soon, by date', '即将到期：按日期列出'))
     .addOption(reportFormat())
-    .option('--within <days>', 'days ahead (default: the plan’s warning window)', wholeNumber)
+    .option('--within <days>', w('days ahead (default: the plan’s warning window)', '往后多少天（默认：计划的预警天数）'), wholeNumber)
     .action(async (options, command: Command) => (await import('./commands/upcoming.js')).upcoming(context(command), options));
 
   program
     .command('checklist')
-    .description('everything one unit must do, with the checkpoints it reports at (单位任务清单)')
-    .argument('[unit]', 'unit id, name or alias, e.g. 县财政局')
+    .description(w('everything one unit must do, with the checkpoints it reports at', '单位任务清单：该单位的全部任务与报送节点'))
+    .argument('[unit]', w('unit id, name or alias, e.g. 县财政局', '单位编号、名称或别名，如 县财政局'))
     .addOption(reportFormat())
-    .option('--all', 'one checklist per unit')
-    .option('--out <dir>', 'with --all: write one Markdown file per unit into this folder')
+    .option('--all', w('one checklist per unit', '每个单位一份清单'))
+    .option('--out <dir>', w('with --all: write one Markdown file per unit into this folder', '与 --all 一起：每个单位写一个 Markdown 文件到该目录'))
     .action(async (unit: string | undefined, options, command: Command) =>
       (await import('./commands/checklist.js')).checklist(context(command), unit, options),
     );
 
   program
     .command('report')
-    .description('the progress report a unit hands in at a checkpoint: its tasks and what changed (进展报告)')
-    .argument('<unit>', 'unit id, name or alias; a group gives one report per member')
-    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
-    .option('--checkpoint <date>', 'the checkpoint, YYYY-MM-DD (default: the next one on or after the as-of date)', asOfDate)
-    .option('--out <dir>', 'write one Markdown file per unit into this folder')
+    .description(w('the progress report a unit hands in at a checkpoint: its tasks and what changed', '进展报告：报送节点时单位的任务情况与本期变化'))
+    .argument('<unit>', w('unit id, name or alias; a group gives one report per member', '单位编号、名称或别名；分组则每个成员一份'))
+    .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['md', 'json']).default('md'))
+    .option('--checkpoint <date>', w('the checkpoint, YYYY-MM-DD (default: the next one on or after the as-of date)', '报送节点 YYYY-MM-DD（默认：统计日期当天或之后的下一个）'), asOfDate)
+    .option('--out <dir>', w('write one Markdown file per unit into this folder', '每个单位写一个 Markdown 文件到该目录'))
     .action(async (unit: string, options, command: Command) => (await import('./commands/report.js')).report(context(command), unit, options));
 
   program
     .command('update')
-    .description('record progress: set one unit’s entry for one task (更新进展)')
-    .argument('<unit>', 'unit id, name or alias')
-    .argument('<task>', 'task id, e.g. 2.1.3')
-    .addOption(new Option('--state <state>', 'the new state').choices(['not_started', 'in_progress', 'done', 'blocked', 'not_applicable']))
-    .option('--progress <text>', 'what has been done (进展情况)')
-    .option('--evidence <url>', 'a link to evidence; may be given more than once', (url: string, list: string[] = []) => [...list, url])
-    .option('--completed <date>', 'completion date, YYYY-MM-DD (done without it: the as-of date)', asOfDate)
-    .option('--reason <text>', 'why the task is blocked or not applicable')
-    .option('--dry-run', 'show the change as a diff; write nothing')
+    .description(w('record progress: set one unit’s entry for one task', '更新进展：记录某单位某项任务的进展'))
+    .argument('<unit>', w('unit id, name or alias', '单位编号、名称或别名'))
+    .argument('<task>', w('task id, e.g. 2.1.3', '任务编号，如 2.1.3'))
+    .addOption(new Option('--state <state>', w('the new state', '新的进展状态')).choices(['not_started', 'in_progress', 'done', 'blocked', 'not_applicable']))
+    .option('--progress <text>', w('what has been done', '进展情况'))
+    .option('--evidence <url>', w('a link to evidence; may be given more than once', '佐证材料链接，可多次给出'), (url: string, list: string[] = []) => [...list, url])
+    .option('--completed <date>', w('completion date, YYYY-MM-DD (done without it: the as-of date)', '完成日期 YYYY-MM-DD（不填则为统计日期）'), asOfDate)
+    .option('--reason <text>', w('why the task is blocked or not applicable', '受阻或不适用的理由'))
+    .option('--dry-run', w('show the change as a diff; write nothing', '只显示改动，不写入'))
     .action(async (unit: string, task: string, options, command: Command) => (await import('./commands/update.js')).update(context(command), unit, task, options));
 
   program
     .command('history')
-    .description('the recorded changes of one unit, for one task or all (变更记录)')
-    .argument('<unit>', 'unit id, name or alias')
-    .argument('[task]', 'task id')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .description(w('the recorded changes of one unit, for one task or all', '变更记录：某单位一项或全部任务的记录'))
+    .argument('<unit>', w('unit id, name or alias', '单位编号、名称或别名'))
+    .argument('[task]', w('task id', '任务编号'))
+    .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['table', 'json']).default('table'))
     .action(async (unit: string, task: string | undefined, options, command: Command) =>
       (await import('./commands/history.js')).history(context(command), unit, task, options),
     );
 
   program
     .command('import')
-    .description('turn a work-plan document (plain text) into a draft plan folder (导入文件)')
-    .argument('<document>', 'the document as plain text: UTF-8, UTF-8 with BOM, GB18030/GBK or UTF-16')
-    .option('--out <dir>', 'the plan folder to write')
-    .option('--units <file>', 'resolve unit names against this units.yaml (aliases too)')
-    .option('--dry-run', 'print the report and the files; write nothing')
-    .option('--force', 'write into a folder that already holds a plan')
-    .addOption(new Option('--encoding <encoding>', 'the document’s encoding').choices(['auto', 'utf-8', 'gb18030', 'utf-16le', 'utf-16be']).default('auto'))
+    .description(w('turn a work-plan document (plain text) into a draft plan folder', '导入文件：把实施方案纯文本转为计划目录草稿'))
+    .argument('<document>', w('the document as plain text: UTF-8, UTF-8 with BOM, GB18030/GBK or UTF-16', '纯文本文件：UTF-8（可带 BOM）、GB18030/GBK 或 UTF-16'))
+    .option('--out <dir>', w('the plan folder to write', '要写入的计划目录'))
+    .option('--units <file>', w('resolve unit names against this units.yaml (aliases too)', '按该 units.yaml 识别单位名称（含别名）'))
+    .option('--dry-run', w('print the report and the files; write nothing', '只显示报告和文件，不写入'))
+    .option('--force', w('write into a folder that already holds a plan', '覆盖已有计划目录中的计划文件'))
+    .addOption(new Option('--encoding <encoding>', w('the document’s encoding', '文件编码')).choices(['auto', 'utf-8', 'gb18030', 'utf-16le', 'utf-16be']).default('auto'))
     .action(async (document: string, options, command: Command) => (await import('./commands/import.js')).importPlan(context(command), document, options));
 
   program
     .command('export')
-    .description('the resolved plan as JSON, a stable contract for scripts')
-    .addOption(new Option('--format <format>', 'output format').choices(['json']).default('json'))
-    .option('--include-contacts', 'include the units’ contact forms (personal data: names and phone numbers)')
+    .description(w('the resolved plan as JSON, a stable contract for scripts', '导出整个计划为 JSON（供脚本使用的稳定格式）'))
+    .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['json']).default('json'))
+    .option('--include-contacts', w('include the units’ contact forms (personal data: names and phone numbers)', '包含联系人信息（个人信息：姓名和电话）'))
     .action(async (options, command: Command) => (await import('./commands/export.js')).exportPlan(context(command), options));
 
   return program;

@@ -193,3 +193,18 @@ describe('plan check', () => {
     expect(check(dir)).toMatchObject({ code: 0, findings: [] });
   });
 });
+
+describe('help', () => {
+  it('is in English or Chinese, from --lang or the locale', () => {
+    const en = plan(['--help']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('Usage: plan [options] [command]');
+    expect(en.stdout).toContain('deadline table: one row per task');
+    const zh = plan(['status', '--help'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('用法： plan status [options]');
+    expect(zh.stdout).toContain('任务进度表：每项任务的牵头单位、完成时限、进度和状态灯');
+    expect(zh.stdout).toMatch(/（可选："table", "json", "csv",\s+"md", "html"；默认："table"）/);
+    expect(plan(['--lang', 'zh', '--help']).stdout).toContain('命令：');
+  });
+});
