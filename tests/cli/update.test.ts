@@ -109,6 +109,20 @@ describe('plan update', () => {
   });
 });
 
+describe('plan update and a lock it cannot get', () => {
+  it('gives up after a few seconds with exit 2, says who holds the lock, and changes nothing', () => {
+    const dir = copyPlan({ progress: true });
+    const file = join(dir, 'status/finance.yaml');
+    const before = readFileSync(file);
+    // This test process is alive, so its lock is not stale.
+    writeFileSync(join(dir, 'status/.finance.yaml.lock'), String(process.pid));
+    const r = plan(['update', 'finance', '2.1.3', '--progress', 'x', '--plan', dir, '--as-of', '2021-10-01']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`could not lock ${file}: another plan update (process ${process.pid}) is writing it`);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  }, 30_000);
+});
+
 describe('plan update when killed mid-way', () => {
   it('leaves the old file or the new one, never half, and the next update takes over the lock', async () => {
     const dir = copyPlan({ progress: true });

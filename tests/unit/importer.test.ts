@@ -40,6 +40,12 @@ describe('plan import: annotations', () => {
     expect(d.report.problems).toEqual([]);
   });
 
+  it('reads the short label 时限 and an open list ending in 等有关部门', () => {
+    const d = run(doc('1.做好丁工作。【牵头单位：县委网信办等有关部门；责任单位：各镇；时限：2022年8月31日前】'));
+    const [t] = tasks(d);
+    expect([names(d, t!.lead), t!.leadOpen, t!.deadline]).toEqual([['县委网信办'], true, '2022-08-31']);
+  });
+
   it('takes the first named unit as lead where the document says so', () => {
     const d = run(doc('1.做好乙工作。（县财政局、县审计局负责）', { rule: true }));
     const [t] = tasks(d);
