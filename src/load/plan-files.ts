@@ -3,7 +3,7 @@
  * Files are read and parsed one at a time, so a province-size folder never
  * holds all of its text in memory at once.
  */
-import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { basename, join } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
@@ -122,7 +122,8 @@ export async function readOne({ kind, file, stem, text }: FileRef): Promise<Sour
 export function readText(file: string): string | Diagnostic {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    // Non-blocking: opening a FIFO named x.yaml for reading would otherwise wait forever for a writer.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     if (code === 'ENOENT') return { code: 'file-missing', severity: 'error', file, args: {}, unreadable: true };

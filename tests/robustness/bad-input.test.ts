@@ -3,6 +3,7 @@
  * its file (and line where there is one), a documented exit code, no stack
  * trace, and nothing written.
  */
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -137,6 +138,16 @@ describe('the file system', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('plan.yaml\n');
     expect(r.stdout).toContain('this file is missing');
+  });
+
+  it('a FIFO named .yaml: exit 2 at once, no waiting for a writer', () => {
+    const dir = copyPlan();
+    execFileSync('mkfifo', [join(dir, 'tasks/fifo.yaml')]);
+    const started = Date.now();
+    const r = plan(['check', '--plan', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('a YAML file is expected here, but this is a folder or a special file');
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('a symlink loop: exit 2, the file named', () => {
