@@ -92,6 +92,7 @@ export function writeFileAtomic(file: string, text: string): void {
       closeSync(fd);
     }
     renameSync(tmp, file);
+    syncFolder(dirname(file));
   } catch (e) {
     try {
       unlinkSync(tmp);
@@ -99,5 +100,18 @@ export function writeFileAtomic(file: string, text: string): void {
       // The temporary file may never have been created.
     }
     throw e;
+  }
+}
+
+/** After a rename, the folder entry itself must reach the disk for the new file to survive a power cut. */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some systems cannot sync a folder; the rename has happened all the same.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
