@@ -5,13 +5,13 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { isRealDate } from './calendar.js';
 import type { Context } from './commands/context.js';
+import { TASK_STATES } from './model.js';
 import { langFrom } from './render/messages.js';
 
 export interface Ambient {
   argv: string[];
   env: NodeJS.ProcessEnv;
   now: Date;
-  cwd: string;
 }
 
 /** Help in the language asked for: `--lang` if given, else the locale. */
@@ -78,7 +78,6 @@ export function buildProgram(ambient: Ambient): Command {
       color: g.color && !ambient.env.NO_COLOR && (stdout.isTTY === true || forced),
       verbose: g.verbose === true,
       now: ambient.now,
-      cwd: ambient.cwd,
       columns: terminalColumns(ambient.env, stdout.isTTY === true ? stdout.columns : undefined),
     };
   };
@@ -100,7 +99,7 @@ export function buildProgram(ambient: Ambient): Command {
     .option('--group <group>', w('only tasks of units in this group', '只看该分组各单位的任务'))
     .option('--section <section>', w('only tasks of this section, e.g. 二(一) or 2.1', '只看该部分的任务，如 二(一) 或 2.1'))
     .addOption(new Option('--light <light>', w('only tasks with this light', '只看该状态灯的任务')).choices(['red', 'yellow', 'green', 'done-late', 'ongoing']))
-    .addOption(new Option('--state <state>', w('only tasks with an assignment in this state', '只看有单位处于该进展的任务')).choices(['not_started', 'in_progress', 'done', 'blocked', 'not_applicable']))
+    .addOption(new Option('--state <state>', w('only tasks with an assignment in this state', '只看有单位处于该进展的任务')).choices(TASK_STATES))
     .action(async (options, command: Command) => (await import('./commands/status.js')).status(context(command), options));
 
   program
@@ -144,7 +143,7 @@ export function buildProgram(ambient: Ambient): Command {
     .description(w('record progress: set one unit’s entry for one task', '更新进展：记录某单位某项任务的进展'))
     .argument('<unit>', w('unit id, name or alias', '单位编号、名称或别名'))
     .argument('<task>', w('task id, e.g. 2.1.3', '任务编号，如 2.1.3'))
-    .addOption(new Option('--state <state>', w('the new state', '新的进展状态')).choices(['not_started', 'in_progress', 'done', 'blocked', 'not_applicable']))
+    .addOption(new Option('--state <state>', w('the new state', '新的进展状态')).choices(TASK_STATES))
     .option('--progress <text>', w('what has been done', '进展情况'))
     .option('--evidence <url>', w('a link to evidence; may be given more than once', '佐证材料链接，可多次给出'), (url: string, list: string[] = []) => [...list, url])
     .option('--completed <date>', w('completion date, YYYY-MM-DD (done without it: the as-of date)', '完成日期 YYYY-MM-DD（不填则为统计日期）'), asOfDate)

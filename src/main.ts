@@ -14,7 +14,7 @@ export async function run(argv: string[]): Promise<void> {
   });
   try {
     const { buildProgram } = await import('./cli.js');
-    await buildProgram({ argv, env: process.env, now: new Date(), cwd: process.cwd() }).parseAsync(argv, { from: 'user' });
+    await buildProgram({ argv, env: process.env, now: new Date() }).parseAsync(argv, { from: 'user' });
     process.exitCode = EXIT.ok;
   } catch (e) {
     process.exitCode = exitCodeFor(e, verbose);

@@ -20,7 +20,6 @@ export interface Context {
   color: boolean;
   verbose: boolean;
   now: Date;
-  cwd: string;
   columns: number;
 }
 

@@ -45,6 +45,8 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
     throw new UsageError(zh ? `--completed “${options.completed}” 不是 YYYY-MM-DD 格式的真实日期。` : `--completed "${options.completed}" is not a real date written YYYY-MM-DD`);
   }
 
+  // Read once to check the arguments before taking the lock; the plan is read
+  // again under the lock, where another update may have changed the file.
   const { data, asOf } = await loadValidPlan(ctx);
   const named = findNamed(data, unitName);
   if (named.kind !== 'unit') {
