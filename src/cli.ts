@@ -6,19 +6,12 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { isRealDate } from './calendar.js';
 import type { Context } from './commands/context.js';
 import { TASK_STATES } from './model.js';
-import { langFrom } from './render/messages.js';
+import { langFrom, langOf } from './render/messages.js';
 
 export interface Ambient {
   argv: string[];
   env: NodeJS.ProcessEnv;
   now: Date;
-}
-
-/** Help in the language asked for: `--lang` if given, else the locale. */
-function helpLang(ambient: Ambient): 'zh' | 'en' {
-  const i = ambient.argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const given = i < 0 ? undefined : ambient.argv[i]!.includes('=') ? ambient.argv[i]!.split('=')[1] : ambient.argv[i + 1];
-  return langFrom(given, ambient.env);
 }
 
 // commander writes these headings itself; in Chinese help they are translated on the way out.
@@ -51,7 +44,7 @@ function wholeNumber(value: string): number {
 }
 
 export function buildProgram(ambient: Ambient): Command {
-  const zh = helpLang(ambient) === 'zh';
+  const zh = langOf(ambient.argv, ambient.env) === 'zh';
   const w = (en: string, chinese: string): string => (zh ? chinese : en);
   const out = (s: string): string => (zh ? HEADINGS.reduce((text, [from, to]) => text.replace(from, to), s) : s);
   const program = new Command('plan')

@@ -5,13 +5,13 @@
  */
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
+/** A mistake in how the tool was called, as data: render/messages.ts words it. */
 export class UsageError extends Error {
   constructor(
-    message: string,
-    /** A hint on what to do next, shown under the message. */
-    readonly hint?: string,
+    readonly code: string,
+    readonly args: Record<string, string | number> = {},
   ) {
-    super(message);
+    super(code);
   }
 }
 

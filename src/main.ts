@@ -3,6 +3,7 @@
  * code. This is the only place that sets one (see EXIT in errors.ts).
  */
 import { EXIT, ExitCode, UsageError } from './errors.js';
+import { langOf, usageMessage } from './render/messages.js';
 import { safeText } from './render/text.js';
 
 export async function run(argv: string[]): Promise<void> {
@@ -17,14 +18,15 @@ export async function run(argv: string[]): Promise<void> {
     await buildProgram({ argv, env: process.env, now: new Date() }).parseAsync(argv, { from: 'user' });
     process.exitCode = EXIT.ok;
   } catch (e) {
-    process.exitCode = exitCodeFor(e, verbose);
+    process.exitCode = exitCodeFor(e, argv, verbose);
   }
 }
 
-function exitCodeFor(e: unknown, verbose: boolean): number {
+function exitCodeFor(e: unknown, argv: string[], verbose: boolean): number {
   if (e instanceof ExitCode) return e.code;
   if (e instanceof UsageError) {
-    process.stderr.write(`plan: ${safeText(e.message)}\n${e.hint ? `  ${safeText(e.hint)}\n` : ''}`);
+    const { message, hint } = usageMessage(e.code, e.args, langOf(argv, process.env));
+    process.stderr.write(`plan: ${safeText(message)}\n${hint ? `  ${safeText(hint)}\n` : ''}`);
     if (verbose) process.stderr.write(`${e.stack}\n`);
     return EXIT.usage;
   }

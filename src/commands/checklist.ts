@@ -15,13 +15,11 @@ export interface ChecklistOptions {
 
 export async function checklist(ctx: Context, name: string | undefined, options: ChecklistOptions): Promise<void> {
   const zh = ctx.lang === 'zh';
-  if (!options.all && name === undefined) {
-    throw new UsageError(zh ? '请指定单位，或使用 --all。' : 'name a unit, or use --all', 'plan checklist 县财政局 · plan checklist --all --out reports/checklists/');
-  }
+  if (!options.all && name === undefined) throw new UsageError('checklist-needs-unit');
   // With details: a checklist shows the unit's own progress notes.
   const { data, asOf } = await loadValidPlan(ctx, true);
   const ledger = buildLedger(data, asOf);
-  const units = options.all ? data.units : resolveUnits(ledger, name!, ctx.lang).units;
+  const units = options.all ? data.units : resolveUnits(ledger, name!).units;
   const lists = units.map((u) => checklistFor(ledger, u));
   if (options.out !== undefined) {
     // Unit ids are ASCII letters, digits, - and _ (the schema says so): safe file names.

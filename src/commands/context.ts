@@ -46,10 +46,7 @@ export async function loadPlan(ctx: Context, details = false): Promise<Validated
     return result;
   } catch (e) {
     if (e instanceof PlanFolderMissing) {
-      throw new UsageError(
-        ctx.lang === 'zh' ? `找不到计划目录 “${e.dir}”。` : `no plan folder at "${e.dir}"`,
-        ctx.lang === 'zh' ? '请在计划仓库根目录运行，或用 --plan <目录> 指定。' : 'run this in the plan repository, or name the folder with --plan <dir>',
-      );
+      throw new UsageError('no-plan-folder', { dir: e.dir });
     }
     throw e;
   }

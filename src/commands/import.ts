@@ -22,22 +22,17 @@ export interface ImportOptions {
 
 export async function importPlan(ctx: Context, document: string, options: ImportOptions): Promise<void> {
   const zh = ctx.lang === 'zh';
-  if (!options.dryRun && options.out === undefined) throw new UsageError(zh ? '请用 --out <目录> 指定输出目录，或用 --dry-run 预览。' : 'name the folder to write with --out <dir>, or preview with --dry-run');
+  if (!options.dryRun && options.out === undefined) throw new UsageError('import-needs-out');
   let bytes: Buffer;
   try {
     bytes = readFileSync(document);
   } catch (e) {
-    throw new UsageError(zh ? `无法读取文件 “${document}”（${(e as NodeJS.ErrnoException).code}）。` : `cannot read "${document}" (${(e as NodeJS.ErrnoException).code})`);
+    throw new UsageError('document-unreadable', { file: document, reason: (e as NodeJS.ErrnoException).code ?? 'error' });
   }
   const decoded = decodeDocument(bytes, options.encoding);
   if (!decoded.ok) {
-    const why =
-      decoded.reason === 'binary'
-        ? zh ? '这是二进制文件，不是纯文本。' : 'it is a binary file, not plain text'
-        : decoded.reason === 'not-this-encoding'
-          ? zh ? `内容不是有效的 ${decoded.encoding} 编码。` : `it is not valid ${decoded.encoding}`
-          : zh ? '编码无法识别（既不是 UTF-8 也不是 GB18030/GBK）。' : 'its encoding is neither UTF-8 nor GB18030/GBK';
-    throw new UsageError(`${document}: ${why}`, zh ? '请另存为 UTF-8 纯文本，或用 --encoding 指定编码。' : 'save it as UTF-8 plain text, or name its encoding with --encoding');
+    if (decoded.reason === 'binary') throw new UsageError('document-binary', { file: document });
+    throw new UsageError('document-encoding', { file: document, ...(decoded.encoding && { encoding: decoded.encoding }) });
   }
 
   const known = options.units === undefined ? undefined : await readUnits(ctx, options.units);
@@ -54,7 +49,7 @@ export async function importPlan(ctx: Context, document: string, options: Import
   } else {
     const out = options.out!;
     if (isNonEmptyFolder(out) && !options.force) {
-      throw new UsageError(zh ? `目录 “${out}” 已存在且不为空。` : `"${out}" exists and is not empty`, zh ? '换一个目录，或用 --force 覆盖其中的计划文件（status/ 不动）。' : 'choose another folder, or use --force to replace its plan files (status/ is left alone)');
+      throw new UsageError('out-not-empty', { dir: out });
     }
     // With --force, task files this import does not write would double the tasks: remove them.
     for (const stale of listTaskFiles(out)) if (!files.has(`tasks/${stale}`)) unlinkSync(join(out, 'tasks', stale));
@@ -71,7 +66,7 @@ async function readUnits(ctx: Context, file: string): Promise<{ data: { units: U
   const diagnostics = 'diagnostic' in read ? [read.diagnostic] : checkShape('units', file, read.data);
   if ('diagnostic' in read || diagnostics.length > 0) {
     process.stderr.write(DIAGNOSTIC_FORMATS.stylish({ diagnostics, lang: ctx.lang, paint: await paintFor({ ...ctx, color: false }) }));
-    throw new UsageError(ctx.lang === 'zh' ? `--units 文件 “${file}” 无法使用。` : `the --units file "${file}" cannot be used`);
+    throw new UsageError('units-file-unusable', { file });
   }
   const raw = read.data as { units: (Omit<Unit, 'aliases'> & { aliases?: string[] })[]; groups: (Omit<UnitGroup, 'aliases'> & { aliases?: string[] })[] };
   return {

@@ -15,7 +15,7 @@ export interface OverdueOptions {
 export async function overdue(ctx: Context, options: OverdueOptions): Promise<void> {
   const { data, asOf } = await loadValidPlan(ctx);
   const ledger = buildLedger(data, asOf);
-  const only = options.unit === undefined ? undefined : new Set(resolveUnits(ledger, options.unit, ctx.lang).units.map((u) => u.id));
+  const only = options.unit === undefined ? undefined : new Set(resolveUnits(ledger, options.unit).units.map((u) => u.id));
   const items = ledger.rows.flatMap((r) => r.assignments.filter((a) => a.light === 'red' && (!only || only.has(a.unit.id))));
   print(OVERDUE_FORMATS[options.format]({ ledger, items, by: options.by }, { lang: ctx.lang, paint: await paintFor(ctx), columns: ctx.columns }));
   if (options.fail && items.length > 0) throw new ExitCode(EXIT.findings);

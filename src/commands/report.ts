@@ -15,7 +15,7 @@ export interface ReportOptions {
 export async function report(ctx: Context, name: string, options: ReportOptions): Promise<void> {
   const { data, asOf } = await loadValidPlan(ctx, true);
   const ledger = buildLedger(data, asOf);
-  const reports = resolveUnits(ledger, name, ctx.lang).units.map((u) => progressReport(ledger, u, options.checkpoint));
+  const reports = resolveUnits(ledger, name).units.map((u) => progressReport(ledger, u, options.checkpoint));
   if (options.out !== undefined) {
     // Unit ids are ASCII letters, digits, - and _: safe file names.
     for (const r of reports) writeFileAtomic(join(options.out, `${r.unit.id}-${r.to}.md`), reportMarkdown(r, ledger, ctx.lang));

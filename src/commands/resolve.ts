@@ -1,17 +1,29 @@
-/** Turning a unit name from the command line into units, or a usage error with a suggestion. */
+/** Turning a unit or task named on the command line into the plan's own, or a usage error with a suggestion. */
 import { UsageError } from '../errors.js';
 import { expandIds, type Ledger } from '../ledger/index.js';
 import { findNamed, shortName } from '../ledger/units.js';
-import type { Unit } from '../model.js';
-import type { Lang } from '../render/messages.js';
+import type { PlanData, Task, Unit } from '../model.js';
+import { closest } from '../validate/suggest.js';
 
-export function resolveUnits(ledger: Ledger, name: string, lang: Lang): { units: Unit[]; label: string } {
+/** A unit, or every unit of a group. */
+export function resolveUnits(ledger: Ledger, name: string): { units: Unit[]; label: string } {
   const found = findNamed(ledger.data, name);
   if (found.kind === 'unit') return { units: [found.unit], label: shortName(found.unit) };
   if (found.kind === 'group') return { units: expandIds(ledger.data, [found.group.id], ledger.unitsById), label: found.group.name };
-  const hint = found.hint;
-  throw new UsageError(
-    lang === 'zh' ? `未知的单位 “${name}”${hint ? `，是否指 “${hint}”？` : '。'}` : `unknown unit "${name}"${hint ? `; did you mean "${hint}"?` : ''}`,
-    lang === 'zh' ? '单位可写编号、全称、简称或别名（见 plan/units.yaml）。' : 'name a unit by its id, full name, short name or alias (see plan/units.yaml)',
-  );
+  throw new UsageError('unknown-unit', { name, ...(found.hint && { hint: found.hint }) });
+}
+
+/** Exactly one unit; a group is refused. */
+export function resolveUnit(data: PlanData, name: string): Unit {
+  const found = findNamed(data, name);
+  if (found.kind === 'unit') return found.unit;
+  if (found.kind === 'group') throw new UsageError('unit-is-group', { name });
+  throw new UsageError('unknown-unit', { name, ...(found.hint && { hint: found.hint }) });
+}
+
+export function resolveTask(data: PlanData, id: string): Task {
+  const task = data.tasks.find((t) => t.id === id);
+  if (task) return task;
+  const hint = closest(id, data.tasks.map((t) => t.id));
+  throw new UsageError('unknown-task', { task: id, ...(hint && { hint }) });
 }

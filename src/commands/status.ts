@@ -22,7 +22,7 @@ export async function status(ctx: Context, options: StatusOptions): Promise<void
   for (const name of [options.unit, options.group]) {
     if (name === undefined) continue;
     // For one unit (or group) the roll-up counts only its own assignments.
-    const { units, label } = resolveUnits(ledger, name, ctx.lang);
+    const { units, label } = resolveUnits(ledger, name);
     const ids = new Set(units.map((u) => u.id));
     rows = rows
       .map((r) => rollUp(r.task, r.assignments.filter((a) => ids.has(a.unit.id)), asOf, data.plan.warnDays))

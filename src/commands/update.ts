@@ -4,20 +4,19 @@
  * lock, so concurrent updates all land and a failed one changes nothing.
  */
 import { join } from 'node:path';
-import { isRealDate } from '../calendar.js';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
 import { buildLedger } from '../ledger/index.js';
-import { findNamed, shortName } from '../ledger/units.js';
+import { shortName } from '../ledger/units.js';
 import { locateDiagnostics } from '../load/positions.js';
 import { listPlanFiles, readText } from '../load/plan-files.js';
 import type { TaskState } from '../model.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
 import { lineDiff } from '../render/diff.js';
 import { stateWord } from '../render/labels.js';
-import { closest } from '../validate/suggest.js';
 import { validatePlan } from '../validate/index.js';
 import { loadValidPlan, paintFor, print, writeFileAtomic, type Context } from './context.js';
 import { LockTimeout, withLock } from './lock.js';
+import { resolveTask, resolveUnit } from './resolve.js';
 import { editStatus, type StatusChange } from './status-edit.js';
 
 export interface UpdateOptions {
@@ -39,33 +38,16 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
     ...(options.reason !== undefined && { reason: options.reason }),
   };
   if (options.state === undefined && options.progress === undefined && change.evidence.length === 0 && options.completed === undefined && options.reason === undefined) {
-    throw new UsageError(zh ? '没有要修改的内容。' : 'nothing to change', 'give --state, --progress, --evidence, --completed or --reason');
+    throw new UsageError('nothing-to-change');
   }
-  if (options.completed !== undefined && !isRealDate(options.completed)) {
-    throw new UsageError(zh ? `--completed “${options.completed}” 不是 YYYY-MM-DD 格式的真实日期。` : `--completed "${options.completed}" is not a real date written YYYY-MM-DD`);
-  }
-
   // Read once to check the arguments before taking the lock; the plan is read
   // again under the lock, where another update may have changed the file.
   const { data, asOf } = await loadValidPlan(ctx);
-  const named = findNamed(data, unitName);
-  if (named.kind !== 'unit') {
-    const hint = named.kind === 'unknown' ? named.hint : undefined;
-    throw new UsageError(
-      named.kind === 'group'
-        ? zh ? `“${unitName}” 是分组，请指定其中一个单位。` : `"${unitName}" is a group; name one of its units`
-        : zh ? `未知的单位 “${unitName}”${hint ? `，是否指 “${hint}”？` : '。'}` : `unknown unit "${unitName}"${hint ? `; did you mean "${hint}"?` : ''}`,
-    );
-  }
-  const unit = named.unit;
-  const task = data.tasks.find((t) => t.id === taskId);
-  if (!task) {
-    const hint = closest(taskId, data.tasks.map((t) => t.id));
-    throw new UsageError(zh ? `没有编号为 “${taskId}” 的任务${hint ? `，是否指 ${hint}？` : '。'}` : `there is no task "${taskId}"${hint ? `; did you mean ${hint}?` : ''}`);
-  }
+  const unit = resolveUnit(data, unitName);
+  const task = resolveTask(data, taskId);
   const ledger = buildLedger(data, asOf);
   if (!ledger.rows.some((r) => r.task.id === task.id && r.assignments.some((a) => a.unit.id === unit.id))) {
-    throw new UsageError(zh ? `任务 ${task.id} 未分配给 ${shortName(unit)}。` : `task ${task.id} is not assigned to ${shortName(unit)}`, zh ? `plan checklist ${unit.id} 列出它的任务。` : `plan checklist ${unit.id} lists its tasks`);
+    throw new UsageError('task-not-assigned', { task: task.id, unit: shortName(unit), unitId: unit.id });
   }
 
   // Unit ids match ^[A-Za-z0-9][A-Za-z0-9_-]*$ (the schema): the path stays in status/.
@@ -75,7 +57,7 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
       // Read inside the lock: another update may have landed while we waited.
       const current = readText(file);
       if (typeof current !== 'string' && current.code !== 'file-missing') {
-        throw new UsageError(`${file}: ${current.code}`);
+        throw new UsageError('status-unreadable', { file, reason: current.code });
       }
       const original = typeof current === 'string' ? current : undefined;
       const edit = editStatus(original, unit.id, task.id, change, asOf);
@@ -97,10 +79,7 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
     });
   } catch (e) {
     if (e instanceof LockTimeout) {
-      throw new UsageError(
-        zh ? `无法锁定 ${file}：另一个 plan update（进程 ${e.holder}）正在写入。` : `could not lock ${file}: another plan update (process ${e.holder}) is writing it`,
-        zh ? `请稍后重试；若该进程已不存在，删除 ${e.lockFile}。` : `try again in a moment; if that process is gone, delete ${e.lockFile}`,
-      );
+      throw new UsageError('lock-timeout', { file, holder: e.holder, lockFile: e.lockFile });
     }
     throw e;
   }

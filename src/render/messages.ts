@@ -90,6 +90,71 @@ export function label<K extends keyof typeof LABELS>(key: K, lang: Lang): (typeo
   return LABELS[key][lang] as (typeof LABELS)[K]['en'];
 }
 
+type UsageText = (a: Record<string, string | number>) => [message: string, hint?: string];
+
+/** Mistakes in how the tool was called (UsageError codes), each with what to do. */
+const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
+  'no-plan-folder': {
+    zh: (a) => [`找不到计划目录 “${a.dir}”。`, '请在计划仓库根目录运行，或用 --plan <目录> 指定。'],
+    en: (a) => [`no plan folder at "${a.dir}"`, 'run this in the plan repository, or name the folder with --plan <dir>'],
+  },
+  'unknown-unit': {
+    zh: (a) => [`未知的单位 “${a.name}”${a.hint ? `，是否指 “${a.hint}”？` : '。'}`, '单位可写编号、全称、简称或别名（见 plan/units.yaml）。'],
+    en: (a) => [`unknown unit "${a.name}"${a.hint ? `; did you mean "${a.hint}"?` : ''}`, 'name a unit by its id, full name, short name or alias (see plan/units.yaml)'],
+  },
+  'unit-is-group': { zh: (a) => [`“${a.name}” 是分组，请指定其中一个单位。`], en: (a) => [`"${a.name}" is a group; name one of its units`] },
+  'unknown-task': {
+    zh: (a) => [`没有编号为 “${a.task}” 的任务${a.hint ? `，是否指 ${a.hint}？` : '。'}`],
+    en: (a) => [`there is no task "${a.task}"${a.hint ? `; did you mean ${a.hint}?` : ''}`],
+  },
+  'task-not-assigned': {
+    zh: (a) => [`任务 ${a.task} 未分配给 ${a.unit}。`, `plan checklist ${a.unitId} 列出它的任务。`],
+    en: (a) => [`task ${a.task} is not assigned to ${a.unit}`, `plan checklist ${a.unitId} lists its tasks`],
+  },
+  'nothing-to-change': {
+    zh: () => ['没有要修改的内容。', '请给出 --state、--progress、--evidence、--completed 或 --reason。'],
+    en: () => ['nothing to change', 'give --state, --progress, --evidence, --completed or --reason'],
+  },
+  'lock-timeout': {
+    zh: (a) => [`无法锁定 ${a.file}：另一个 plan update（进程 ${a.holder}）正在写入。`, `请稍后重试；若该进程已不存在，删除 ${a.lockFile}。`],
+    en: (a) => [`could not lock ${a.file}: another plan update (process ${a.holder}) is writing it`, `try again in a moment; if that process is gone, delete ${a.lockFile}`],
+  },
+  'status-unreadable': { zh: (a) => [`无法读取 ${a.file}（${a.reason}）。`], en: (a) => [`cannot read ${a.file} (${a.reason})`] },
+  'checklist-needs-unit': {
+    zh: () => ['请指定单位，或使用 --all。', 'plan checklist 县财政局 · plan checklist --all --out reports/checklists/'],
+    en: () => ['name a unit, or use --all', 'plan checklist 县财政局 · plan checklist --all --out reports/checklists/'],
+  },
+  'import-needs-out': { zh: () => ['请用 --out <目录> 指定输出目录，或用 --dry-run 预览。'], en: () => ['name the folder to write with --out <dir>, or preview with --dry-run'] },
+  'document-unreadable': { zh: (a) => [`无法读取文件 “${a.file}”（${a.reason}）。`], en: (a) => [`cannot read "${a.file}" (${a.reason})`] },
+  'document-binary': {
+    zh: (a) => [`${a.file}：这是二进制文件，不是纯文本。`, '请另存为 UTF-8 纯文本。'],
+    en: (a) => [`${a.file}: it is a binary file, not plain text`, 'save it as UTF-8 plain text'],
+  },
+  'document-encoding': {
+    zh: (a) => [a.encoding ? `${a.file}：内容不是有效的 ${a.encoding} 编码。` : `${a.file}：编码无法识别（既不是 UTF-8 也不是 GB18030/GBK）。`, '请另存为 UTF-8 纯文本，或用 --encoding 指定编码。'],
+    en: (a) => [a.encoding ? `${a.file}: it is not valid ${a.encoding}` : `${a.file}: its encoding is neither UTF-8 nor GB18030/GBK`, 'save it as UTF-8 plain text, or name its encoding with --encoding'],
+  },
+  'out-not-empty': {
+    zh: (a) => [`目录 “${a.dir}” 已存在且不为空。`, '换一个目录，或用 --force 覆盖其中的计划文件（status/ 不动）。'],
+    en: (a) => [`"${a.dir}" exists and is not empty`, 'choose another folder, or use --force to replace its plan files (status/ is left alone)'],
+  },
+  'units-file-unusable': { zh: (a) => [`--units 文件 “${a.file}” 无法使用（见上）。`], en: (a) => [`the --units file "${a.file}" cannot be used (see above)`] },
+};
+
+export function usageMessage(code: string, args: Record<string, string | number>, lang: Lang): { message: string; hint?: string } {
+  const text = USAGE[code];
+  if (!text) return { message: `${code} ${JSON.stringify(args)}` };
+  const [message, hint] = text[lang](args);
+  return hint === undefined ? { message } : { message, hint };
+}
+
+/** The language asked for on the command line (`--lang zh`, `--lang=zh`), else the locale's. */
+export function langOf(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const given = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return langFrom(given, env);
+}
+
 /** `--lang`, else the locale from the environment, else English. */
 export function langFrom(option: string | undefined, env: NodeJS.ProcessEnv): Lang {
   if (option === 'zh' || option === 'en') return option;

@@ -208,3 +208,13 @@ describe('help', () => {
     expect(plan(['--lang', 'zh', '--help']).stdout).toContain('命令：');
   });
 });
+
+describe('usage errors', () => {
+  it('are worded in the chosen language, with what to do, and no stack unless --verbose', () => {
+    const zh = plan(['checklist', '县财正局', '--lang', 'zh']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe('plan: 未知的单位 “县财正局”，是否指 “县财政局”？\n  单位可写编号、全称、简称或别名（见 plan/units.yaml）。\n');
+    const verbose = plan(['checklist', '县财正局', '--verbose']);
+    expect(verbose.stderr).toMatch(/UsageError|Error: unknown-unit\n\s+at /);
+  });
+});
