@@ -9,6 +9,7 @@ import { readOne } from '../load/plan-files.js';
 import type { Unit, UnitGroup } from '../model.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
 import { importReport } from '../render/import-report.js';
+import { assembleUnits, type RawUnits } from '../validate/index.js';
 import { checkShape } from '../validate/shape.js';
 import { paintFor, print, writeFileAtomic, type Context } from './context.js';
 
@@ -68,11 +69,7 @@ async function readUnits(ctx: Context, file: string): Promise<{ data: { units: U
     process.stderr.write(DIAGNOSTIC_FORMATS.stylish({ diagnostics, lang: ctx.lang, paint: await paintFor({ ...ctx, color: false }) }));
     throw new UsageError('units-file-unusable', { file });
   }
-  const raw = read.data as { units: (Omit<Unit, 'aliases'> & { aliases?: string[] })[]; groups: (Omit<UnitGroup, 'aliases'> & { aliases?: string[] })[] };
-  return {
-    data: { units: raw.units.map((u) => ({ ...u, aliases: u.aliases ?? [] })), groups: raw.groups.map((g) => ({ ...g, aliases: g.aliases ?? [] })) },
-    text: readFileSync(file, 'utf8'),
-  };
+  return { data: assembleUnits(read.data as RawUnits), text: readFileSync(file, 'utf8') };
 }
 
 function isNonEmptyFolder(dir: string): boolean {

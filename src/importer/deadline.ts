@@ -3,6 +3,7 @@
  * meant by the words. Words that name no date (长期坚持, 持续推进, 常态化,
  * 每季度) make an ongoing task; nothing here invents a date.
  */
+import { isRealDate } from '../calendar.js';
 import type { IsoDate } from '../model.js';
 
 export type ParsedDeadline =
@@ -17,9 +18,8 @@ function lastDayOfMonth(year: number, month: number): IsoDate {
 }
 
 function iso(year: number, month: number, day: number): IsoDate | undefined {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
-  return d.toISOString().slice(0, 10);
+  const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isRealDate(date) ? date : undefined;
 }
 
 /** `text` as written; `year` is the document's year, for 年底前 and 6月底前. */

@@ -58,9 +58,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
       plan = assemblePlan(f.data as RawPlan);
       planFile = f.file;
     } else if (f.kind === 'units') {
-      const raw = f.data as RawUnits;
-      units = raw.units.map((u) => ({ ...u, aliases: u.aliases ?? [] }));
-      groups = raw.groups.map((g) => ({ ...g, aliases: g.aliases ?? [] }));
+      ({ units, groups } = assembleUnits(f.data as RawUnits));
       unitsFile = f.file;
     } else {
       const raw = f.data as RawTasks;
@@ -109,7 +107,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
 }
 
 type RawPlan = Omit<Plan, 'implements'> & { implements?: Plan['implements'] };
-interface RawUnits {
+export interface RawUnits {
   units: (Omit<Unit, 'aliases'> & { aliases?: string[] })[];
   groups: (Omit<UnitGroup, 'aliases'> & { aliases?: string[] })[];
 }
@@ -131,6 +129,11 @@ interface RawTask {
 interface RawTasks {
   section: string;
   tasks: RawTask[];
+}
+
+/** units.yaml as checked by its schema, to units and groups with their defaults. */
+export function assembleUnits(raw: RawUnits): { units: Unit[]; groups: UnitGroup[] } {
+  return { units: raw.units.map((u) => ({ ...u, aliases: u.aliases ?? [] })), groups: raw.groups.map((g) => ({ ...g, aliases: g.aliases ?? [] })) };
 }
 
 function assemblePlan(raw: RawPlan): Plan {
