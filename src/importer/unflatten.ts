@@ -1,0 +1,66 @@
+/**
+ * Text whose line breaks were lost (copied from a web page, extracted from a
+ * PDF): one long line holding many headings and label lines, labels running
+ * into the next task (完成时限：2021年底前2.推进……). Break it again before each
+ * heading and each label that stands outside brackets.
+ *
+ * One pass over the characters with sticky patterns of bounded length: linear.
+ */
+import { LABELS } from './annotation.js';
+
+const SECTION_AT = /[一二三四五六七八九十]{1,3}、/y;
+const GROUP_AT = /[（(][一二三四五六七八九十]{1,3}[）)]/y;
+const NUMBER_AT = /\d{1,2}[.．、](?![\d])/y;
+const SUB_AT = /[（(]\d{1,2}[）)]/y;
+const LABEL_AT = new RegExp(`(?:${LABELS.join('|')})\\s*[:：]`, 'y');
+/** What may stand just before a heading that starts a new paragraph. */
+const END_BEFORE = /[。；;！!？?）)〕】\]\s：:]/;
+
+/** Lines longer than this that hold several headings are broken again. */
+const LONG = 200;
+
+export function unflatten(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    if (line.length < LONG) {
+      out.push(line);
+      continue;
+    }
+    const pieces = breakLine(line);
+    // A long paragraph with one heading at its start is an ordinary paragraph.
+    if (pieces.length < 3) out.push(line);
+    else out.push(...pieces);
+  }
+  return out;
+}
+
+function breakLine(line: string): string[] {
+  const cuts: number[] = [];
+  let depth = 0;
+  for (let i = 1; i < line.length; i++) {
+    const ch = line[i]!;
+    const prev = line[i - 1]!;
+    if (depth === 0) {
+      const at = (re: RegExp): boolean => {
+        re.lastIndex = i;
+        return re.test(line);
+      };
+      const afterEnd = END_BEFORE.test(prev);
+      // A number may also follow the last word of a label's value (年底前2.推进): not a digit, not a letter.
+      const afterWord = !/[\d.．A-Za-z第共近约]/.test(prev);
+      if ((afterEnd && (at(SECTION_AT) || at(GROUP_AT) || at(SUB_AT))) || (afterWord && at(NUMBER_AT) && !/[第]/.test(line[i - 2] ?? '')) || at(LABEL_AT)) {
+        if (!(at(LABEL_AT) && /[:：]$/.test(line.slice(Math.max(0, i - 1), i)))) cuts.push(i);
+      }
+    }
+    if ('（([【〔'.includes(ch)) depth++;
+    if ('）)]】〕'.includes(ch)) depth = Math.max(0, depth - 1);
+  }
+  const pieces: string[] = [];
+  let from = 0;
+  for (const c of cuts) {
+    pieces.push(line.slice(from, c).trim());
+    from = c;
+  }
+  pieces.push(line.slice(from).trim());
+  return pieces.filter(Boolean);
+}
