@@ -76,6 +76,8 @@ export interface UnitGroup {
   name: string;
   aliases: string[];
   members: string[];
+  /** Named by the document without its members (as plan import writes it): a warning until filled in. */
+  membersUnknown?: boolean;
   note?: string;
 }
 
@@ -97,6 +99,8 @@ export interface Task {
   ongoing: boolean;
   reviewOn: IsoDate[];
   deadlineNote?: string;
+  /** Earlier stages of a deadline with several; the deadline is the last. */
+  milestones?: { date: IsoDate; text: string }[];
   source?: string;
   annotation?: string;
 }

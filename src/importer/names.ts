@@ -1,6 +1,31 @@
 /** Unit and group names as a document writes them, to ids. */
+import { pinyin } from 'pinyin-pro';
 import type { Unit, UnitGroup, UnitKind } from '../model.js';
 import type { ImportOptions } from './index.js';
+
+const PREFIX = /^(?:国家|各|县|市|省|区|州|盟|旗|镇|乡)/;
+const SUFFIX = /(?:人民政府|办公室|办公厅|委员会|管委会|领导小组|中心|政府|总局|总署|单位|部门|街道|公司|局|委|办|部|厅|院|署|会|所|站|队|镇|乡|社|行)$/;
+
+/** A readable ASCII id from a Chinese name: 县财政局 → xian-caizheng-ju. */
+export function pinyinId(name: string): string {
+  const syllables = (s: string): string =>
+    pinyin(s, { toneType: 'none', type: 'array', v: true })
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '');
+  let rest = name.replace(/[（(][^（()）]*[）)]/g, (m) => m.slice(1, -1));
+  const prefix = PREFIX.exec(rest)?.[0] ?? '';
+  rest = rest.slice(prefix.length);
+  const suffix = rest.length > 1 ? (SUFFIX.exec(rest)?.[0] ?? '') : '';
+  const middle = rest.slice(0, rest.length - suffix.length);
+  const id = [prefix, middle, suffix].map(syllables).filter(Boolean).join('-');
+  return /^[a-z0-9]/.test(id) ? id : `unit-${id}`.replace(/-$/, '');
+}
+
+/** 各镇, 各有关部门, 县直各单位, 有关部门: every unit of a kind, not one unit. */
+export function isGroupPhrase(name: string): boolean {
+  return name.includes('各') || /^(?:有关|相关|其他|其它)(?:部门|单位)/.test(name) || /(?:成员单位|有关单位|相关部门)$/.test(name);
+}
 
 /** Unit and group names to ids: known ones resolved, new ones created with ASCII ids. */
 export class NameBook {
@@ -35,15 +60,23 @@ export class NameBook {
       return same.id;
     }
     // "各…" means every unit of a kind: a group, whose members the document does not list.
-    if (name.includes('各')) {
-      const id = `group-${String(this.groupsCreated.length + 1).padStart(2, '0')}`;
-      this.groups.push({ id, name, aliases: [], members: [], note: 'Created by plan import: the document does not list the members; complete them.' });
+    if (isGroupPhrase(name)) {
+      const id = this.freshId(pinyinId(name));
+      this.groups.push({ id, name, aliases: [], members: [], membersUnknown: true, note: 'Created by plan import: the document does not list the members; complete them.' });
       this.groupsCreated.push(name);
       return id;
     }
-    const id = `unit-${String(this.created.length + 1).padStart(2, '0')}`;
+    const id = this.freshId(pinyinId(name));
     this.units.push({ id, name, short: name, aliases: [], kind: kindOf(name), note: 'Created by plan import from the name as written; check the full name and give it a lasting id.' });
     this.created.push(name);
+    return id;
+  }
+
+  /** `base`, or base-2, base-3 … when taken by a unit or group. */
+  private freshId(base: string): string {
+    const taken = (id: string): boolean => this.units.some((u) => u.id === id) || this.groups.some((g) => g.id === id);
+    let id = base;
+    for (let k = 2; taken(id); k++) id = `${base}-${k}`;
     return id;
   }
 

@@ -64,6 +64,13 @@ export const RULES: Record<string, Rule> = {
     );
   },
 
+  groupMembersUnknown(ctx) {
+    // A group the document names without members (各镇, 各有关部门): the county fills them in; until then a warning.
+    ctx.data.groups.forEach((g, gi) => {
+      if (g.membersUnknown && g.members.length === 0) ctx.report('group-members-unknown', 'warning', ctx.data.origins.units, ['groups', gi, 'members'], { group: g.id, name: g.name });
+    });
+  },
+
   taskOwnersExist(ctx) {
     forEachTask(ctx, (task, file, path) => {
       for (const role of ['lead', 'responsible'] as const) {
