@@ -127,6 +127,8 @@ export function findCheckpoints(lines: string[], year: number | undefined, names
   const out: Checkpoint[] = [];
   for (const sentence of lines.flatMap((l) => l.trim().split('。'))) {
     const line = sentence.trim();
+    // Reporting sentences are short; a long run of text is not one (and would cost the pattern below n²).
+    if (line.length > 400) continue;
     const m = /^(.*?)要?于((?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[、和及至](?:\d{4}年)?\d{1,2}月\d{1,2}日)*)(?:两个|三个|四个)?(?:时间节点|前)?.*?报(?:送)?([\u4e00-\u9fa5]+?)$/.exec(line);
     if (!m || !/进展|落实|情况/.test(line)) continue;
     const reporters: string[] = [];

@@ -167,6 +167,7 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
 
   const parts: DraftPart[] = [];
   const readings: TaskReading[] = [];
+  const readingOf = new Map<string, TaskReading>();
   let section: { number: number; label: string; heading: string } | undefined;
   let group: { number: number; label: string } | undefined;
   /** Numbers of the deeper headings (1. （1） ①) under the current group. */
@@ -230,7 +231,7 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
   };
 
   /** Labels on their own lines: fill what the task above does not say yet. */
-  const fillFrom = (task: DraftTask, a: Annotation, line: number): void => {
+  const fillFrom = (task: DraftTask, a: Annotation): void => {
     const o = a.owners;
     if (o && o.lead.length > 0 && task.lead.length === 0) {
       task.lead = o.lead.map((n) => names.id(n));
@@ -239,7 +240,6 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
     if (o && o.responsible.length > 0) task.responsible = [...new Set([...task.responsible, ...o.responsible.map((n) => names.id(n))])];
     if (a.deadline !== undefined && task.deadlineText === undefined) task.deadlineText = a.deadline;
     task.annotation = task.annotation ? `${task.annotation} ${a.raw}` : a.raw;
-    if (!readings.some((r) => r.id === task.id)) readings.push({ id: task.id, line, how: 'label-lines' });
   };
 
   const reportUnclaimed = (): void => {
@@ -278,7 +278,7 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
         const task = addTask(target.p.line, target.id, body, undefined, target.source, target.p.kind === 'plain', 'label-lines');
         readings.pop();
         applyAnnotation(task, p.annotation, p.line, 'label-lines');
-      } else if (last) fillFrom(last, p.annotation, p.line);
+      } else if (last) fillFrom(last, p.annotation);
       continue;
     }
     if (p.kind === 'table') {
@@ -418,8 +418,9 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
   const checkpoints = findCheckpoints(lines, year, names);
   const reviewOn = checkpoints.map((c) => c.date);
   const reviewDates = reviewOn.length > 0 ? reviewOn : year !== undefined ? [`${year}-06-30`, `${year}-12-31`] : [];
+  for (const r of readings) readingOf.set(r.id, r);
   for (const task of parts.flatMap((p) => p.tasks)) {
-    const reading = readings.find((r) => r.id === task.id);
+    const reading = readingOf.get(task.id);
     if (task.deadlineText === undefined) {
       const inText = deadlineInText(task.text, dctx);
       if (inText && 'date' in inText) {
@@ -492,7 +493,7 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
     report: {
       sections: parts.map((p) => ({ section: p.section, heading: p.heading, tasks: p.tasks.length })),
       tasks: allTasks.map((t) => {
-        const r = readings.find((x) => x.id === t.id);
+        const r = readingOf.get(t.id);
         return { id: t.id, line: t.line, lead: t.lead.map(nameOf), responsible: t.responsible.map(nameOf), deadline: t.deadline ?? (t.ongoing ? 'ongoing' : undefined), how: r?.how ?? 'annotation', deadlineFrom: r?.deadlineFrom ?? (t.deadlineText !== undefined ? 'label' : 'none') };
       }),
       unitsCreated: created,

@@ -40,8 +40,20 @@ export class NameBook {
     this.groups = known ? known.groups.map((g) => ({ ...g })) : [];
   }
 
+  /** Names already resolved: documents repeat the same few names hundreds of times. */
+  private readonly memo = new Map<string, string>();
+  private readonly taken = new Set<string>();
+
   id(raw: string): string {
     const name = raw.trim();
+    const seen = this.memo.get(name);
+    if (seen !== undefined) return seen;
+    const id = this.lookup(name);
+    this.memo.set(name, id);
+    return id;
+  }
+
+  private lookup(name: string): string {
     const unit = this.units.find((u) => u.name === name || u.short === name || u.aliases.includes(name));
     if (unit) {
       if (!this.created.includes(unit.name)) this.resolved.add(`${name} → ${unit.id}`);
@@ -74,9 +86,10 @@ export class NameBook {
 
   /** `base`, or base-2, base-3 … when taken by a unit or group. */
   private freshId(base: string): string {
-    const taken = (id: string): boolean => this.units.some((u) => u.id === id) || this.groups.some((g) => g.id === id);
+    if (this.taken.size === 0) for (const x of [...this.units, ...this.groups]) this.taken.add(x.id);
     let id = base;
-    for (let k = 2; taken(id); k++) id = `${base}-${k}`;
+    for (let k = 2; this.taken.has(id); k++) id = `${base}-${k}`;
+    this.taken.add(id);
     return id;
   }
 

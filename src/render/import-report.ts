@@ -10,8 +10,21 @@ const PROBLEM_WORDS: Record<string, { zh: string; en: string }> = {
   'unclosed-annotation': { zh: '标注没有闭合括号（文件可能被截断）', en: 'an annotation without its closing bracket (is the document cut off?)' },
   'no-deadline': { zh: '原文没有完成时限：作为持续推进任务，在报送节点检查', en: 'no deadline in the source: kept as ongoing, reviewed at the checkpoints' },
   'missing-fact': { zh: '缺少文件信息', en: 'a fact of the document is missing' },
+  'unread-table': { zh: '表格没有“任务”列和“牵头/责任单位”列，未导入', en: 'a table without a task column and a 牵头/责任单位 column; not imported' },
+  'relative-no-signed': { zh: '时限相对于印发日期，但未找到成文日期，未填 deadline', en: 'a deadline counted from the signing date, which was not found; no deadline set' },
+  'no-tasks': { zh: '没有找到任何任务，未写入文件', en: 'no task found; nothing written' },
   'first-named-lead': { zh: '只列单位、未写明“列第一位者为牵头单位”：全部作为责任单位', en: 'units only, and the document does not say the first named leads: all taken as responsible' },
 };
+
+/** How sure each way of reading owners is. */
+const HOW: Record<ImportReport['tasks'][number]['how'], { zh: string; en: string }> = {
+  annotation: { zh: '标注写明，确定', en: 'labelled: sure' },
+  'label-lines': { zh: '单独成行的标签，确定', en: 'label lines: sure' },
+  table: { zh: '表格各列，确定', en: 'table columns: sure' },
+  'note-rule': { zh: '按原文“列第一位者为牵头单位”，确定', en: 'first named leads, as the document says: sure' },
+  'note-convention': { zh: '原文未说明，按惯例以第一个单位为牵头，请核对', en: 'first named taken as lead by convention (the document states no rule): check' },
+};
+const HOW_DEADLINE = { zh: '时限取自正文句子，请核对', en: 'deadline read from the sentence: check' };
 
 export function importReport(r: ImportReport, encoding: string, lang: Lang): string {
   const zh = lang === 'zh';
@@ -27,6 +40,18 @@ export function importReport(r: ImportReport, encoding: string, lang: Lang): str
   out.push(zh ? `单位：已识别 ${r.unitsResolved.length}，新建 ${r.unitsCreated.length}；新建分组 ${r.groupsCreated.length}` : `Units: ${r.unitsResolved.length} resolved, ${r.unitsCreated.length} created; groups created: ${r.groupsCreated.length}`);
   if (r.unitsCreated.length > 0) out.push(`  ${zh ? '新建单位' : 'new units'}: ${safeText(r.unitsCreated.join('、'))}`);
   if (r.groupsCreated.length > 0) out.push(`  ${zh ? '新建分组' : 'new groups'}: ${safeText(r.groupsCreated.join('、'))}`);
+  if (r.tasks.length > 0) {
+    out.push('', zh ? '逐项读取结果：' : 'Tasks as read:');
+    for (const t of r.tasks) {
+      const who = [
+        t.lead.length > 0 ? `${zh ? '牵头' : 'lead'} ${t.lead.join('、')}` : '',
+        t.responsible.length > 0 ? `${zh ? '责任' : 'responsible'} ${t.responsible.join('、')}` : '',
+      ].filter(Boolean);
+      const deadline = t.deadline === 'ongoing' ? (zh ? '持续推进' : 'ongoing') : (t.deadline ?? (zh ? '无' : 'none'));
+      const how = [HOW[t.how][lang], t.deadlineFrom === 'sentence' ? HOW_DEADLINE[lang] : ''].filter(Boolean).join(zh ? '；' : '; ');
+      out.push(`  ${safeText(t.id)}  ${zh ? '第' : 'line '}${t.line}${zh ? '行' : ''}  ${safeText(who.join(' · '))} · ${zh ? '时限' : 'deadline'} ${deadline}  [${how}]`);
+    }
+  }
   if (r.problems.length > 0) {
     out.push('', zh ? `需要核对的段落（${r.problems.length}）：` : `Passages to check (${r.problems.length}):`);
     for (const p of r.problems) out.push(`  ${zh ? '第' : 'line '}${p.line}${zh ? '行' : ''}: ${PROBLEM_WORDS[p.kind]![lang]} — ${safeText(p.text)}`);
