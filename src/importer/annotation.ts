@@ -31,6 +31,7 @@ const LABEL_AT_START = new RegExp(`^(?:${LABELS.join('|')})\\s*[:：]`);
 export const FIRST_LEADS_RULE = /(?:列|排|位)?(?:在)?(?:第一位|首位|第一)(?:的|者)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)/;
 const RULE_SEGMENT = /牵头(?:单位|部门)$|^下同$|^(?:以下|下文)同$|第一位|首位/;
 const ROLE_WORD = /牵头|负责|配合|参与|参加|协办|协助|落实|实施/;
+const ROLE_END = /(?:牵头|负责|配合|参与|参加|协办|协助|落实|实施)$/;
 
 export interface Annotation {
   /** The annotation as written, brackets included. */
@@ -212,6 +213,7 @@ function parseNote(inner: string): Parsed | undefined {
   const deadlines: string[] = [];
   let statesRule = false;
   let ownersDone = false;
+  let sawRole = false;
   for (const seg of segments) {
     if (FIRST_LEADS_RULE.test(seg) || RULE_SEGMENT.test(seg)) {
       statesRule ||= FIRST_LEADS_RULE.test(seg);
@@ -227,7 +229,13 @@ function parseNote(inner: string): Parsed | undefined {
       }
     }
     if (ownersDone) continue;
+    // After the clause that ends in 负责/牵头…, only more role clauses are owners; a sentence is the note's own words.
+    if (sawRole && !readClauses(seg)) {
+      ownersDone = true;
+      continue;
+    }
     ownerSegments.push(seg);
+    if (ROLE_END.test(seg)) sawRole = true;
   }
   if (ownerSegments.length === 0) return undefined;
   const clauses = readClauses(ownerSegments.join('，'));

@@ -201,7 +201,8 @@ export function deadlineInText(text: string, ctxOrYear: DeadlineContext | number
     if (/每(?:年|季度?|月|半年)?$/.test(before) || /(?:自|从)$/.test(before)) continue;
     const after = t.slice(h.end, h.end + 8);
     if (/^\s*(?:起|开始|以来)/.test(after)) continue;
-    const marker = MARKER.exec(after);
+    // 今年内, 年内 say "by" themselves; other dates need a word after them.
+    const marker = /内$/.test(t.slice(h.index, h.end)) || MARKER.test(after);
     if (!marker) continue;
     if (wasRangeEnd && !/^\s*(?:前|之前|以前)/.test(after)) continue;
     const wording = t.slice(h.index, h.end) + (/^\s*(?:前|之前|以前|以内|内)/.exec(after)?.[0] ?? '');

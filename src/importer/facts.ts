@@ -57,6 +57,13 @@ export function documentFacts(lines: string[], problems: Problem[]): Facts {
   const issuer =
     metaIssuer ??
     /(?:号)?([\u4e00-\u9fa5]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|领导小组|局|委|部))关于(?:印发|开展|做好|进一步)/.exec(head)?.[1];
+  const issuerLine = (): string | undefined => {
+    // 北川省人民政府办公厅 / 关于印发…: the issuer on a line of its own above the 关于 line.
+    const i = headLines.findIndex((l, k) => k > 0 && /^\s*关于/.test(l));
+    const above = i > 0 ? headLines.slice(0, i).reverse().find((l) => l.trim())?.trim() : undefined;
+    return above && /^[\u4e00-\u9fa5（）()]{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|领导小组|局|委|部)$/.test(above) ? above : undefined;
+  };
+  const issuerFound = issuer ?? issuerLine();
   const metaTitle = metadata(lines, '标题|名称');
   const titleLine = findTitle(lines.slice(0, firstBody < 0 ? 60 : firstBody + 1));
   const noticeTitle = /关于印发(.+?)的通知/.exec(head.replace(/\n/g, ''))?.[1];
@@ -87,13 +94,13 @@ export function documentFacts(lines: string[], problems: Problem[]): Facts {
   const year = yearText ? Number(yearText) : undefined;
   if (!docNumber) problems.push({ line: 1, kind: 'missing-fact', text: 'no document number (文号) found' });
   if (!signed) problems.push({ line: 1, kind: 'missing-fact', text: 'no signing date (成文日期) found' });
-  if (!issuer) problems.push({ line: 1, kind: 'missing-fact', text: 'no issuing office found' });
+  if (!issuerFound) problems.push({ line: 1, kind: 'missing-fact', text: 'no issuing office found' });
   const numberDigits = /(\d{4})\D+(\d+)\s*号/.exec(docNumber ?? '');
   return {
     id: numberDigits ? `plan-${numberDigits[1]}-${numberDigits[2]}` : `plan-${year ?? 'draft'}`,
     title: title || '（标题未识别）',
     document: docNumber ?? '（文号未识别）',
-    issuer: issuer ?? '（发文机关未识别）',
+    issuer: issuerFound ?? signer(lines, signed) ?? '（发文机关未识别）',
     ...(signed && { signed }),
     ...(published && { published }),
     ...(year !== undefined && { year }),
@@ -101,16 +108,41 @@ export function documentFacts(lines: string[], problems: Problem[]): Facts {
   };
 }
 
+/** The office that signs above the date at the end: 青禾县人民政府办公室 / 2021年4月20日. */
+function signer(lines: string[], signed: string | undefined): string | undefined {
+  if (!signed) return undefined;
+  for (let i = lines.length - 1; i > 0; i--) {
+    if (!/^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/.test(lines[i]!)) continue;
+    const above = lines.slice(0, i).reverse().find((l) => l.trim())?.trim();
+    if (above && /^[\u4e00-\u9fa5（）()]{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|领导小组|局|委|部)$/.test(above)) return above;
+  }
+  return undefined;
+}
+
 /** The title: one line, or two or three short lines that together end like a title. */
 function findTitle(lines: string[]): string | undefined {
   const t = lines.map((l) => l.trim());
+  /** A line that can be the first part of a broken title: no sentence, no date, no signature, no notice. */
+  const fragment = (l: string): boolean =>
+    TITLE_LINE.test(l) && !TITLE_END.test(l) && !/关于|通知|号$|^(?:附件|各|为|根据)/.test(l) && !/^\d{4}\s*年\s*\d{1,2}\s*月/.test(l) && !/(?:政府|办公室|办公厅|委员会|领导小组)$/.test(l);
   const ok = (s: string): boolean => TITLE_LINE.test(s) && TITLE_END.test(s) && !s.includes('关于') && !/^(?:附件|各|为|根据)/.test(s);
-  const single = t.find((l) => l && l.length <= 80 && ok(l));
-  if (single) return single;
+  const i = t.findIndex((l) => l && l.length <= 80 && ok(l));
+  if (i >= 0) {
+    // The line may be the end of a title broken over lines: 青禾县2021年优化营商环境 / 工作实施方案.
+    let title = t[i]!;
+    for (let k = i - 1, n = 0; k >= 0 && n < 2; k--) {
+      const above = t[k]!;
+      if (!above) continue;
+      if (above.length > 40 || !fragment(above)) break;
+      title = above + title;
+      n++;
+    }
+    return title;
+  }
   // A title broken over lines: 林口县2021年政务公开 / 工作实施方案. Not a date line or a signature.
-  const startable = (l: string): boolean => TITLE_LINE.test(l) && !/^\d{4}\s*年\s*\d{1,2}\s*月/.test(l) && !/(?:政府|办公室|办公厅|委员会|领导小组)$/.test(l);
+  const startableLine = (l: string): boolean => TITLE_LINE.test(l) && !/^\d{4}\s*年\s*\d{1,2}\s*月/.test(l) && !/(?:政府|办公室|办公厅|委员会|领导小组)$/.test(l);
   for (let i = 0; i < t.length; i++) {
-    if (!t[i] || t[i]!.length > 40 || !startable(t[i]!)) continue;
+    if (!t[i] || t[i]!.length > 40 || !startableLine(t[i]!)) continue;
     let joined = t[i]!;
     for (let k = i + 1; k < Math.min(t.length, i + 4); k++) {
       if (!t[k]) continue;

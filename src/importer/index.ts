@@ -329,13 +329,14 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
       const id = idAt(p.level, p.number!);
       deeper[k] = p.number;
       for (let j = k + 1; j < deeper.length; j++) deeper[j] = undefined;
-      // A heading at this level closes the pending headings at this level and below.
-      const keep = pending.filter((q) => q.p.level < p.level);
-      const closed = pending.filter((q) => q.p.level >= p.level);
-      const before = pending;
-      pending = closed;
-      reportUnclaimed();
-      pending = keep.length === before.length ? before : keep;
+      // A heading at this level closes the pending headings below it; those at its own level stay,
+      // as siblings: labels after （1）（2） belong to the item above them.
+      const keep = pending.filter((q) => q.p.level <= p.level);
+      if (keep.length !== pending.length) {
+        pending = pending.filter((q) => q.p.level > p.level);
+        reportUnclaimed();
+        pending = keep;
+      }
       if (annotation) {
         markAncestors(p.level);
         addTask(p.line, id, annotation.body, annotation, sourceLabel(p), false, 'annotation');

@@ -24,7 +24,7 @@ export function pinyinId(name: string): string {
 
 /** 各镇, 各有关部门, 县直各单位, 有关部门: every unit of a kind, not one unit. */
 export function isGroupPhrase(name: string): boolean {
-  return name.includes('各') || /^(?:有关|相关|其他|其它)(?:部门|单位)/.test(name) || /(?:成员单位|有关单位|相关部门)$/.test(name);
+  return name.includes('各') || /^(?:有关|相关|其他|其它)(?:部门|单位)/.test(name) || /(?:成员单位|(?:有关|相关)(?:部门|单位)(?:和单位)?)$/.test(name);
 }
 
 /** Unit and group names to ids: known ones resolved, new ones created with ASCII ids. */
