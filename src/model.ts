@@ -29,7 +29,8 @@ export interface Plan {
   title: string;
   document: string;
   issuer: string;
-  signed: IsoDate;
+  /** 成文日期; absent only in a draft imported from a document that does not show it (a check warning). */
+  signed?: IsoDate;
   published?: IsoDate;
   implements: HigherDocument[];
   timezone: string;

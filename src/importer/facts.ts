@@ -17,7 +17,7 @@ function isoOf(y: string, m: string, d: string): string {
 
 /** A metadata line of a government portal: 成文日期：2021-04-20, 发文字号：…, 标题：…. */
 function metadata(lines: string[], labels: string): string | undefined {
-  const re = new RegExp(`(?:^|\\s)(?:${labels})\\s*[:：]\\s*([^\\s：:]+(?:[ \\t][^\\s：:]+)*?)(?=\\s{2,}|\\s*$|\\s+(?:索引号|主题分类|发文机关|发布机构|成文日期|发文字号|文号|发布日期|标题|名称|有效性|主题词)[:：])`);
+  const re = new RegExp(`(?:^|\\s)(?:${labels})\\s*[:：]\\s*([^\\s：:]+(?:[ \\t][^\\s：:]+)*?)(?=\\s{2,}|\\s*$|\\s*(?:索引号|主题分类|发文机关|发布机构|成文日期|发文字号|文号|发布日期|标题|名称|有效性|主题词)[:：])`);
   for (const l of lines.slice(0, 80)) {
     const m = re.exec(l.trim());
     if (m) return m[1]!.trim();

@@ -137,7 +137,12 @@ interface Pending {
 
 export function importDocument(input: string | DocumentSource, options: ImportOptions): Draft {
   const source: DocumentSource = typeof input === 'string' ? { text: input, tables: [] } : input;
-  const text = source.text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  // Kangxi radicals (⼤ for 大) come out of PDFs whose fonts map glyphs to them; read them as the characters they are.
+  const text = source.text
+    .replace(/^\ufeff/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2e80-\u2fdf]/g, radical);
+  for (const table of source.tables) for (const row of table) row.forEach((c, i) => (row[i] = c.replace(/[\u2e80-\u2fdf]/g, radical)));
   const rawLines = text.split('\n');
   // Lines that lost their breaks are broken again; line numbers then count the broken lines.
   const lines = unflatten(rawLines);
@@ -434,6 +439,7 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
       }
       if (inText) {
         task.deadlineText = inText.wording;
+        unreadDeadline(task, inText.wording);
         deadlines.unknown++;
         problems.push({ line: task.line, kind: 'relative-no-signed', text: `${task.id}: ${inText.wording}` });
         continue;
@@ -456,9 +462,21 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
       task.deadlineNote = `原文：${parsed.note}（无具体日期）。 The source says “${parsed.note}”: no date.`;
       deadlines.ongoing++;
     } else {
+      unreadDeadline(task, task.deadlineText);
       deadlines.unknown++;
       problems.push({ line: task.line, kind: parsed.needsSigned ? 'relative-no-signed' : 'unknown-deadline', text: `${task.id}: ${task.deadlineText}` });
     }
+  }
+
+  /**
+   * A deadline written in words this tool cannot turn into a date: no date is invented. The task is kept
+   * loadable as an explicit exception reviewed at the checkpoints, its note quoting the words, and the
+   * report lists it for a person to set the date.
+   */
+  function unreadDeadline(task: DraftTask, words: string): void {
+    task.ongoing = true;
+    task.reviewOn = reviewOn.length > 0 ? reviewOn : reviewDates;
+    task.deadlineNote = `原文时限“${words}”未能换算为日期，请核对后填写 deadline。 The source says “${words}”, which was not read as a date: set the deadline by hand.`;
   }
 
   const allTasks = parts.flatMap((p) => p.tasks);
@@ -504,6 +522,16 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
       problems: problems.sort((a, b) => a.line - b.line),
     },
   };
+}
+
+/** Simplified-form radicals with no Unicode decomposition, as PDF fonts emit them for whole characters. */
+const RADICALS: Record<string, string> = {
+  '⺠': '民', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻢': '马',
+  '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⺟': '母', '⻄': '西',
+  '⻘': '青', '⻝': '食', '⻤': '鬼', '⺁': '厂', '⺇': '几', '⺈': '⺈', '⺌': '小', '⺍': '⺍', '⺕': '彐', '⺗': '心', '⺮': '竹', '⺶': '羊', '⻊': '足',
+};
+function radical(c: string): string {
+  return RADICALS[c] ?? c.normalize('NFKC');
 }
 
 /** Where labels on their own lines belong: the heading just above, or the parent of its sub-items. */

@@ -34,7 +34,7 @@ export function looksLikeUnit(name: string): boolean {
   if (name.length < 2 || name.length > 40) return false;
   if (/[。：:！？!?“”《》]/.test(name)) return false;
   if (/^各/.test(name)) return true;
-  if (/(?:要|应|将|把|对|是|的工作|进行|开展|加强|推进|做好)/.test(name)) return false;
+  if (/(?:要求|应当|应该|必须|要把|要对|进行|开展|加强|推进|做好|的工作|确保|实现|完成|提高|建立|健全)/.test(name)) return false;
   return UNIT_END.test(name.replace(/[（(][^（()）]*[）)]$/, ''));
 }
 

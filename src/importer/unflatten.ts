@@ -12,7 +12,8 @@ const SECTION_AT = /[一二三四五六七八九十]{1,3}、/y;
 const GROUP_AT = /[（(][一二三四五六七八九十]{1,3}[）)]/y;
 const NUMBER_AT = /\d{1,2}[.．、](?![\d])/y;
 const SUB_AT = /[（(]\d{1,2}[）)]/y;
-const LABEL_AT = new RegExp(`(?:${LABELS.join('|')})\\s*[:：]`, 'y');
+/** Task labels, and the metadata labels of a portal page (标题：…发文字号：…成文日期：…). */
+const LABEL_AT = new RegExp(`(?:${[...LABELS, '标题', '发文机关', '发文字号', '成文日期', '发布日期', '索引号', '主题分类'].join('|')})\\s*[:：]`, 'y');
 /** What may stand just before a heading that starts a new paragraph. */
 const END_BEFORE = /[。；;！!？?）)〕】\]\s：:]/;
 
@@ -48,7 +49,8 @@ function breakLine(line: string): string[] {
       const afterEnd = END_BEFORE.test(prev);
       // A number may also follow the last word of a label's value (年底前2.推进): not a digit, not a letter.
       const afterWord = !/[\d.．A-Za-z第共近约]/.test(prev);
-      if ((afterEnd && (at(SECTION_AT) || at(GROUP_AT) || at(SUB_AT))) || (afterWord && at(NUMBER_AT) && !/[第]/.test(line[i - 2] ?? '')) || at(LABEL_AT)) {
+      // （一） starts a part even straight after a heading's words (二、重点任务（一）提升…).
+      if ((afterEnd && (at(SECTION_AT) || at(SUB_AT))) || at(GROUP_AT) || (afterWord && at(NUMBER_AT) && !/[第]/.test(line[i - 2] ?? '')) || at(LABEL_AT)) {
         if (!(at(LABEL_AT) && /[:：]$/.test(line.slice(Math.max(0, i - 1), i)))) cuts.push(i);
       }
     }

@@ -26,7 +26,7 @@ export function progressReport(ledger: Ledger, unit: Unit, at?: IsoDate): Progre
   const dates = list.checkpoints.map((c) => c.date).sort();
   const to = at ?? dates.find((d) => d >= ledger.asOf) ?? ledger.asOf;
   const checkpoint = list.checkpoints.find((c) => c.date === to);
-  const from = [...dates].reverse().find((d) => d < to) ?? ledger.data.plan.signed;
+  const from = [...dates].reverse().find((d) => d < to) ?? ledger.data.plan.signed ?? ledger.data.plan.span?.start ?? '0000-01-01';
   const changes = list.assignments
     .flatMap((a) => (a.entry?.details?.history ?? []).map((h) => ({ ...h, task: a.task.id, title: a.task.title })))
     .filter((c) => c.date > from && c.date <= to)

@@ -49,6 +49,7 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
   'status-unknown-task': { zh: (a) => `没有编号为 “${a.task}” 的任务${hint(a, 'zh')}。`, en: (a) => `there is no task "${a.task}"${hint(a, 'en')}` },
   'status-not-assigned': { zh: (a) => `任务 ${a.task} 未分配给 ${a.unit}（既非牵头也非责任单位）。`, en: (a) => `task ${a.task} is not assigned to ${a.unit} (neither lead nor responsible)` },
   'done-no-completed': { zh: (a) => `任务 ${a.task} 标记为已完成，但没有完成日期（completed）。`, en: (a) => `task ${a.task} is done but has no completion date (completed)` },
+  'plan-signed-missing': { zh: () => '缺少成文日期（signed）：原文未写明，请按原件填写。', en: () => 'no signing date (signed): the document did not show it; fill it in from the original' },
   'group-members-unknown': { zh: (a) => `分组 ${a.group}（${a.name}）的成员未知：原文未列出，请填写 members 后删除 membersUnknown。`, en: (a) => `group ${a.group} (${a.name}) has unknown members: the document does not list them; fill in members and remove membersUnknown` },
   'done-no-evidence': { zh: (a) => `任务 ${a.task} 已完成，但未提供佐证材料（evidence）。`, en: (a) => `task ${a.task} is done but lists no evidence` },
   'completed-after-as-of': { zh: (a) => `任务 ${a.task} 的完成日期 ${a.completed} 晚于统计日期 ${a.asOf}。`, en: (a) => `task ${a.task}: the completion date ${a.completed} is after the as-of date ${a.asOf}` },

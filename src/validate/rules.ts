@@ -119,6 +119,8 @@ export const RULES: Record<string, Rule> = {
       if (value !== undefined && !isRealDate(value)) ctx.report('invalid-date', 'error', file, path, { value });
     };
     check(plan.signed, origins.plan, ['signed']);
+    // An imported draft whose document did not show its 成文日期: the county fills it in.
+    if (plan.signed === undefined) ctx.report('plan-signed-missing', 'warning', origins.plan, [], {});
     check(plan.published, origins.plan, ['published']);
     check(plan.span?.start, origins.plan, ['span', 'start']);
     check(plan.span?.end, origins.plan, ['span', 'end']);
@@ -149,7 +151,7 @@ export const RULES: Record<string, Rule> = {
     const { plan } = ctx.data;
     const start = plan.span?.start ?? plan.signed;
     const end = plan.span?.end;
-    if (!isRealDate(start) || (end !== undefined && !isRealDate(end))) return;
+    if (start === undefined || !isRealDate(start) || (end !== undefined && !isRealDate(end))) return;
     forEachTask(ctx, (task, file, path) => {
       if (task.deadline === null || !isRealDate(task.deadline)) return;
       const d = dayNumber(task.deadline);
