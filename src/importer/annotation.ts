@@ -6,6 +6,7 @@
  * (（县财政局、县审计局负责。列第一位者为牵头单位，下同）, （县发改局牵头负责）).
  */
 import { ONGOING_WORDS, parseDeadline } from './deadline.js';
+import { trimEnd } from './trim.js';
 import { ownersOf, readClauses, splitTopLevel, splitUnits, type Owners } from './owners.js';
 
 const PAIRS: Record<string, string> = { '〕': '〔', '）': '（', ')': '(', ']': '[', '】': '【' };
@@ -50,7 +51,7 @@ export interface Annotation {
 
 /** The annotation of a paragraph, if it has one. */
 export function findAnnotation(paragraph: string): Annotation | undefined {
-  const text = paragraph.replace(/[。；;\s]+$/, '');
+  const text = trimEnd(paragraph, '。；; ');
   const close = text[text.length - 1];
   if (close !== undefined && PAIRS[close]) {
     const open = PAIRS[close]!;
@@ -75,7 +76,7 @@ export function findAnnotation(paragraph: string): Annotation | undefined {
   const bare = firstTopLevelLabel(text);
   if (bare !== undefined && bare > 0) {
     const parsed = parseInner(text.slice(bare));
-    if (parsed) return { raw: text.slice(bare), body: text.slice(0, bare).replace(/[；;，,\s]+$/, '').trim(), ...parsed };
+    if (parsed) return { raw: text.slice(bare), body: trimEnd(text.slice(0, bare), '；;，, ').trim(), ...parsed };
   }
   // A labelled or role note inside the paragraph: 1.加强领导（县发改局牵头）。具体……
   for (const { start, end } of bracketGroups(text)) {
@@ -156,12 +157,12 @@ function parseInner(inner: string): Parsed | undefined {
   let leadOpen = false;
   let deadline: string | undefined;
   let leadFromRoles: string[] = [];
-  const before = inner.slice(0, found[0]!.index!).replace(/[\s;；,，。]+$/, '');
+  const before = trimEnd(inner.slice(0, found[0]!.index!), ' ;；,，。');
   const note = before ? parseNote(before) : undefined;
   found.forEach((match, k) => {
     const start = match.index! + match[0].length;
     const end = k + 1 < found.length ? found[k + 1]!.index! : inner.length;
-    const value = inner.slice(start, end).replace(/[\s;；,，。、]+$/, '').trim();
+    const value = trimEnd(inner.slice(start, end), ' ;；,，。、').trim();
     const kind = KIND.get(match[1]!)!;
     if (kind === 'deadline') {
       deadline = deadline === undefined ? value.replace(/[，,；;。]?\s*下同$/, '') : `${deadline}，${value}`;

@@ -11,6 +11,7 @@
  */
 import { isRealDate } from '../calendar.js';
 import type { IsoDate } from '../model.js';
+import { trimEnd } from './trim.js';
 
 export interface Milestone {
   date: IsoDate;
@@ -144,7 +145,9 @@ function normalise(text: string): string {
 /** A 完成时限 value as written; `ctx.year` is the document's year, for 年底前 and 6月底前. */
 export function parseDeadline(text: string, ctxOrYear: DeadlineContext | number | undefined): ParsedDeadline {
   const ctx: DeadlineContext = typeof ctxOrYear === 'object' ? ctxOrYear : { year: ctxOrYear };
-  const t = normalise(text).replace(/[。；;，,]+$/, '');
+  const t = trimEnd(normalise(text), '。；;，,');
+  // A deadline is a few words; a long passage is not one (and must not cost more than linear time).
+  if (t.length > 200) return ONGOING.test(t.slice(0, 200)) ? { kind: 'ongoing', note: t.slice(0, 200) } : { kind: 'unknown' };
   const relative = relativeDate(t, ctx);
   if (relative) return relative;
   const hits = scanDates(t, ctx.year);

@@ -183,6 +183,7 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
   let groupHeading: string | undefined;
   let inAnnex = false;
   const usedIds = new Set<string>();
+  const nextSuffix = new Map<string, number>();
 
   const partFor = (): DraftPart => {
     const name = section ? (group ? `${section.number}-${group.number}` : `${section.number}`) : group ? `0-${group.number}` : '0';
@@ -199,8 +200,11 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
     return [...path, number].join('.');
   };
   const uniqueId = (id: string): string => {
-    let out = id;
-    for (let k = 2; usedIds.has(out); k++) out = `${id}-${k}`;
+    // The next free suffix per id, so a thousand repeats of one number stay linear.
+    let k = nextSuffix.get(id) ?? 1;
+    let out = k === 1 ? id : `${id}-${k}`;
+    while (usedIds.has(out)) out = `${id}-${++k}`;
+    nextSuffix.set(id, k + 1);
     usedIds.add(out);
     return out;
   };
@@ -502,7 +506,8 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
     checkpoints,
   };
   const { units, groups, created, resolved, groupsCreated } = names.result();
-  const nameOf = (id: string): string => units.find((u) => u.id === id)?.short ?? units.find((u) => u.id === id)?.name ?? groups.find((g) => g.id === id)?.name ?? id;
+  const names_ = new Map<string, string>([...groups.map((g) => [g.id, g.name] as const), ...units.map((u) => [u.id, u.short ?? u.name] as const)]);
+  const nameOf = (id: string): string => names_.get(id) ?? id;
   return {
     plan,
     units,

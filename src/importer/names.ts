@@ -35,9 +35,19 @@ export class NameBook {
   private readonly resolved = new Set<string>();
   private readonly groupsCreated: string[] = [];
 
+  /** Every name, short name and alias, to its unit or group: one lookup per name, however many units. */
+  private readonly unitByName = new Map<string, Unit>();
+  private readonly groupByName = new Map<string, UnitGroup>();
+
   constructor(known: ImportOptions['known']) {
-    this.units = known ? known.units.map((u) => ({ ...u })) : [];
+    this.units = known ? known.units.map((u) => ({ ...u, aliases: [...u.aliases] })) : [];
     this.groups = known ? known.groups.map((g) => ({ ...g })) : [];
+    for (const u of this.units) this.indexUnit(u);
+    for (const g of this.groups) for (const n of [g.name, ...g.aliases]) if (!this.groupByName.has(n)) this.groupByName.set(n, g);
+  }
+
+  private indexUnit(u: Unit): void {
+    for (const n of [u.name, u.short, ...u.aliases]) if (n !== undefined && !this.unitByName.has(n)) this.unitByName.set(n, u);
   }
 
   /** Names already resolved: documents repeat the same few names hundreds of times. */
@@ -54,32 +64,38 @@ export class NameBook {
   }
 
   private lookup(name: string): string {
-    const unit = this.units.find((u) => u.name === name || u.short === name || u.aliases.includes(name));
+    // Names created by this import are in the memo already: a hit here is a given unit.
+    const unit = this.unitByName.get(name);
     if (unit) {
-      if (!this.created.includes(unit.name)) this.resolved.add(`${name} → ${unit.id}`);
+      this.resolved.add(`${name} → ${unit.id}`);
       return unit.id;
     }
-    const group = this.groups.find((g) => g.name === name || g.aliases.includes(name));
+    const group = this.groupByName.get(name);
     if (group) {
-      if (!this.groupsCreated.includes(group.name)) this.resolved.add(`${name} → ${group.id}`);
+      this.resolved.add(`${name} → ${group.id}`);
       return group.id;
     }
     // 县政府办 is short for 县政府办公室: one unit under two names.
-    const same = this.units.find((u) => u.name === `${name}公室` || `${u.name}公室` === name);
-    if (same) {
+    const same = this.unitByName.get(`${name}公室`) ?? (name.endsWith('公室') ? this.unitByName.get(name.slice(0, -2)) : undefined);
+    if (same && (same.name === `${name}公室` || `${same.name}公室` === name)) {
       same.aliases.push(name);
+      this.unitByName.set(name, same);
       this.resolved.add(`${name} → ${same.id}`);
       return same.id;
     }
     // "各…" means every unit of a kind: a group, whose members the document does not list.
     if (isGroupPhrase(name)) {
       const id = this.freshId(pinyinId(name));
-      this.groups.push({ id, name, aliases: [], members: [], membersUnknown: true, note: 'Created by plan import: the document does not list the members; complete them.' });
+      const created: UnitGroup = { id, name, aliases: [], members: [], membersUnknown: true, note: 'Created by plan import: the document does not list the members; complete them.' };
+      this.groups.push(created);
+      this.groupByName.set(name, created);
       this.groupsCreated.push(name);
       return id;
     }
     const id = this.freshId(pinyinId(name));
-    this.units.push({ id, name, short: name, aliases: [], kind: kindOf(name), note: 'Created by plan import from the name as written; check the full name and give it a lasting id.' });
+    const created: Unit = { id, name, short: name, aliases: [], kind: kindOf(name), note: 'Created by plan import from the name as written; check the full name and give it a lasting id.' };
+    this.units.push(created);
+    this.indexUnit(created);
     this.created.push(name);
     return id;
   }

@@ -8,6 +8,8 @@
  * characters, so a 200,000-character line costs linear time.
  */
 
+import { trimEnd, trimStart } from './trim.js';
+
 export interface Owners {
   lead: string[];
   responsible: string[];
@@ -40,7 +42,7 @@ export function looksLikeUnit(name: string): boolean {
 
 /** The name without role words and qualifiers; empty when nothing is left. */
 export function cleanName(raw: string): string {
-  let name = raw.trim().replace(/^[\s、，,；;]+|[\s、，,；;。.]+$/g, '');
+  let name = trimEnd(trimStart(raw.trim(), ' 、，,；;'), ' 、，,；;。.');
   for (let i = 0; i < 4; i++) {
     const before = name;
     name = name.replace(LEADING, '').replace(ROLE_TAIL, '').replace(OPEN_TAIL, '').replace(/(?:等)$/, '').trim();
@@ -51,7 +53,7 @@ export function cleanName(raw: string): string {
 
 /** Unit names in a list: split at 、 , ，; ; and at 和/及 between two names; qualifiers stripped. */
 export function splitUnits(list: string): { names: string[]; open: boolean } {
-  const text = list.trim().replace(/[。.；;，,\s]+$/, '');
+  const text = trimEnd(list.trim(), '。.；;，, ');
   const pieces: string[] = [];
   let depth = 0;
   let current = '';

@@ -129,8 +129,10 @@ describe('plan import: deadlines', () => {
     expect(a).toMatchObject({ ongoing: true, reviewOn: ['2022-06-30', '2022-12-05'] });
     expect(a!.deadline).toBeUndefined();
     expect(b).toMatchObject({ deadline: '2022-10-31', deadlineText: '2022年10月底前' });
+    // Words that name no date this tool reads: no date invented; kept loadable, reviewed, and listed.
     expect(c!.deadline).toBeUndefined();
-    expect(c!.ongoing).toBeUndefined();
+    expect(c).toMatchObject({ ongoing: true, deadlineText: '尽快' });
+    expect(c!.deadlineNote).toContain('“尽快”');
     expect(dd).toMatchObject({ ongoing: true });
     expect(d.report.deadlines).toEqual({ dates: 1, ongoing: 1, missing: 1, unknown: 1 });
     expect(d.report.problems.map((p) => [p.kind, p.line])).toEqual([
