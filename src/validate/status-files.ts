@@ -9,7 +9,7 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import { readOne, type FileRef } from '../load/plan-files.js';
-import type { HistoryRecord, IsoDate, StatusEntry, TaskState } from '../model.js';
+import { TASK_STATES, type HistoryRecord, type IsoDate, type StatusEntry, type TaskState } from '../model.js';
 import { checkShape } from './shape.js';
 
 export type StatusResult =
@@ -76,8 +76,10 @@ function assembleStatus(stem: string, task: string, e: RawStatusEntry, details: 
     if (e.progress !== undefined) entry.details.progress = e.progress;
     if (e.reason !== undefined) entry.details.reason = e.reason;
   } else if (replayAt !== undefined && e.history !== undefined && changedAfter(e, replayAt)) {
-    // Rare on a run as of today; the records are what the replay needs.
-    entry.history = e.history;
+    // Rare on a run as of today. Only dates and states: the replay needs no
+    // notes here (texts are shown only for entries with details), and a note is
+    // a slice of the file's text that would keep the whole file in memory.
+    entry.history = e.history.map(compactRecord);
   }
   return entry;
 }
@@ -85,4 +87,12 @@ function assembleStatus(stem: string, task: string, e: RawStatusEntry, details: 
 function changedAfter(e: RawStatusEntry, date: IsoDate): boolean {
   if ((e.updated !== undefined && e.updated > date) || (e.completed !== undefined && e.completed > date)) return true;
   return e.history?.some((h) => h.date > date) ?? false;
+}
+
+/** The program's own state strings rather than slices of the text (`not_applicable` is long enough to be a slice). */
+const STATE = new Map<string, TaskState>(TASK_STATES.map((t) => [t, t]));
+
+function compactRecord(h: HistoryRecord): HistoryRecord {
+  const from = h.from === undefined ? undefined : STATE.get(h.from);
+  return { date: h.date, to: STATE.get(h.to)!, ...(from && { from }) };
 }
