@@ -49,7 +49,7 @@ function notes(a: Assignment, lang: RenderOptions['lang']): string[] {
 }
 
 /** Wraps text to a width by display columns (Chinese has no spaces to break at). */
-function wrap(text: string, width: number, indent: string): string {
+export function wrap(text: string, width: number, indent: string): string {
   const lines: string[] = [];
   let line = '';
   for (const ch of safeText(text)) {

@@ -1,14 +1,13 @@
 /** `plan overdue` and `plan upcoming`: assignments listed by unit, task or date. */
 import { compareIds, type Assignment, type CheckpointDue, type Ledger } from '../ledger/index.js';
 import { shortName } from '../ledger/units.js';
-import { assignmentsCsv } from './checklist.js';
+import { assignmentsCsv, wrap } from './checklist.js';
 import { csv, json, md, mdTable } from './formats.js';
 import { reportHeader } from './header.js';
 import { daysWord, lightPaint, roleWord, stateWord, t } from './labels.js';
 import type { Lang } from './messages.js';
 import type { RenderOptions } from './status.js';
 import { renderTable } from './table.js';
-import { safeText } from './text.js';
 
 /** The first lines of a Markdown list: the plan as the title, like `status`, then what the list is. */
 function mdTitle(ledger: Ledger, what: string, lang: Lang, extra?: string): string {
@@ -123,7 +122,8 @@ export const UPCOMING_FORMATS = {
     const { lang, paint } = o;
     const head = reportHeader(v.ledger, lang, paint, lang === 'zh' ? `未来 ${v.within} 天` : `next ${v.within} days`);
     const cps = checkpointLines(v, lang);
-    const cpText = cps.length > 0 ? `\n\n${t('checkpointsInWindow', lang)}:\n${cps.map((l) => `  ${safeText(l)}`).join('\n')}` : '';
+    // Wrapped to the terminal: a checkpoint may have hundreds of reporters.
+    const cpText = cps.length > 0 ? `\n\n${t('checkpointsInWindow', lang)}:\n${cps.map((l) => wrap(l, Math.max(20, o.columns - 2), '  ')).join('\n')}` : '';
     if (v.entries.length === 0) return `${head}\n\n${t('nothingUpcoming', lang)}${cpText}\n`;
     let last = '';
     const rows = v.entries.map((e) => {
