@@ -99,7 +99,7 @@ export interface LedgerOptions {
 }
 
 /** The records an entry carries: kept for replay when it changed after the as-of date, or with the details. */
-const entryHistory: HistorySource = (_unit, _task, entry) => entry?.history ?? entry?.details?.history;
+const entryHistory: HistorySource = (_unit, _task, entry) => entry?.details?.history ?? entry?.history;
 
 export function worstLight(lights: Iterable<Light>): Light {
   let best = LIGHT_ORDER.length - 1;

@@ -48,14 +48,19 @@ function notes(a: Assignment, lang: RenderOptions['lang']): string[] {
   return out;
 }
 
+const NO_LINE_START = /^[、，。；：！？）」』】〕》,.;:!?)\]]$/;
+
 /** Wraps text to a width by display columns (Chinese has no spaces to break at). */
 export function wrap(text: string, width: number, indent: string): string {
   const lines: string[] = [];
   let line = '';
   for (const ch of safeText(text)) {
     if (displayWidth(line + ch) > width) {
-      lines.push(line);
-      line = '';
+      // A line does not begin with closing punctuation (、，。): the character before it moves down too.
+      const chars = [...line];
+      const carry = NO_LINE_START.test(ch) && chars.length > 1 ? chars.pop()! : '';
+      lines.push(chars.join(''));
+      line = carry;
     }
     line += ch;
   }
