@@ -237,23 +237,16 @@ export function reportersOf(ledger: Ledger, checkpoint: Checkpoint): Unit[] {
 
 /** Checkpoints of the plan by date, each with its reporters and days left from the as-of date. */
 export function checkpointsDue(ledger: Ledger): CheckpointDue[] {
-  return [...ledger.data.plan.checkpoints]
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-    .map((checkpoint) => {
-      const recipient = ledger.unitsById.get(checkpoint.recipient);
-      return { checkpoint, daysLeft: daysBetween(ledger.asOf, checkpoint.date), reporters: reportersOf(ledger, checkpoint), ...(recipient && { recipient }) };
-    });
+  return [...ledger.data.plan.checkpoints].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((c) => checkpointDue(ledger, c));
+}
+
+function checkpointDue(ledger: Ledger, checkpoint: Checkpoint): CheckpointDue {
+  const recipient = ledger.unitsById.get(checkpoint.recipient);
+  return { checkpoint, daysLeft: daysBetween(ledger.asOf, checkpoint.date), reporters: reportersOf(ledger, checkpoint), ...(recipient && { recipient }) };
 }
 
 function nextCheckpoint(ledger: Ledger): CheckpointDue | undefined {
   const upcoming = ledger.data.plan.checkpoints.filter((c) => c.date >= ledger.asOf).sort((a, b) => (a.date < b.date ? -1 : 1));
   const checkpoint = upcoming[0];
-  if (!checkpoint) return undefined;
-  const recipient = ledger.unitsById.get(checkpoint.recipient);
-  return {
-    checkpoint,
-    daysLeft: daysBetween(ledger.asOf, checkpoint.date),
-    reporters: reportersOf(ledger, checkpoint),
-    ...(recipient && { recipient }),
-  };
+  return checkpoint ? checkpointDue(ledger, checkpoint) : undefined;
 }

@@ -42,8 +42,6 @@ const L = {
   total: { zh: '总数', en: 'Total' },
   kind: { zh: '类型', en: 'Kind' },
   checkpoint: { zh: '报送节点', en: 'Checkpoint' },
-  recipient: { zh: '报送至', en: 'Report to' },
-  reporters: { zh: '报送单位', en: 'Reporting units' },
   overdueTitle: { zh: '逾期清单', en: 'Overdue' },
   upcomingTitle: { zh: '即将到期', en: 'Due soon' },
   checkpointsInWindow: { zh: '期内报送节点', en: 'Checkpoints in this period' },
