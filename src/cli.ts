@@ -91,7 +91,7 @@ export function buildProgram(ambient: Ambient): Command {
     .option('--unit <unit>', w('only tasks of this unit (id, name or alias)', '只看该单位的任务（编号、名称或别名）'))
     .option('--group <group>', w('only tasks of units in this group', '只看该分组各单位的任务'))
     .option('--section <section>', w('only tasks of this section, e.g. 二(一) or 2.1', '只看该部分的任务，如 二(一) 或 2.1'))
-    .addOption(new Option('--light <light>', w('only tasks with this light', '只看该状态灯的任务')).choices(['red', 'yellow', 'green', 'done-late', 'ongoing']))
+    .addOption(new Option('--light <light>', w('only tasks with this light', '只看该状态灯的任务')).choices(['red', 'blocked', 'yellow', 'green', 'done-late', 'ongoing']))
     .addOption(new Option('--state <state>', w('only tasks with an assignment in this state', '只看有单位处于该进展的任务')).choices(TASK_STATES))
     .action(async (options, command: Command) => (await import('./commands/status.js')).status(context(command), options));
 
@@ -128,6 +128,8 @@ export function buildProgram(ambient: Ambient): Command {
     .argument('<unit>', w('unit id, name or alias; a group gives one report per member', '单位编号、名称或别名；分组则每个成员一份'))
     .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['md', 'json']).default('md'))
     .option('--checkpoint <date>', w('the checkpoint, YYYY-MM-DD (default: the next one on or after the as-of date)', '报送节点 YYYY-MM-DD（默认：统计日期当天或之后的下一个）'), asOfDate)
+    .option('--from <date>', w('with --to: a period that is not between checkpoints, YYYY-MM-DD (changes after this day)', '与 --to 一起：非报送节点的统计期间起点 YYYY-MM-DD（此日之后的变化）'), asOfDate)
+    .option('--to <date>', w('with --from: the end of the period, YYYY-MM-DD', '与 --from 一起：统计期间终点 YYYY-MM-DD'), asOfDate)
     .option('--out <dir>', w('write one Markdown file per unit into this folder', '每个单位写一个 Markdown 文件到该目录'))
     .action(async (unit: string, options, command: Command) => (await import('./commands/report.js')).report(context(command), unit, options));
 

@@ -128,6 +128,11 @@ export interface StatusEntry {
    * at province size they would hold every status file's text in memory.
    */
   details?: { progress?: string; evidence: string[]; reason?: string; history: HistoryRecord[] };
+  /**
+   * The history records, kept without the details when the entry changed after
+   * the date a command reports on: the ledger replays them (ledger/replay.ts).
+   */
+  history?: HistoryRecord[];
 }
 
 /** Where a loaded value stands, so rules can point at it. */

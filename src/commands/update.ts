@@ -61,7 +61,9 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
       }
       const original = typeof current === 'string' ? current : undefined;
       const edit = editStatus(original, unit.id, task.id, change, asOf);
-      const result = await validatePlan(ctx.planDir, listPlanFiles(ctx.planDir, { file, text: edit.text }), { asOf, now: ctx.now });
+      // Only this entry's completion is held to the as-of date: other units' later completions are not this update's business.
+      const completions = { notAfter: asOf, kind: 'as-of' as const, only: { unit: unit.id, task: task.id } };
+      const result = await validatePlan(ctx.planDir, listPlanFiles(ctx.planDir, { file, text: edit.text }), { asOf, now: ctx.now, completions });
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0) {
         await locateDiagnostics(errors.filter((d) => d.file !== file));
