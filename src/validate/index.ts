@@ -6,7 +6,7 @@
 import { dateIn, isKnownTimeZone } from '../calendar.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { readOne, type BrokenFile, type FileRef } from '../load/plan-files.js';
-import type { Plan, PlanData, StatusEntry, Task, Unit, UnitGroup } from '../model.js';
+import type { FormReturn, Plan, PlanData, StatusEntry, Task, Unit, UnitGroup } from '../model.js';
 import { runRules } from './rules.js';
 import { checkShape } from './shape.js';
 import { checkStatusFiles } from './status-files.js';
@@ -36,6 +36,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
   let unitsFile = '';
   const tasks: Task[] = [];
   const statuses: StatusEntry[] = [];
+  const returns: FormReturn[] = [];
   const taskOrigins = new Map<string, { file: string; path: (string | number)[] }[]>();
   const statusOrigins = new Map<string, { file: string; declaredUnit: string }>();
   let structural = diagnostics.length > 0;
@@ -80,6 +81,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     }
     statusOrigins.set(result.stem, { file: result.file, declaredUnit: result.declaredUnit });
     for (const entry of result.entries) statuses.push(entry);
+    for (const r of result.returns) returns.push(r);
   }
 
   let asOf = options.asOf ?? '';
@@ -96,6 +98,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     groups,
     tasks,
     statuses,
+    returns,
     origins: { plan: planFile, units: unitsFile, tasks: taskOrigins, statuses: statusOrigins },
   };
   // Cross-file rules on a structurally broken plan mostly repeat the first

@@ -9,11 +9,11 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import { readOne, type FileRef } from '../load/plan-files.js';
-import type { HistoryRecord, StatusEntry, TaskState } from '../model.js';
+import type { FormReturn, HistoryRecord, StatusEntry, TaskState } from '../model.js';
 import { checkShape } from './shape.js';
 
 export type StatusResult =
-  | { ok: true; stem: string; file: string; declaredUnit: string; entries: StatusEntry[] }
+  | { ok: true; stem: string; file: string; declaredUnit: string; entries: StatusEntry[]; returns: FormReturn[] }
   | { ok: false; diagnostics: Diagnostic[] };
 
 export async function checkStatusFile(ref: FileRef, details: boolean): Promise<StatusResult> {
@@ -25,7 +25,8 @@ export async function checkStatusFile(ref: FileRef, details: boolean): Promise<S
   const entries: StatusEntry[] = [];
   const tasks = raw.tasks ?? {};
   for (const task in tasks) entries.push(assembleStatus(read.stem, task, tasks[task]!, details));
-  return { ok: true, stem: read.stem, file: read.file, declaredUnit: raw.unit, entries };
+  const returns = (raw.returns ?? []).map((r): FormReturn => ({ ...r, unit: read.stem }));
+  return { ok: true, stem: read.stem, file: read.file, declaredUnit: raw.unit, entries, returns };
 }
 
 /** All status files, their results in the order of `refs`. */
@@ -48,6 +49,7 @@ interface RawStatusEntry {
 interface RawStatus {
   unit: string;
   tasks?: Record<string, RawStatusEntry> | null;
+  returns?: Omit<FormReturn, 'unit'>[];
 }
 
 function assembleStatus(stem: string, task: string, e: RawStatusEntry, details: boolean): StatusEntry {
