@@ -167,8 +167,11 @@ export function buildProgram(ambient: Ambient): Command {
 
   program
     .command('export')
-    .description(w('the resolved plan as JSON, a stable contract for scripts', '导出整个计划为 JSON（供脚本使用的稳定格式）'))
-    .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['json']).default('json'))
+    .description(w('the resolved plan as JSON, a stable contract for scripts; or the ledger as a workbook (--format xlsx)', '导出整个计划为 JSON（供脚本使用的稳定格式），或导出工作台账 Excel 表（--format xlsx）'))
+    .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['json', 'xlsx']).default('json'))
+    .option('--out <file>', w('with --format xlsx: the workbook to write', '与 --format xlsx 一起：要写入的工作簿'))
+    .option('--unit <unit>', w('with --format xlsx: only this unit', '与 --format xlsx 一起：只导出该单位'))
+    .option('--group <group>', w('with --format xlsx: only the units of this group', '与 --format xlsx 一起：只导出该分组各单位'))
     .option('--include-contacts', w('include the units’ contact forms (personal data: names and phone numbers)', '包含联系人信息（个人信息：姓名和电话）'))
     .action(async (options, command: Command) => (await import('./commands/export.js')).exportPlan(context(command), options));
 
