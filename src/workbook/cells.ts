@@ -46,3 +46,24 @@ export function fitColumns(sheet: Worksheet, max: number[] = []): void {
 export function headerText(s: string): string {
   return cellText(s).replace(/&/g, '&&');
 }
+
+/**
+ * Row heights for wrapped text. Calc and Excel do not grow a row on opening a
+ * file, so a wrapped cell would show only its first line: the lines are
+ * counted here by display width against the column's width.
+ */
+export function fitRowHeights(sheet: Worksheet, firstRow = 2, lineHeight = 15): void {
+  sheet.eachRow((row, n) => {
+    if (n < firstRow) return;
+    let lines = 1;
+    row.eachCell((cell, col) => {
+      const v = cell.value;
+      if (typeof v !== 'string') return;
+      const width = Math.max(4, sheet.getColumn(col).width ?? 10);
+      let count = 0;
+      for (const line of v.split('\n')) count += Math.max(1, Math.ceil(displayWidth(line) / width));
+      lines = Math.max(lines, count);
+    });
+    if (lines > 1) row.height = Math.min(409, lines * lineHeight);
+  });
+}

@@ -12,7 +12,7 @@ import { shortName } from '../ledger/units.js';
 import type { Checkpoint } from '../model.js';
 import { roleWord, stateWord, t } from '../render/labels.js';
 import type { Lang } from '../render/messages.js';
-import { cellDate, cellText, DATE_FORMAT, headerText } from './cells.js';
+import { cellDate, cellText, DATE_FORMAT, fitRowHeights, headerText } from './cells.js';
 import { planFingerprint, taskDigest } from './fingerprint.js';
 import { COL, EDITABLE, FORM_FORMAT, FORM_VERSION, HEADER_ROW, LAST_COL, META_SHEET } from './form-layout.js';
 import { stateChoices, w } from './words.js';
@@ -120,6 +120,7 @@ export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Chec
       error: w('pickDate', lang),
     };
   });
+  fitRowHeights(sheet, HEADER_ROW + 1);
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 
   const meta = book.addWorksheet(META_SHEET, { state: 'hidden' });

@@ -12,7 +12,7 @@ import { returnsFor } from '../ledger/returns.js';
 import { shortName } from '../ledger/units.js';
 import { lightWord, roleWord, stateWord, t } from '../render/labels.js';
 import type { Lang } from '../render/messages.js';
-import { cellDate, cellText, DATE_FORMAT, fitColumns, headerText } from './cells.js';
+import { cellDate, cellText, DATE_FORMAT, fitColumns, fitRowHeights, headerText } from './cells.js';
 import { lightFill, w } from './words.js';
 
 export interface LedgerBookView {
@@ -110,6 +110,7 @@ export async function ledgerWorkbook(excel: typeof ExcelJS, v: LedgerBookView): 
 
   for (const s of book.worksheets) {
     fitColumns(s, widths.get(s) ?? []);
+    fitRowHeights(s);
     s.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, s.rowCount), column: s.columnCount } };
   }
   return new Uint8Array(await book.xlsx.writeBuffer());
