@@ -159,7 +159,7 @@ export async function readForm(excel: typeof ExcelJS, bytes: Buffer, fileName: s
     const evidenceCell = row.getCell(COL.evidence);
     const link = linkOf(evidenceCell.value);
     const evidenceText = text(COL.evidence, d?.evidence.join('\n'));
-    if (evidenceText !== undefined) out.evidence = evidenceText.split(/[\s、；;，,]+/).filter((x) => x !== '');
+    if (evidenceText !== undefined) out.evidence = evidenceText.split(/[\s、；;，]+/).filter((x) => x !== '');
     if (link !== undefined && !out.evidence.includes(link)) out.evidence.push(link);
 
     const completed = dateOf(row.getCell(COL.completed).value, date1904);

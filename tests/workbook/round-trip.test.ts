@@ -104,3 +104,25 @@ describe('the checkpoint routine', () => {
     expect(zh.stderr).toContain('县财政局.xlsx 台账!E7: “完成了” 不是有效状态；请选择 未启动/推进中/已完成/受阻/不适用');
   });
 });
+
+describe('usage errors exit 2 and name what to do', () => {
+  it('collect: a path that does not exist, a folder without forms', () => {
+    const missing = plan(['collect', '/no/such/folder']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('"/no/such/folder" does not exist');
+    const empty = plan(['collect', join(copyPlan(), 'tasks')]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('no returned form (.xlsx) found');
+  });
+
+  it('forms: no --out, a date that is not a checkpoint, no checkpoint ahead', () => {
+    expect(plan(['forms']).stderr).toContain('--out <dir>');
+    const r = plan(['forms', '--out', '/tmp/unused', '--checkpoint', '2021-10-01']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('2021-10-01 is not a checkpoint of this plan');
+    expect(r.stderr).toContain('checkpoints: 2021-09-05, 2021-12-05');
+    const late = plan(['--as-of', '2022-01-10', 'forms', '--out', '/tmp/unused']);
+    expect(late.code).toBe(2);
+    expect(late.stderr).toContain('there is no checkpoint on or after 2022-01-10');
+  });
+});
