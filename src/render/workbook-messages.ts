@@ -30,8 +30,10 @@ const MESSAGES: Record<string, { zh: Text; en: Text }> = {
   'form-no-sheet': { zh: (a) => `找不到工作表 “${a.sheet}”`, en: (a) => `sheet "${a.sheet}" is missing` },
   'form-extra-sheet': { zh: (a) => `多出的工作表 “${a.sheet}” 不属于填报表；请删除后再报送`, en: (a) => `sheet "${a.sheet}" is not part of the form; delete it and return the form again` },
   'form-stale': {
-    zh: (a) => `填报表制于 ${a.made}，此后这些任务已变更：${a.tasks}；请用 plan forms 重新生成并填写`,
-    en: (a) => `the form was made on ${a.made} and these tasks have changed since: ${a.tasks}; make a new form with plan forms`,
+    zh: (a) =>
+      `填报表制于 ${a.made}，此后本单位的任务已变更（${[a.changed && `修改：${a.changed}`, a.removed && `删除或不再分配：${a.removed}`, a.added && `新增：${a.added}`].filter(Boolean).join('；')}）；请用 plan forms 重新生成并填写`,
+    en: (a) =>
+      `the form was made on ${a.made} and these tasks have changed since: ${[a.changed, a.removed && `${a.removed} (removed or no longer the unit's)`, a.added && `${a.added} (new)`].filter(Boolean).join(', ')}; make a new form with plan forms`,
   },
   'form-stale-ok': {
     zh: (a) => `填报表制于 ${a.made}，此后计划有变更，但本单位的任务未变：按任务编号写入`,

@@ -80,13 +80,17 @@ export async function readForm(excel: typeof ExcelJS, bytes: Buffer, fileName: s
   const assignments = new Map(checklistFor(ledger, unit).assignments.map((a) => [a.task.id, a]));
   if (meta.fingerprint !== planFingerprint(ledger.data.tasks)) {
     const changed: string[] = [];
+    const removed: string[] = [];
+    const added: string[] = [];
     for (const [id, digest] of meta.tasks) {
       const a = assignments.get(id);
-      if (!a) changed.push(`${id} (${'removed'})`);
+      if (!a) removed.push(id);
       else if (taskDigest(a.task) !== digest) changed.push(id);
     }
-    for (const id of assignments.keys()) if (!meta.tasks.has(id)) changed.push(`${id} (${'new'})`);
-    if (changed.length > 0) problems.push({ code: 'form-stale', sheet: META_SHEET, args: { tasks: changed.join(', '), made: meta.made } });
+    for (const id of assignments.keys()) if (!meta.tasks.has(id)) added.push(id);
+    if (changed.length + removed.length + added.length > 0) {
+      problems.push({ code: 'form-stale', sheet: META_SHEET, args: { changed: changed.join(', '), removed: removed.join(', '), added: added.join(', '), made: meta.made } });
+    }
     else warnings.push({ code: 'form-stale-ok', sheet: META_SHEET, args: { made: meta.made } });
   }
   if (problems.length > 0) return fail();

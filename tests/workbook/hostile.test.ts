@@ -180,6 +180,8 @@ describe('a form made before the plan changed', () => {
     const r = plan(['--plan', copy, ...AS_OF, 'collect', form]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('these tasks have changed since: 3.1; make a new form with plan forms');
+    const zh = plan(['--plan', copy, ...AS_OF, '--lang', 'zh', 'collect', form]);
+    expect(zh.stderr).toContain('此后本单位的任务已变更（修改：3.1）；请用 plan forms 重新生成并填写');
     expect(statusSnapshot(copy)).toEqual(before);
   });
 
