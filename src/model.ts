@@ -111,6 +111,9 @@ export interface HistoryRecord {
   from?: TaskState;
   to: TaskState;
   note?: string;
+  /** The returned form the change came from (`plan collect`), and its SHA-256. */
+  file?: string;
+  sha256?: string;
 }
 
 /** One unit's report on one task (进展情况). */
@@ -135,6 +138,15 @@ export interface StatusEntry {
   history?: HistoryRecord[];
 }
 
+/** A unit's returned form for a checkpoint (报送情况), recorded by `plan collect`. */
+export interface FormReturn {
+  unit: string;
+  checkpoint: IsoDate;
+  received: IsoDate;
+  file?: string;
+  sha256?: string;
+}
+
 /** Where a loaded value stands, so rules can point at it. */
 export interface Origin {
   file: string;
@@ -150,6 +162,8 @@ export interface PlanData {
   groups: UnitGroup[];
   tasks: Task[];
   statuses: StatusEntry[];
+  /** Forms returned by the units (the `returns:` list of their status files). */
+  returns: FormReturn[];
   /** Where each task, unit, group and status entry came from. */
   origins: {
     plan: string;

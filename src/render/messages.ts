@@ -166,6 +166,21 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
   'report-period-order': { zh: (a) => [`--from ${a.from} 晚于 --to ${a.to}。`], en: (a) => [`--from ${a.from} is after --to ${a.to}`] },
   'report-period-and-checkpoint': { zh: () => ['--checkpoint 与 --from/--to 只能二选一。'], en: () => ['give either --checkpoint or --from/--to, not both'] },
   'units-file-unusable': { zh: (a) => [`--units 文件 “${a.file}” 无法使用（见上）。`], en: (a) => [`the --units file "${a.file}" cannot be used (see above)`] },
+  'xlsx-needs-out': { zh: () => ['Excel 工作簿请用 --out <文件> 指定写入位置。', 'plan export --format xlsx --out 台账.xlsx'], en: () => ['a workbook goes to a file: name it with --out <file>', 'plan export --format xlsx --out 台账.xlsx'] },
+  'forms-needs-out': { zh: () => ['请用 --out <目录> 指定填报表的写入目录。', 'plan forms --out forms/'], en: () => ['name the folder for the forms with --out <dir>', 'plan forms --out forms/'] },
+  'no-checkpoint': {
+    zh: (a) => [`${a.asOf} 之后没有报送节点。`, '请用 --checkpoint <日期> 指定报送节点（见 plan.yaml 的 checkpoints）。'],
+    en: (a) => [`there is no checkpoint on or after ${a.asOf}`, 'name one with --checkpoint <date> (see checkpoints in plan.yaml)'],
+  },
+  'unknown-checkpoint': {
+    zh: (a) => [`${a.date} 不是本计划的报送节点。`, `报送节点：${a.dates}`],
+    en: (a) => [`${a.date} is not a checkpoint of this plan`, `checkpoints: ${a.dates}`],
+  },
+  'collect-nothing': {
+    zh: (a) => [`在 ${a.paths} 中没有找到填报表（.xlsx）。`, 'plan collect forms/ 或 plan collect 县财政局.xlsx'],
+    en: (a) => [`no returned form (.xlsx) found in ${a.paths}`, 'plan collect forms/ or plan collect finance.xlsx'],
+  },
+  'collect-path-missing': { zh: (a) => [`找不到 “${a.path}”。`], en: (a) => [`"${a.path}" does not exist`] },
 };
 
 export function usageMessage(code: string, args: Record<string, string | number>, lang: Lang): { message: string; hint?: string } {

@@ -5,6 +5,7 @@ import { shortName } from '../ledger/units.js';
 import { json, md, mdLink, mdTable } from './formats.js';
 import { assignmentLightWord, closedWord, roleWord, stateWord, t } from './labels.js';
 import type { Lang } from './messages.js';
+import { unitReturnLine } from './returns.js';
 
 export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): string {
   const zh = lang === 'zh';
@@ -22,6 +23,7 @@ export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): s
     '',
     zh ? `共 ${r.assignments.length} 项任务，已完成或不适用 ${done} 项。` : `${r.assignments.length} tasks, ${done} done or not applicable.`,
     '',
+    ...returnLine(ledger, r, lang),
     mdTable(
       [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), t('state', lang), t('light', lang), t('progressNote', lang)],
       r.assignments.map((a) => [
@@ -46,6 +48,12 @@ export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): s
   }
   out.push('', `<!-- ${t('generated', lang)} -->`);
   return `${out.join('\n')}\n`;
+}
+
+/** 报送情况 of this unit for the checkpoint, as a paragraph (none when the unit does not report there). */
+function returnLine(ledger: Ledger, r: ProgressReport, lang: Lang): string[] {
+  const line = unitReturnLine(ledger, r.unit, r.to, lang);
+  return line === undefined ? [] : [md(line), ''];
 }
 
 export function reportJson(r: ProgressReport, ledger: Ledger): string {

@@ -7,6 +7,7 @@ import { reportHeader } from './header.js';
 import { closedWord, lightPaint, lightWord, progressBar, rowDaysWord, t } from './labels.js';
 import type { Lang } from './messages.js';
 import { statusHtml } from './html.js';
+import { missingReturnsLine } from './returns.js';
 import { renderTable } from './table.js';
 
 export interface StatusView {
@@ -73,7 +74,9 @@ export const STATUS_FORMATS = {
     const footer = LIGHT_ORDER.filter((l) => c[l] > 0)
       .map((l) => lightPaint(l, paint)(`${lightWord(l, lang)} ${c[l]}`))
       .join(' · ');
-    return `${head}\n\n${table}\n\n${v.rows.length} ${t('tasks', lang)}: ${footer}\n`;
+    // Who has not returned the form: about every unit, so not under a filter.
+    const returns = v.filter === undefined ? missingReturnsLine(v.ledger, lang) : undefined;
+    return `${head}\n\n${table}\n\n${v.rows.length} ${t('tasks', lang)}: ${footer}\n${returns ? `${returns}\n` : ''}`;
   },
 
   json(v: StatusView): string {

@@ -6,7 +6,7 @@
 import { dateIn, isKnownTimeZone } from '../calendar.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { readOne, type BrokenFile, type FileRef } from '../load/plan-files.js';
-import type { IsoDate, Plan, PlanData, StatusEntry, Task, Unit, UnitGroup } from '../model.js';
+import type { FormReturn, IsoDate, Plan, PlanData, StatusEntry, Task, Unit, UnitGroup } from '../model.js';
 import { runRules, type CompletionLimit } from './rules.js';
 import { checkShape } from './shape.js';
 import { checkStatusFiles, type EntryFilter } from './status-files.js';
@@ -57,6 +57,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
   let unitsFile = '';
   const tasks: Task[] = [];
   const statuses: StatusEntry[] = [];
+  const returns: FormReturn[] = [];
   const taskOrigins = new Map<string, { file: string; path: (string | number)[] }[]>();
   const statusOrigins = new Map<string, { file: string; declaredUnit: string }>();
   let structural = diagnostics.length > 0;
@@ -111,6 +112,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     }
     statusOrigins.set(result.stem, { file: result.file, declaredUnit: result.declaredUnit });
     for (const entry of result.entries) statuses.push(entry);
+    for (const r of result.returns) returns.push(r);
   }
 
   if (!plan || !units) return { asOf, diagnostics };
@@ -122,6 +124,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     groups,
     tasks,
     statuses,
+    returns,
     origins: { plan: planFile, units: unitsFile, tasks: taskOrigins, statuses: statusOrigins },
   };
   // Cross-file rules on a structurally broken plan mostly repeat the first

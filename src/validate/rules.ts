@@ -138,6 +138,15 @@ export const RULES: Record<string, Rule> = {
       check(s.completed, file, ['tasks', s.task, 'completed']);
       check(s.updated, file, ['tasks', s.task, 'updated']);
     }
+    // Returns keep their file order per unit, so the n-th of a unit is returns[n].
+    const nth = new Map<string, number>();
+    for (const r of ctx.data.returns) {
+      const i = nth.get(r.unit) ?? 0;
+      nth.set(r.unit, i + 1);
+      const file = origins.statuses.get(r.unit)!.file;
+      check(r.checkpoint, file, ['returns', i, 'checkpoint']);
+      check(r.received, file, ['returns', i, 'received']);
+    }
   },
 
   planSettings(ctx) {

@@ -9,11 +9,11 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import { readOne, type FileRef } from '../load/plan-files.js';
-import { TASK_STATES, type HistoryRecord, type IsoDate, type StatusEntry, type TaskState } from '../model.js';
+import { TASK_STATES, type FormReturn, type HistoryRecord, type IsoDate, type StatusEntry, type TaskState } from '../model.js';
 import { checkShape } from './shape.js';
 
 export type StatusResult =
-  | { ok: true; stem: string; file: string; declaredUnit: string; entries: StatusEntry[] }
+  | { ok: true; stem: string; file: string; declaredUnit: string; entries: StatusEntry[]; returns: FormReturn[] }
   | { ok: false; diagnostics: Diagnostic[] };
 
 /** Entries whose texts are wanted, by unit and task id. */
@@ -36,7 +36,8 @@ export async function checkStatusFile(ref: FileRef, details: boolean | EntryFilt
     const keep = typeof details === 'function' ? details(read.stem, task) : details;
     entries.push(assembleStatus(read.stem, task, tasks[task]!, keep, replayAt));
   }
-  return { ok: true, stem: read.stem, file: read.file, declaredUnit: raw.unit, entries };
+  const returns = (raw.returns ?? []).map((r): FormReturn => ({ ...r, unit: read.stem }));
+  return { ok: true, stem: read.stem, file: read.file, declaredUnit: raw.unit, entries, returns };
 }
 
 /** All status files, their results in the order of `refs`. */
@@ -59,6 +60,7 @@ interface RawStatusEntry {
 interface RawStatus {
   unit: string;
   tasks?: Record<string, RawStatusEntry> | null;
+  returns?: Omit<FormReturn, 'unit'>[];
 }
 
 function assembleStatus(stem: string, task: string, e: RawStatusEntry, details: boolean, replayAt: IsoDate | undefined): StatusEntry {

@@ -72,6 +72,7 @@ describe('buildLedger takes history records from another source', () => {
       groups: [],
       tasks: [{ id: 't1', section: 'x', title: 'T', text: 't', lead: ['a'], leadOpen: false, responsible: [], deadline: '2021-12-31', deadlineText: null, ongoing: false, reviewOn: [] }],
       statuses: [],
+      returns: [],
       origins: { plan: 'plan.yaml', units: 'units.yaml', tasks: new Map(), statuses: new Map() },
     };
     const fromGit: HistoryRecord[] = [{ date: '2021-09-10', from: 'not_started', to: 'done' }];
