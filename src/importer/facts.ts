@@ -92,9 +92,9 @@ export function documentFacts(lines: string[], problems: Problem[]): Facts {
   const titleYears = [...(title.match(/\d{4}(?=\s*年)/g) ?? [])];
   const yearText = (titleYears.length === 1 ? titleYears[0] : undefined) ?? signed?.slice(0, 4) ?? /\d{4}/.exec(docNumber ?? '')?.[0] ?? titleYears[0];
   const year = yearText ? Number(yearText) : undefined;
-  if (!docNumber) problems.push({ line: 1, kind: 'missing-fact', text: 'no document number (文号) found' });
-  if (!signed) problems.push({ line: 1, kind: 'missing-fact', text: 'no signing date (成文日期) found' });
-  if (!issuerFound) problems.push({ line: 1, kind: 'missing-fact', text: 'no issuing office found' });
+  if (!docNumber) problems.push({ line: 1, kind: 'missing-fact', text: '', fact: 'number' });
+  if (!signed) problems.push({ line: 1, kind: 'missing-fact', text: '', fact: 'signed' });
+  if (!issuerFound) problems.push({ line: 1, kind: 'missing-fact', text: '', fact: 'issuer' });
   const numberDigits = /(\d{4})\D+(\d+)\s*号/.exec(docNumber ?? '');
   return {
     id: numberDigits ? `plan-${numberDigits[1]}-${numberDigits[2]}` : `plan-${year ?? 'draft'}`,

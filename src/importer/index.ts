@@ -45,7 +45,14 @@ export type DraftPlan = Omit<Plan, 'signed'> & { signed?: IsoDate };
 export interface Problem {
   line: number;
   kind: 'no-annotation' | 'unsplit-annotation' | 'unknown-deadline' | 'unclosed-annotation' | 'no-deadline' | 'missing-fact' | 'first-named-lead' | 'unread-table' | 'relative-no-signed' | 'no-tasks';
+  /** The passage or value as written (data, not wording: the report words each kind in the chosen language). */
   text: string;
+  /** missing-fact: which fact. */
+  fact?: 'number' | 'signed' | 'issuer';
+  /** no-tasks: what the document looked like. */
+  seen?: Seen;
+  /** unread-table: which table, how many rows. */
+  table?: { index: number; rows: number };
 }
 
 /** How a task's owners were read, for the report's "how sure". */
@@ -372,7 +379,7 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
     if (!rows) return;
     const table = readTable(rows);
     if (table.skipped) {
-      if (rows.length >= 2 && rows.some((r) => r.some((c) => /牵头|责任|负责/.test(c)))) problems.push({ line, kind: 'unread-table', text: `table ${index + 1}: ${rows.length} rows, no header with a task column and a 牵头/责任单位 column` });
+      if (rows.length >= 2 && rows.some((r) => r.some((c) => /牵头|责任|负责/.test(c)))) problems.push({ line, kind: 'unread-table', text: rows[0]!.join(' | ').slice(0, 60), table: { index: index + 1, rows: rows.length } });
       return;
     }
     let sectionNo = 0;
@@ -452,7 +459,7 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
       task.reviewOn = reviewOn.length > 0 ? reviewOn : reviewDates;
       task.deadlineNote = '原文未规定完成时限，在报送节点检查落实情况。 The source sets no deadline; progress is reviewed at the reporting checkpoints.';
       deadlines.missing++;
-      problems.push({ line: task.line, kind: 'no-deadline', text: `${task.id}: no 完成时限; kept as an ongoing task reviewed at the checkpoints` });
+      problems.push({ line: task.line, kind: 'no-deadline', text: task.id });
       continue;
     }
     const parsed = parseDeadline(task.deadlineText, dctx);
@@ -484,7 +491,7 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
   }
 
   const allTasks = parts.flatMap((p) => p.tasks);
-  if (allTasks.length === 0) problems.push({ line: 1, kind: 'no-tasks', text: whatWasSeen(lines, source) });
+  if (allTasks.length === 0) problems.push({ line: 1, kind: 'no-tasks', text: '', seen: whatWasSeen(lines, source) });
 
   const allDeadlines = allTasks.map((t) => t.deadline).filter((d): d is string => d !== undefined).sort();
   const start = facts.signed ?? allDeadlines[0];
@@ -574,17 +581,23 @@ function mergeAnnotations(a: Annotation, b: Annotation): Annotation {
 }
 
 /** What the document looked like when no task was found, to say so instead of staying silent. */
-function whatWasSeen(lines: string[], source: DocumentSource): string {
+export interface Seen {
+  lines: number;
+  html: boolean;
+  headings: number;
+  roleWords: boolean;
+  tables: number;
+}
+
+function whatWasSeen(lines: string[], source: DocumentSource): Seen {
   const all = lines.join('\n');
-  const said: string[] = [];
-  const nonEmpty = lines.filter((l) => l.trim()).length;
-  said.push(`${nonEmpty} non-empty lines`);
-  if (/<\s*(?:html|body|div|p|table|td)\b/i.test(all)) said.push('it looks like HTML markup');
-  const headings = lines.filter((l) => HEADINGS.some((h) => h.test(l.trim()))).length;
-  said.push(`${headings} numbered headings`);
-  said.push(/牵头|责任单位|负责/.test(all) ? 'the words 牵头/责任单位/负责 occur but in no annotation this tool reads' : 'no 牵头单位/责任单位/负责 annotations');
-  if (source.tables.length > 0) said.push(`${source.tables.length} tables, none with a task column and a 牵头/责任单位 column`);
-  return said.join('; ');
+  return {
+    lines: lines.filter((l) => l.trim()).length,
+    html: /<\s*(?:html|body|div|p|table|td)\b/i.test(all),
+    headings: lines.filter((l) => HEADINGS.some((h) => h.test(l.trim()))).length,
+    roleWords: /牵头|责任单位|负责/.test(all),
+    tables: source.tables.length,
+  };
 }
 
 

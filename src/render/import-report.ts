@@ -1,5 +1,5 @@
 /** The report `plan import` prints: what it found, and every passage it could not read with certainty. */
-import type { ImportReport } from '../importer/index.js';
+import type { ImportReport, Problem } from '../importer/index.js';
 import type { Lang } from './messages.js';
 import { safeText } from './text.js';
 
@@ -25,6 +25,28 @@ const HOW: Record<ImportReport['tasks'][number]['how'], { zh: string; en: string
   'note-convention': { zh: '原文未说明，按惯例以第一个单位为牵头，请核对', en: 'first named taken as lead by convention (the document states no rule): check' },
 };
 const HOW_DEADLINE = { zh: '时限取自正文句子，请核对', en: 'deadline read from the sentence: check' };
+
+const FACT_WORDS = {
+  number: { zh: '未找到文号', en: 'no document number (文号) found' },
+  signed: { zh: '未找到成文日期', en: 'no signing date (成文日期) found' },
+  issuer: { zh: '未找到发文机关', en: 'no issuing office found' },
+};
+
+/** The passage or value of a problem, with the words of its kind in the chosen language. */
+function detail(p: Problem, lang: Lang): string {
+  const zh = lang === 'zh';
+  if (p.fact) return FACT_WORDS[p.fact][lang];
+  if (p.kind === 'no-deadline') return zh ? `${p.text}：原文未规定完成时限` : `${p.text}: no 完成时限 in the source`;
+  if (p.table) return zh ? `表${p.table.index}（${p.table.rows} 行）：${p.text}` : `table ${p.table.index} (${p.table.rows} rows): ${p.text}`;
+  if (p.seen) {
+    const s = p.seen;
+    const parts = zh
+      ? [`${s.lines} 行非空文字`, ...(s.html ? ['看起来是 HTML 标记'] : []), `${s.headings} 个编号标题`, s.roleWords ? '出现“牵头/责任单位/负责”等字样，但不在可识别的标注中' : '没有“牵头单位/责任单位/负责”标注', ...(s.tables > 0 ? [`${s.tables} 个表格，均无“任务”列和“牵头/责任单位”列`] : [])]
+      : [`${s.lines} non-empty lines`, ...(s.html ? ['it looks like HTML markup'] : []), `${s.headings} numbered headings`, s.roleWords ? 'the words 牵头/责任单位/负责 occur but in no annotation this tool reads' : 'no 牵头单位/责任单位/负责 annotations', ...(s.tables > 0 ? [`${s.tables} tables, none with a task column and a 牵头/责任单位 column`] : [])];
+    return parts.join(zh ? '；' : '; ');
+  }
+  return p.text;
+}
 
 export function importReport(r: ImportReport, encoding: string, lang: Lang): string {
   const zh = lang === 'zh';
@@ -54,7 +76,7 @@ export function importReport(r: ImportReport, encoding: string, lang: Lang): str
   }
   if (r.problems.length > 0) {
     out.push('', zh ? `需要核对的段落（${r.problems.length}）：` : `Passages to check (${r.problems.length}):`);
-    for (const p of r.problems) out.push(`  ${zh ? '第' : 'line '}${p.line}${zh ? '行' : ''}: ${PROBLEM_WORDS[p.kind]![lang]} — ${safeText(p.text)}`);
+    for (const p of r.problems) out.push(`  ${zh ? '第' : 'line '}${p.line}${zh ? '行' : ''}: ${PROBLEM_WORDS[p.kind]![lang]} — ${safeText(detail(p, lang))}`);
   } else out.push('', zh ? '没有需要核对的段落。' : 'Nothing uncertain.');
   return out.join('\n');
 }
