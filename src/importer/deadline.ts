@@ -161,6 +161,9 @@ export function parseDeadline(text: string, ctxOrYear: DeadlineContext | number 
     return { kind: 'date', date: last.date, milestones };
   }
   if (ONGOING.test(t)) return { kind: 'ongoing', note: t };
+  // 完成时间：2022年 / 2022年度 / 2021—2022年: by the end of the (last) year named.
+  const years = /^(?:(\d{4})\s*年?\s*(?:至|到|—|－|-|~|～)\s*)?(\d{4})\s*年(?:度|内)?(?:前|以前|之前)?(?:完成|全面完成)?$/.exec(t);
+  if (years) return { kind: 'date', date: `${years[2]}-12-31`, milestones: [] };
   return { kind: 'unknown' };
 }
 

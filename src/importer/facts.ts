@@ -63,7 +63,7 @@ export function documentFacts(lines: string[], problems: Problem[]): Facts {
     const above = i > 0 ? headLines.slice(0, i).reverse().find((l) => l.trim())?.trim() : undefined;
     return above && /^[\u4e00-\u9fa5（）()]{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|领导小组|局|委|部)$/.test(above) ? above : undefined;
   };
-  const issuerFound = issuer ?? issuerLine();
+  const issuerFound = issuer ?? issuerLine() ?? signer(lines, signedEarly(lines));
   const metaTitle = metadata(lines, '标题|名称');
   const titleLine = findTitle(lines.slice(0, firstBody < 0 ? 60 : firstBody + 1));
   const noticeTitle = /关于印发(.+?)的通知/.exec(head.replace(/\n/g, ''))?.[1];
@@ -100,12 +100,17 @@ export function documentFacts(lines: string[], problems: Problem[]): Facts {
     id: numberDigits ? `plan-${numberDigits[1]}-${numberDigits[2]}` : `plan-${year ?? 'draft'}`,
     title: title || '（标题未识别）',
     document: docNumber ?? '（文号未识别）',
-    issuer: issuerFound ?? signer(lines, signed) ?? '（发文机关未识别）',
+    issuer: issuerFound ?? '（发文机关未识别）',
     ...(signed && { signed }),
     ...(published && { published }),
     ...(year !== undefined && { year }),
     implements: implementsList,
   };
+}
+
+/** Whether any line is a date line (the signature's date), for signer(). */
+function signedEarly(lines: string[]): string | undefined {
+  return lines.some((l) => /^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/.test(l)) ? 'yes' : undefined;
 }
 
 /** The office that signs above the date at the end: 青禾县人民政府办公室 / 2021年4月20日. */

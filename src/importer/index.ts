@@ -281,11 +281,24 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
     merged.push(b.kind === 'labels' ? { ...b, annotation: { ...b.annotation } } : b);
   }
 
+  /** An unnumbered paragraph just read that belongs to no heading: labels right after it make it a task. */
+  let loosePlain: Paragraph | undefined;
   for (const p of merged) {
     if (inAnnex) continue;
+    if (p.kind !== 'labels' && p.kind !== 'plain') loosePlain = undefined;
     if (p.kind === 'labels') {
       const target = labelTarget(pending);
-      if (target) {
+      const loose = loosePlain;
+      loosePlain = undefined;
+      if (loose) {
+        // An unnumbered paragraph followed by its labels: a task of its own.
+        markAncestors(9);
+        const base = last ? last.id.replace(/[b-z]$/, '') : `${prefix() || '0'}.0`;
+        const letter = last && /[b-z]$/.test(last.id) ? String.fromCharCode(last.id.charCodeAt(last.id.length - 1) + 1) : 'b';
+        const task = addTask(loose.line, `${base}${letter}`, loose.text, undefined, sourceLabel(loose), true, 'label-lines');
+        readings.pop();
+        applyAnnotation(task, p.annotation, p.line, 'label-lines');
+      } else if (target) {
         const at = pending.indexOf(target);
         const children = pending.slice(at + 1).map((q) => q.p.text);
         markAncestors(target.p.level);
@@ -362,6 +375,7 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
     if (annotation) {
       // An unnumbered paragraph with its own annotation is a task of its own,
       // named after the task above it: 2.2.3 → 2.2.3b → 2.2.3c.
+      loosePlain = undefined;
       markAncestors(9);
       const base = last ? last.id.replace(/[b-z]$/, '') : `${prefix() || '0'}.0`;
       const letter = last && /[b-z]$/.test(last.id) ? String.fromCharCode(last.id.charCodeAt(last.id.length - 1) + 1) : 'b';
@@ -370,7 +384,10 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
     }
     // A paragraph without annotation continues the heading above it.
     const open = pending[pending.length - 1];
-    if (open && !open.hasTask && open.p.level >= 3) open.extra.push(p.text);
+    if (open && !open.hasTask && open.p.level >= 2) {
+      open.extra.push(p.text);
+      loosePlain = undefined;
+    } else loosePlain = p;
   }
   reportUnclaimed();
 

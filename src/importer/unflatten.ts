@@ -8,7 +8,7 @@
  */
 import { LABELS } from './annotation.js';
 
-const SECTION_AT = /[一二三四五六七八九十]{1,3}、/y;
+const SECTION_AT = /[一二三四五六七八九十]{1,3}[、,，](?![一二三四五六七八九十])/y;
 const GROUP_AT = /[（(][一二三四五六七八九十]{1,3}[）)]/y;
 const NUMBER_AT = /\d{1,2}[.．、](?![\d])/y;
 const SUB_AT = /[（(]\d{1,2}[）)]/y;
@@ -38,6 +38,8 @@ export function unflatten(lines: string[]): string[] {
 function breakLine(line: string): string[] {
   const cuts: number[] = [];
   let depth = 0;
+  // Inside a label just matched (完成时限：), its tail (时限：) is no new label.
+  let labelUntil = 0;
   for (let i = 1; i < line.length; i++) {
     const ch = line[i]!;
     const prev = line[i - 1]!;
@@ -50,9 +52,10 @@ function breakLine(line: string): string[] {
       // A number may also follow the last word of a label's value (年底前2.推进): not a digit, not a letter.
       const afterWord = !/[\d.．A-Za-z第共近约]/.test(prev);
       // （一） starts a part even straight after a heading's words (二、重点任务（一）提升…).
-      if ((afterEnd && (at(SECTION_AT) || at(SUB_AT))) || at(GROUP_AT) || (afterWord && at(NUMBER_AT) && !/[第]/.test(line[i - 2] ?? '')) || at(LABEL_AT)) {
-        if (!(at(LABEL_AT) && /[:：]$/.test(line.slice(Math.max(0, i - 1), i)))) cuts.push(i);
-      }
+      LABEL_AT.lastIndex = i;
+      const label = i >= labelUntil ? LABEL_AT.exec(line) : null;
+      if (label) labelUntil = i + label[0].length;
+      if ((afterEnd && (at(SECTION_AT) || at(SUB_AT))) || at(GROUP_AT) || (afterWord && at(NUMBER_AT) && !/[第]/.test(line[i - 2] ?? '')) || label) cuts.push(i);
     }
     if ('（([【〔'.includes(ch)) depth++;
     if ('）)]】〕'.includes(ch)) depth = Math.max(0, depth - 1);

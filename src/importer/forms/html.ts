@@ -28,6 +28,7 @@ export async function readHtml(html: string): Promise<DocumentSource> {
   const lines: string[] = [];
   const tables: string[][][] = [];
   let current = '';
+  let olDepth = 0;
   const flush = (): void => {
     const t = current.replace(/[ \t\u00a0\u3000]+/g, ' ').trim();
     if (t) lines.push(t);
@@ -60,12 +61,34 @@ export async function readHtml(html: string): Promise<DocumentSource> {
     }
     const block = BLOCK.has(name);
     if (block) flush();
+    if (name === 'ol') {
+      // Word's automatic numbering reaches HTML as <ol><li> without the numbers: give them back, by depth.
+      olDepth++;
+      let n = Number(node.attribs?.start) || 1;
+      for (const c of node.children ?? []) {
+        if (c.name === 'li') {
+          flush();
+          current = listMark(olDepth, n++);
+        }
+        walk(c);
+      }
+      olDepth--;
+      flush();
+      return;
+    }
     for (const c of node.children ?? []) walk(c);
     if (block) flush();
   };
   walk(doc);
   flush();
   return { text: lines.join('\n'), tables };
+}
+
+/** 1. at the outer level, （1） inside it, ① inside that: the importer's task-level headings. */
+function listMark(depth: number, n: number): string {
+  if (depth <= 1) return `${n}.`;
+  if (depth === 2) return `（${n}）`;
+  return n <= 20 ? String.fromCharCode(0x2460 + n - 1) : `${n}.`;
 }
 
 function textOf(node: Node): string {
