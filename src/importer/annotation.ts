@@ -12,7 +12,7 @@ import { ownersOf, readClauses, splitTopLevel, splitUnits, type Owners } from '.
 const PAIRS: Record<string, string> = { '〕': '〔', '）': '（', ')': '(', ']': '[', '】': '【' };
 const OPENERS = new Set(Object.values(PAIRS));
 
-const LEAD_LABELS = ['牵头单位', '牵头部门', '牵头责任单位', '主办单位', '主责单位', '牵头领导'];
+const LEAD_LABELS = ['牵头单位', '牵头部门', '牵头责任单位', '主办单位', '主责单位'];
 const RESPONSIBLE_LABELS = ['责任单位', '责任部门', '责任主体', '落实单位', '实施单位', '承办单位', '主体责任单位'];
 const SUPPORT_LABELS = ['配合单位', '配合部门', '参与单位', '参与部门', '参加单位', '协办单位', '协作单位', '协同单位', '协助单位'];
 const DEADLINE_LABELS = ['完成时限', '完成时间', '完成期限', '时间节点', '时限要求', '时间要求', '时间安排', '进度安排', '完成时间节点', '时限'];

@@ -87,7 +87,7 @@ export function documentFacts(lines: string[], problems: Problem[]): Facts {
   for (const m of preamble.matchAll(/《([^》]{1,100})》\s*[（(]([^（()）]{1,30}?[〔\[【（(]?\d{4}[〕\]】）)]?\d+号)[）)]/g)) {
     if (m[2] !== docNumber) implementsList.push({ number: m[2]!, title: m[1]! });
   }
-  const title = metaTitle && TITLE_END.test(metaTitle.replace(/的通知$/, '')) && !/关于/.test(metaTitle) ? metaTitle : (titleLine ?? noticeTitle?.replace(/^《|》$/g, '') ?? metaTitle ?? lines.find((l) => l.trim() && !l.startsWith('\u0000'))?.trim() ?? '');
+  const title = metaTitle && TITLE_END.test(metaTitle.replace(/的通知$/, '')) && !/关于/.test(metaTitle) ? metaTitle : (titleLine ?? noticeTitle?.replace(/[《》]/g, '') ?? metaTitle ?? lines.find((l) => l.trim() && !l.startsWith('\u0000'))?.trim() ?? '');
   // The year tasks' 年底前 and 6月底前 belong to: the one year the title names, else the signing year.
   const titleYears = [...(title.match(/\d{4}(?=\s*年)/g) ?? [])];
   const yearText = (titleYears.length === 1 ? titleYears[0] : undefined) ?? signed?.slice(0, 4) ?? /\d{4}/.exec(docNumber ?? '')?.[0] ?? titleYears[0];

@@ -130,7 +130,8 @@ interface Clause {
  * role word (各镇人民政府,县政府各直属单位) stays one clause.
  */
 export function readClauses(text: string): Clause[] | undefined {
-  const segments = splitTopLevel(text, '，,；;。');
+  // 县发改局（牵头）、县财政局: the role in brackets after the name.
+  const segments = splitTopLevel(text.replace(/[（(]\s*(牵头|配合|参与|协办)\s*[）)]\s*[、，,]?/g, '$1，'), '，,；;。');
   const clauses: Clause[] = [];
   let pending: string[] = [];
   const flush = (raw: string[], tail: string): void => {

@@ -33,6 +33,8 @@ function columnOf(header: string): Column | undefined {
   // Header cells are short labels; a longer cell is data (县发改局牵头，…).
   if (!h || h.length > 12) return undefined;
   if (/^(?:序号|编号|序|号)$/.test(h)) return 'seq';
+  // 牵头领导, 责任领导, 责任人: people, not units.
+  if (/领导|责任人|联系人|负责人|电话|备注/.test(h)) return undefined;
   if (/牵头/.test(h)) return 'lead';
   if (/配合|参与|协办|协助|协同/.test(h)) return 'support';
   if (/责任(?:单位|部门|主体)|承办|落实单位|实施单位|主体/.test(h)) return 'responsible';
