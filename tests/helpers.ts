@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin/plan.js');
 export const EMBEDDED_PLAN = join(ROOT, 'plan');
+/** Test data kept outside the repository (the corpus); tests that need it skip with a reason when it is absent. */
+export const SHARED = process.env.PLAN_LEDGER_SHARED ?? join(ROOT, '..', 'shared');
 
 export interface Run {
   code: number | null;
