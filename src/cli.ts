@@ -80,6 +80,7 @@ export function buildProgram(ambient: Ambient): Command {
     .description(w('check the plan files: schemas and cross-file rules (for CI)', '检查计划文件：格式与跨文件规则（用于 CI）'))
     .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['stylish', 'json', 'github', 'junit']).default('stylish'))
     .option('--max-warnings <n>', w('fail when there are more warnings than this', '警告多于此数时判为失败'), wholeNumber)
+    .option('--fix', w('rewrite unit names and aliases written where an id belongs to the id, then check again', '把误写在编号位置的单位名称或别名改为编号，然后重新检查'))
     .action(async (options, command: Command) => (await import('./commands/check.js')).check(context(command), options));
 
   const reportFormat = (): Option => new Option('--format <format>', w('output format', '输出格式')).choices(['table', 'json', 'csv', 'md']).default('table');

@@ -3,15 +3,27 @@ import { countBySeverity } from '../diagnostic.js';
 import { EXIT, ExitCode } from '../errors.js';
 import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from '../render/diagnostics.js';
 import { label } from '../render/messages.js';
+import { safeText } from '../render/text.js';
 import { loadPlan, paintFor, print, type Context } from './context.js';
 
 export interface CheckOptions {
   format: DiagnosticFormat;
   maxWarnings?: number;
+  /** Rewrite unit names written where an id belongs, then check again. */
+  fix?: boolean;
 }
 
 export async function check(ctx: Context, options: CheckOptions): Promise<void> {
-  const result = await loadPlan(ctx);
+  let result = await loadPlan(ctx);
+  if (options.fix) {
+    const { fixUnitNames } = await import('./fix-names.js');
+    const fixed = await fixUnitNames(result.diagnostics);
+    if (fixed.values > 0) {
+      // On stderr, so that --format json stays one JSON document on stdout.
+      process.stderr.write(`${label('fixed', ctx.lang)(fixed.values, fixed.files.map(safeText))}\n`);
+      result = await loadPlan(ctx);
+    }
+  }
   const paint = await paintFor(ctx);
   const counts = result.data && { tasks: result.data.tasks.length, units: result.data.units.length };
   print(DIAGNOSTIC_FORMATS[options.format]({ diagnostics: result.diagnostics, lang: ctx.lang, paint, ...(counts && { counts }) }));

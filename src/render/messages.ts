@@ -30,6 +30,18 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
   'duplicate-unit-name': { zh: (a) => `名称 “${a.name}” 同时指 ${a.other} 和 ${a.id}，无法区分。`, en: (a) => `the name "${a.name}" means both ${a.other} and ${a.id}` },
   'duplicate-task-id': { zh: (a) => `任务编号 “${a.id}” 重复（首次出现于 ${a.first}）。`, en: (a) => `the task id "${a.id}" is used twice (first in ${a.first})` },
   'unknown-unit': { zh: (a) => `未知的单位或分组 “${a.id}”${hint(a, 'zh')}。请在 units.yaml 中登记。`, en: (a) => `unknown unit or group "${a.id}"${hint(a, 'en')}; add it to units.yaml` },
+  'unit-name-not-id': {
+    zh: (a) => `“${a.value}” 是单位名称，此处应写单位编号${hint(a, 'zh')}。plan check --fix 可把名称改为编号。`,
+    en: (a) => `"${a.value}" is a unit's name where its id belongs${hint(a, 'en')}; plan check --fix writes the ids`,
+  },
+  'group-no-members': {
+    zh: (a) => `分组 ${a.group}（${a.name}）没有成员，其任务无人承担。请在 members 下列出它包含的单位。`,
+    en: (a) => `the group ${a.group} (${a.name}) has no members, so its tasks fall to nobody; list its units under members`,
+  },
+  'task-no-unit': {
+    zh: (a) => `任务 ${a.task} 的承担单位（${a.owners}）都是没有成员的分组，实际没有任何单位负责。`,
+    en: (a) => `task ${a.task}: its owners (${a.owners}) are groups without members, so no unit is assigned`,
+  },
   'task-no-owner': { zh: (a) => `任务 ${a.task} 没有牵头单位也没有责任单位。`, en: (a) => `task ${a.task} has neither a lead nor a responsible unit` },
   'task-no-deadline': {
     zh: (a) => `任务 ${a.task} 没有完成时限。请填写 deadline；若原文确无时限，写 ongoing: true 并注明 reviewOn 与 deadlineNote。`,
@@ -83,6 +95,10 @@ const LABELS = {
   warning: { zh: '警告', en: 'warning' },
   problems: { zh: (e: number, w: number) => `共 ${e + w} 个问题（${e} 个错误，${w} 个警告）`, en: (e: number, w: number) => `${e + w} problem${e + w === 1 ? '' : 's'} (${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'})` },
   clean: { zh: (t: number, u: number) => `检查通过：${t} 项任务，${u} 个单位，无问题。`, en: (t: number, u: number) => `plan is clean: ${t} tasks, ${u} units, no problems` },
+  fixed: {
+    zh: (n: number, files: string[]) => `已把 ${n} 处单位名称改为编号：${files.join('、')}`,
+    en: (n: number, files: string[]) => `fixed ${n} unit name${n === 1 ? '' : 's'} written for ${n === 1 ? 'an id' : 'ids'} in ${files.join(', ')}`,
+  },
   tooManyWarnings: { zh: (n: number, max: number) => `警告数 ${n} 超过上限 --max-warnings ${max}。`, en: (n: number, max: number) => `${n} warnings exceed --max-warnings ${max}` },
 } as const;
 

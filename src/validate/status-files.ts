@@ -10,22 +10,27 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { readOne, type FileRef } from '../load/plan-files.js';
 import type { HistoryRecord, StatusEntry, TaskState } from '../model.js';
+import { fieldIsSound, salvageMap } from './salvage.js';
 import { checkShape } from './shape.js';
 
 export type StatusResult =
-  | { ok: true; stem: string; file: string; declaredUnit: string; entries: StatusEntry[] }
+  | { ok: true; stem: string; file: string; declaredUnit: string; entries: StatusEntry[]; diagnostics: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] };
 
 export async function checkStatusFile(ref: FileRef, details: boolean): Promise<StatusResult> {
   const read = await readOne(ref);
   if ('diagnostic' in read) return { ok: false, diagnostics: [read.diagnostic] };
   const shape = checkShape('status', read.file, read.data);
-  if (shape.length > 0) return { ok: false, diagnostics: shape };
   const raw = read.data as RawStatus;
+  // A schema error sets aside the entry it is in; the file's other entries are still checked (salvage.ts).
+  if (shape.length > 0 && !(fieldIsSound(shape, 'unit') && typeof raw?.unit === 'string')) {
+    return { ok: false, diagnostics: shape };
+  }
   const entries: StatusEntry[] = [];
   const tasks = raw.tasks ?? {};
-  for (const task in tasks) entries.push(assembleStatus(read.stem, task, tasks[task]!, details));
-  return { ok: true, stem: read.stem, file: read.file, declaredUnit: raw.unit, entries };
+  const keys = shape.length === 0 ? Object.keys(tasks) : salvageMap(raw, 'tasks', shape).kept;
+  for (const task of keys) entries.push(assembleStatus(read.stem, task, tasks[task]!, details));
+  return { ok: true, stem: read.stem, file: read.file, declaredUnit: raw.unit, entries, diagnostics: shape };
 }
 
 /** All status files, their results in the order of `refs`. */

@@ -33,7 +33,12 @@ describe('plan import of the seed document', () => {
   it('without --units, creates units and groups under the names the document uses', () => {
     const out = join(scratch(), 'plan');
     expect(plan(['import', SEED, '--out', out]).code).toBe(0);
-    expect(plan(['check', '--plan', out]).code).toBe(0);
+    // The groups have no members until the county lists them: plan check says so.
+    const checked = plan(['check', '--plan', out, '--format', 'json']);
+    expect(checked.code).toBe(1);
+    expect(new Set(JSON.parse(checked.stdout).map((d: any) => d.code))).toEqual(new Set(['group-no-members', 'task-no-unit']));
+    const units = join(out, 'units.yaml');
+    writeFileSync(units, readFileSync(units, 'utf8').replace(/members: \[\]/g, 'members: [unit-01]'));
     const imported = exported(out);
     const nameOf = (d: any) => (id: string) => {
       const u = d.units.find((x: any) => x.id === id);
@@ -41,7 +46,7 @@ describe('plan import of the seed document', () => {
     };
     const names = (d: any, t: any) => ({ id: t.id, lead: t.lead.map(nameOf(d)), responsible: t.responsible.map(nameOf(d)), deadline: t.deadline });
     embedded.tasks.forEach((t: any, i: number) => expect(names(imported, imported.tasks[i])).toEqual(names(embedded, t)));
-    expect(imported.groups.map((g: any) => [g.name, g.members])).toEqual([['各镇人民政府', []], ['县政府各直属单位', []]]);
+    expect(imported.groups.map((g: any) => [g.name, g.members])).toEqual([['各镇人民政府', ['unit-01']], ['县政府各直属单位', ['unit-01']]]);
   });
 });
 
