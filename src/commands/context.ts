@@ -15,6 +15,8 @@ import { validatePlan, type Validated } from '../validate/index.js';
 
 export interface Context {
   planDir: string;
+  /** No --plan and no plan folder found: the folder the search started from (for the message). */
+  planSearchedFrom?: string;
   asOf?: string;
   lang: Lang;
   color: boolean;
@@ -46,7 +48,7 @@ export async function loadPlan(ctx: Context, details = false): Promise<Validated
     return result;
   } catch (e) {
     if (e instanceof PlanFolderMissing) {
-      throw new UsageError('no-plan-folder', { dir: e.dir });
+      throw ctx.planSearchedFrom !== undefined ? new UsageError('no-plan-found', { from: ctx.planSearchedFrom }) : new UsageError('no-plan-folder', { dir: e.dir });
     }
     throw e;
   }

@@ -114,6 +114,10 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     zh: (a) => [`找不到计划目录 “${a.dir}”。`, '请在计划仓库根目录运行，或用 --plan <目录> 指定。'],
     en: (a) => [`no plan folder at "${a.dir}"`, 'run this in the plan repository, or name the folder with --plan <dir>'],
   },
+  'no-plan-found': {
+    zh: (a) => [`找不到计划目录：${a.from} 及其上级各目录中都没有 plan/plan.yaml。`, '请在计划仓库内运行，或用 --plan <目录> 指定。'],
+    en: (a) => [`no plan folder: looked for plan/plan.yaml in ${a.from} and every folder above it`, 'run this inside a plan repository, or name the folder with --plan <dir>'],
+  },
   'unknown-unit': {
     zh: (a) => [`未知的单位 “${a.name}”${a.hint ? `，是否指 “${a.hint}”？` : '。'}`, '单位可写编号、全称、简称或别名（见 plan/units.yaml）。'],
     en: (a) => [`unknown unit "${a.name}"${a.hint ? `; did you mean "${a.hint}"?` : ''}`, 'name a unit by its id, full name, short name or alias (see plan/units.yaml)'],
@@ -164,16 +168,23 @@ export function usageMessage(code: string, args: Record<string, string | number>
   return hint === undefined ? { message } : { message, hint };
 }
 
-/** The language asked for on the command line (`--lang zh`, `--lang=zh`), else the locale's. */
-export function langOf(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+/** The language asked for on the command line (`--lang zh`, `--lang=zh`), else the locale's, else the plan's. */
+export function langOf(argv: readonly string[], env: NodeJS.ProcessEnv, planLang?: Lang): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const given = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-  return langFrom(given, env);
+  return langFrom(given, env, planLang);
 }
 
-/** `--lang`, else the locale from the environment, else English. */
-export function langFrom(option: string | undefined, env: NodeJS.ProcessEnv): Lang {
+/**
+ * `--lang`; else the locale, when it names Chinese or English; else the plan's
+ * own default (`lang:` in plan.yaml); else English. The locale is the first of
+ * LC_ALL, LC_MESSAGES, LANG that is set (POSIX order); `C`, `POSIX` and
+ * `C.UTF-8` name no language, so a clerk on such a machine reads the plan's.
+ */
+export function langFrom(option: string | undefined, env: NodeJS.ProcessEnv, planLang?: Lang): Lang {
   if (option === 'zh' || option === 'en') return option;
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^zh/i.test(locale) ? 'zh' : 'en';
+  if (/^zh/i.test(locale)) return 'zh';
+  if (/^en/i.test(locale)) return 'en';
+  return planLang ?? 'en';
 }
