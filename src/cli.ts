@@ -97,7 +97,7 @@ export function buildProgram(ambient: Ambient): Command {
     const forced = ambient.env.FORCE_COLOR !== undefined && ambient.env.FORCE_COLOR !== '0';
     return {
       planDir: g.plan ?? ambient.location?.dir ?? 'plan',
-      ...(g.plan === undefined && ambient.location && !ambient.location.found && { planSearchedFrom: ambient.location.searched[0]!.replace(/[/\\]plan$/, '') }),
+      ...(g.plan === undefined && ambient.location && !ambient.location.found && { planSearchedFrom: ambient.location.from }),
       ...(g.asOf !== undefined && { asOf: g.asOf }),
       lang: langFrom(g.lang, ambient.env, ambient.planLang),
       color: g.color && !ambient.env.NO_COLOR && (stdout.isTTY === true || forced),

@@ -35,7 +35,8 @@ export async function status(ctx: Context, options: StatusOptions): Promise<void
     filters.push(options.section);
   }
   if (options.light !== undefined) {
-    rows = rows.filter((r) => r.light === options.light);
+    // `done` (已完成) is the word the table shows for a green task whose assignments are all closed.
+    rows = rows.filter((r) => (options.light === 'done' ? r.light === 'green' && r.total > 0 && r.done === r.total : r.light === options.light));
     filters.push(options.light);
   }
   if (options.state !== undefined) {

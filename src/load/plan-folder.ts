@@ -22,6 +22,8 @@ export interface PlanLocation {
   /** False when no plan folder was found; `searched` then says where we looked. */
   found: boolean;
   searched: string[];
+  /** The folder the search started from. */
+  from: string;
 }
 
 /** `--plan <dir>` or `--plan=<dir>` from the raw arguments (the last one wins, as in commander). */
@@ -38,7 +40,7 @@ export function planOption(argv: readonly string[]): string | undefined {
 
 export function locatePlanFolder(argv: readonly string[], cwd: string): PlanLocation {
   const given = planOption(argv);
-  if (given !== undefined) return { dir: given, given: true, found: isFile(join(resolve(cwd, given), PLAN_FILE)), searched: [resolve(cwd, given)] };
+  if (given !== undefined) return { dir: given, given: true, found: isFile(join(resolve(cwd, given), PLAN_FILE)), searched: [resolve(cwd, given)], from: resolve(cwd) };
   const searched: string[] = [];
   let here = resolve(cwd);
   for (;;) {
@@ -46,13 +48,13 @@ export function locatePlanFolder(argv: readonly string[], cwd: string): PlanLoca
     searched.push(candidate);
     if (isFile(join(candidate, PLAN_FILE))) {
       const rel = relative(cwd, candidate);
-      return { dir: rel === '' ? '.' : rel, given: false, found: true, searched };
+      return { dir: rel === '' ? '.' : rel, given: false, found: true, searched, from: resolve(cwd) };
     }
     const up = dirname(here);
     if (up === here) break;
     here = up;
   }
-  return { dir: PLAN_FOLDER, given: false, found: false, searched };
+  return { dir: PLAN_FOLDER, given: false, found: false, searched, from: resolve(cwd) };
 }
 
 /**
