@@ -26,7 +26,7 @@ export async function check(ctx: Context, options: CheckOptions): Promise<void> 
   }
   const paint = await paintFor(ctx);
   const counts = result.data && { tasks: result.data.tasks.length, units: result.data.units.length };
-  print(DIAGNOSTIC_FORMATS[options.format]({ diagnostics: result.diagnostics, lang: ctx.lang, paint, ...(counts && { counts }) }));
+  print(DIAGNOSTIC_FORMATS[options.format]({ diagnostics: result.diagnostics, lang: ctx.lang, paint, files: result.files, ...(counts && { counts }) }));
   const { errors, warnings } = countBySeverity(result.diagnostics);
   if (result.diagnostics.some((d) => d.unreadable)) throw new ExitCode(EXIT.usage);
   if (errors > 0) throw new ExitCode(EXIT.findings);

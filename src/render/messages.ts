@@ -122,6 +122,10 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     zh: (a) => [`未知的单位 “${a.name}”${a.hint ? `，是否指 “${a.hint}”？` : '。'}`, '单位可写编号、全称、简称或别名（见 plan/units.yaml）。'],
     en: (a) => [`unknown unit "${a.name}"${a.hint ? `; did you mean "${a.hint}"?` : ''}`, 'name a unit by its id, full name, short name or alias (see plan/units.yaml)'],
   },
+  'unknown-section': {
+    zh: (a) => [`计划中没有 “${a.section}” 这一部分。`, `可选的部分：${a.sections}`],
+    en: (a) => [`the plan has no section "${a.section}"`, `its sections: ${a.sections}`],
+  },
   'unit-is-group': { zh: (a) => [`“${a.name}” 是分组，请指定其中一个单位。`], en: (a) => [`"${a.name}" is a group; name one of its units`] },
   'unknown-task': {
     zh: (a) => [`没有编号为 “${a.task}” 的任务${a.hint ? `，是否指 ${a.hint}？` : '。'}`],

@@ -28,10 +28,13 @@ export interface Validated {
   data?: PlanData;
   asOf: string;
   diagnostics: Diagnostic[];
+  /** Every file and folder checked, in reading order (a JUnit report has a test case for each). */
+  files: string[];
 }
 
 export async function validatePlan(dir: string, listing: { refs: FileRef[]; broken: BrokenFile[] }, options: ValidateOptions): Promise<Validated> {
   const diagnostics: Diagnostic[] = listing.broken.map((b) => b.diagnostic);
+  const files = [...listing.refs.map((r) => r.file), ...listing.broken.map((b) => b.file)];
   let plan: Plan | undefined;
   let planFile = join(dir, 'plan.yaml');
   let units: Unit[] | undefined;
@@ -125,9 +128,9 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
   // Every rule runs on whatever is sound, as ESLint does: one run lists every problem.
   // Loops rather than push(...list): spreading a million items overflows the stack.
   for (const d of runRules(ruleData, asOf, scope)) diagnostics.push(d);
-  if (!plan || !units) return { asOf, diagnostics };
+  if (!plan || !units) return { asOf, diagnostics, files };
   // With errors the data may lack the items set aside; every command refuses such a plan.
-  return { data: ruleData, asOf, diagnostics };
+  return { data: ruleData, asOf, diagnostics, files };
 }
 
 type RawPlan = Omit<Plan, 'implements'> & { implements?: Plan['implements'] };

@@ -161,7 +161,7 @@ describe('plan check', () => {
     const gh = plan(['check', '--plan', dir, '--format', 'github']);
     expect(gh.stdout).toBe(`::error file=${file},line=${lineOf(file, 'finanse')},col=12,title=unknown-unit::unknown unit or group "finanse" (did you mean finance (县财政局)?); add it to units.yaml\n`);
     const junit = plan(['check', '--plan', dir, '--format', 'junit']);
-    expect(junit.stdout).toContain('<testsuites name="plan check" tests="1" failures="1">');
+    expect(junit.stdout).toContain('<testsuites name="plan check" tests="7" failures="1" errors="0" skipped="0" time="0">');
     expect(junit.stdout).toContain('<failure type="unknown-unit"');
   });
 

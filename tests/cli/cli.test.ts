@@ -131,3 +131,22 @@ describe('--light and --state take the words the tables show', () => {
     expect(u.stderr).toContain('in progress (in_progress, 推进中)');
   });
 });
+
+describe('mistakes in what is asked for exit 2', () => {
+  it('an unknown --section lists the sections', () => {
+    const r = plan(['status', '--section', '九']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('plan: the plan has no section "九"\n  its sections: 二(一) (2.1), 二(二) (2.2), 二(三) (2.3), 二(四) (2.4), 三 (3)\n');
+    expect(plan(['status', '--section', '9'], { env: C }).stderr).toContain('可选的部分：二(一) (2.1)');
+    expect(plan(['status', '--section', '二（一）', '--as-of', '2021-09-01']).code).toBe(0);
+  });
+
+  it('plan history for a task not assigned to the unit, as plan update does', () => {
+    const r = plan(['history', '县财政局', '2.3.3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('plan: task 2.3.3 is not assigned to 县财政局\n  plan checklist finance lists its tasks\n');
+    expect(plan(['update', '县财政局', '2.3.3', '--state', 'done', '--dry-run']).stderr).toBe(r.stderr);
+    expect(plan(['history', '县财政局', '2.1.3']).code).toBe(0);
+  });
+});
