@@ -1,4 +1,5 @@
 /** `plan report`: the progress report a unit hands in at a checkpoint. */
+import { countOf } from '../render/labels.js';
 import { join } from 'node:path';
 import { buildLedger } from '../ledger/index.js';
 import { progressReport } from '../ledger/report.js';
@@ -19,7 +20,7 @@ export async function report(ctx: Context, name: string, options: ReportOptions)
   if (options.out !== undefined) {
     // Unit ids are ASCII letters, digits, - and _: safe file names.
     for (const r of reports) writeFileAtomic(join(options.out, `${r.unit.id}-${r.to}.md`), reportMarkdown(r, ledger, ctx.lang));
-    print(ctx.lang === 'zh' ? `已写入 ${reports.length} 份报告到 ${options.out}` : `wrote ${reports.length} reports to ${options.out}`);
+    print(ctx.lang === 'zh' ? `已写入 ${reports.length} 份报告到 ${options.out}` : `wrote ${countOf(reports.length, 'report')} to ${options.out}`);
     return;
   }
   print(options.format === 'json' ? (reports.length === 1 ? reportJson(reports[0]!, ledger) : `[${reports.map((r) => reportJson(r, ledger).trim()).join(',\n')}]\n`) : reports.map((r) => reportMarkdown(r, ledger, ctx.lang)).join('\n'));

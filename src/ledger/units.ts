@@ -21,3 +21,9 @@ export function findNamed(data: PlanData, name: string): Named | { kind: 'unknow
 export function shortName(unit: Unit): string {
   return unit.short ?? unit.name;
 }
+
+/** 县财政局（林口县财政局）: the short name with the full one, each shown once when they are the same. */
+export function nameWithFull(unit: Unit): string {
+  const short = shortName(unit);
+  return short === unit.name ? short : `${short}（${unit.name}）`;
+}

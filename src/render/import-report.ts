@@ -1,4 +1,5 @@
 /** The report `plan import` prints: what it found, and every passage it could not read with certainty. */
+import { countOf } from './labels.js';
 import type { ImportReport } from '../importer/index.js';
 import type { Lang } from './messages.js';
 import { safeText } from './text.js';
@@ -22,7 +23,7 @@ export function importReport(r: ImportReport, encoding: string, lang: Lang): str
   out.push(
     zh
       ? `完成时限：${r.deadlines.dates} 项为日期，${r.deadlines.ongoing} 项为持续性要求，${r.deadlines.missing} 项原文未规定，${r.deadlines.unknown} 项无法识别`
-      : `Deadlines: ${r.deadlines.dates} dates, ${r.deadlines.ongoing} ongoing by their words, ${r.deadlines.missing} not given in the source, ${r.deadlines.unknown} not understood`,
+      : `Deadlines: ${countOf(r.deadlines.dates, 'date')}, ${r.deadlines.ongoing} ongoing by their words, ${r.deadlines.missing} not given in the source, ${r.deadlines.unknown} not understood`,
   );
   out.push(zh ? `单位：已识别 ${r.unitsResolved.length}，新建 ${r.unitsCreated.length}；新建分组 ${r.groupsCreated.length}` : `Units: ${r.unitsResolved.length} resolved, ${r.unitsCreated.length} created; groups created: ${r.groupsCreated.length}`);
   if (r.unitsCreated.length > 0) out.push(`  ${zh ? '新建单位' : 'new units'}: ${safeText(r.unitsCreated.join('、'))}`);

@@ -123,3 +123,20 @@ export function filterWords(kind: 'light' | 'state', lang: Lang): string {
   if (kind === 'light') entries.push(lang === 'zh' ? '已完成（done）' : 'done (已完成)');
   return entries.join(lang === 'zh' ? '、' : ', ');
 }
+
+/** English nouns that are counted in the reports, singular and plural. */
+const NOUNS = {
+  task: ['task', 'tasks'],
+  unit: ['unit', 'units'],
+  assignment: ['assignment', 'assignments'],
+  date: ['date', 'dates'],
+  file: ['file', 'files'],
+  checklist: ['checklist', 'checklists'],
+  report: ['report', 'reports'],
+  warning: ['warning', 'warnings'],
+} as const;
+
+/** "1 task", "2 tasks": an English count with the noun in the right number. */
+export function countOf(n: number, noun: keyof typeof NOUNS): string {
+  return `${n} ${NOUNS[noun][n === 1 ? 0 : 1]}`;
+}

@@ -3,6 +3,7 @@
  * (code + args); this is the one place that turns them into sentences.
  */
 import type { Diagnostic } from '../diagnostic.js';
+import { countOf } from './labels.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -94,12 +95,12 @@ const LABELS = {
   error: { zh: '错误', en: 'error' },
   warning: { zh: '警告', en: 'warning' },
   problems: { zh: (e: number, w: number) => `共 ${e + w} 个问题（${e} 个错误，${w} 个警告）`, en: (e: number, w: number) => `${e + w} problem${e + w === 1 ? '' : 's'} (${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'})` },
-  clean: { zh: (t: number, u: number) => `检查通过：${t} 项任务，${u} 个单位，无问题。`, en: (t: number, u: number) => `plan is clean: ${t} tasks, ${u} units, no problems` },
+  clean: { zh: (t: number, u: number) => `检查通过：${t} 项任务，${u} 个单位，无问题。`, en: (t: number, u: number) => `plan is clean: ${countOf(t, 'task')}, ${countOf(u, 'unit')}, no problems` },
   fixed: {
     zh: (n: number, files: string[]) => `已把 ${n} 处单位名称改为编号：${files.join('、')}`,
     en: (n: number, files: string[]) => `fixed ${n} unit name${n === 1 ? '' : 's'} written for ${n === 1 ? 'an id' : 'ids'} in ${files.join(', ')}`,
   },
-  tooManyWarnings: { zh: (n: number, max: number) => `警告数 ${n} 超过上限 --max-warnings ${max}。`, en: (n: number, max: number) => `${n} warnings exceed --max-warnings ${max}` },
+  tooManyWarnings: { zh: (n: number, max: number) => `警告数 ${n} 超过上限 --max-warnings ${max}。`, en: (n: number, max: number) => `${countOf(n, 'warning')} exceed${n === 1 ? 's' : ''} --max-warnings ${max}` },
 } as const;
 
 export function label<K extends keyof typeof LABELS>(key: K, lang: Lang): (typeof LABELS)[K]['en'] {

@@ -3,7 +3,7 @@ import type { Ledger } from '../ledger/index.js';
 import type { ProgressReport } from '../ledger/report.js';
 import { shortName } from '../ledger/units.js';
 import { json, md, mdTable } from './formats.js';
-import { lightWord, roleWord, stateWord, t } from './labels.js';
+import { lightWord, roleWord, stateWord, t, countOf } from './labels.js';
 import type { Lang } from './messages.js';
 
 export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): string {
@@ -18,7 +18,7 @@ export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): s
     `${zh ? '报送节点' : 'Checkpoint'}: ${r.to}${recipient ? ` → ${md(shortName(recipient))}` : ''}  `,
     `${zh ? '统计期间' : 'Period'}: ${r.from} – ${r.to} · ${t('asOf', lang)}: ${ledger.asOf}`,
     '',
-    zh ? `共 ${r.assignments.length} 项任务，已完成或不适用 ${done} 项。` : `${r.assignments.length} tasks, ${done} done or not applicable.`,
+    zh ? `共 ${r.assignments.length} 项任务，已完成或不适用 ${done} 项。` : `${countOf(r.assignments.length, 'task')}, ${done} done or not applicable.`,
     '',
     mdTable(
       [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), t('state', lang), t('light', lang), t('progressNote', lang)],

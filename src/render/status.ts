@@ -4,7 +4,7 @@ import { shortName } from '../ledger/units.js';
 import type { Paint } from './diagnostics.js';
 import { csv, json, md, mdTable } from './formats.js';
 import { reportHeader } from './header.js';
-import { daysWord, lightPaint, lightWord, progressBar, t } from './labels.js';
+import { daysWord, lightPaint, lightWord, progressBar, t, countOf } from './labels.js';
 import type { Lang } from './messages.js';
 import { statusHtml } from './html.js';
 import { renderTable } from './table.js';
@@ -41,7 +41,7 @@ const allClosed = (r: TaskRow): boolean => r.total > 0 && r.done === r.total;
 export const STATUS_FORMATS = {
   table(v: StatusView, o: RenderOptions): string {
     const { lang, paint } = o;
-    const head = reportHeader(v.ledger, lang, paint, v.filter);
+    const head = reportHeader(v.ledger, lang, paint, v.filter, o.columns);
     if (v.rows.length === 0) return `${head}\n\n${t('noTasks', lang)}\n`;
     // The bar gives way before the titles do on a narrow terminal.
     const barWidth = o.columns >= 100 ? 10 : o.columns >= 80 ? 5 : 0;
@@ -70,7 +70,7 @@ export const STATUS_FORMATS = {
     const footer = LIGHT_ORDER.filter((l) => c[l] > 0)
       .map((l) => lightPaint(l, paint)(`${lightWord(l, lang)} ${c[l]}`))
       .join(' · ');
-    return `${head}\n\n${table}\n\n${v.rows.length} ${t('tasks', lang)}: ${footer}\n`;
+    return `${head}\n\n${table}\n\n${lang === 'zh' ? `${v.rows.length} ${t('tasks', lang)}` : countOf(v.rows.length, 'task')}: ${footer}\n`;
   },
 
   json(v: StatusView): string {

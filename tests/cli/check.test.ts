@@ -108,7 +108,7 @@ describe('plan check', () => {
     expect(check(dir, '--as-of', '2021-12-31')).toMatchObject({ code: 0, findings: [{ code: 'done-no-evidence', severity: 'warning' }] });
     const strict = check(dir, '--as-of', '2021-12-31', '--max-warnings', '0');
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toContain('1 warnings exceed --max-warnings 0');
+    expect(strict.stderr).toContain('1 warning exceeds --max-warnings 0');
   });
 
   it('warns on a deadline outside the plan span', () => {
