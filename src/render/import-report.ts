@@ -10,7 +10,7 @@ const PROBLEM_WORDS: Record<string, { zh: string; en: string }> = {
   'unknown-deadline': { zh: '完成时限无法识别为日期，未填 deadline（plan check 会报错）', en: 'a deadline that is not a date this tool reads; no deadline set (plan check will flag it)' },
   'unclosed-annotation': { zh: '标注没有闭合括号（文件可能被截断）', en: 'an annotation without its closing bracket (is the document cut off?)' },
   'no-deadline': { zh: '原文没有完成时限：作为持续推进任务，在报送节点检查', en: 'no deadline in the source: kept as ongoing, reviewed at the checkpoints' },
-  'missing-fact': { zh: '缺少文件信息', en: 'a fact of the document is missing' },
+  'missing-fact': { zh: '未找到文件信息', en: 'not found in the document' },
   'first-named-lead': { zh: '只列单位、未写明“列第一位者为牵头单位”：全部作为责任单位', en: 'units only, and the document does not say the first named leads: all taken as responsible' },
 };
 
