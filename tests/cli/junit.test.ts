@@ -23,7 +23,7 @@ function parseXml(source: string): Element {
   };
   const decode = (s: string): string => {
     if (/[<]/.test(s)) fail('raw < in text');
-    return s.replace(/&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos);|&/gi, (m, ref: string | undefined) => {
+    return s.replace(/&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos);|&/gi, (_m, ref: string | undefined) => {
       if (ref === undefined) return fail('raw & in text');
       if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
       if (ref.startsWith('#')) return String.fromCodePoint(Number(ref.slice(1)));
