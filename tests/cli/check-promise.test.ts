@@ -3,7 +3,7 @@
  * unit, every problem is reported in one run, and a unit's name written where
  * its id belongs is named, suggested and fixed.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyPlan, edit, lineOf, plan } from '../helpers.js';
@@ -133,6 +133,17 @@ describe('a unit’s name where its id belongs', () => {
     expect(readFileSync(tasks, 'utf8')).toBe(before.tasks.replace('lead: [finance]', 'lead: [finance]  # 牵头：财政\r').replace('responsible: [towns, departments]', 'responsible: [towns, departments]'));
     expect(readFileSync(units, 'utf8')).toBe(before.units.replace('      - gov-office\n', '      - gov-office # alias of gov-office\n'));
     expect(readFileSync(planFile, 'utf8')).toBe(before.plan.replace(/recipient: gov-office/, 'recipient: gov-office'));
+  });
+
+  it('plan check --fix keeps a byte order mark and CRLF line ends', () => {
+    const dir = copyPlan();
+    const file = join(dir, 'tasks/2-1.yaml');
+    const original = readFileSync(file, 'utf8');
+    const crlf = `\ufeff${original.replace(/\n/g, '\r\n')}`;
+    writeFileSync(file, crlf.replace('lead: [finance]', 'lead: ["林口县财政局"]'));
+    const r = plan(['check', '--plan', dir, '--fix']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(crlf);
   });
 
   it('plan check --fix leaves what it cannot fix, and says so by the exit code', () => {
