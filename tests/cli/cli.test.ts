@@ -160,4 +160,10 @@ describe('the import report is in the chosen language', () => {
     const en = plan(['import', seed, '--dry-run', '--lang', 'en']).stdout.split('# -----')[0]!;
     expect(en).toContain('line 75: no deadline in the source: kept as ongoing, reviewed at the checkpoints — 3.2\n');
   });
+
+  it('an imported plan says lang: zh, so a C.UTF-8 machine reads it in Chinese', () => {
+    const out = join(copyPlan(), '..', 'imported');
+    plan(['import', join(ROOT, 'seeds/000_5ec73ae414d12c57.txt'), '--out', out, '--units', 'plan/units.yaml']);
+    expect(plan(['check', '--plan', out], { env: C }).stdout).toBe('✓ 检查通过：22 项任务，25 个单位，无问题。\n');
+  });
 });
