@@ -69,7 +69,7 @@ export function buildProgram(ambient: Ambient): Command {
     if (state === undefined) throw new InvalidArgumentError(w(`Allowed: ${filterWords('state', lang)}.`, `可选：${filterWords('state', lang)}。`));
     return state;
   };
-  const example = (...lines: string[]): string => `\n${w('Example', '示例')}:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+  const example = (...lines: string[]): string => `\n${w('Example:', '示例：')}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
   const out = (s: string): string => (zh ? HEADINGS.reduce((text, [from, to]) => text.replace(from, to), s) : s);
   const program = new Command('plan')
     .description(w('plan-ledger: a county work plan (实施方案) as a ledger (工作台账) of tasks, owners and deadlines', 'plan-ledger：把实施方案变成工作台账——任务、牵头与责任单位、完成时限'))

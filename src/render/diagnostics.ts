@@ -4,7 +4,7 @@
  */
 import { countBySeverity, type Diagnostic } from '../diagnostic.js';
 import { diagnosticMessage, label, type Lang } from './messages.js';
-import { safeText } from './text.js';
+import { padEnd, safeText } from './text.js';
 
 export interface DiagnosticsView {
   diagnostics: Diagnostic[];
@@ -65,7 +65,8 @@ function stylish(v: DiagnosticsView): string {
       file = d.file;
       out.push(paint.bold(safeText(file)));
     }
-    const sev = d.severity === 'error' ? paint.red(label('error', lang).padEnd(7)) : paint.yellow(label('warning', lang).padEnd(7));
+    // Padded by display width: 错误 and 警告 are four columns wide, not two.
+    const sev = d.severity === 'error' ? paint.red(padEnd(label('error', lang), 7)) : paint.yellow(padEnd(label('warning', lang), 7));
     out.push(`  ${paint.dim(where(d).padEnd(posWidth))}  ${sev}  ${safeText(diagnosticMessage(d, lang))}  ${paint.dim(d.code)}`);
   }
   out.push('', (errors > 0 ? paint.red : paint.yellow)(`✖ ${label('problems', lang)(errors, warnings)}`));

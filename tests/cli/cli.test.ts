@@ -71,7 +71,7 @@ describe('version and help', () => {
     expect(en.stdout).toMatch(new RegExp(`\\nExample:\\n  \\$ plan ${command} `));
     const zh = plan([command, '--help'], { env: C });
     expect(zh.stdout).toContain('全局选项：');
-    expect(zh.stdout).toMatch(new RegExp(`\\n示例:\\n  \\$ plan ${command} `));
+    expect(zh.stdout).toMatch(new RegExp(`\\n示例：\\n  \\$ plan ${command} `));
     expect(zh.stdout).not.toMatch(/\((choices|default):/);
   });
 });
