@@ -70,7 +70,7 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
         throw new ExitCode(EXIT.findings);
       }
       if (options.dryRun) {
-        print(lineDiff(original ?? '', edit.text, file));
+        print(lineDiff(original ?? '', edit.text, file, 2, ctx.lang));
         return;
       }
       writeFileAtomic(file, edit.text);

@@ -17,6 +17,13 @@ describe('the language', () => {
     expect(plan([...args, '--lang=zh'], { env: { LANG: 'en_US.UTF-8' } }).stdout).toContain('统计日期: 2021-09-01');
   });
 
+  it('reaches the diff of plan update --dry-run', () => {
+    const dir = copyPlan();
+    const args = ['update', '县财政局', '2.1.3', '--state', '推进中', '--dry-run', '--plan', dir, '--as-of', '2021-09-20'];
+    expect(plan(args, { env: C }).stdout).toContain(`+++ ${join(dir, 'status/finance.yaml')} （修改后）\n`);
+    expect(plan(args).stdout).toContain(`+++ ${join(dir, 'status/finance.yaml')} (after the update)\n`);
+  });
+
   it('is English for a plan that says lang: en, or says nothing, on a C locale', () => {
     const dir = copyPlan();
     const args = ['status', '--plan', dir, '--as-of', '2021-09-01'];
