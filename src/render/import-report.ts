@@ -27,7 +27,8 @@ export function importReport(r: ImportReport, encoding: string, lang: Lang): str
   );
   out.push(zh ? `单位：已识别 ${r.unitsResolved.length}，新建 ${r.unitsCreated.length}；新建分组 ${r.groupsCreated.length}` : `Units: ${r.unitsResolved.length} resolved, ${r.unitsCreated.length} created; groups created: ${r.groupsCreated.length}`);
   if (r.unitsCreated.length > 0) out.push(`  ${zh ? '新建单位' : 'new units'}: ${safeText(r.unitsCreated.join('、'))}`);
-  if (r.groupsCreated.length > 0) out.push(`  ${zh ? '新建分组' : 'new groups'}: ${safeText(r.groupsCreated.join('、'))}`);
+  // A group without members assigns its tasks to nobody; plan check refuses the plan until they are listed.
+  if (r.groupsCreated.length > 0) out.push(`  ${zh ? '新建分组' : 'new groups'}: ${safeText(r.groupsCreated.join('、'))}${zh ? '（原文未列成员，请在 units.yaml 中填写 members）' : ' (the document does not list their members: fill in members in units.yaml)'}`);
   if (r.problems.length > 0) {
     out.push('', zh ? `需要核对的段落（${r.problems.length}）：` : `Passages to check (${r.problems.length}):`);
     for (const p of r.problems) out.push(`  ${zh ? '第' : 'line '}${p.line}${zh ? '行' : ''}: ${PROBLEM_WORDS[p.kind]![lang]} — ${safeText(p.text)}`);
