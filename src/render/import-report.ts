@@ -1,4 +1,5 @@
 /** The report `plan import` prints: what it found, and every passage it could not read with certainty. */
+import { countOf } from './labels.js';
 import type { ImportReport, Problem } from '../importer/index.js';
 import type { Lang } from './messages.js';
 import { safeText } from './text.js';
@@ -57,11 +58,12 @@ export function importReport(r: ImportReport, encoding: string, lang: Lang): str
   out.push(
     zh
       ? `完成时限：${r.deadlines.dates} 项为日期，${r.deadlines.ongoing} 项为持续性要求，${r.deadlines.missing} 项原文未规定，${r.deadlines.unknown} 项无法识别`
-      : `Deadlines: ${r.deadlines.dates} dates, ${r.deadlines.ongoing} ongoing by their words, ${r.deadlines.missing} not given in the source, ${r.deadlines.unknown} not understood`,
+      : `Deadlines: ${countOf(r.deadlines.dates, 'date')}, ${r.deadlines.ongoing} ongoing by their words, ${r.deadlines.missing} not given in the source, ${r.deadlines.unknown} not understood`,
   );
   out.push(zh ? `单位：已识别 ${r.unitsResolved.length}，新建 ${r.unitsCreated.length}；新建分组 ${r.groupsCreated.length}` : `Units: ${r.unitsResolved.length} resolved, ${r.unitsCreated.length} created; groups created: ${r.groupsCreated.length}`);
   if (r.unitsCreated.length > 0) out.push(`  ${zh ? '新建单位' : 'new units'}: ${safeText(r.unitsCreated.join('、'))}`);
-  if (r.groupsCreated.length > 0) out.push(`  ${zh ? '新建分组' : 'new groups'}: ${safeText(r.groupsCreated.join('、'))}`);
+  // Written with membersUnknown: plan check warns until the county lists the members.
+  if (r.groupsCreated.length > 0) out.push(`  ${zh ? '新建分组' : 'new groups'}: ${safeText(r.groupsCreated.join('、'))}${zh ? '（原文未列成员，请在 units.yaml 中填写 members）' : ' (the document does not list their members: fill in members in units.yaml)'}`);
   if (r.tasks.length > 0) {
     out.push('', zh ? '逐项读取结果：' : 'Tasks as read:');
     for (const t of r.tasks) {

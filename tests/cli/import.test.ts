@@ -32,7 +32,17 @@ describe('plan import of the seed document', () => {
 
   it('without --units, creates units and groups under the names the document uses', () => {
     const out = join(scratch(), 'plan');
-    expect(plan(['import', SEED, '--out', out]).code).toBe(0);
+    const imported0 = plan(['import', SEED, '--out', out]);
+    expect(imported0.code).toBe(0);
+    expect(imported0.stdout).toContain('  new groups: 各镇人民政府、县政府各直属单位 (the document does not list their members: fill in members in units.yaml)\n');
+    // The groups have no members until the county lists them: written membersUnknown, plan check warns (no error).
+    const checked = plan(['check', '--plan', out, '--format', 'json']);
+    expect(checked.code).toBe(0);
+    const found = JSON.parse(checked.stdout);
+    expect(new Set(found.map((d: any) => d.code))).toEqual(new Set(['group-members-unknown', 'task-no-unit']));
+    expect(found.every((d: any) => d.severity === 'warning')).toBe(true);
+    const units = join(out, 'units.yaml');
+    writeFileSync(units, readFileSync(units, 'utf8').replace(/members: \[\]\n    membersUnknown: true/g, 'members: [xian-zhengfu-ban]'));
     expect(plan(['check', '--plan', out]).code).toBe(0);
     const imported = exported(out);
     const nameOf = (d: any) => (id: string) => {
@@ -41,7 +51,7 @@ describe('plan import of the seed document', () => {
     };
     const names = (d: any, t: any) => ({ id: t.id, lead: t.lead.map(nameOf(d)), responsible: t.responsible.map(nameOf(d)), deadline: t.deadline });
     embedded.tasks.forEach((t: any, i: number) => expect(names(imported, imported.tasks[i])).toEqual(names(embedded, t)));
-    expect(imported.groups.map((g: any) => [g.name, g.members])).toEqual([['各镇人民政府', []], ['县政府各直属单位', []]]);
+    expect(imported.groups.map((g: any) => [g.name, g.members])).toEqual([['各镇人民政府', ['xian-zhengfu-ban']], ['县政府各直属单位', ['xian-zhengfu-ban']]]);
   });
 });
 
