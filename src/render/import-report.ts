@@ -37,7 +37,6 @@ const FACT_WORDS = {
 function detail(p: Problem, lang: Lang): string {
   const zh = lang === 'zh';
   if (p.fact) return FACT_WORDS[p.fact][lang];
-  if (p.kind === 'no-deadline') return zh ? `${p.text}：原文未规定完成时限` : `${p.text}: no 完成时限 in the source`;
   if (p.table) return zh ? `表${p.table.index}（${p.table.rows} 行）：${p.text}` : `table ${p.table.index} (${p.table.rows} rows): ${p.text}`;
   if (p.seen) {
     const s = p.seen;
