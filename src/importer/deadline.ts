@@ -164,6 +164,8 @@ export function parseDeadline(text: string, ctxOrYear: DeadlineContext | number 
   // 完成时间：2022年 / 2022年度 / 2021—2022年: by the end of the (last) year named.
   const years = /^(?:(\d{4})\s*年?\s*(?:至|到|—|－|-|~|～)\s*)?(\d{4})\s*年(?:度|内)?(?:前|以前|之前)?(?:完成|全面完成)?$/.exec(t);
   if (years) return { kind: 'date', date: `${years[2]}-12-31`, milestones: [] };
+  // 全年 / 本年度 / 年度内: within the document's year.
+  if (ctx.year !== undefined && /^(?:全年|本年度?|今年|当年|年度)(?:内|以内)?(?:完成)?$/.test(t)) return { kind: 'date', date: `${ctx.year}-12-31`, milestones: [] };
   return { kind: 'unknown' };
 }
 

@@ -417,11 +417,6 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
           groupHeading = undefined;
         }
       }
-      rowNo++;
-      const seq = /^\s*(\d{1,3})\s*[.．、]?\s*$/.exec(r.seq ?? '')?.[1];
-      const id = [prefix() || base || 'T', seq ?? String(rowNo)].filter(Boolean).join('.');
-      const body = r.text;
-      const task: DraftTask = { id: uniqueId(id), title: titleOf(r.heading && r.heading.length <= 40 && r.heading !== body ? r.heading : body, false), text: r.heading && r.heading !== body ? `${r.heading}：${body}` : body, lead: [], leadOpen: false, responsible: [], source: `${sourceLabel(undefined)} 表${index + 1}第${r.row}行 · ${options.sourceName}:${line}`, line };
       const cellOwners = (cell: string | undefined, kind: 'lead' | 'responsible'): Owners | undefined => {
         if (!cell) return undefined;
         const clauses = readClauses(cell);
@@ -432,14 +427,32 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
       const lead = cellOwners(r.lead, 'lead');
       const resp = cellOwners(r.responsible, 'responsible');
       const support = r.support ? splitUnits(r.support).names : [];
-      const leadNames = lead?.lead.length ? lead.lead : resp?.lead ?? [];
+      const leadNames = lead?.lead.length ? lead.lead : (resp?.lead ?? []);
       const respNames = [...new Set([...(lead?.responsible ?? []), ...(resp?.responsible ?? []), ...support])];
+      const body = r.text;
+      if (leadNames.length === 0 && respNames.length === 0) {
+        // A row with no owner: a heading row (序号 一 / （一）), or a passage to report.
+        const cn = /^\s*([一二三四五六七八九十]{1,3})\s*[、.．]?\s*$/.exec(r.seq ?? '') ?? /^\s*[（(]([一二三四五六七八九十]{1,3})[）)]\s*$/.exec(r.seq ?? '');
+        if (cn && !r.deadline) {
+          if (/^[（(]/.test(r.seq!.trim()) && section) group = { number: numeral(cn[1]!), label: cn[1]! };
+          else {
+            section = { number: numeral(cn[1]!), label: cn[1]!, heading: body };
+            group = undefined;
+          }
+          groupHeading = undefined;
+          rowNo = 0;
+        } else problems.push({ line, kind: 'no-annotation', text: `表${index + 1}第${r.row}行: ${excerpt(body)}` });
+        return;
+      }
+      rowNo++;
+      const seq = /^\s*(\d{1,3})\s*[.．、]?\s*$/.exec(r.seq ?? '')?.[1];
+      const id = [prefix() || base || 'T', seq ?? String(rowNo)].filter(Boolean).join('.');
+      const task: DraftTask = { id: uniqueId(id), title: titleOf(r.heading && r.heading.length <= 40 && r.heading !== body ? r.heading : body, false), text: r.heading && r.heading !== body ? `${r.heading}：${body}` : body, lead: [], leadOpen: false, responsible: [], source: `${sourceLabel(undefined)} 表${index + 1}第${r.row}行 · ${options.sourceName}:${line}`, line };
       task.lead = leadNames.map((n) => names.id(n));
       task.leadOpen = lead?.leadOpen ?? false;
       task.responsible = respNames.map((n) => names.id(n));
       if (r.deadline) task.deadlineText = r.deadline;
       task.annotation = [r.lead && `牵头：${r.lead}`, r.responsible && `责任：${r.responsible}`, r.support && `配合：${r.support}`, r.deadline && `时限：${r.deadline}`].filter(Boolean).join('；');
-      if (task.lead.length === 0 && task.responsible.length === 0) problems.push({ line, kind: 'no-annotation', text: `表${index + 1}第${r.row}行: ${excerpt(body)}` });
       partFor().tasks.push(task);
       readings.push({ id: task.id, line, how: 'table' });
       last = task;

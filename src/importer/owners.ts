@@ -61,7 +61,8 @@ export function splitUnits(list: string): { names: string[]; open: boolean } {
   for (const ch of text) {
     if ('（([【〔'.includes(ch)) depth++;
     if ('）)]】〕'.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && '、,，;；/'.includes(ch)) {
+    // Table cells list units one per line or with spaces between them.
+    if (depth === 0 && '、,，;；/\n\t \u3000'.includes(ch)) {
       pieces.push(current);
       current = '';
     } else current += ch;

@@ -7,7 +7,7 @@ import { safeText } from './text.js';
 const PROBLEM_WORDS: Record<string, { zh: string; en: string }> = {
   'no-annotation': { zh: '像是任务，但没有〔牵头单位/责任单位/完成时限〕标注，未导入', en: 'looks like a task but has no annotation; not imported' },
   'unsplit-annotation': { zh: '标注无法拆分为牵头单位、责任单位和完成时限', en: 'an annotation that could not be split into lead, responsible and deadline' },
-  'unknown-deadline': { zh: '完成时限无法识别为日期，未填 deadline（plan check 会报错）', en: 'a deadline that is not a date this tool reads; no deadline set (plan check will flag it)' },
+  'unknown-deadline': { zh: '完成时限无法识别为日期：未填 deadline，暂作持续推进任务在报送节点检查，请按原文填写', en: 'a deadline that is not a date this tool reads; no deadline set: kept as ongoing, reviewed at the checkpoints, until a person sets it' },
   'unclosed-annotation': { zh: '标注没有闭合括号（文件可能被截断）', en: 'an annotation without its closing bracket (is the document cut off?)' },
   'no-deadline': { zh: '原文没有完成时限：作为持续推进任务，在报送节点检查', en: 'no deadline in the source: kept as ongoing, reviewed at the checkpoints' },
   'missing-fact': { zh: '缺少文件信息', en: 'a fact of the document is missing' },
