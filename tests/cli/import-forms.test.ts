@@ -73,7 +73,7 @@ describe('plan import: forms it does not read say how to convert them', () => {
     bytes.writeUInt32LE(0xfffffff0, at + 24);
     const file = join(scratch(), 'bomb.docx');
     writeFileSync(file, bytes);
-    expect(refused(file, 2)).toContain('inflates to more than 100 MB');
+    expect(refused(file, 2)).toContain('inflates to more than 30 MB');
   });
 });
 
@@ -103,6 +103,18 @@ describe('plan import: hostile input', () => {
     const file = join(scratch(), 'spaces.txt');
     writeFileSync(file, `${' '.repeat(200_000)}\n`);
     expect(refused(file, 1)).toContain('no task found; nothing written');
+  });
+
+  it('HTML nested 200,000 levels deep is refused at once, not parsed for half a minute', () => {
+    const file = join(scratch(), 'deep.html');
+    writeFileSync(file, `<html><body>${'<div>'.repeat(200_000)}牵头单位${'</div>'.repeat(200_000)}</body></html>`);
+    expect(refused(file, 2)).toContain('elements nested more than 500 levels deep');
+  });
+
+  it('a rowspan/colspan bomb in an HTML table stays small and fast', () => {
+    const file = join(scratch(), 'span.html');
+    writeFileSync(file, `<table>${'<tr><td rowspan=1000 colspan=50>x</td></tr>'.repeat(20_000)}</table>`);
+    expect(refused(file, 1)).toContain('no task found');
   });
 
   it('a document with prose and no annotation exits 1 and says what it saw', () => {

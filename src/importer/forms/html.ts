@@ -22,7 +22,25 @@ const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol
 const FURNITURE = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|position|location|footer|header|topbar|share|toolbar|sidebar|search|login|copyright|weizhi|dqwz)(?:$|[\s_-])/i;
 const META_LABEL = /^(?:索引号|主题分类|发文机关|发布机构|成文日期|发文字号|文号|发布日期|标题|名称|有效性|主题词|体裁分类|组配分类|服务对象|信息来源)\s*[:：]?$/;
 
+/** Pages nest a few dozen levels; the parser slows quadratically with depth, so far deeper is refused. */
+export const MAX_DEPTH = 500;
+export class HtmlTooDeep extends Error {}
+
+/** The deepest nesting of elements, by one linear scan of the tags. */
+function nestingDepth(html: string): number {
+  const VOID = /^(?:br|hr|img|input|meta|link|area|base|col|embed|param|source|track|wbr)$/i;
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]{0,20})[^<>]{0,2000}?(\/?)>/g)) {
+    if (VOID.test(m[2]!) || m[3]) continue;
+    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
 export async function readHtml(html: string): Promise<DocumentSource> {
+  if (nestingDepth(html) > MAX_DEPTH) throw new HtmlTooDeep(`elements nested more than ${MAX_DEPTH} levels deep`);
   const { parseDocument } = await import('htmlparser2');
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true }) as unknown as Node;
   const lines: string[] = [];
@@ -99,6 +117,9 @@ function textOf(node: Node): string {
   return node.name && BLOCK.has(node.name) ? `\n${inner}\n` : inner;
 }
 
+const MAX_COLUMNS = 60;
+const MAX_ROWS = 20_000;
+
 /** Rows of a table with merged cells spread: a value spanning rows applies to each. */
 function tableRows(table: Node): string[][] {
   const trs: Node[] = [];
@@ -110,13 +131,14 @@ function tableRows(table: Node): string[][] {
     }
   };
   collect(table);
+  trs.splice(MAX_ROWS);
   const grid: string[][] = [];
   const carry: { value: string; left: number }[] = [];
   trs.forEach((tr, r) => {
     const row: string[] = [];
     let col = 0;
     const fill = (): void => {
-      while (carry[col] && carry[col]!.left > 0) {
+      while (col < MAX_COLUMNS && carry[col] && carry[col]!.left > 0) {
         row[col] = carry[col]!.value;
         carry[col]!.left--;
         col++;
@@ -124,10 +146,12 @@ function tableRows(table: Node): string[][] {
     };
     for (const cell of (tr.children ?? []).filter((c) => c.name === 'td' || c.name === 'th')) {
       fill();
+      // A task table has a handful of columns: cells beyond MAX_COLUMNS (a colspan bomb) are dropped.
+      if (col >= MAX_COLUMNS) break;
       const value = textOf(cell).replace(/[ \t\u00a0\u3000]+/g, ' ').split('\n').map((s) => s.trim()).filter(Boolean).join('\n');
       const colspan = Math.min(50, Math.max(1, Number(cell.attribs?.colspan) || 1));
       const rowspan = Math.min(1000, Math.max(1, Number(cell.attribs?.rowspan) || 1));
-      for (let k = 0; k < colspan; k++) {
+      for (let k = 0; k < colspan && col < MAX_COLUMNS; k++) {
         row[col] = value;
         if (rowspan > 1) carry[col] = { value, left: rowspan - 1 };
         col++;

@@ -9,7 +9,7 @@ import { sniffForm, type Form } from './sniff.js';
 import { inflatedSize } from './zip-limits.js';
 
 /** A .docx or .xlsx inflating beyond this is refused before it is unpacked. */
-export const INFLATED_LIMIT = 100 * 1024 * 1024;
+export const INFLATED_LIMIT = 30 * 1024 * 1024;
 
 export type Read =
   | { ok: true; source: DocumentSource; form: Form; encoding?: Encoding }
@@ -43,7 +43,15 @@ export async function readForm(bytes: Buffer, fileName: string, encoding: Encodi
   }
   const decoded = decodeDocument(bytes, encoding);
   if (!decoded.ok) return { ok: false, reason: decoded.reason, form, ...(decoded.encoding && { encoding: decoded.encoding }) };
-  if (form === 'html') return { ok: true, form, encoding: decoded.encoding, source: await (await import('./html.js')).readHtml(decoded.text) };
+  if (form === 'html') {
+    const { readHtml, HtmlTooDeep } = await import('./html.js');
+    try {
+      return { ok: true, form, encoding: decoded.encoding, source: await readHtml(decoded.text) };
+    } catch (e) {
+      if (e instanceof HtmlTooDeep) return { ok: false, reason: 'corrupt', form, detail: e.message };
+      throw e;
+    }
+  }
   if (form === 'csv') return { ok: true, form, encoding: decoded.encoding, source: (await import('./sheet.js')).readCsv(decoded.text) };
   return { ok: true, form, encoding: decoded.encoding, source: { text: decoded.text, tables: [] } };
 }
