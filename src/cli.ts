@@ -126,7 +126,7 @@ export function buildProgram(ambient: Ambient): Command {
     .command('report')
     .description(w('the progress report a unit hands in at a checkpoint: its tasks and what changed', '进展报告：报送节点时单位的任务情况与本期变化'))
     .argument('<unit>', w('unit id, name or alias; a group gives one report per member', '单位编号、名称或别名；分组则每个成员一份'))
-    .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['md', 'json']).default('md'))
+    .addOption(new Option('--format <format>', w('output format (docx: GB/T 9704 layout, needs --out)', '输出格式（docx：GB/T 9704 公文格式，须配 --out）')).choices(['md', 'json', 'docx']).default('md'))
     .option('--checkpoint <date>', w('the checkpoint, YYYY-MM-DD (default: the next one on or after the as-of date)', '报送节点 YYYY-MM-DD（默认：统计日期当天或之后的下一个）'), asOfDate)
     .option('--out <dir>', w('write one Markdown file per unit into this folder', '每个单位写一个 Markdown 文件到该目录'))
     .action(async (unit: string, options, command: Command) => (await import('./commands/report.js')).report(context(command), unit, options));
@@ -171,6 +171,14 @@ export function buildProgram(ambient: Ambient): Command {
     .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['json']).default('json'))
     .option('--include-contacts', w('include the units’ contact forms (personal data: names and phone numbers)', '包含联系人信息（个人信息：姓名和电话）'))
     .action(async (options, command: Command) => (await import('./commands/export.js')).exportPlan(context(command), options));
+
+  program
+    .command('summary')
+    .description(w('the county’s checkpoint summary (落实情况通报): figures, units, overdue items, problems, next steps', '落实情况通报：总体情况、各单位完成情况、逾期事项、存在问题、下步工作'))
+    .addOption(new Option('--format <format>', w('output format (docx: GB/T 9704 layout, needs --out)', '输出格式（docx：GB/T 9704 公文格式，须配 --out）')).choices(['md', 'html', 'docx']).default('md'))
+    .option('--checkpoint <date>', w('summarise this checkpoint, as of its date unless --as-of is given', '按该报送节点汇总（未给 --as-of 时以节点日为统计日期）'), asOfDate)
+    .option('--out <file>', w('write to this file', '写入该文件'))
+    .action(async (options, command: Command) => (await import('./commands/summary.js')).summary(context(command), options));
 
   return program;
 }

@@ -130,6 +130,15 @@ export interface StatusEntry {
   details?: { progress?: string; evidence: string[]; reason?: string; history: HistoryRecord[] };
 }
 
+/** A unit's returned form for a checkpoint (报送情况), recorded by `plan collect`. */
+export interface FormReturn {
+  unit: string;
+  checkpoint: IsoDate;
+  received: IsoDate;
+  file?: string;
+  sha256?: string;
+}
+
 /** Where a loaded value stands, so rules can point at it. */
 export interface Origin {
   file: string;
@@ -145,6 +154,8 @@ export interface PlanData {
   groups: UnitGroup[];
   tasks: Task[];
   statuses: StatusEntry[];
+  /** Forms returned at checkpoints; absent until `plan collect` records one. */
+  returns?: FormReturn[];
   /** Where each task, unit, group and status entry came from. */
   origins: {
     plan: string;

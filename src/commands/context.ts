@@ -76,7 +76,7 @@ export function print(text: string): void {
  * Writes a file so that a reader sees the old content or the new, never half:
  * a temporary file in the same folder, flushed, then renamed over the target.
  */
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {

@@ -5,9 +5,10 @@ import { progressReport } from '../ledger/report.js';
 import { reportJson, reportMarkdown } from '../render/report.js';
 import { loadValidPlan, print, writeFileAtomic, type Context } from './context.js';
 import { resolveUnits } from './resolve.js';
+import { reportDocx } from './report-docx.js';
 
 export interface ReportOptions {
-  format: 'md' | 'json';
+  format: 'md' | 'json' | 'docx';
   checkpoint?: string;
   out?: string;
 }
@@ -16,6 +17,7 @@ export async function report(ctx: Context, name: string, options: ReportOptions)
   const { data, asOf } = await loadValidPlan(ctx, true);
   const ledger = buildLedger(data, asOf);
   const reports = resolveUnits(ledger, name).units.map((u) => progressReport(ledger, u, options.checkpoint));
+  if (options.format === 'docx') return reportDocx(ctx, reports, ledger, options.out);
   if (options.out !== undefined) {
     // Unit ids are ASCII letters, digits, - and _: safe file names.
     for (const r of reports) writeFileAtomic(join(options.out, `${r.unit.id}-${r.to}.md`), reportMarkdown(r, ledger, ctx.lang));

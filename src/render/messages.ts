@@ -138,6 +138,12 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     zh: (a) => [`目录 “${a.dir}” 已存在且不为空。`, '换一个目录，或用 --force 覆盖其中的计划文件（status/ 不动）。'],
     en: (a) => [`"${a.dir}" exists and is not empty`, 'choose another folder, or use --force to replace its plan files (status/ is left alone)'],
   },
+  'docx-needs-out': { zh: () => ['.docx 须写入文件：请用 --out <文件> 指定。'], en: () => ['a .docx is written to a file: name it with --out <file>'] },
+  'unknown-checkpoint': {
+    zh: (a) => [`${a.date} 不是本方案的报送节点。`, `报送节点：${a.dates}`],
+    en: (a) => [`${a.date} is not a checkpoint of this plan`, `its checkpoints: ${a.dates}`],
+  },
+  'remind-needs-out': { zh: () => ['.docx 催办通知须写入目录：请用 --out <目录> 指定，或用 --dry-run 预览。'], en: () => ['docx notices are written to a folder: name it with --out <dir>, or preview with --dry-run'] },
   'units-file-unusable': { zh: (a) => [`--units 文件 “${a.file}” 无法使用（见上）。`], en: (a) => [`the --units file "${a.file}" cannot be used (see above)`] },
 };
 
