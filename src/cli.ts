@@ -180,6 +180,24 @@ export function buildProgram(ambient: Ambient): Command {
     .option('--out <file>', w('write to this file', '写入该文件'))
     .action(async (options, command: Command) => (await import('./commands/summary.js')).summary(context(command), options));
 
+  program
+    .command('remind')
+    .description(w('催办 notices: one per unit with overdue or soon-due tasks, and the office’s list', '催办通知：给有逾期或临期任务的单位各一份，并列出催办情况'))
+    .addOption(new Option('--format <format>', w('notice format (text: to paste into a chat)', '通知格式（text：可粘贴到聊天工具）')).choices(['md', 'text', 'docx']).default('md'))
+    .option('--within <days>', w('also remind of tasks due within this many days (default: the plan’s warning window)', '同时催办多少天内到期的任务（默认：计划的预警天数）'), wholeNumber)
+    .option('--unit <unit>', w('only this unit, or the units of this group', '只催办该单位（或该分组各单位）'))
+    .option('--out <dir>', w('write one notice per unit and the list into this folder', '每个单位一份通知，连同催办清单写入该目录'))
+    .option('--dry-run', w('list what would be written; write nothing', '只列出将写入的内容，不写入'))
+    .action(async (options, command: Command) => (await import('./commands/remind.js')).remind(context(command), options));
+
+  program
+    .command('calendar')
+    .description(w('a unit’s deadlines and checkpoints as all-day calendar events (.ics) with reminders', '日历：单位的完成时限与报送节点（.ics 全天事件，带提醒）'))
+    .option('--unit <unit>', w('unit id, name or alias', '单位编号、名称或别名'))
+    .option('--out <file>', w('write the .ics file here (default: print it)', '写入该 .ics 文件（默认：打印）'))
+    .option('--remind <days>', w('reminders this many days before, at 09:00, comma-separated', '提前多少天提醒（当天 9:00），逗号分隔'), '7,1')
+    .action(async (options, command: Command) => (await import('./commands/calendar-file.js')).calendar(context(command), options));
+
   return program;
 }
 
