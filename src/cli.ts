@@ -198,6 +198,13 @@ export function buildProgram(ambient: Ambient): Command {
     .option('--remind <days>', w('reminders this many days before, at 09:00, comma-separated', '提前多少天提醒（当天 9:00），逗号分隔'), '7,1')
     .action(async (options, command: Command) => (await import('./commands/calendar-file.js')).calendar(context(command), options));
 
+  program
+    .command('site')
+    .description(w('a static progress site: figures, charts, a page per unit and per task (works from file://)', '进展网站：总体情况、图表、每个单位和每项任务一页（静态，可直接打开）'))
+    .option('--out <dir>', w('the folder to write the site into', '网站写入的目录'))
+    .option('--public', w('the edition for the public portal: no internal notes or internal evidence links', '公开版：不含内部备注和内部佐证链接'))
+    .action(async (options, command: Command) => (await import('./commands/site.js')).site(context(command), options));
+
   return program;
 }
 
