@@ -107,7 +107,7 @@ export function summaryDocument(s: Summary, lang: Lang): OfficialDocument {
       kind: 'paragraph',
       text: zh
         ? `${documentDate(d.date, lang)}前应完成${d.rows.length}项任务（${tasks}），尚有${d.open}项（次）未完成，请相关单位抓紧推进。`
-        : `By ${d.date}, ${d.rows.length} tasks fall due (${tasks}); ${d.open} assignments are still open.`,
+        : `By ${d.date}, ${d.rows.length} task${d.rows.length === 1 ? '' : 's'} fall${d.rows.length === 1 ? 's' : ''} due (${tasks}); ${d.open} assignment${d.open === 1 ? ' is' : 's are'} still open.`,
     });
   }
   const next = s.ledger.nextCheckpoint;
