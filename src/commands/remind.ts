@@ -39,7 +39,10 @@ export async function remind(ctx: Context, options: RemindOptions): Promise<void
     const file = options.out === undefined ? undefined : join(options.out, `${unit.id}-${asOf}.${EXT[options.format]}`);
     reminders.push({ unit, items, overdue, dueSoon: items.length - overdue, ...(file !== undefined && { file }) });
   }
-  if (options.dryRun) return print(reminderListTable(reminders, ctx.lang, ctx.columns, true));
+  if (options.dryRun) {
+    const list = options.out === undefined ? '' : `\n${ctx.lang === 'zh' ? '催办清单' : 'list'}: ${join(options.out, `reminders-${asOf}.md`)}`;
+    return print(reminderListTable(reminders, ctx.lang, ctx.columns, true) + list);
+  }
 
   if (options.out === undefined) {
     const render = options.format === 'text' ? documentText : documentMarkdown;
