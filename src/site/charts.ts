@@ -16,6 +16,8 @@ export interface Bar {
   text: string;
   colour: string;
   href?: string;
+  /** A key for the bar (a light, a unit id), written as data-key with data-value, for tests and scripts. */
+  key?: string;
 }
 
 export interface ChartText {
@@ -72,7 +74,7 @@ export function barChart(c: ChartText, bars: Bar[]): string {
       const len = b.value <= 0 ? 0 : Math.max(2, (b.value / max) * span);
       const label = html(fit(b.label, (labelW - 12) / FONT));
       const name = b.href ? `<a href="${html(b.href)}">${label}</a>` : label;
-      return `<g>
+      return `<g${b.key === undefined ? '' : ` data-key="${html(b.key)}" data-value="${b.value}"`}>
 <text x="${labelW - 8}" y="${y + row / 2 + FONT / 3}" text-anchor="end" font-size="${FONT}">${name}</text>
 <rect x="${labelW}" y="${y + 6}" width="${full.toFixed(1)}" height="${row - 12}" fill="#e6e6e6"/>
 <rect x="${labelW}" y="${y + 6}" width="${len.toFixed(1)}" height="${row - 12}" fill="${b.colour}"/>

@@ -101,7 +101,7 @@ function homePage(ledger: Ledger, o: SiteOptions): Page {
       dataLabel,
       table: { header: [t('light', lang), zh ? '任务数' : 'Tasks'], rows: f.lights.map((l) => [lightWord(l.light, lang), String(l.count)]), numeric: [1] },
     },
-    f.lights.map((l) => ({ label: lightWord(l.light, lang), value: l.count, text: String(l.count), colour: lightColour(l.light) })),
+    f.lights.map((l) => ({ label: lightWord(l.light, lang), value: l.count, text: String(l.count), colour: lightColour(l.light), key: l.light })),
   );
 
   const units = unitProgress(ledger);
@@ -117,7 +117,7 @@ function homePage(ledger: Ledger, o: SiteOptions): Page {
         numeric: [1, 2, 3, 4],
       },
     },
-    units.map((u) => ({ label: shortName(u.unit), value: u.closed, of: u.assigned, text: `${u.closed}/${u.assigned} · ${u.percent}%`, colour: u.overdue > 0 ? lightColour('red') : lightColour('green'), href: unitFile(u.unit) })),
+    units.map((u) => ({ label: shortName(u.unit), value: u.closed, of: u.assigned, text: `${u.closed}/${u.assigned} · ${u.percent}%`, colour: u.overdue > 0 ? lightColour('red') : lightColour('green'), href: unitFile(u.unit), key: u.unit.id })),
   );
 
   const sections = sectionProgress(ledger);
