@@ -10,7 +10,7 @@
  * The `docx` package is loaded here, only by the commands that write a .docx.
  */
 import type { Block, OfficialDocument } from './document.js';
-import { safeText } from './text.js';
+import { displayWidth, safeText } from './text.js';
 
 /** Twentieths of a point per millimetre. */
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -83,8 +83,9 @@ export async function documentDocx(doc: OfficialDocument, meta: { creator?: stri
 
   // Tables in 4号 仿宋 with single spacing: a table at 3号 and 28.95 pt would hold three columns at most.
   const table = (header: string[], rows: string[][], numeric: Set<number>): InstanceType<typeof d.Table> => {
-    const cell = (text: string, i: number, head: boolean): InstanceType<typeof d.TableCell> =>
+    const cell = (text: string, i: number, head: boolean, width: number): InstanceType<typeof d.TableCell> =>
       new d.TableCell({
+        width: { size: width, type: d.WidthType.DXA },
         margins: { top: 40, bottom: 40, left: 80, right: 80 },
         verticalAlign: d.VerticalAlign.CENTER,
         children: [
@@ -95,11 +96,14 @@ export async function documentDocx(doc: OfficialDocument, meta: { creator?: stri
           }),
         ],
       });
+    const widths = columnWidths(header, rows, PAGE.width - PAGE.left - PAGE.right);
     return new d.Table({
-      width: { size: 100, type: d.WidthType.PERCENTAGE },
+      width: { size: PAGE.width - PAGE.left - PAGE.right, type: d.WidthType.DXA },
+      columnWidths: widths,
+      layout: d.TableLayoutType.FIXED,
       rows: [
-        new d.TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, i, true)) }),
-        ...rows.map((r) => new d.TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false)) })),
+        new d.TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, i, true, widths[i]!)) }),
+        ...rows.map((r) => new d.TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false, widths[i]!)) })),
       ],
     });
   };
@@ -151,4 +155,18 @@ export async function documentDocx(doc: OfficialDocument, meta: { creator?: stri
     ],
   });
   return d.Packer.toBuffer(document);
+}
+
+/**
+ * Column widths in twips that share the type width by what each column holds:
+ * its widest cell (a CJK character counts two), between a short word and 22
+ * columns, so names stay on one line and long titles take the rest.
+ */
+export function columnWidths(header: string[], rows: string[][], total: number): number[] {
+  // Two columns more than the text for the cell's margins.
+  const want = header.map((h, i) => 2 + Math.min(22, Math.max(4, displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? '')))));
+  const sum = want.reduce((a, b) => a + b, 0);
+  const widths = want.map((w) => Math.floor((w / sum) * total));
+  widths[widths.length - 1]! += total - widths.reduce((a, b) => a + b, 0);
+  return widths;
 }
