@@ -40,7 +40,7 @@ export async function remind(ctx: Context, options: RemindOptions): Promise<void
     reminders.push({ unit, items, overdue, dueSoon: items.length - overdue, ...(file !== undefined && { file }) });
   }
   if (options.dryRun) {
-    const list = options.out === undefined ? '' : `\n${ctx.lang === 'zh' ? '催办清单' : 'list'}: ${join(options.out, `reminders-${asOf}.md`)}`;
+    const list = options.out === undefined ? '' : `\n${ctx.lang === 'zh' ? '催办清单：' : 'list: '}${join(options.out, `reminders-${asOf}.md`)}`;
     return print(reminderListTable(reminders, ctx.lang, ctx.columns, true) + list);
   }
 
