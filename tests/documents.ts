@@ -16,6 +16,7 @@ export interface Docx {
   /** Each table as rows of cell texts. */
   tables: string[][][];
   footers: string[];
+  fontTable: string;
   files: string[];
 }
 
@@ -30,7 +31,8 @@ export async function readDocx(file: string): Promise<Docx> {
   const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => textOf(m[0]));
   const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((t) => [...t[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => textOf(c[0]))));
   const footers = await Promise.all(files.filter((f) => /^word\/footer\d*\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
-  return { xml, paragraphs, tables, footers, files };
+  const fontTable = (await zip.file('word/fontTable.xml')?.async('string')) ?? '';
+  return { xml, paragraphs, tables, footers, fontTable, files };
 }
 
 export interface StatusFigures {

@@ -154,8 +154,26 @@ export async function documentDocx(doc: OfficialDocument, meta: { creator?: stri
       },
     ],
   });
-  return d.Packer.toBuffer(document);
+  return d.Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
 }
+
+/**
+ * The font table names a stand-in for each font (w:altName) with its GB2312
+ * character set, so Word and WPS on a machine without 方正小标宋简体 or
+ * 仿宋_GB2312 take the nearest font the machine has (宋体, 仿宋, 黑体, 楷体)
+ * instead of a Latin default. LibreOffice asks fontconfig (Noto Serif/Sans CJK).
+ */
+const FALLBACK: [name: string, alt: string, family: 'roman' | 'modern' | 'swiss'][] = [
+  [FONTS.title, 'SimSun', 'roman'],
+  [FONTS.body, '仿宋', 'modern'],
+  [FONTS.heading1, 'SimHei', 'swiss'],
+  [FONTS.heading2, '楷体', 'modern'],
+  [FONTS.pageNumber, 'SimSun', 'roman'],
+];
+const FONT_TABLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${FALLBACK.map(
+  ([name, alt, family]) => `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="${family}"/><w:pitch w:val="variable"/></w:font>`,
+).join('')}<w:font w:name="${FONTS.latin}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>`;
 
 /**
  * Column widths in twips that share the type width by what each column holds:

@@ -36,6 +36,9 @@ describe('plan summary --format docx', () => {
     expect(title).toMatch(/w:eastAsia="方正小标宋简体"/);
     expect(title).toContain('<w:sz w:val="44"/>');
     expect(doc.xml).toMatch(/w:eastAsia="仿宋_GB2312"[^>]*\/>(?:<[^>]+>)*<w:sz w:val="32"\/>/);
+    // Where those fonts are missing, Word and WPS take the named stand-ins.
+    expect(doc.fontTable).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="SimSun"/><w:charset w:val="86"/>');
+    expect(doc.fontTable).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
     // Page numbers in 4号 (28 half-points) as — 1 —, odd pages right and even pages left.
     expect(doc.xml).toContain('<w:footerReference w:type="default"');
     expect(doc.xml).toContain('<w:footerReference w:type="even"');
