@@ -107,3 +107,12 @@ export function hostilePlan(): string {
 
 /** No live markup from the data: what an HTML output must never contain. */
 export const LIVE_MARKUP = /<script|<img|<iframe|<b onmouseover|href="javascript:/i;
+
+/** Headless Chromium as the tests drive it: the Debian binary, no network, nothing downloaded. */
+export async function launchChromium(): Promise<import('playwright-core').Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}

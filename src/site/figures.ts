@@ -46,7 +46,13 @@ export interface UnitProgress {
 /** Units with assignments, most complete first (then fewest overdue, then the file's order). */
 export function unitProgress(ledger: Ledger): UnitProgress[] {
   const byUnit = new Map<string, Assignment[]>();
-  for (const r of ledger.rows) for (const a of r.assignments) byUnit.set(a.unit.id, [...(byUnit.get(a.unit.id) ?? []), a]);
+  for (const r of ledger.rows) {
+    for (const a of r.assignments) {
+      const list = byUnit.get(a.unit.id);
+      if (list) list.push(a);
+      else byUnit.set(a.unit.id, [a]);
+    }
+  }
   const order = new Map(ledger.data.units.map((u, i) => [u.id, i]));
   return ledger.data.units
     .filter((u) => byUnit.has(u.id))

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lightColour } from '../../src/site/pages.js';
 import { isInternalLink, safeHref } from '../../src/site/privacy.js';
-import { CHROMIUM, hasChromium, HOSTILE, hostilePlan, LIVE_MARKUP, statusFigures } from '../documents.js';
+import { CHROMIUM, hasChromium, HOSTILE, hostilePlan, launchChromium, LIVE_MARKUP, statusFigures } from '../documents.js';
 import { copyPlan, edit, plan } from '../helpers.js';
 
 function build(dir: string, extra: string[] = [], asOf = '2021-09-20'): string {
@@ -119,14 +119,10 @@ describe('plan site (files)', () => {
 
 describe('plan site (in Chromium)', () => {
   it.skipIf(!hasChromium)(`opens every page from file:// with no console error and no network request (${CHROMIUM})`, async () => {
-    const { chromium } = await import('playwright-core');
     const dir = planWithPrivateData();
     const asOf = '2021-09-20';
     const out = build(dir, ['--lang', 'en'], asOf);
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    const browser = await launchChromium();
     try {
       for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
         const context = await browser.newContext({ viewport });
@@ -188,4 +184,32 @@ describe('plan site (in Chromium)', () => {
       await browser.close();
     }
   }, 120_000);
+
+  it.skipIf(!hasChromium)('shows the summary page with its figures, hostile text as text, nothing fetched', async () => {
+    const dir = hostilePlan();
+    const asOf = '2021-09-20';
+    const file = join(mkdtempSync(join(tmpdir(), 'plan-summary-html-')), 'summary.html');
+    expect(plan(['summary', '--format', 'html', '--out', file, '--plan', dir, '--as-of', asOf]).code).toBe(0);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()));
+      page.on('pageerror', (e) => problems.push(e.message));
+      page.on('dialog', (d) => problems.push(`dialog: ${d.message()}`));
+      await page.route((url) => url.protocol !== 'file:', (route) => (problems.push(`request ${route.request().url()}`), route.abort()));
+      await page.goto(pathToFileURL(file).href);
+      const f = statusFigures(dir, asOf);
+      const body = await page.locator('main').innerText();
+      expect(body).toContain(`${f.closed} were done or not applicable (${f.percent}%)`);
+      expect(body).toContain(`${f.overdue} assignments of`);
+      // The hostile title is shown as the text it is, and made no element.
+      expect(body).toContain('<script>alert(1)</script><img src=x onerror=alert(2)>');
+      expect(await page.locator('main script, main img, main iframe').count()).toBe(0);
+      expect(await page.locator('h2').allInnerTexts()).toEqual(['1. Overall', '2. By unit', '3. Overdue', '4. Problems reported', '5. Next']);
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
