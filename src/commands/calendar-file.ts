@@ -3,8 +3,8 @@ import { UsageError } from '../errors.js';
 import { checklistFor } from '../ledger/checklist.js';
 import { buildLedger } from '../ledger/index.js';
 import { calendarFile } from '../render/calendar-file.js';
-import { loadValidPlan, print, writeFileAtomic, type Context } from './context.js';
-import { wroteMessage } from './documents.js';
+import { loadValidPlan, print, type Context } from './context.js';
+import { writeOutput, wroteMessage } from './documents.js';
 import { resolveUnit } from './resolve.js';
 
 export interface CalendarOptions {
@@ -22,6 +22,6 @@ export async function calendar(ctx: Context, options: CalendarOptions): Promise<
   const unit = resolveUnit(data, options.unit);
   const text = await calendarFile(checklistFor(ledger, unit), ledger, ctx.lang, days.map(Number));
   if (options.out === undefined) return print(text);
-  writeFileAtomic(options.out, text);
+  writeOutput(options.out, text);
   print(wroteMessage(ctx.lang, options.out));
 }

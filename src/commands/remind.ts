@@ -5,7 +5,8 @@ import { buildLedger } from '../ledger/index.js';
 import { dueForReminder } from '../ledger/summary.js';
 import { documentMarkdown, documentText } from '../render/document.js';
 import { noticeDocument, reminderListMarkdown, reminderListTable, type Reminder } from '../render/notice.js';
-import { loadValidPlan, print, writeFileAtomic, type Context } from './context.js';
+import { loadValidPlan, print, type Context } from './context.js';
+import { writeOutput } from './documents.js';
 import { resolveUnits } from './resolve.js';
 
 export interface RemindOptions {
@@ -53,9 +54,9 @@ export async function remind(ctx: Context, options: RemindOptions): Promise<void
   const docx = options.format === 'docx' ? (await import('../render/official-docx.js')).documentDocx : undefined;
   for (const r of reminders) {
     const doc = noticeDocument(r, ledger, within, ctx.lang);
-    writeFileAtomic(r.file!, docx ? await docx(doc) : options.format === 'text' ? documentText(doc) : documentMarkdown(doc));
+    writeOutput(r.file!, docx ? await docx(doc) : options.format === 'text' ? documentText(doc) : documentMarkdown(doc));
   }
   // The office's own record of who was reminded of what, beside the notices.
-  writeFileAtomic(join(options.out, `reminders-${asOf}.md`), reminderListMarkdown(reminders, ledger, ctx.lang));
+  writeOutput(join(options.out, `reminders-${asOf}.md`), reminderListMarkdown(reminders, ledger, ctx.lang));
   print(reminderListTable(reminders, ctx.lang, ctx.columns, false));
 }

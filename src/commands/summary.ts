@@ -3,8 +3,8 @@ import { buildLedger } from '../ledger/index.js';
 import { buildSummary } from '../ledger/summary.js';
 import { documentHtml, documentMarkdown } from '../render/document.js';
 import { summaryDocument } from '../render/summary.js';
-import { loadValidPlan, print, writeFileAtomic, type Context } from './context.js';
-import { checkpointOption, needsOut, wroteMessage } from './documents.js';
+import { loadValidPlan, print, type Context } from './context.js';
+import { checkpointOption, needsOut, writeOutput, wroteMessage } from './documents.js';
 
 export interface SummaryOptions {
   format: 'md' | 'html' | 'docx';
@@ -22,12 +22,12 @@ export async function summary(ctx: Context, options: SummaryOptions): Promise<vo
   const doc = summaryDocument(buildSummary(ledger, options.checkpoint === undefined ? {} : { checkpoint: options.checkpoint }), ctx.lang);
   if (options.format === 'docx') {
     const { documentDocx } = await import('../render/official-docx.js');
-    writeFileAtomic(options.out!, await documentDocx(doc));
+    writeOutput(options.out!, await documentDocx(doc));
     print(wroteMessage(ctx.lang, options.out!));
     return;
   }
   const text = options.format === 'html' ? documentHtml(doc) : documentMarkdown(doc);
   if (options.out === undefined) return print(text);
-  writeFileAtomic(options.out, text);
+  writeOutput(options.out, text);
   print(wroteMessage(ctx.lang, options.out));
 }

@@ -147,6 +147,10 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
   'calendar-needs-unit': { zh: () => ['请用 --unit <单位> 指定单位。', 'plan calendar --unit 县财政局 --out finance.ics'], en: () => ['name the unit with --unit <unit>', 'plan calendar --unit 县财政局 --out finance.ics'] },
   'bad-remind-days': { zh: (a) => [`--remind “${a.value}” 应为以逗号分隔的天数，如 7,1。`], en: (a) => [`--remind "${a.value}" must be days separated by commas, e.g. 7,1`] },
   'site-needs-out': { zh: () => ['请用 --out <目录> 指定网站目录。', 'plan site --out public/'], en: () => ['name the folder for the site with --out <dir>', 'plan site --out public/'] },
+  'cannot-write': {
+    zh: (a) => [`无法写入 “${a.file}”（${a.reason}）。`, '请给出一个可写入的文件路径（而不是目录）。'],
+    en: (a) => [`cannot write "${a.file}" (${a.reason})`, 'name a file you may write to (not a folder)'],
+  },
   'units-file-unusable': { zh: (a) => [`--units 文件 “${a.file}” 无法使用（见上）。`], en: (a) => [`the --units file "${a.file}" cannot be used (see above)`] },
 };
 

@@ -88,6 +88,13 @@ describe('plan summary --format docx', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('2021-09-06 is not a checkpoint of this plan');
     expect(r.stderr).toContain('2021-09-05, 2021-12-05');
+    // A folder where the file should go, or a file where a folder should be: exit 2, no stack trace.
+    const folder = mkdtempSync(join(tmpdir(), 'plan-out-'));
+    const onFolder = plan(['summary', '--format', 'docx', '--out', folder, '--plan', dir]);
+    expect([onFolder.code, onFolder.stderr]).toEqual([2, `plan: cannot write "${folder}" (EISDIR)\n  name a file you may write to (not a folder)\n`]);
+    const underFile = plan(['site', '--out', join(dir, 'plan.yaml', 'site'), '--plan', dir]);
+    expect(underFile.code).toBe(2);
+    expect(underFile.stderr).toContain('(ENOTDIR)');
   });
 
   it('at --checkpoint is as of that day', () => {
