@@ -179,6 +179,12 @@ describe('plan site (in Chromium)', () => {
       // The charts have names a screen reader reads.
       const names = await page.locator('svg[role="img"]').evaluateAll((svgs) => svgs.map((s) => s.getAttribute('aria-labelledby')!.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' — ')));
       expect(names.every((n) => n.length > 10)).toBe(true);
+      // Printed: no navigation, and the page prints to A4 as a PDF.
+      expect(await page.locator('header.site nav').isVisible()).toBe(true);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('header.site nav').isVisible()).toBe(false);
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       await page.close();
     } finally {
       await browser.close();
