@@ -52,7 +52,7 @@ const halfPoints = (pt: number): number => pt * 2;
 /** Text for a Word run: controls shown escaped (XML 1.0 cannot hold most of them), one line. */
 const clean = (s: string): string => safeText(s);
 
-export async function documentDocx(doc: OfficialDocument, meta: { creator?: string; date?: string } = {}): Promise<Buffer> {
+export async function documentDocx(doc: OfficialDocument): Promise<Buffer> {
   const d = await import('docx');
   const font = (eastAsia: string): { ascii: string; hAnsi: string; eastAsia: string; cs: string } => ({ ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia, cs: eastAsia });
   const exact = { line: LINE_PITCH, lineRule: d.LineRuleType.EXACT, before: 0, after: 0 };
@@ -134,7 +134,7 @@ export async function documentDocx(doc: OfficialDocument, meta: { creator?: stri
   const footnote = doc.footnote ? [new d.Paragraph({ spacing: { before: 240 }, children: [run(doc.footnote, FONTS.body, SIZE.xiaosi)] })] : [];
 
   const document = new d.Document({
-    creator: meta.creator ?? 'plan-ledger',
+    creator: 'plan-ledger',
     title: clean(doc.title),
     description: clean(doc.footnote ?? doc.title),
     evenAndOddHeaderAndFooters: true,

@@ -94,7 +94,7 @@ export function summaryDocument(s: Summary, lang: Lang): OfficialDocument {
     blocks.push({
       kind: 'list',
       items: s.problems.map(({ assignment: a, reason }) => {
-        const said = reason === undefined ? (zh ? '未说明原因' : 'no reason given') : zh ? `“${reason}”` : `“${reason}”`;
+        const said = reason === undefined ? (zh ? '未说明原因' : 'no reason given') : `“${reason}”`;
         return `${shortName(a.unit)} · ${a.task.id} ${a.task.title}（${stateWord(a.state, lang)}）${zh ? '：' : ': '}${said}`;
       }),
     });
@@ -122,8 +122,8 @@ export function summaryDocument(s: Summary, lang: Lang): OfficialDocument {
   }
   if (s.ahead.length === 0 && !next) blocks.push({ kind: 'paragraph', text: zh ? '方案所列时限均已届满，无后续报送节点。' : 'No deadline or checkpoint lies ahead.' });
 
-  const from = s.recipient ?? (s.checkpoint ? undefined : s.ledger.unitsById.get(plan.checkpoints[0]?.recipient ?? ''));
-  blocks.push({ kind: 'signature', lines: [...(from ? [from.name] : []), documentDate(s.ledger.asOf, lang)] });
+  // Signed by the office that receives the reports; a plan without checkpoints by its issuer.
+  blocks.push({ kind: 'signature', lines: [s.recipient?.name ?? plan.issuer, documentDate(s.ledger.asOf, lang)] });
 
   return {
     lang,

@@ -223,13 +223,18 @@ function recipientName(ledger: Ledger, date: string): string {
   return u ? shortName(u) : (c?.recipient ?? '');
 }
 
-/** A table whose cells are already HTML (escaped by the caller). */
+/**
+ * A table whose cells are already HTML (escaped by the caller). Each cell
+ * carries its column's name (data-label), so on a phone a row becomes a card
+ * of "name: value" lines instead of columns one character wide.
+ */
 function rawTable(header: string[], rows: string[][], numeric: number[] = []): string {
   const num = new Set(numeric);
-  return `<table>
+  const label = (i: number): string => ` data-label="${html(header[i] ?? '')}"`;
+  return `<table class="cards">
 <thead><tr>${header.map((h, i) => `<th scope="col"${num.has(i) ? ' class="num"' : ''}>${html(h)}</th>`).join('')}</tr></thead>
 <tbody>
-${rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td${num.has(i) ? ' class="num"' : ''}>${c}</td>`)).join('')}</tr>`).join('\n')}
+${rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td${num.has(i) ? ' class="num"' : ''}${label(i)}>${c}</td>`)).join('')}</tr>`).join('\n')}
 </tbody>
 </table>`;
 }

@@ -54,6 +54,16 @@ footer.site { color: var(--muted); font-size: 0.85em; border-top: 1px solid var(
   .figures { grid-template-columns: 1fr 1fr; }
   .figures dd { font-size: 1.4em; }
   th, td { padding: 0.3em 0.35em; }
+  /* Rows as cards: the column names move beside the values. */
+  table.cards thead { position: absolute; left: -9999px; }
+  table.cards, table.cards tbody, table.cards tr, table.cards th[scope="row"], table.cards td { display: block; width: 100%; }
+  table.cards tr { border: 1px solid var(--line); margin-bottom: 0.6em; }
+  table.cards th[scope="row"] { background: var(--bg-soft); border: 0; }
+  table.cards td { border: 0; border-top: 1px solid #eee; text-align: left; white-space: normal; }
+  table.cards td:empty { display: none; }
+  table.cards td::before { content: attr(data-label) "："; color: var(--muted); }
+  :lang(en) table.cards td::before { content: attr(data-label) ": "; }
+  table.cards td a { overflow-wrap: anywhere; }
 }
 @media print {
   body { font-size: 11pt; }
