@@ -113,5 +113,34 @@ export async function calendarFile(list: Checklist, ledger: Ledger, lang: Lang, 
       alarms: e.remind ? remindDays.map((d) => ({ type: ICalAlarmType.display, trigger: triggerSeconds(d), description: e.summary })) : [],
     });
   }
-  return calendar.toString();
+  return foldLines(calendar.toString());
+}
+
+/**
+ * RFC 5545 3.1: content lines longer than 75 octets are folded, a CRLF and a
+ * space before the rest. ical-generator counts characters, and a Chinese
+ * character is three octets in UTF-8: the lines are unfolded and folded again
+ * by octets, never inside a character.
+ */
+export function foldLines(text: string): string {
+  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const out: string[] = [];
+  for (const line of lines) {
+    let part = '';
+    let octets = 0;
+    let limit = 75;
+    for (const ch of line) {
+      const size = Buffer.byteLength(ch);
+      if (octets + size > limit) {
+        out.push(part);
+        part = ' ';
+        octets = 1;
+        limit = 75;
+      }
+      part += ch;
+      octets += size;
+    }
+    out.push(part);
+  }
+  return out.join('\r\n');
 }

@@ -41,6 +41,11 @@ describe('plan calendar', () => {
     expect(r.code).toBe(0);
     const { calendar, events } = parse(readFileSync(file, 'utf8'));
     expect(calendar.getFirstPropertyValue('x-wr-timezone')).toBe('Asia/Shanghai');
+    // Lines folded at 75 octets (RFC 5545 3.1), never inside a character; CRLF line ends.
+    const raw = readFileSync(file, 'utf8');
+    expect(raw.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+    expect(raw.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(raw).not.toContain('\ufffd');
     const tasks = checklist(dir, 'finance', '2021-09-20');
     const expected = [
       ...tasks.filter((t) => t.deadline !== null).map((t) => [`linkou-2021-zwgk.finance.task.${t.task}@plan-ledger`, t.deadline]),
