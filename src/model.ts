@@ -111,6 +111,9 @@ export interface HistoryRecord {
   from?: TaskState;
   to: TaskState;
   note?: string;
+  /** The returned form the change came from (`plan collect`), and its SHA-256. */
+  file?: string;
+  sha256?: string;
 }
 
 /** One unit's report on one task (进展情况). */
@@ -128,6 +131,11 @@ export interface StatusEntry {
    * at province size they would hold every status file's text in memory.
    */
   details?: { progress?: string; evidence: string[]; reason?: string; history: HistoryRecord[] };
+  /**
+   * The history records, kept without the details when the entry changed after
+   * the date a command reports on: the ledger replays them (ledger/replay.ts).
+   */
+  history?: HistoryRecord[];
 }
 
 /** A unit's returned form for a checkpoint (报送情况), recorded by `plan collect`. */
@@ -154,8 +162,8 @@ export interface PlanData {
   groups: UnitGroup[];
   tasks: Task[];
   statuses: StatusEntry[];
-  /** Forms returned at checkpoints; absent until `plan collect` records one. */
-  returns?: FormReturn[];
+  /** Forms returned by the units (the `returns:` list of their status files). */
+  returns: FormReturn[];
   /** Where each task, unit, group and status entry came from. */
   origins: {
     plan: string;

@@ -43,7 +43,7 @@ export interface StatusFigures {
   overdue: number;
   blocked: number;
   counts: Record<string, number>;
-  nextCheckpoint: { date: string; daysLeft: number } | null;
+  nextCheckpoint: { date: string; daysLeft: number; reporters: number } | null;
   /** Per unit id: assigned, closed, overdue, blocked. */
   units: Map<string, { assigned: number; closed: number; overdue: number; blocked: number }>;
 }
@@ -84,7 +84,7 @@ export function statusFigures(dir: string, asOf: string): StatusFigures {
     overdue,
     blocked,
     counts: s.counts,
-    nextCheckpoint: s.nextCheckpoint ? { date: s.nextCheckpoint.date, daysLeft: s.nextCheckpoint.daysLeft } : null,
+    nextCheckpoint: s.nextCheckpoint ? { date: s.nextCheckpoint.date, daysLeft: s.nextCheckpoint.daysLeft, reporters: s.nextCheckpoint.reporters.length } : null,
     units,
   };
 }

@@ -11,7 +11,8 @@ export interface CheckOptions {
 }
 
 export async function check(ctx: Context, options: CheckOptions): Promise<void> {
-  const result = await loadPlan(ctx);
+  // A completion after today is a mistake; one after a past --as-of date is only not yet in force.
+  const result = await loadPlan(ctx, { completions: 'today' });
   const paint = await paintFor(ctx);
   const counts = result.data && { tasks: result.data.tasks.length, units: result.data.units.length };
   print(DIAGNOSTIC_FORMATS[options.format]({ diagnostics: result.diagnostics, lang: ctx.lang, paint, ...(counts && { counts }) }));

@@ -70,7 +70,7 @@ export function buildSummary(ledger: Ledger, options: { checkpoint?: IsoDate; ah
   const recipient = checkpoint ? ledger.unitsById.get(checkpoint.recipient) : undefined;
   const reporters = new Set(checkpoint ? reportersOf(ledger, checkpoint).map((u) => u.id) : []);
   const returns = new Map<string, FormReturn>();
-  for (const r of data.returns ?? []) if (checkpoint && r.checkpoint === checkpoint.date) returns.set(r.unit, r);
+  for (const r of data.returns) if (checkpoint && r.checkpoint === checkpoint.date) returns.set(r.unit, r);
 
   const all = ledger.rows.flatMap((r) => r.assignments);
   const byUnit = new Map<string, Assignment[]>();

@@ -102,7 +102,7 @@ describe('plan remind', () => {
     const dir = hostilePlan();
     const md = plan(['remind', '--plan', dir, '--as-of', '2021-09-06']).stdout;
     expect(md).not.toMatch(LIVE_MARKUP);
-    expect(md).toContain('&lt;script&gt;alert\\(1\\)&lt;/script&gt;');
+    expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;');
     const text = plan(['remind', '--format', 'text', '--plan', dir, '--as-of', '2021-09-06']).stdout;
     expect(text).not.toContain('\u001b');
     const out = folder();
