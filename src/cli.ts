@@ -241,6 +241,7 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('summary')
     .description(w('the county’s checkpoint summary (落实情况通报): figures, units, overdue items, problems, next steps', '落实情况通报：总体情况、各单位完成情况、逾期事项、存在问题、下步工作'))
+    .addHelpText('after', example('plan summary --format docx --out reports/通报.docx --checkpoint 2021-12-05'))
     .addOption(new Option('--format <format>', w('output format (docx: GB/T 9704 layout, needs --out)', '输出格式（docx：GB/T 9704 公文格式，须配 --out）')).choices(['md', 'html', 'docx']).default('md'))
     .option('--checkpoint <date>', w('summarise this checkpoint, as of its date unless --as-of is given', '按该报送节点汇总（未给 --as-of 时以节点日为统计日期）'), asOfDate)
     .option('--out <file>', w('write to this file', '写入该文件'))
@@ -249,6 +250,7 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('remind')
     .description(w('催办 notices: one per unit with overdue or soon-due tasks, and the office’s list', '催办通知：给有逾期或临期任务的单位各一份，并列出催办情况'))
+    .addHelpText('after', example('plan remind --within 7 --out notices/ --dry-run'))
     .addOption(new Option('--format <format>', w('notice format (text: to paste into a chat)', '通知格式（text：可粘贴到聊天工具）')).choices(['md', 'text', 'docx']).default('md'))
     .option('--within <days>', w('also remind of tasks due within this many days (default: the plan’s warning window)', '同时催办多少天内到期的任务（默认：计划的预警天数）'), wholeNumber)
     .option('--unit <unit>', w('only this unit, or the units of this group', '只催办该单位（或该分组各单位）'))
@@ -259,6 +261,7 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('calendar')
     .description(w('a unit’s deadlines and checkpoints as all-day calendar events (.ics) with reminders', '日历：单位的完成时限与报送节点（.ics 全天事件，带提醒）'))
+    .addHelpText('after', example('plan calendar --unit 县财政局 --out finance.ics'))
     .option('--unit <unit>', w('unit id, name or alias', '单位编号、名称或别名'))
     .option('--out <file>', w('write the .ics file here (default: print it)', '写入该 .ics 文件（默认：打印）'))
     .option('--remind <days>', w('reminders this many days before, at 09:00, comma-separated', '提前多少天提醒（当天 9:00），逗号分隔'), '7,1')
@@ -267,6 +270,7 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('site')
     .description(w('a static progress site: figures, charts, a page per unit and per task (works from file://)', '进展网站：总体情况、图表、每个单位和每项任务一页（静态，可直接打开）'))
+    .addHelpText('after', example('plan site --out public/ --public'))
     .option('--out <dir>', w('the folder to write the site into', '网站写入的目录'))
     .option('--public', w('the edition for the public portal: no internal notes or internal evidence links', '公开版：不含内部备注和内部佐证链接'))
     .action(async (options, command: Command) => (await import('./commands/site.js')).site(context(command), options));

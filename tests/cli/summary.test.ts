@@ -180,3 +180,14 @@ describe('plan report --format docx', () => {
     expect(readFileSync(file).length).toBeGreaterThan(5000);
   });
 });
+
+describe('the new commands’ help', () => {
+  it.each(['summary', 'remind', 'site', 'calendar'])('plan %s --help shows the global options and an example, in both languages', (command) => {
+    const en = plan([command, '--help']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('Global Options:');
+    expect(en.stdout).toMatch(new RegExp(`\\nExample:\\n  \\$ plan ${command} `));
+    const zh = plan([command, '--help'], { env: { LANG: 'C.UTF-8' } });
+    expect(zh.stdout).toMatch(new RegExp(`\\n示例：\\n  \\$ plan ${command} `));
+  });
+});
