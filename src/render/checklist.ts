@@ -115,7 +115,16 @@ export const CHECKLIST_FORMATS = {
         ].join('\n');
         if (list.assignments.length === 0) return `${head}\n\n${t('noTasks', lang)}\n`;
         const table = renderTable(
-          [{ header: t('id', lang) }, { header: t('task', lang), flex: true, min: 12 }, { header: t('role', lang) }, { header: t('deadline', lang) }, { header: t('days', lang), align: 'right' }, { header: t('state', lang) }, { header: t('light', lang) }],
+          // Titles give way first; at 80 columns the words of role, days and state too (a closed row says "done" thrice).
+          [
+            { header: t('id', lang) },
+            { header: t('task', lang), flex: true, min: 12 },
+            { header: t('role', lang), flex: true, min: 4, weight: 4 },
+            { header: t('deadline', lang) },
+            { header: t('days', lang), align: 'right', flex: true, min: 9, weight: 4 },
+            { header: t('state', lang), flex: true, min: 8, weight: 4 },
+            { header: t('light', lang) },
+          ],
           list.assignments.map((a) => [
             a.task.id,
             a.task.title,

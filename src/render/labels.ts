@@ -166,7 +166,8 @@ export function stateFromWord(word: string): TaskState | undefined {
 /** The accepted words, for the message that refuses another: `overdue (red, 逾期)`. */
 export function filterWords(kind: 'light' | 'state', lang: Lang): string {
   const table: Record<string, { zh: string; en: string }> = kind === 'light' ? LIGHTS : STATES;
-  const entries = Object.entries(table).map(([id, w]) => (lang === 'zh' ? `${w.zh}（${id}）` : `${w.en} (${id}, ${w.zh})`));
+  // The id is shown only where it differs from the word: `blocked (受阻)`, not `blocked (blocked, 受阻)`.
+  const entries = Object.entries(table).map(([id, w]) => (lang === 'zh' ? `${w.zh}（${id}）` : w.en === id ? `${w.en} (${w.zh})` : `${w.en} (${id}, ${w.zh})`));
   if (kind === 'light') entries.push(lang === 'zh' ? '已完成（done）' : 'done (已完成)');
   return entries.join(lang === 'zh' ? '、' : ', ');
 }

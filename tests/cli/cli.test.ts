@@ -132,7 +132,7 @@ describe('--light and --state take the words the tables show', () => {
   it('another word is refused with the list, exit 2', () => {
     const r = plan(['status', '--light', 'purple']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('overdue (red, 逾期), due soon (yellow, 临期)');
+    expect(r.stderr).toContain('overdue (red, 逾期), blocked (受阻), due soon (yellow, 临期)');
     const u = plan(['update', 'finance', '2.1.3', '--state', 'finished', '--dry-run']);
     expect(u.code).toBe(2);
     expect(u.stderr).toContain('in progress (in_progress, 推进中)');
