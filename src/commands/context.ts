@@ -2,8 +2,6 @@
  * What every command gets from the command line, and the one way a command
  * loads a plan: read → validate → (on errors) report and stop.
  */
-import { mkdirSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync, unlinkSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
 import { countBySeverity, sortDiagnostics } from '../diagnostic.js';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
 import { locateDiagnostics } from '../load/positions.js';
@@ -72,42 +70,5 @@ export function print(text: string): void {
   process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
 }
 
-/**
- * Writes a file so that a reader sees the old content or the new, never half:
- * a temporary file in the same folder, flushed, then renamed over the target.
- */
-export function writeFileAtomic(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    const fd = openSync(tmp, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, file);
-    syncFolder(dirname(file));
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // The temporary file may never have been created.
-    }
-    throw e;
-  }
-}
-
-/** After a rename, the folder entry itself must reach the disk for the new file to survive a power cut. */
-function syncFolder(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Some systems cannot sync a folder; the rename has happened all the same.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
+/** Every file the tool writes goes through write.ts (exclusive temporary file, fsync, rename). */
+export { writeFileAtomic } from './write.js';

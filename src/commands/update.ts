@@ -15,7 +15,7 @@ import { lineDiff } from '../render/diff.js';
 import { stateWord } from '../render/labels.js';
 import { validatePlan } from '../validate/index.js';
 import { loadValidPlan, paintFor, print, writeFileAtomic, type Context } from './context.js';
-import { LockTimeout, withLock } from './lock.js';
+import { LockLost, LockTimeout, withLock } from './lock.js';
 import { resolveTask, resolveUnit } from './resolve.js';
 import { editStatus, type StatusChange } from './status-edit.js';
 
@@ -53,7 +53,7 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
   // Unit ids match ^[A-Za-z0-9][A-Za-z0-9_-]*$ (the schema): the path stays in status/.
   const file = join(ctx.planDir, 'status', `${unit.id}.yaml`);
   try {
-    await withLock(file, async () => {
+    await withLock(file, async (held) => {
       // Read inside the lock: another update may have landed while we waited.
       const current = readText(file);
       if (typeof current !== 'string' && current.code !== 'file-missing') {
@@ -73,7 +73,7 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
         print(lineDiff(original ?? '', edit.text, file));
         return;
       }
-      writeFileAtomic(file, edit.text);
+      writeFileAtomic(file, edit.text, { beforeCommit: held.assertHeld });
       const what = edit.from === edit.to ? stateWord(edit.to, ctx.lang) : `${stateWord(edit.from, ctx.lang)} → ${stateWord(edit.to, ctx.lang)}`;
       print(zh ? `已更新 ${shortName(unit)} · ${task.id} ${task.title}：${what}（${asOf}）` : `updated ${shortName(unit)} · ${task.id} ${task.title}: ${what} (${asOf})`);
     });
@@ -81,6 +81,7 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
     if (e instanceof LockTimeout) {
       throw new UsageError('lock-timeout', { file, holder: e.holder, lockFile: e.lockFile });
     }
+    if (e instanceof LockLost) throw new UsageError('lock-lost', { file });
     throw e;
   }
 }

@@ -90,6 +90,23 @@ export function label<K extends keyof typeof LABELS>(key: K, lang: Lang): (typeo
   return LABELS[key][lang] as (typeof LABELS)[K]['en'];
 }
 
+/** File-system errors that are the user's situation, not a bug (see fsUsageError in errors.ts). */
+const FS_REASON: Record<string, { zh: string; en: string }> = {
+  ENOSPC: { zh: '磁盘已满', en: 'the disk is full' },
+  EDQUOT: { zh: '超出磁盘配额', en: 'the disk quota is exceeded' },
+  EROFS: { zh: '文件系统只读', en: 'the file system is read-only' },
+  EACCES: { zh: '没有权限', en: 'permission denied' },
+  EPERM: { zh: '不允许此操作', en: 'operation not permitted' },
+  EEXIST: { zh: '已存在同名文件', en: 'a file of that name exists' },
+  ENOTDIR: { zh: '路径中有一项不是目录', en: 'a part of the path is not a folder' },
+  EISDIR: { zh: '这是一个目录', en: 'it is a folder' },
+  ELOOP: { zh: '符号链接过多或不允许跟随符号链接', en: 'a symlink is in the way' },
+  ENAMETOOLONG: { zh: '路径过长', en: 'the path is too long' },
+  EMFILE: { zh: '打开的文件过多', en: 'too many open files' },
+  EIO: { zh: '输入输出错误', en: 'an input/output error' },
+  ENOENT: { zh: '路径不存在', en: 'no such file or folder' },
+};
+
 type UsageText = (a: Record<string, string | number>) => [message: string, hint?: string];
 
 /** Mistakes in how the tool was called (UsageError codes), each with what to do. */
@@ -137,6 +154,18 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
   'out-not-empty': {
     zh: (a) => [`目录 “${a.dir}” 已存在且不为空。`, '换一个目录，或用 --force 覆盖其中的计划文件（status/ 不动）。'],
     en: (a) => [`"${a.dir}" exists and is not empty`, 'choose another folder, or use --force to replace its plan files (status/ is left alone)'],
+  },
+  'lock-lost': {
+    zh: (a) => [`${a.file} 的锁在写入期间被另一个进程取走；本次修改可能未保存。`, '请用 plan history 核对后重试。'],
+    en: (a) => [`the lock on ${a.file} was taken by another process while this one wrote; this change may not be saved`, 'check with plan history and try again'],
+  },
+  'out-not-a-folder': {
+    zh: (a) => [`--out “${a.dir}” 不是目录（是已存在的文件或符号链接）。`, '请指定一个目录（不存在时会自动创建）。'],
+    en: (a) => [`--out "${a.dir}" is not a folder (it is an existing file or a symlink)`, 'name a folder; it is created when missing'],
+  },
+  'fs-error': {
+    zh: (a) => [`无法${a.op === 'write' ? '写入' : '读取'} ${a.path}：${FS_REASON[a.code as string]?.zh ?? a.code}。`, '未保存任何修改。'],
+    en: (a) => [`cannot ${a.op === 'write' ? 'write' : 'read'} ${a.path}: ${FS_REASON[a.code as string]?.en ?? a.code}`, 'nothing was changed'],
   },
   'units-file-unusable': { zh: (a) => [`--units 文件 “${a.file}” 无法使用（见上）。`], en: (a) => [`the --units file "${a.file}" cannot be used (see above)`] },
 };
