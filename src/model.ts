@@ -110,6 +110,8 @@ export interface HistoryRecord {
   date: IsoDate;
   from?: TaskState;
   to: TaskState;
+  /** The completion date set by this change, when it differs from `date`. */
+  completed?: IsoDate;
   note?: string;
 }
 

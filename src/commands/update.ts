@@ -13,6 +13,7 @@ import type { TaskState } from '../model.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
 import { lineDiff } from '../render/diff.js';
 import { stateWord } from '../render/labels.js';
+import { safeText } from '../render/text.js';
 import { validatePlan } from '../validate/index.js';
 import { loadValidPlan, paintFor, print, writeFileAtomic, type Context } from './context.js';
 import { LockLost, LockTimeout, withLock } from './lock.js';
@@ -61,6 +62,12 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
       }
       const original = typeof current === 'string' ? current : undefined;
       const edit = editStatus(original, unit.id, task.id, change, asOf);
+      if (options.completed !== undefined && edit.to !== 'done') throw new UsageError('completed-needs-done', { task: task.id });
+      if (!edit.changed) {
+        // A repeat of what the entry says already: no write, no history record.
+        print(safeText(zh ? `未修改 ${shortName(unit)} · ${task.id} ${task.title}：已是${stateWord(edit.to, ctx.lang)}，内容相同。` : `unchanged ${shortName(unit)} · ${task.id} ${task.title}: already ${stateWord(edit.to, ctx.lang)} with the same details`));
+        return;
+      }
       const result = await validatePlan(ctx.planDir, listPlanFiles(ctx.planDir, { file, text: edit.text }), { asOf, now: ctx.now });
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0) {
@@ -75,7 +82,7 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
       }
       writeFileAtomic(file, edit.text, { beforeCommit: held.assertHeld });
       const what = edit.from === edit.to ? stateWord(edit.to, ctx.lang) : `${stateWord(edit.from, ctx.lang)} → ${stateWord(edit.to, ctx.lang)}`;
-      print(zh ? `已更新 ${shortName(unit)} · ${task.id} ${task.title}：${what}（${asOf}）` : `updated ${shortName(unit)} · ${task.id} ${task.title}: ${what} (${asOf})`);
+      print(safeText(zh ? `已更新 ${shortName(unit)} · ${task.id} ${task.title}：${what}（${asOf}）` : `updated ${shortName(unit)} · ${task.id} ${task.title}: ${what} (${asOf})`));
     });
   } catch (e) {
     if (e instanceof LockTimeout) {

@@ -155,6 +155,10 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     zh: (a) => [`目录 “${a.dir}” 已存在且不为空。`, '换一个目录，或用 --force 覆盖其中的计划文件（status/ 不动）。'],
     en: (a) => [`"${a.dir}" exists and is not empty`, 'choose another folder, or use --force to replace its plan files (status/ is left alone)'],
   },
+  'completed-needs-done': {
+    zh: (a) => [`--completed 只用于已完成的任务；任务 ${a.task} 在此次修改后不是已完成。`, '同时给出 --state done，或去掉 --completed。'],
+    en: (a) => [`--completed is for a task that is done; task ${a.task} would not be done after this change`, 'add --state done, or leave out --completed'],
+  },
   'lock-lost': {
     zh: (a) => [`${a.file} 的锁在写入期间被另一个进程取走；本次修改可能未保存。`, '请用 plan history 核对后重试。'],
     en: (a) => [`the lock on ${a.file} was taken by another process while this one wrote; this change may not be saved`, 'check with plan history and try again'],
