@@ -4,7 +4,7 @@
  */
 import { countBySeverity, sortDiagnostics } from '../diagnostic.js';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
-import { locateDiagnostics } from '../load/positions.js';
+import { capPerFile, locateDiagnostics } from '../load/positions.js';
 import { listPlanFiles, PlanFolderMissing } from '../load/plan-files.js';
 import type { PlanData } from '../model.js';
 import { DIAGNOSTIC_FORMATS, type Paint } from '../render/diagnostics.js';
@@ -39,6 +39,8 @@ export async function loadPlan(ctx: Context, details = false): Promise<Validated
       now: ctx.now,
       details,
     });
+    // A hostile file can hold 40,000 problems: each file lists its first ones and a count.
+    result.diagnostics = capPerFile(result.diagnostics);
     await locateDiagnostics(result.diagnostics);
     sortDiagnostics(result.diagnostics);
     return result;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
 import { buildLedger } from '../ledger/index.js';
 import { shortName } from '../ledger/units.js';
-import { locateDiagnostics } from '../load/positions.js';
+import { capPerFile, locateDiagnostics } from '../load/positions.js';
 import { listPlanFiles, readText } from '../load/plan-files.js';
 import type { TaskState } from '../model.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
@@ -69,7 +69,7 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
         return;
       }
       const result = await validatePlan(ctx.planDir, listPlanFiles(ctx.planDir, { file, text: edit.text }), { asOf, now: ctx.now });
-      const errors = result.diagnostics.filter((d) => d.severity === 'error');
+      const errors = capPerFile(result.diagnostics.filter((d) => d.severity === 'error'));
       if (errors.length > 0) {
         await locateDiagnostics(errors.filter((d) => d.file !== file));
         process.stderr.write(DIAGNOSTIC_FORMATS.stylish({ diagnostics: errors, lang: ctx.lang, paint: await paintFor({ ...ctx, color: false }) }));

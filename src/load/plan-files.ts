@@ -100,6 +100,12 @@ function listYaml(dir: string): { names: string[] } | { diagnostic?: Diagnostic 
 export async function readOne({ kind, file, stem, text }: FileRef): Promise<SourceFile | BrokenFile> {
   const read = text ?? readText(file);
   if (typeof read !== 'string') return { kind, file, diagnostic: read };
+  // Raw control characters (in a comment, say) would act on a terminal that shows the file.
+  const control = firstControl(read);
+  if (control !== undefined) {
+    const code = read.charCodeAt(control);
+    return { kind, file, diagnostic: { code: 'control-character', severity: 'error', file, ...lineOfText(read, control), args: { char: `U+${code.toString(16).toUpperCase().padStart(4, '0')}` } } };
+  }
   let data = readQuickYaml(read);
   if (data === undefined) {
     // The strict reader is loaded only when a file needs it (see quick-yaml.ts).
@@ -110,7 +116,7 @@ export async function readOne({ kind, file, stem, text }: FileRef): Promise<Sour
       return {
         kind,
         file,
-        diagnostic: { code: p.code, severity: 'error', file, line: p.line, col: p.col, args: { detail: p.message } },
+        diagnostic: { code: p.code, severity: 'error', file, line: p.line, col: p.col, args: { detail: p.message, ...p.args } },
       };
     }
     data = full.value;
@@ -150,6 +156,28 @@ export function readText(file: string): string | Diagnostic {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * C0 and C1 controls other than tab and line ends, DEL, a CR that ends no
+ * line, and the bidirectional overrides: no plan file needs them raw (an
+ * escape such as "\\u001b" in a quoted string is data, and is escaped on output).
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
+
+function firstControl(text: string): number | undefined {
+  const m = CONTROL.exec(text);
+  return m ? m.index : undefined;
+}
+
+function lineOfText(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
 }
 
 function unreadable(file: string, code: string, args: Record<string, string | number>): Diagnostic {

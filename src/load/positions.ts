@@ -1,29 +1,79 @@
 /**
  * Finds line and column for diagnostics that carry a path inside a file. Only
  * files with a diagnostic are read again, with the strict reader, which keeps
- * every node's offset.
+ * every node's offset. Linear in the file and the diagnostics: each mapping's
+ * keys are indexed once, and a file reports at most PER_FILE diagnostics.
  */
 import type { Diagnostic } from '../diagnostic.js';
 import { readText } from './plan-files.js';
 
+/** Diagnostics listed per file; the rest are counted in one `more-problems` line. */
+export const PER_FILE = 100;
+
+/**
+ * Keeps the first PER_FILE diagnostics of each file (in the order found) and
+ * adds, per file that had more, one diagnostic saying how many were left out.
+ */
+export function capPerFile(diagnostics: Diagnostic[], perFile = PER_FILE): Diagnostic[] {
+  const counts = new Map<string, { n: number; errors: boolean }>();
+  const kept: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const c = counts.get(d.file) ?? { n: 0, errors: false };
+    // A count made earlier (by the schema check) stands for the problems it counts.
+    if (d.code === 'more-problems') {
+      c.n += Number(d.args.count);
+      c.errors ||= d.severity === 'error';
+      counts.set(d.file, c);
+      continue;
+    }
+    c.n++;
+    c.errors ||= d.severity === 'error';
+    counts.set(d.file, c);
+    if (c.n <= perFile) kept.push(d);
+  }
+  for (const [file, { n, errors }] of counts) {
+    if (n > perFile) kept.push({ code: 'more-problems', severity: errors ? 'error' : 'warning', file, args: { count: n - perFile, shown: perFile } });
+  }
+  return kept;
+}
+
 export async function locateDiagnostics(diagnostics: Diagnostic[]): Promise<void> {
   const pending = diagnostics.filter((d) => d.line === undefined && d.path !== undefined && !d.unreadable);
   if (pending.length === 0) return;
-  const { parseWithPositions } = await import('./full-yaml.js');
+  const { parseWithPositions, tooDeep } = await import('./full-yaml.js');
   const { isMap, isScalar, isSeq } = await import('yaml');
   const byFile = new Map<string, Diagnostic[]>();
-  for (const d of pending) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const d of pending) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   for (const [file, list] of byFile) {
     const text = readText(file);
-    if (typeof text !== 'string') continue;
+    if (typeof text !== 'string' || tooDeep(text)) continue;
     const { doc, lineCounter } = parseWithPositions(text);
+    // Per mapping, its pairs by the text of their keys (`3.10` stays "3.10"), built on first use.
+    const index = new Map<unknown, Map<string, { key: unknown; value: unknown }>>();
+    const pairsOf = (map: { items: { key: unknown; value: unknown }[] }): Map<string, { key: unknown; value: unknown }> => {
+      let byKey = index.get(map);
+      if (!byKey) {
+        byKey = new Map();
+        for (const p of map.items) {
+          if (!isScalar(p.key)) continue;
+          const name = typeof p.key.value === 'string' ? p.key.value : (p.key.source ?? String(p.key.value));
+          if (!byKey.has(name)) byKey.set(name, p);
+        }
+        index.set(map, byKey);
+      }
+      return byKey;
+    };
     for (const d of list) {
       // Walk the path as far as it exists: a missing property points at its parent.
       let node: unknown = doc.contents;
       let offset = (node as { range?: number[] } | null)?.range?.[0] ?? 0;
       for (const step of d.path!) {
         if (isMap(node)) {
-          const pair = node.items.find((p) => isScalar(p.key) && (String(p.key.value) === String(step) || p.key.source === String(step)));
+          const pair = pairsOf(node as { items: { key: unknown; value: unknown }[] }).get(String(step));
           if (!pair) break;
           offset = (pair.key as { range?: number[] }).range?.[0] ?? offset;
           node = pair.value;

@@ -29,6 +29,8 @@ const SQUOTE = 39;
 const COLON = 58;
 const DASH = 45;
 const BACKSLASH = 92;
+/** Containers deeper than this are left to the full reader, which refuses past 64 (LIMITS.depth). */
+const MAX_LEVELS = 60;
 
 export function readQuickYaml(text: string): unknown {
   try {
@@ -47,6 +49,8 @@ class QuickReader {
   private readonly indents: Int32Array;
   private readonly count: number;
   private pos = 0;
+  /** Open mappings and sequences: bounded, so a deep file cannot exhaust the stack. */
+  private levels = 0;
 
   constructor(input: string) {
     let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -102,6 +106,7 @@ class QuickReader {
 
   /** A block mapping whose first key starts at `first` (inside a `- ` item, mid-line). */
   private mapping(indent: number, first: number): Record<string, unknown> {
+    if (++this.levels > MAX_LEVELS) throw UNSURE;
     const out: Record<string, unknown> = {};
     let start = first;
     while (this.pos < this.count) {
@@ -112,16 +117,20 @@ class QuickReader {
       const colon = this.keyEnd(start, end);
       const key = this.keyText(start, colon);
       if (key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key)) throw UNSURE;
+      // A plain key that YAML reads as a number, a boolean or null (`3.10:`) is the full reader's to refuse.
+      if (this.text.charCodeAt(start) !== DQUOTE && this.text.charCodeAt(start) !== SQUOTE && typeof resolvePlain(key) !== 'string') throw UNSURE;
       this.pos++;
       let value = colon + 1;
       while (value < end && this.text.charCodeAt(value) === SPACE) value++;
       out[key] = value >= end || this.text.charCodeAt(value) === HASH ? this.nested(indent, true) : this.inlineValue(value, end, indent);
       if (this.pos < this.count) start = this.starts[this.pos]!;
     }
+    this.levels--;
     return out;
   }
 
   private sequence(indent: number): unknown[] {
+    if (++this.levels > MAX_LEVELS) throw UNSURE;
     const out: unknown[] = [];
     while (this.pos < this.count) {
       const lineIndent = this.indents[this.pos]!;
@@ -146,6 +155,7 @@ class QuickReader {
         out.push(this.inlineValue(item, end, indent));
       }
     }
+    this.levels--;
     return out;
   }
 

@@ -52,6 +52,18 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
   'done-no-evidence': { zh: (a) => `任务 ${a.task} 已完成，但未提供佐证材料（evidence）。`, en: (a) => `task ${a.task} is done but lists no evidence` },
   'completed-after-as-of': { zh: (a) => `任务 ${a.task} 的完成日期 ${a.completed} 晚于统计日期 ${a.asOf}。`, en: (a) => `task ${a.task}: the completion date ${a.completed} is after the as-of date ${a.asOf}` },
   'not-applicable-no-reason': { zh: (a) => `任务 ${a.task} 标记为不适用，须说明理由（reason）。`, en: (a) => `task ${a.task} is not applicable; give a reason` },
+  'yaml-key-not-string': {
+    zh: (a) => `键 ${a.key} 会被 YAML 读作数字或其他非文本值（如 3.10 读作 3.1）。请加引号："${a.key}":`,
+    en: (a) => `the key ${a.key} is read by YAML as a number or another non-text value (3.10 reads as 3.1); quote it: "${a.key}":`,
+  },
+  'control-character': {
+    zh: (a) => `文件中含控制字符 ${a.char}（可能是终端转义序列）。请删除它；需要时在双引号字符串中写成转义形式。`,
+    en: (a) => `the file holds the control character ${a.char} (it may be a terminal escape sequence); remove it, or write it as an escape inside a double-quoted string`,
+  },
+  'more-problems': {
+    zh: (a) => `此文件还有 ${a.count} 个问题未列出（每个文件最多列出 ${a.shown} 个）。`,
+    en: (a) => `${a.count} more problems in this file are not listed (at most ${a.shown} per file)`,
+  },
   'yaml-too-deep': { zh: (a) => `嵌套层级过深：${a.detail}`, en: (a) => `nesting too deep: ${a.detail}` },
   'yaml-alias-limit': { zh: (a) => `别名展开过多：${a.detail}`, en: (a) => `too many alias expansions: ${a.detail}` },
 };
