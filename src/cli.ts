@@ -7,6 +7,7 @@ import { isRealDate } from './calendar.js';
 import type { Context } from './commands/context.js';
 import { TASK_STATES } from './model.js';
 import { langFrom, langOf } from './render/messages.js';
+import { terminalSafe } from './render/text.js';
 
 export interface Ambient {
   argv: string[];
@@ -58,7 +59,8 @@ export function buildProgram(ambient: Ambient): Command {
     .helpOption('-h, --help', w('display help', '显示帮助'))
     .helpCommand('help [command]', w('display help for a command', '显示某个命令的帮助'))
     .showHelpAfterError(w('(run plan --help for usage)', '（运行 plan --help 查看用法）'))
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(out(s)) });
+    // commander echoes the arguments it rejects: they may hold escape sequences.
+    .configureOutput({ writeErr: (s) => process.stderr.write(terminalSafe(s, false)), writeOut: (s) => process.stdout.write(out(s)) });
 
   const context = (command: Command): Context => {
     const g = command.optsWithGlobals<GlobalOptions>();

@@ -9,6 +9,7 @@ import { listPlanFiles, PlanFolderMissing } from '../load/plan-files.js';
 import type { PlanData } from '../model.js';
 import { DIAGNOSTIC_FORMATS, type Paint } from '../render/diagnostics.js';
 import type { Lang } from '../render/messages.js';
+import { terminalSafe } from '../render/text.js';
 import { validatePlan, type Validated } from '../validate/index.js';
 
 export interface Context {
@@ -26,6 +27,7 @@ const PLAIN: Paint = { red: (s) => s, yellow: (s) => s, green: (s) => s, dim: (s
 /** Colour only when asked for; chalk is loaded only then. */
 export async function paintFor(ctx: Context): Promise<Paint> {
   if (!ctx.color) return PLAIN;
+  colourOn = true;
   const { Chalk } = await import('chalk');
   const c = new Chalk({ level: 1 });
   return { red: c.red, yellow: c.yellow, green: c.green, dim: c.dim, bold: c.bold };
@@ -68,8 +70,13 @@ export async function loadValidPlan(ctx: Context, details = false): Promise<{ da
   return { data: result.data, asOf: result.asOf };
 }
 
+/** Whether this run paints its output: only then may the tool's own colour codes reach the terminal. */
+let colourOn = false;
+
+/** Writes a command's output; to a terminal, through terminalSafe (the data may hold control characters). */
 export function print(text: string): void {
-  process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+  const line = text.endsWith('\n') || text === '' ? text : `${text}\n`;
+  process.stdout.write(process.stdout.isTTY === true ? terminalSafe(line, colourOn) : line);
 }
 
 /** Every file the tool writes goes through write.ts (exclusive temporary file, fsync, rename). */

@@ -6,18 +6,27 @@
  * generous (10 s) so that a busy machine does not fail it, the promise is 2 s.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, copyPlan } from '../helpers.js';
 import { HOSTILE } from './hostile.js';
 
 const BOUND_MS = 10_000;
+const MEMORY_MB = 1024;
 
-function run(args: string[]): { code: number | null; out: string; ms: number } {
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Runs the CLI; with /usr/bin/time also its CPU seconds and peak memory (the wall clock of a busy machine says little). */
+function run(args: string[]): { code: number | null; out: string; ms: number; cpuMs?: number; rssMb?: number } {
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 30, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', LANG: 'C', NO_COLOR: '1' } });
-  return { code: r.status, out: r.stdout + r.stderr, ms: Number(process.hrtime.bigint() - t) / 1e6 };
+  const cmd = TIME ? [TIME, '-f', 'RUSAGE %U %S %M', process.execPath] : [process.execPath];
+  const r = spawnSync(cmd[0]!, [...cmd.slice(1), BIN, ...args], { encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 30, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', LANG: 'C', NO_COLOR: '1' } });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const m = /RUSAGE ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(r.stderr);
+  const stderr = m ? r.stderr.slice(0, m.index) : r.stderr;
+  // /usr/bin/time reports a signal as "Command terminated by signal" and passes the code on.
+  return { code: r.status, out: r.stdout + stderr, ms, ...(m && { cpuMs: (Number(m[1]) + Number(m[2])) * 1000, rssMb: Number(m[3]) / 1024 }) };
 }
 
 /** Every file of the folder with its size and modification time: to see that nothing was written. */
@@ -43,7 +52,8 @@ describe('hostile plan files end in time, with a message and nothing written', (
     const before = snapshot(dir);
     const check = run(['check', '--plan', dir, '--as-of', '2021-10-01']);
     const update = run(['update', 'finance', '2.1.3', '--progress', 'x', '--plan', dir, '--as-of', '2021-10-01']);
-    const record = `${check.ms.toFixed(0)} ms check, ${update.ms.toFixed(0)} ms update: ${c.name} (${(text.length / 1e6).toFixed(1)} M chars)`;
+    const cpu = (r: ReturnType<typeof run>): string => (r.cpuMs === undefined ? '' : ` (cpu ${r.cpuMs.toFixed(0)} ms, ${r.rssMb!.toFixed(0)} MB)`);
+    const record = `check ${check.ms.toFixed(0)} ms${cpu(check)}, update ${update.ms.toFixed(0)} ms${cpu(update)}: ${c.name} (${(text.length / 1e6).toFixed(1)} M chars)`;
     console.log(record);
     if (process.env.PLAN_HOSTILE_TIMES) appendFileSync(process.env.PLAN_HOSTILE_TIMES, `${record}\n`);
     expect([1, 2]).toContain(check.code);
@@ -53,6 +63,8 @@ describe('hostile plan files end in time, with a message and nothing written', (
     expect(update.out).not.toMatch(/internal error|This is a bug/);
     expect(check.ms).toBeLessThan(BOUND_MS);
     expect(update.ms).toBeLessThan(BOUND_MS);
+    // Memory: far below what a quadratic or unbounded reader takes (gigabytes).
+    for (const r of [check, update]) if (r.rssMb !== undefined) expect(r.rssMb).toBeLessThan(MEMORY_MB);
     expect(snapshot(dir)).toBe(before);
     expect(readFileSync(join(dir, c.file), 'utf8') === text).toBe(true);
   }, 60_000);
