@@ -135,12 +135,45 @@ function quoteEnd(text: string, i: number): number {
   return text.length;
 }
 
-export function readYamlFull(text: string): FullRead {
+/**
+ * Parsed documents of files the strict reader read, kept (up to KEEP_CHARS of
+ * text) for positions.ts: a file with diagnostics is then not parsed twice,
+ * which halves the time of a large hostile file. Plain files never get here.
+ */
+const KEEP_CHARS = 16 * 1024 * 1024;
+const kept = new Map<string, { text: string; parsed: ParsedDocument }>();
+let keptChars = 0;
+
+function keep(file: string, text: string, parsed: ParsedDocument): void {
+  const old = kept.get(file);
+  if (old) {
+    keptChars -= old.text.length;
+    kept.delete(file);
+  }
+  if (text.length > KEEP_CHARS) return;
+  for (const [name, entry] of kept) {
+    if (keptChars + text.length <= KEEP_CHARS) break;
+    kept.delete(name);
+    keptChars -= entry.text.length;
+  }
+  kept.set(file, { text, parsed });
+  keptChars += text.length;
+}
+
+/** The parsed document of `file` if it was read with this very text; else a new parse. */
+export function parsedFor(file: string, text: string): ParsedDocument {
+  const entry = kept.get(file);
+  if (entry && entry.text === text) return entry.parsed;
+  return parseWithPositions(text);
+}
+
+export function readYamlFull(text: string, file?: string): FullRead {
   const deep = tooDeep(text);
   if (deep) return fail('yaml-too-deep', `nesting is deeper than ${LIMITS.depth} levels`, deep.line, deep.col);
   let parsed: ParsedDocument;
   try {
     parsed = parseWithPositions(text);
+    if (file !== undefined) keep(file, text, parsed);
   } catch (e) {
     if (e instanceof RangeError) return fail('yaml-too-deep', 'nesting is too deep to read', 1, 1);
     throw e;

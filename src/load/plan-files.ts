@@ -110,7 +110,7 @@ export async function readOne({ kind, file, stem, text }: FileRef): Promise<Sour
   if (data === undefined) {
     // The strict reader is loaded only when a file needs it (see quick-yaml.ts).
     const { readYamlFull } = await import('./full-yaml.js');
-    const full = readYamlFull(read);
+    const full = readYamlFull(read, file);
     if (!full.ok) {
       const p = full.problem;
       return {

@@ -15,24 +15,24 @@ export const PER_FILE = 100;
  * adds, per file that had more, one diagnostic saying how many were left out.
  */
 export function capPerFile(diagnostics: Diagnostic[], perFile = PER_FILE): Diagnostic[] {
-  const counts = new Map<string, { n: number; errors: boolean }>();
+  const counts = new Map<string, { listed: number; errors: number; warnings: number }>();
   const kept: Diagnostic[] = [];
   for (const d of diagnostics) {
-    const c = counts.get(d.file) ?? { n: 0, errors: false };
-    // A count made earlier (by the schema check) stands for the problems it counts.
+    let c = counts.get(d.file);
+    if (!c) counts.set(d.file, (c = { listed: 0, errors: 0, warnings: 0 }));
     if (d.code === 'more-problems') {
-      c.n += Number(d.args.count);
-      c.errors ||= d.severity === 'error';
-      counts.set(d.file, c);
-      continue;
-    }
-    c.n++;
-    c.errors ||= d.severity === 'error';
-    counts.set(d.file, c);
-    if (c.n <= perFile) kept.push(d);
+      // A count made earlier (by the schema check) stands for the problems it counts.
+      c.errors += Number(d.args.errors ?? 0);
+      c.warnings += Number(d.args.warnings ?? 0);
+    } else if (c.listed < perFile) {
+      c.listed++;
+      kept.push(d);
+    } else if (d.severity === 'error') c.errors++;
+    else c.warnings++;
   }
-  for (const [file, { n, errors }] of counts) {
-    if (n > perFile) kept.push({ code: 'more-problems', severity: errors ? 'error' : 'warning', file, args: { count: n - perFile, shown: perFile } });
+  for (const [file, { errors, warnings }] of counts) {
+    const count = errors + warnings;
+    if (count > 0) kept.push({ code: 'more-problems', severity: errors > 0 ? 'error' : 'warning', file, args: { count, shown: perFile, errors, warnings } });
   }
   return kept;
 }
@@ -40,7 +40,7 @@ export function capPerFile(diagnostics: Diagnostic[], perFile = PER_FILE): Diagn
 export async function locateDiagnostics(diagnostics: Diagnostic[]): Promise<void> {
   const pending = diagnostics.filter((d) => d.line === undefined && d.path !== undefined && !d.unreadable);
   if (pending.length === 0) return;
-  const { parseWithPositions, tooDeep } = await import('./full-yaml.js');
+  const { parsedFor, tooDeep } = await import('./full-yaml.js');
   const { isMap, isScalar, isSeq } = await import('yaml');
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of pending) {
@@ -51,7 +51,7 @@ export async function locateDiagnostics(diagnostics: Diagnostic[]): Promise<void
   for (const [file, list] of byFile) {
     const text = readText(file);
     if (typeof text !== 'string' || tooDeep(text)) continue;
-    const { doc, lineCounter } = parseWithPositions(text);
+    const { doc, lineCounter } = parsedFor(file, text);
     // Per mapping, its pairs by the text of their keys (`3.10` stays "3.10"), built on first use.
     const index = new Map<unknown, Map<string, { key: unknown; value: unknown }>>();
     const pairsOf = (map: { items: { key: unknown; value: unknown }[] }): Map<string, { key: unknown; value: unknown }> => {

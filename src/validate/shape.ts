@@ -20,7 +20,7 @@ export function checkShape(kind: FileKind, file: string, data: unknown): Diagnos
   const errors = validate.errors ?? [];
   // A hostile file can hold 100,000 wrong keys: only the first ones become diagnostics, the rest a count.
   if (errors.length <= SHAPE_LIMIT) return dedupe(errors.map((e) => toDiagnostic(file, e)));
-  const more: Diagnostic = { code: 'more-problems', severity: 'error', file, args: { count: errors.length - SHAPE_LIMIT, shown: SHAPE_LIMIT } };
+  const more: Diagnostic = { code: 'more-problems', severity: 'error', file, args: { count: errors.length - SHAPE_LIMIT, shown: SHAPE_LIMIT, errors: errors.length - SHAPE_LIMIT, warnings: 0 } };
   return [...dedupe(errors.slice(0, SHAPE_LIMIT).map((e) => toDiagnostic(file, e))), more];
 }
 
