@@ -69,7 +69,15 @@ export async function withLock<T>(file: string, work: (held: HeldLock) => Promis
   const dir = dirname(file);
   mkdirSync(dir, { recursive: true });
   const lockFile = join(dir, `.${basename(file)}.lock`);
-  const token = await acquire(lockFile, timeoutMs);
+  let token: string;
+  try {
+    token = await acquire(lockFile, timeoutMs);
+  } catch (e) {
+    // A full disk or a read-only folder shows first here: name the file, not the lock's temporary file.
+    const err = e as NodeJS.ErrnoException;
+    if (typeof err.code === 'string' && (err.path === undefined || err.path.startsWith(dir))) err.path = file;
+    throw e;
+  }
   const held: HeldLock = {
     lockFile,
     token,

@@ -13,7 +13,7 @@
  *   process is gone or they are older than any write takes.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** `.<name>.plan-<pid>-<16 hex>.tmp`: the tool's own temporary files (for writes and locks). */
@@ -44,9 +44,17 @@ export function createExclusive(file: string, text: string | Buffer, mode = 0o64
     const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
     fsyncSync(fd);
-  } finally {
+  } catch (e) {
+    // A full disk: the half-written file is ours (we created it), so it goes.
     closeSync(fd);
+    try {
+      unlinkSync(file);
+    } catch {
+      // Already gone.
+    }
+    throw e;
   }
+  closeSync(fd);
 }
 
 export interface WriteOptions {
@@ -94,6 +102,9 @@ export function writeFileAtomic(file: string, text: string, options: WriteOption
     } catch {
       // The temporary file may never have been created, or was renamed.
     }
+    // The message names the file the user asked for, not our temporary one.
+    const err = e as NodeJS.ErrnoException;
+    if (typeof err.code === 'string' && (err.path === undefined || err.path === tmp)) err.path = file;
     throw e;
   }
 }
@@ -144,17 +155,4 @@ export function isAlive(pid: number): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-/** A folder to write reports into: created when missing; a file or a symlink there is refused. */
-export function prepareOutFolder(dir: string): 'ok' | 'not-a-folder' | 'symlink' {
-  try {
-    const st = lstatSync(dir);
-    if (st.isSymbolicLink()) return statSync(dir).isDirectory() ? 'symlink' : 'not-a-folder';
-    return st.isDirectory() ? 'ok' : 'not-a-folder';
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  }
-  mkdirSync(dir, { recursive: true });
-  return 'ok';
 }

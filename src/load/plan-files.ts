@@ -71,6 +71,9 @@ export function listPlanFiles(dir: string, pending?: { file: string; text: strin
       continue;
     }
     for (const name of listing.names) refs.push({ kind, file: join(dir, kind, name), stem: name.replace(/\.ya?ml$/, '') });
+    for (const name of listing.undecodable) {
+      broken.push({ kind, file: join(dir, kind, name), diagnostic: unreadable(join(dir, kind, name), 'file-name-not-utf8', {}) });
+    }
   }
   if (pending) {
     // The plan as it would be after the edit: the pending text replaces the
@@ -83,12 +86,17 @@ export function listPlanFiles(dir: string, pending?: { file: string; text: strin
 }
 
 /** YAML files in a folder, sorted so that every run reads them in one order. */
-function listYaml(dir: string): { names: string[] } | { diagnostic?: Diagnostic } {
+function listYaml(dir: string): { names: string[]; undecodable: string[] } | { diagnostic?: Diagnostic } {
   try {
-    const names = readdirSync(dir)
-      .filter((n) => /\.ya?ml$/.test(n) && !n.startsWith('.'))
-      .sort();
-    return { names };
+    // Names as bytes: a name that is not UTF-8 would otherwise turn into one that does not exist (U+FFFD).
+    const names: string[] = [];
+    const undecodable: string[] = [];
+    for (const raw of readdirSync(dir, { encoding: 'buffer' })) {
+      const name = raw.toString('utf8');
+      if (!/\.ya?ml$/.test(name) || name.startsWith('.')) continue;
+      (isUtf8(raw) ? names : undecodable).push(name);
+    }
+    return { names: names.sort(), undecodable: undecodable.sort() };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     // A plan may have no status folder yet (nobody has reported) or no tasks folder.

@@ -17,6 +17,10 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
   'not-a-file': { zh: () => '这里应为 YAML 文件，实际是目录或特殊文件。', en: () => 'a YAML file is expected here, but this is a folder or a special file' },
   'not-a-folder': { zh: () => '这里应为目录。', en: () => 'a folder is expected here' },
   'file-too-large': { zh: (a) => `文件过大（${a.size} 字节，上限 ${a.limit}）。请拆分文件。`, en: (a) => `the file is too large (${a.size} bytes, limit ${a.limit}); split it` },
+  'file-name-not-utf8': {
+    zh: () => '文件名不是有效的 UTF-8 编码，无法读取。请用 UTF-8 重新命名该文件（如 单位编号.yaml）。',
+    en: () => 'the file name is not valid UTF-8, so the file cannot be read; rename it in UTF-8 (e.g. <unit id>.yaml)',
+  },
   'file-binary': { zh: () => '这是二进制文件，不是 YAML 文本（含 NUL 字节）。', en: () => 'this is a binary file, not YAML text (it contains a NUL byte)' },
   'file-not-utf8': { zh: () => '文件不是有效的 UTF-8 编码。请以 UTF-8 另存。', en: () => 'the file is not valid UTF-8; save it as UTF-8' },
   'file-empty': { zh: () => '文件为空（或只有注释）。', en: () => 'the file is empty (or holds only comments)' },
@@ -175,13 +179,9 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     zh: (a) => [`${a.file} 的锁在写入期间被另一个进程取走；本次修改可能未保存。`, '请用 plan history 核对后重试。'],
     en: (a) => [`the lock on ${a.file} was taken by another process while this one wrote; this change may not be saved`, 'check with plan history and try again'],
   },
-  'out-not-a-folder': {
-    zh: (a) => [`--out “${a.dir}” 不是目录（是已存在的文件或符号链接）。`, '请指定一个目录（不存在时会自动创建）。'],
-    en: (a) => [`--out "${a.dir}" is not a folder (it is an existing file or a symlink)`, 'name a folder; it is created when missing'],
-  },
   'fs-error': {
-    zh: (a) => [`无法${a.op === 'write' ? '写入' : '读取'} ${a.path}：${FS_REASON[a.code as string]?.zh ?? a.code}。`, '未保存任何修改。'],
-    en: (a) => [`cannot ${a.op === 'write' ? 'write' : 'read'} ${a.path}: ${FS_REASON[a.code as string]?.en ?? a.code}`, 'nothing was changed'],
+    zh: (a) => [`无法${a.op === 'write' ? '写入' : '读取'} ${a.path}：${FS_REASON[a.code as string]?.zh ?? a.code}。`, a.op === 'write' ? '没有文件被写成半截；已有文件保持原样。' : '请检查该路径。'],
+    en: (a) => [`cannot ${a.op === 'write' ? 'write' : 'read'} ${a.path}: ${FS_REASON[a.code as string]?.en ?? a.code}`, a.op === 'write' ? 'no file was left half-written; the file there is as it was' : 'check that path'],
   },
   'units-file-unusable': { zh: (a) => [`--units 文件 “${a.file}” 无法使用（见上）。`], en: (a) => [`the --units file "${a.file}" cannot be used (see above)`] },
 };
