@@ -18,6 +18,14 @@ export const LIMITS = {
    * refuses a file the parser would accept.
    */
   scanDepth: 1000,
+  /**
+   * Characters the strict reader takes. The `yaml` package builds a node per
+   * value and reads ~1 MB/s when memory is tight, so a large file it has to
+   * read would take seconds. Plan files are plain block YAML (what `plan update`
+   * writes), which the quick reader takes at any size; only a file beyond that
+   * subset, or with an error, comes here, and over this size it is refused.
+   */
+  strictChars: 1024 * 1024,
 };
 
 export interface YamlProblem {
@@ -170,6 +178,9 @@ export function parsedFor(file: string, text: string): ParsedDocument {
 export function readYamlFull(text: string, file?: string): FullRead {
   const deep = tooDeep(text);
   if (deep) return fail('yaml-too-deep', `nesting is deeper than ${LIMITS.depth} levels`, deep.line, deep.col);
+  if (text.length > LIMITS.strictChars) {
+    return { ok: false, problem: { code: 'yaml-too-complex', message: `over ${LIMITS.strictChars} characters outside plain block YAML`, line: 1, col: 1, args: { limit: String(LIMITS.strictChars) } } };
+  }
   let parsed: ParsedDocument;
   try {
     parsed = parseWithPositions(text);

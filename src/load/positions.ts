@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import { readText } from './plan-files.js';
+import { locateQuick, pathKey } from './quick-yaml.js';
 
 /** Diagnostics listed per file; the rest are counted in one `more-problems` line. */
 export const PER_FILE = 100;
@@ -40,7 +41,7 @@ export function capPerFile(diagnostics: Diagnostic[], perFile = PER_FILE): Diagn
 export async function locateDiagnostics(diagnostics: Diagnostic[]): Promise<void> {
   const pending = diagnostics.filter((d) => d.line === undefined && d.path !== undefined && !d.unreadable);
   if (pending.length === 0) return;
-  const { parsedFor, tooDeep } = await import('./full-yaml.js');
+  const { LIMITS, parsedFor, tooDeep } = await import('./full-yaml.js');
   const { isMap, isScalar, isSeq } = await import('yaml');
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of pending) {
@@ -50,7 +51,22 @@ export async function locateDiagnostics(diagnostics: Diagnostic[]): Promise<void
   }
   for (const [file, list] of byFile) {
     const text = readText(file);
-    if (typeof text !== 'string' || tooDeep(text)) continue;
+    if (typeof text !== 'string') continue;
+    // A plain file (nearly all) is located by the quick reader in one pass, however large.
+    const wanted = new Set<string>();
+    for (const d of list) for (let n = 0; n <= d.path!.length; n++) wanted.add(pathKey(d.path!.slice(0, n)));
+    const quick = locateQuick(text, wanted);
+    if (quick) {
+      for (const d of list) {
+        // The deepest step of the path that exists: a missing property points at its parent.
+        let at: { line: number; col: number } | undefined;
+        for (let n = d.path!.length; n > 0 && !at; n--) at = quick.get(pathKey(d.path!.slice(0, n)));
+        d.line = at?.line ?? 1;
+        d.col = at?.col ?? 1;
+      }
+      continue;
+    }
+    if (tooDeep(text) || text.length > LIMITS.strictChars) continue;
     const { doc, lineCounter } = parsedFor(file, text);
     // Per mapping, its pairs by the text of their keys (`3.10` stays "3.10"), built on first use.
     const index = new Map<unknown, Map<string, { key: unknown; value: unknown }>>();

@@ -68,6 +68,10 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
     zh: (a) => `此文件还有 ${a.count} 个问题未列出（每个文件最多列出 ${a.shown} 个）。`,
     en: (a) => `${a.count} more problems in this file are not listed (at most ${a.shown} per file)`,
   },
+  'yaml-too-complex': {
+    zh: (a) => `文件超过 ${a.limit} 个字符，且使用了简单块格式以外的 YAML（流式映射、锚点、多行字符串等）或含有语法错误。请改用 plan update 写出的简单块格式，或拆分文件。`,
+    en: (a) => `the file is over ${a.limit} characters and uses YAML beyond the plain block style (flow mappings, anchors, multi-line strings…) or has a syntax error; write it in the plain block style plan update writes, or split it`,
+  },
   'yaml-too-deep': { zh: (a) => `嵌套层级过深：${a.detail}`, en: (a) => `nesting too deep: ${a.detail}` },
   'yaml-alias-limit': { zh: (a) => `别名展开过多：${a.detail}`, en: (a) => `too many alias expansions: ${a.detail}` },
 };
