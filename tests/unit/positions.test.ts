@@ -20,12 +20,12 @@ function strictPositions(text: string): Map<string, { line: number; col: number 
       for (const p of node.items) {
         if (!isScalar(p.key)) continue;
         const step = String(p.key.value);
-        out.set(pathKey([...path, step]), lineCounter.linePos(p.key.range![0]));
+        out.set(pathKey([...path, step]), lineCounter.linePos(p.key.range![0]!));
         walk(p.value, [...path, step]);
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => {
-        out.set(pathKey([...path, i]), lineCounter.linePos((item as { range: number[] }).range[0]));
+        out.set(pathKey([...path, i]), lineCounter.linePos((item as { range: number[] }).range[0]!));
         walk(item, [...path, i]);
       });
     }
