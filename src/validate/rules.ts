@@ -173,13 +173,17 @@ export const RULES: Record<string, Rule> = {
       }
       return set;
     };
+    const hinted = new Map<string, number>();
     for (const s of data.statuses) {
       const { file, declaredUnit } = data.origins.statuses.get(s.unit)!;
       if (declaredUnit !== s.unit || !ctx.known.has(s.unit)) continue;
       const path = ['tasks', s.task];
       const task = tasks.get(s.task);
       if (!task) {
-        const hint = closest(s.task, tasks.keys());
+        // A "did you mean" only where it will be shown: a file lists its first 100 problems (load/positions.ts).
+        const shown = (hinted.get(file) ?? 0) + 1;
+        hinted.set(file, shown);
+        const hint = shown <= 100 ? closest(s.task, tasks.keys()) : undefined;
         ctx.report('status-unknown-task', 'error', file, path, { task: s.task, ...(hint && { hint }) });
         continue;
       }
