@@ -60,7 +60,8 @@ export function keyText(key: unknown): string | undefined {
 
 function editLf(original: string | undefined, unit: string, task: string, change: StatusChange, asOf: IsoDate): EditResult {
   const text = original ?? `${HEADER(unit)}unit: ${unit}\ntasks:\n`;
-  const doc = parseDocument(text, { uniqueKeys: true });
+  // The plan was checked before (keys are unique); the `yaml` package's own check is quadratic.
+  const doc = parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length > 0) throw new Error(doc.errors[0]!.message);
   const root: unknown = doc.contents;
   if (!isMap(root)) throw new Error('the status file is not a mapping');

@@ -73,7 +73,7 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
       if (errors.length > 0) {
         await locateDiagnostics(errors.filter((d) => d.file !== file));
         process.stderr.write(DIAGNOSTIC_FORMATS.stylish({ diagnostics: errors, lang: ctx.lang, paint: await paintFor({ ...ctx, color: false }) }));
-        process.stderr.write(zh ? `未写入：修改后的 ${file} 不符合规则。\n` : `not written: ${file} would break the rules above\n`);
+        process.stderr.write(safeText(zh ? `未写入：修改后的 ${file} 不符合规则。` : `not written: ${file} would break the rules above`) + '\n');
         throw new ExitCode(EXIT.findings);
       }
       if (options.dryRun) {
