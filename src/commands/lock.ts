@@ -126,7 +126,8 @@ function tryCreate(lockFile: string): string | undefined {
   const boot = bootId();
   if (boot !== undefined) info.boot = boot;
   const tmp = tempName(dirname(lockFile), basename(lockFile));
-  createExclusive(tmp, `${JSON.stringify(info)}\n`);
+  // Not synced: after a power cut the boot id differs and the lock is stale anyway.
+  createExclusive(tmp, `${JSON.stringify(info)}\n`, 0o644, false);
   try {
     testDelay();
     linkSync(tmp, lockFile);

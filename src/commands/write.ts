@@ -36,14 +36,14 @@ export function testDelay(): void {
   if (sleeper) Atomics.wait(sleeper, 0, 0, Math.floor(Math.random() * TEST_DELAY_MS));
 }
 
-/** Creates `file` exclusively, never through a link, with `text`, flushed to disk. */
-export function createExclusive(file: string, text: string | Buffer, mode = 0o644): void {
+/** Creates `file` exclusively, never through a link, with `text`, flushed to disk unless `sync` is false. */
+export function createExclusive(file: string, text: string | Buffer, mode = 0o644, sync = true): void {
   const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
   try {
     testDelay();
     const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-    fsyncSync(fd);
+    if (sync) fsyncSync(fd);
   } catch (e) {
     // A full disk: the half-written file is ours (we created it), so it goes.
     closeSync(fd);
