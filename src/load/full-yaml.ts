@@ -25,7 +25,7 @@ export const LIMITS = {
    * writes), which the quick reader takes at any size; only a file beyond that
    * subset, or with an error, comes here, and over this size it is refused.
    */
-  strictChars: 1024 * 1024,
+  strictChars: 512 * 1024,
 };
 
 export interface YamlProblem {

@@ -42,8 +42,8 @@ export const HOSTILE: HostileCase[] = [
   { name: 'an unclosed double quote over 4 MB with backslashes', file: 'status/finance.yaml', text: () => `unit: "${'\\\\a'.repeat(1_300_000)}` },
   { name: '60,000 duplicate keys', file: 'status/finance.yaml', text: () => status(repeat(60_000, () => `  "2.1.3":\n    state: done\n`)) },
   { name: '140,000 unknown task keys in 7.5 MB of plain YAML', file: 'status/finance.yaml', text: () => status(repeat(140_000, (i) => `  "x${i}":\n    state: done\n    completed: 2021-09-01\n`)) },
-  { name: 'a flow mapping just under the strict reader limit (42,000 keys)', file: 'status/finance.yaml', text: () => `unit: finance\ntasks: {${repeat(42_000, (i) => `"x${i}": {state: done}`, ', ')}}\n` },
-  { name: 'anchors and aliases just under the strict reader limit', file: 'tasks/hostile.yaml', text: () => `a: &a x\n${repeat(45_000, (i) => `k${i}: [&b${i} v, *a]\n`)}` },
+  { name: 'a flow mapping just under the strict reader limit (21,000 keys)', file: 'status/finance.yaml', text: () => `unit: finance\ntasks: {${repeat(21_000, (i) => `"x${i}": {state: done}`, ', ')}}\n` },
+  { name: 'anchors and aliases just under the strict reader limit', file: 'tasks/hostile.yaml', text: () => `a: &a x\n${repeat(20_000, (i) => `k${i}: [&b${i} v, *a]\n`)}` },
   { name: '3,000,000 characters of flow mappings over the strict reader limit', file: 'status/finance.yaml', text: () => `unit: finance\ntasks: {${repeat(120_000, (i) => `"x${i}": {state: done}`, ', ')}}\n` },
   { name: 'a control character in a comment (ESC sequences)', file: 'status/finance.yaml', text: () => `# \u001b]0;pwned\u0007\u001b[2J\nunit: finance\ntasks:\n` },
 ];
