@@ -144,7 +144,7 @@ describe.skipIf(!canDropPrivileges)('without permission (run as nobody)', () => 
     const before = readFileSync(file, 'utf8');
     const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, 'update', 'finance', '2.1.3', '--progress', 'x', ...at(dir)], {
       encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', LANG: 'C', TZ: 'UTC' },
+      env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', TZ: 'UTC' },
     });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/cannot write .*status\/finance\.yaml: permission denied/);
