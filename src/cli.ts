@@ -10,6 +10,7 @@ import type { PlanLocation } from './load/plan-folder.js';
 import { filterWords, lightFromWord, stateFromWord } from './render/labels.js';
 import { langFrom, langOf, type Lang } from './render/messages.js';
 import { parserMessage } from './render/parser-messages.js';
+import { terminalSafe } from './render/text.js';
 
 export interface Ambient {
   argv: string[];
@@ -86,7 +87,8 @@ export function buildProgram(ambient: Ambient): Command {
     .helpCommand('help [command]', w('display help for a command', '显示某个命令的帮助'))
     .showHelpAfterError(w('(run plan --help for usage)', '（运行 plan --help 查看用法）'))
     .configureOutput({
-      writeErr: (s) => process.stderr.write(out(s)),
+      // commander echoes the arguments it rejects: they may hold escape sequences.
+      writeErr: (s) => process.stderr.write(terminalSafe(out(s), false)),
       writeOut: (s) => process.stdout.write(out(s)),
       outputError: (s, write) => write(parserMessage(s, lang)),
     });
