@@ -10,6 +10,7 @@ import type { PlanLocation } from './load/plan-folder.js';
 import { filterWords, lightFromWord, stateFromWord } from './render/labels.js';
 import { langFrom, langOf, type Lang } from './render/messages.js';
 import { parserMessage } from './render/parser-messages.js';
+import { terminalSafe } from './render/text.js';
 
 export interface Ambient {
   argv: string[];
@@ -86,7 +87,8 @@ export function buildProgram(ambient: Ambient): Command {
     .helpCommand('help [command]', w('display help for a command', '显示某个命令的帮助'))
     .showHelpAfterError(w('(run plan --help for usage)', '（运行 plan --help 查看用法）'))
     .configureOutput({
-      writeErr: (s) => process.stderr.write(out(s)),
+      // commander echoes the arguments it rejects: they may hold escape sequences.
+      writeErr: (s) => process.stderr.write(terminalSafe(out(s), false)),
       writeOut: (s) => process.stdout.write(out(s)),
       outputError: (s, write) => write(parserMessage(s, lang)),
     });
@@ -165,7 +167,7 @@ export function buildProgram(ambient: Ambient): Command {
     .description(w('the progress report a unit hands in at a checkpoint: its tasks and what changed', '进展报告：报送节点时单位的任务情况与本期变化'))
     .addHelpText('after', example('plan report 县财政局 --checkpoint 2021-12-05 --out reports/'))
     .argument('<unit>', w('unit id, name or alias; a group gives one report per member', '单位编号、名称或别名；分组则每个成员一份'))
-    .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['md', 'json']).default('md'))
+    .addOption(new Option('--format <format>', w('output format (docx: GB/T 9704 layout, needs --out)', '输出格式（docx：GB/T 9704 公文格式，须配 --out）')).choices(['md', 'json', 'docx']).default('md'))
     .option('--checkpoint <date>', w('the checkpoint, YYYY-MM-DD (default: the next one on or after the as-of date)', '报送节点 YYYY-MM-DD（默认：统计日期当天或之后的下一个）'), asOfDate)
     .option('--from <date>', w('with --to: a period that is not between checkpoints, YYYY-MM-DD (changes after this day)', '与 --to 一起：非报送节点的统计期间起点 YYYY-MM-DD（此日之后的变化）'), asOfDate)
     .option('--to <date>', w('with --from: the end of the period, YYYY-MM-DD', '与 --from 一起：统计期间终点 YYYY-MM-DD'), asOfDate)
@@ -237,6 +239,43 @@ export function buildProgram(ambient: Ambient): Command {
     .addHelpText('after', example('plan collect returned/ --dry-run'))
     .option('--dry-run', w('show the changes as a diff; write nothing', '只显示改动，不写入'))
     .action(async (paths: string[], options, command: Command) => (await import('./commands/collect.js')).collect(context(command), paths, options));
+
+  program
+    .command('summary')
+    .description(w('the county’s checkpoint summary (落实情况通报): figures, units, overdue items, problems, next steps', '落实情况通报：总体情况、各单位完成情况、逾期事项、存在问题、下步工作'))
+    .addHelpText('after', example('plan summary --format docx --out reports/通报.docx --checkpoint 2021-12-05'))
+    .addOption(new Option('--format <format>', w('output format (docx: GB/T 9704 layout, needs --out)', '输出格式（docx：GB/T 9704 公文格式，须配 --out）')).choices(['md', 'html', 'docx']).default('md'))
+    .option('--checkpoint <date>', w('summarise this checkpoint, as of its date unless --as-of is given', '按该报送节点汇总（未给 --as-of 时以节点日为统计日期）'), asOfDate)
+    .option('--out <file>', w('write to this file', '写入该文件'))
+    .action(async (options, command: Command) => (await import('./commands/summary.js')).summary(context(command), options));
+
+  program
+    .command('remind')
+    .description(w('催办 notices: one per unit with overdue or soon-due tasks, and the office’s list', '催办通知：给有逾期或临期任务的单位各一份，并列出催办情况'))
+    .addHelpText('after', example('plan remind --within 7 --out notices/ --dry-run'))
+    .addOption(new Option('--format <format>', w('notice format (text: to paste into a chat)', '通知格式（text：可粘贴到聊天工具）')).choices(['md', 'text', 'docx']).default('md'))
+    .option('--within <days>', w('also remind of tasks due within this many days (default: the plan’s warning window)', '同时催办多少天内到期的任务（默认：计划的预警天数）'), wholeNumber)
+    .option('--unit <unit>', w('only this unit, or the units of this group', '只催办该单位（或该分组各单位）'))
+    .option('--out <dir>', w('write one notice per unit and the list into this folder', '每个单位一份通知，连同催办清单写入该目录'))
+    .option('--dry-run', w('list what would be written; write nothing', '只列出将写入的内容，不写入'))
+    .action(async (options, command: Command) => (await import('./commands/remind.js')).remind(context(command), options));
+
+  program
+    .command('calendar')
+    .description(w('a unit’s deadlines and checkpoints as all-day calendar events (.ics) with reminders', '日历：单位的完成时限与报送节点（.ics 全天事件，带提醒）'))
+    .addHelpText('after', example('plan calendar --unit 县财政局 --out finance.ics'))
+    .option('--unit <unit>', w('unit id, name or alias', '单位编号、名称或别名'))
+    .option('--out <file>', w('write the .ics file here (default: print it)', '写入该 .ics 文件（默认：打印）'))
+    .option('--remind <days>', w('reminders this many days before, at 09:00, comma-separated', '提前多少天提醒（当天 9:00），逗号分隔'), '7,1')
+    .action(async (options, command: Command) => (await import('./commands/calendar-file.js')).calendar(context(command), options));
+
+  program
+    .command('site')
+    .description(w('a static progress site: figures, charts, a page per unit and per task (works from file://)', '进展网站：总体情况、图表、每个单位和每项任务一页（静态，可直接打开）'))
+    .addHelpText('after', example('plan site --out public/ --public'))
+    .option('--out <dir>', w('the folder to write the site into', '网站写入的目录'))
+    .option('--public', w('the edition for the public portal: no internal notes or internal evidence links', '公开版：不含内部备注和内部佐证链接'))
+    .action(async (options, command: Command) => (await import('./commands/site.js')).site(context(command), options));
 
   return program;
 }

@@ -19,3 +19,14 @@ export class UsageError extends Error {
 export class ExitCode {
   constructor(readonly code: number) {}
 }
+
+/** Errors of the file system that are the user's situation (a full disk, a read-only folder, no permission). */
+const USER_FS_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EEXIST', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ENAMETOOLONG', 'EMFILE', 'ENFILE', 'EIO', 'ENOENT']);
+
+/** The one mapping of such an error to a UsageError (exit 2); undefined for anything else. */
+export function fsUsageError(e: unknown): UsageError | undefined {
+  const err = e as (NodeJS.ErrnoException & { dest?: string }) | null;
+  if (!err || typeof err.code !== 'string' || typeof err.syscall !== 'string' || !USER_FS_ERRORS.has(err.code)) return undefined;
+  const writing = /write|open|rename|link|mkdir|unlink|fsync|chmod|close|ftruncate|copyfile|symlink/.test(err.syscall) && err.syscall !== 'scandir';
+  return new UsageError('fs-error', { op: writing ? 'write' : 'read', path: err.path ?? err.dest ?? '?', code: err.code });
+}

@@ -2,7 +2,7 @@
  * The process boundary: runs the CLI and turns every outcome into an exit
  * code. This is the only place that sets one (see EXIT in errors.ts).
  */
-import { EXIT, ExitCode, UsageError } from './errors.js';
+import { EXIT, ExitCode, fsUsageError, UsageError } from './errors.js';
 import { locatePlanFolder, planLanguage, type PlanLocation } from './load/plan-folder.js';
 import { langOf, usageMessage, type Lang } from './render/messages.js';
 import { safeText } from './render/text.js';
@@ -29,12 +29,14 @@ export async function run(argv: string[]): Promise<void> {
   }
 }
 
-function exitCodeFor(e: unknown, lang: Lang, verbose: boolean): number {
-  if (e instanceof ExitCode) return e.code;
+function exitCodeFor(error: unknown, lang: Lang, verbose: boolean): number {
+  if (error instanceof ExitCode) return error.code;
+  // A full disk, a read-only folder, no permission: the user's situation, worded, exit 2.
+  const e = fsUsageError(error) ?? error;
   if (e instanceof UsageError) {
     const { message, hint } = usageMessage(e.code, e.args, lang);
     process.stderr.write(`plan: ${safeText(message)}\n${hint ? `  ${safeText(hint)}\n` : ''}`);
-    if (verbose) process.stderr.write(`${e.stack}\n`);
+    if (verbose) process.stderr.write(`${(error as Error).stack ?? e.stack}\n`);
     return EXIT.usage;
   }
   // commander reports its own usage errors and sets their exit code.

@@ -117,6 +117,8 @@ export interface HistoryRecord {
   date: IsoDate;
   from?: TaskState;
   to: TaskState;
+  /** The completion date set by this change, when it differs from `date`. */
+  completed?: IsoDate;
   note?: string;
   /** The returned form the change came from (`plan collect`), and its SHA-256. */
   file?: string;

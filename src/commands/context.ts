@@ -2,15 +2,14 @@
  * What every command gets from the command line, and the one way a command
  * loads a plan: read → validate → (on errors) report and stop.
  */
-import { mkdirSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync, unlinkSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
 import { countBySeverity, sortDiagnostics } from '../diagnostic.js';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
-import { locateDiagnostics } from '../load/positions.js';
+import { capPerFile, locateDiagnostics } from '../load/positions.js';
 import { listPlanFiles, PlanFolderMissing } from '../load/plan-files.js';
 import type { PlanData } from '../model.js';
 import { DIAGNOSTIC_FORMATS, type Paint } from '../render/diagnostics.js';
 import type { Lang } from '../render/messages.js';
+import { terminalSafe } from '../render/text.js';
 import { validatePlan, type Validated, type ValidateOptions } from '../validate/index.js';
 
 /** What a command asks of the load: texts for some entries, a report date before the as-of date, the completion rule. */
@@ -33,6 +32,7 @@ const PLAIN: Paint = { red: (s) => s, yellow: (s) => s, green: (s) => s, dim: (s
 /** Colour only when asked for; chalk is loaded only then. */
 export async function paintFor(ctx: Context): Promise<Paint> {
   if (!ctx.color) return PLAIN;
+  colourOn = true;
   const { Chalk } = await import('chalk');
   const c = new Chalk({ level: 1 });
   return { red: c.red, yellow: c.yellow, green: c.green, dim: c.dim, bold: c.bold };
@@ -47,6 +47,8 @@ export async function loadPlan(ctx: Context, load: boolean | LoadOptions = false
       now: ctx.now,
       ...options,
     });
+    // A hostile file can hold 40,000 problems: each file lists its first ones and a count.
+    result.diagnostics = capPerFile(result.diagnostics);
     await locateDiagnostics(result.diagnostics);
     sortDiagnostics(result.diagnostics);
     return result;
@@ -74,46 +76,14 @@ export async function loadValidPlan(ctx: Context, load: boolean | LoadOptions = 
   return { data: result.data, asOf: result.asOf };
 }
 
+/** Whether this run paints its output: only then may the tool's own colour codes reach the terminal. */
+let colourOn = false;
+
+/** Writes a command's output; to a terminal, through terminalSafe (the data may hold control characters). */
 export function print(text: string): void {
-  process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+  const line = text.endsWith('\n') || text === '' ? text : `${text}\n`;
+  process.stdout.write(process.stdout.isTTY === true ? terminalSafe(line, colourOn) : line);
 }
 
-/**
- * Writes a file so that a reader sees the old content or the new, never half:
- * a temporary file in the same folder, flushed, then renamed over the target.
- */
-export function writeFileAtomic(file: string, text: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    const fd = openSync(tmp, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, file);
-    syncFolder(dirname(file));
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // The temporary file may never have been created.
-    }
-    throw e;
-  }
-}
-
-/** After a rename, the folder entry itself must reach the disk for the new file to survive a power cut. */
-function syncFolder(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Some systems cannot sync a folder; the rename has happened all the same.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
+/** Every file the tool writes goes through write.ts (exclusive temporary file, fsync, rename). */
+export { writeFileAtomic } from './write.js';

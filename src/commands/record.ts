@@ -7,13 +7,14 @@
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { UsageError } from '../errors.js';
-import { locateDiagnostics } from '../load/positions.js';
+import { capPerFile, locateDiagnostics } from '../load/positions.js';
 import { listPlanFiles, readText } from '../load/plan-files.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
+import { safeText } from '../render/text.js';
 import { validatePlan } from '../validate/index.js';
 import type { CompletionLimit } from '../validate/rules.js';
 import { paintFor, writeFileAtomic, type Context } from './context.js';
-import { LockTimeout, withLock } from './lock.js';
+import { LockLost, LockTimeout, withLock } from './lock.js';
 
 export interface Recorded<T> {
   file: string;
@@ -45,7 +46,7 @@ export async function recordForUnit<T>(
 ): Promise<Recorded<T>> {
   const file = statusFileOf(ctx, unitId);
   try {
-    return await withLock(file, async () => {
+    return await withLock(file, async (held) => {
       // Read inside the lock: another writer may have landed while we waited.
       const current = readText(file);
       if (typeof current !== 'string' && current.code !== 'file-missing') {
@@ -53,17 +54,21 @@ export async function recordForUnit<T>(
       }
       const before = typeof current === 'string' ? current : undefined;
       const { text, result } = edit(before);
+      // Nothing changes: nothing to check or write (and no history record was made).
+      if (text === before) return { file, before, after: text, errors: [], written: false, result };
       const checked = await validatePlan(ctx.planDir, listPlanFiles(ctx.planDir, { file, text }), { asOf, now: ctx.now, ...(options.completions && { completions: options.completions }) });
-      const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+      const errors = capPerFile(checked.diagnostics.filter((d) => d.severity === 'error'));
       if (errors.length > 0) {
         await locateDiagnostics(errors.filter((d) => d.file !== file));
         return { file, before, after: text, errors, written: false, result };
       }
-      if (!options.dryRun && text !== before) writeFileAtomic(file, text);
-      return { file, before, after: text, errors, written: !options.dryRun && text !== before, result };
+      // The lock must still be ours at the last moment: a writer whose lock was taken over does not rename.
+      if (!options.dryRun) writeFileAtomic(file, text, { beforeCommit: held.assertHeld });
+      return { file, before, after: text, errors, written: !options.dryRun, result };
     });
   } catch (e) {
     if (e instanceof LockTimeout) throw new UsageError('lock-timeout', { file, holder: e.holder, lockFile: e.lockFile });
+    if (e instanceof LockLost) throw new UsageError('lock-lost', { file });
     throw e;
   }
 }
@@ -73,6 +78,6 @@ export async function refusalText(ctx: Context, recorded: Recorded<unknown>): Pr
   const zh = ctx.lang === 'zh';
   return (
     DIAGNOSTIC_FORMATS.stylish({ diagnostics: recorded.errors, lang: ctx.lang, paint: await paintFor({ ...ctx, color: false }) }) +
-    (zh ? `未写入：修改后的 ${recorded.file} 不符合规则。\n` : `not written: ${recorded.file} would break the rules above\n`)
+    safeText(zh ? `未写入：修改后的 ${recorded.file} 不符合规则。` : `not written: ${recorded.file} would break the rules above`) + '\n'
   );
 }

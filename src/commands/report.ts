@@ -16,9 +16,10 @@ import type { IsoDate, Unit } from '../model.js';
 import { reportJson, reportMarkdown } from '../render/report.js';
 import { loadValidPlan, print, writeFileAtomic, type Context } from './context.js';
 import { resolveUnits } from './resolve.js';
+import { reportDocx } from './report-docx.js';
 
 export interface ReportOptions {
-  format: 'md' | 'json';
+  format: 'md' | 'json' | 'docx';
   checkpoint?: string;
   from?: string;
   to?: string;
@@ -96,6 +97,7 @@ export async function report(ctx: Context, name: string, options: ReportOptions)
     return { report: progressReport(ledger, p.unit, p.from === undefined ? p.to : { from: p.from, to: p.to }), ledger };
   });
 
+  if (options.format === 'docx') return reportDocx(ctx, reports, options.out);
   if (options.out !== undefined) {
     // Unit ids are ASCII letters, digits, - and _: safe file names.
     for (const { report: r, ledger } of reports) writeFileAtomic(join(options.out, `${r.unit.id}-${r.to}.md`), reportMarkdown(r, ledger, ctx.lang));

@@ -9,6 +9,7 @@ import { shortName } from '../ledger/units.js';
 import type { TaskState } from '../model.js';
 import { lineDiff } from '../render/diff.js';
 import { stateWord } from '../render/labels.js';
+import { safeText } from '../render/text.js';
 import { loadValidPlan, print, type Context } from './context.js';
 import { recordForUnit, refusalText } from './record.js';
 import { resolveTask, resolveUnit } from './resolve.js';
@@ -53,6 +54,7 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
     asOf,
     (before) => {
       const edit = editStatus(before, unit.id, task.id, change, asOf);
+      if (options.completed !== undefined && edit.to !== 'done') throw new UsageError('completed-needs-done', { task: task.id });
       return { text: edit.text, result: edit };
     },
     { dryRun: options.dryRun === true, completions },
@@ -61,11 +63,16 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
     process.stderr.write(await refusalText(ctx, recorded));
     throw new ExitCode(EXIT.findings);
   }
+  const edit = recorded.result;
+  if (!edit.changed) {
+    // A repeat of what the entry says already: no write, no history record.
+    print(safeText(zh ? `未修改 ${shortName(unit)} · ${task.id} ${task.title}：已是${stateWord(edit.to, ctx.lang)}，内容相同。` : `unchanged ${shortName(unit)} · ${task.id} ${task.title}: already ${stateWord(edit.to, ctx.lang)} with the same details`));
+    return;
+  }
   if (options.dryRun) {
     print(lineDiff(recorded.before ?? '', recorded.after, recorded.file, 2, ctx.lang));
     return;
   }
-  const edit = recorded.result;
   const what = edit.from === edit.to ? stateWord(edit.to, ctx.lang) : `${stateWord(edit.from, ctx.lang)} → ${stateWord(edit.to, ctx.lang)}`;
-  print(zh ? `已更新 ${shortName(unit)} · ${task.id} ${task.title}：${what}（${asOf}）` : `updated ${shortName(unit)} · ${task.id} ${task.title}: ${what} (${asOf})`);
+  print(safeText(zh ? `已更新 ${shortName(unit)} · ${task.id} ${task.title}：${what}（${asOf}）` : `updated ${shortName(unit)} · ${task.id} ${task.title}: ${what} (${asOf})`));
 }

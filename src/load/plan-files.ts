@@ -71,6 +71,9 @@ export function listPlanFiles(dir: string, pending?: { file: string; text: strin
       continue;
     }
     for (const name of listing.names) refs.push({ kind, file: join(dir, kind, name), stem: name.replace(/\.ya?ml$/, '') });
+    for (const name of listing.undecodable) {
+      broken.push({ kind, file: join(dir, kind, name), diagnostic: unreadable(join(dir, kind, name), 'file-name-not-utf8', {}) });
+    }
   }
   if (pending) {
     // The plan as it would be after the edit: the pending text replaces the
@@ -83,12 +86,17 @@ export function listPlanFiles(dir: string, pending?: { file: string; text: strin
 }
 
 /** YAML files in a folder, sorted so that every run reads them in one order. */
-function listYaml(dir: string): { names: string[] } | { diagnostic?: Diagnostic } {
+function listYaml(dir: string): { names: string[]; undecodable: string[] } | { diagnostic?: Diagnostic } {
   try {
-    const names = readdirSync(dir)
-      .filter((n) => /\.ya?ml$/.test(n) && !n.startsWith('.'))
-      .sort();
-    return { names };
+    // Names as bytes: a name that is not UTF-8 would otherwise turn into one that does not exist (U+FFFD).
+    const names: string[] = [];
+    const undecodable: string[] = [];
+    for (const raw of readdirSync(dir, { encoding: 'buffer' })) {
+      const name = raw.toString('utf8');
+      if (!/\.ya?ml$/.test(name) || name.startsWith('.')) continue;
+      (isUtf8(raw) ? names : undecodable).push(name);
+    }
+    return { names: names.sort(), undecodable: undecodable.sort() };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     // A plan may have no status folder yet (nobody has reported) or no tasks folder.
@@ -100,17 +108,23 @@ function listYaml(dir: string): { names: string[] } | { diagnostic?: Diagnostic 
 export async function readOne({ kind, file, stem, text }: FileRef): Promise<SourceFile | BrokenFile> {
   const read = text ?? readText(file);
   if (typeof read !== 'string') return { kind, file, diagnostic: read };
+  // Raw control characters (in a comment, say) would act on a terminal that shows the file.
+  const control = firstControl(read);
+  if (control !== undefined) {
+    const code = read.charCodeAt(control);
+    return { kind, file, diagnostic: { code: 'control-character', severity: 'error', file, ...lineOfText(read, control), args: { char: `U+${code.toString(16).toUpperCase().padStart(4, '0')}` } } };
+  }
   let data = readQuickYaml(read);
   if (data === undefined) {
     // The strict reader is loaded only when a file needs it (see quick-yaml.ts).
     const { readYamlFull } = await import('./full-yaml.js');
-    const full = readYamlFull(read);
+    const full = readYamlFull(read, file);
     if (!full.ok) {
       const p = full.problem;
       return {
         kind,
         file,
-        diagnostic: { code: p.code, severity: 'error', file, line: p.line, col: p.col, args: { detail: p.message } },
+        diagnostic: { code: p.code, severity: 'error', file, line: p.line, col: p.col, args: { detail: p.message, ...p.args } },
       };
     }
     data = full.value;
@@ -150,6 +164,28 @@ export function readText(file: string): string | Diagnostic {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * C0 and C1 controls other than tab and line ends, DEL, a CR that ends no
+ * line, and the bidirectional overrides: no plan file needs them raw (an
+ * escape such as "\\u001b" in a quoted string is data, and is escaped on output).
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
+
+function firstControl(text: string): number | undefined {
+  const m = CONTROL.exec(text);
+  return m ? m.index : undefined;
+}
+
+function lineOfText(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
 }
 
 function unreadable(file: string, code: string, args: Record<string, string | number>): Diagnostic {

@@ -29,10 +29,32 @@ const SQUOTE = 39;
 const COLON = 58;
 const DASH = 45;
 const BACKSLASH = 92;
+/** Containers deeper than this are left to the full reader, which refuses past 64 (LIMITS.depth). */
+const MAX_LEVELS = 60;
 
 export function readQuickYaml(text: string): unknown {
   try {
     return new QuickReader(text).read();
+  } catch (e) {
+    if (e === UNSURE) return undefined;
+    throw e;
+  }
+}
+
+/** A path inside a file as positions.ts asks for it: its steps joined by NUL. */
+export const pathKey = (path: readonly (string | number)[]): string => path.map((p) => `\u0000${p}`).join('');
+
+/**
+ * Line and column of the keys (and sequence items) at the `wanted` paths, in
+ * one pass of the quick reader; undefined when the file is not one it reads.
+ * For positions.ts: a large plain file with thousands of diagnostics is
+ * located without the `yaml` package.
+ */
+export function locateQuick(text: string, wanted: ReadonlySet<string>): Map<string, { line: number; col: number }> | undefined {
+  try {
+    const reader = new QuickReader(text, wanted);
+    reader.read();
+    return reader.found;
   } catch (e) {
     if (e === UNSURE) return undefined;
     throw e;
@@ -47,8 +69,19 @@ class QuickReader {
   private readonly indents: Int32Array;
   private readonly count: number;
   private pos = 0;
+  /** Open mappings and sequences: bounded, so a deep file cannot exhaust the stack. */
+  private levels = 0;
+  /** Per meaningful line: its line number in the file (for locateQuick). */
+  private readonly lineNos: Int32Array;
+  private readonly lineStarts: Int32Array;
+  /** The path of the value being read (pathKey form), and the positions asked for. */
+  private path = '';
+  readonly found = new Map<string, { line: number; col: number }>();
 
-  constructor(input: string) {
+  constructor(
+    input: string,
+    private readonly wanted?: ReadonlySet<string>,
+  ) {
     let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
     if (text.includes('\t')) throw UNSURE;
     if (text.includes('\r')) {
@@ -61,8 +94,12 @@ class QuickReader {
     this.starts = new Int32Array(lines);
     this.ends = new Int32Array(lines);
     this.indents = new Int32Array(lines);
+    this.lineNos = new Int32Array(wanted ? lines : 0);
+    this.lineStarts = new Int32Array(wanted ? lines : 0);
     let n = 0;
+    let lineNo = 0;
     for (let from = 0; from <= text.length; ) {
+      lineNo++;
       let to = text.indexOf('\n', from);
       if (to < 0) to = text.length;
       let start = from;
@@ -77,6 +114,10 @@ class QuickReader {
         this.starts[n] = start;
         this.ends[n] = end;
         this.indents[n] = start - from;
+        if (wanted) {
+          this.lineNos[n] = lineNo;
+          this.lineStarts[n] = from;
+        }
         n++;
       }
       from = to + 1;
@@ -96,12 +137,19 @@ class QuickReader {
     return this.isSeqItem(this.starts[this.pos]!, this.ends[this.pos]!) ? this.sequence(indent) : this.mapping(indent, this.starts[this.pos]!);
   }
 
+  /** Records where the value at `path` starts, if positions.ts asked for it; `at` is on the current line. */
+  private mark(path: string, at: number, line = this.pos): void {
+    if (!this.wanted!.has(path)) return;
+    this.found.set(path, { line: this.lineNos[line]!, col: at - this.lineStarts[line]! + 1 });
+  }
+
   private isSeqItem(start: number, end: number): boolean {
     return this.text.charCodeAt(start) === DASH && (start + 1 === end || this.text.charCodeAt(start + 1) === SPACE);
   }
 
   /** A block mapping whose first key starts at `first` (inside a `- ` item, mid-line). */
   private mapping(indent: number, first: number): Record<string, unknown> {
+    if (++this.levels > MAX_LEVELS) throw UNSURE;
     const out: Record<string, unknown> = {};
     let start = first;
     while (this.pos < this.count) {
@@ -111,17 +159,25 @@ class QuickReader {
       if (lineIndent > indent || this.isSeqItem(start, end)) throw UNSURE;
       const colon = this.keyEnd(start, end);
       const key = this.keyText(start, colon);
+      const parent = this.path;
+      if (this.wanted) this.mark(`${parent}\u0000${key}`, start);
       if (key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key)) throw UNSURE;
+      // A plain key that YAML reads as a number, a boolean or null (`3.10:`) is the full reader's to refuse.
+      if (this.text.charCodeAt(start) !== DQUOTE && this.text.charCodeAt(start) !== SQUOTE && typeof resolvePlain(key) !== 'string') throw UNSURE;
       this.pos++;
       let value = colon + 1;
       while (value < end && this.text.charCodeAt(value) === SPACE) value++;
+      if (this.wanted) this.path = `${parent}\u0000${key}`;
       out[key] = value >= end || this.text.charCodeAt(value) === HASH ? this.nested(indent, true) : this.inlineValue(value, end, indent);
+      this.path = parent;
       if (this.pos < this.count) start = this.starts[this.pos]!;
     }
+    this.levels--;
     return out;
   }
 
   private sequence(indent: number): unknown[] {
+    if (++this.levels > MAX_LEVELS) throw UNSURE;
     const out: unknown[] = [];
     while (this.pos < this.count) {
       const lineIndent = this.indents[this.pos]!;
@@ -131,6 +187,11 @@ class QuickReader {
       if (lineIndent > indent || !this.isSeqItem(start, end)) throw UNSURE;
       let item = start + 1;
       while (item < end && this.text.charCodeAt(item) === SPACE) item++;
+      const parent = this.path;
+      if (this.wanted) {
+        this.path = `${parent}\u0000${out.length}`;
+        this.mark(this.path, item < end ? item : start);
+      }
       if (item >= end || this.text.charCodeAt(item) === HASH) {
         this.pos++;
         out.push(this.nested(indent, false));
@@ -145,7 +206,9 @@ class QuickReader {
         this.pos++;
         out.push(this.inlineValue(item, end, indent));
       }
+      this.path = parent;
     }
+    this.levels--;
     return out;
   }
 
@@ -250,6 +313,8 @@ class QuickReader {
     }
     for (;;) {
       skip();
+      // A one-line value: its line was consumed, so it is the previous one.
+      if (this.wanted) this.mark(`${this.path}\u0000${out.length}`, i, this.pos - 1);
       const c = t.charCodeAt(i);
       if (c === DQUOTE || c === SQUOTE) {
         const close = this.quotedEnd(i, end);

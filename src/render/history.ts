@@ -5,10 +5,11 @@ import type { Unit } from '../model.js';
 import { stateWord } from './labels.js';
 import type { Lang } from './messages.js';
 import { renderTable } from './table.js';
+import { safeText } from './text.js';
 
 export function historyTable(unit: Unit, taskId: string | undefined, records: Change[], lang: Lang, columns: number): string {
   const zh = lang === 'zh';
-  const head = `${shortName(unit)} · ${zh ? '变更记录' : 'History'}${taskId ? ` · ${taskId}` : ''}`;
+  const head = safeText(`${shortName(unit)} · ${zh ? '变更记录' : 'History'}${taskId ? ` · ${taskId}` : ''}`);
   if (records.length === 0) return `${head}\n\n${zh ? '没有记录。' : 'No changes recorded.'}\n`;
   const table = renderTable(
     [{ header: zh ? '日期' : 'Date' }, { header: zh ? '任务' : 'Task', flex: true, min: 12 }, { header: zh ? '变更' : 'Change' }, { header: zh ? '说明' : 'Note', flex: true, min: 10 }],

@@ -18,6 +18,10 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
   'not-a-file': { zh: () => '这里应为 YAML 文件，实际是目录或特殊文件。', en: () => 'a YAML file is expected here, but this is a folder or a special file' },
   'not-a-folder': { zh: () => '这里应为目录。', en: () => 'a folder is expected here' },
   'file-too-large': { zh: (a) => `文件过大（${a.size} 字节，上限 ${a.limit}）。请拆分文件。`, en: (a) => `the file is too large (${a.size} bytes, limit ${a.limit}); split it` },
+  'file-name-not-utf8': {
+    zh: () => '文件名不是有效的 UTF-8 编码，无法读取。请用 UTF-8 重新命名该文件（如 单位编号.yaml）。',
+    en: () => 'the file name is not valid UTF-8, so the file cannot be read; rename it in UTF-8 (e.g. <unit id>.yaml)',
+  },
   'file-binary': { zh: () => '这是二进制文件，不是 YAML 文本（含 NUL 字节）。', en: () => 'this is a binary file, not YAML text (it contains a NUL byte)' },
   'file-not-utf8': { zh: () => '文件不是有效的 UTF-8 编码。请以 UTF-8 另存。', en: () => 'the file is not valid UTF-8; save it as UTF-8' },
   'file-empty': { zh: () => '文件为空（或只有注释）。', en: () => 'the file is empty (or holds only comments)' },
@@ -71,6 +75,22 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
     en: (a) => `task ${a.task}: the completion date ${a.completed} is in the future (today is ${a.today}); write the day it was done`,
   },
   'not-applicable-no-reason': { zh: (a) => `任务 ${a.task} 标记为不适用，须说明理由（reason）。`, en: (a) => `task ${a.task} is not applicable; give a reason` },
+  'yaml-key-not-string': {
+    zh: (a) => `键 ${a.key} 会被 YAML 读作数字或其他非文本值（如 3.10 读作 3.1）。请加引号："${a.key}":`,
+    en: (a) => `the key ${a.key} is read by YAML as a number or another non-text value (3.10 reads as 3.1); quote it: "${a.key}":`,
+  },
+  'control-character': {
+    zh: (a) => `文件中含控制字符 ${a.char}（可能是终端转义序列）。请删除它；需要时在双引号字符串中写成转义形式。`,
+    en: (a) => `the file holds the control character ${a.char} (it may be a terminal escape sequence); remove it, or write it as an escape inside a double-quoted string`,
+  },
+  'more-problems': {
+    zh: (a) => `此文件还有 ${a.count} 个问题未列出（每个文件最多列出 ${a.shown} 个）。`,
+    en: (a) => `${a.count} more problems in this file are not listed (at most ${a.shown} per file)`,
+  },
+  'yaml-too-complex': {
+    zh: (a) => `文件超过 ${a.limit} 个字符，且使用了简单块格式以外的 YAML（流式映射、锚点、多行字符串等）或含有语法错误。请改用 plan update 写出的简单块格式，或拆分文件。`,
+    en: (a) => `the file is over ${a.limit} characters and uses YAML beyond the plain block style (flow mappings, anchors, multi-line strings…) or has a syntax error; write it in the plain block style plan update writes, or split it`,
+  },
   'yaml-too-deep': { zh: (a) => `嵌套层级过深：${a.detail}`, en: (a) => `nesting too deep: ${a.detail}` },
   'yaml-alias-limit': { zh: (a) => `别名展开过多：${a.detail}`, en: (a) => `too many alias expansions: ${a.detail}` },
 };
@@ -112,6 +132,23 @@ const LABELS = {
 export function label<K extends keyof typeof LABELS>(key: K, lang: Lang): (typeof LABELS)[K]['en'] {
   return LABELS[key][lang] as (typeof LABELS)[K]['en'];
 }
+
+/** File-system errors that are the user's situation, not a bug (see fsUsageError in errors.ts). */
+const FS_REASON: Record<string, { zh: string; en: string }> = {
+  ENOSPC: { zh: '磁盘已满', en: 'the disk is full' },
+  EDQUOT: { zh: '超出磁盘配额', en: 'the disk quota is exceeded' },
+  EROFS: { zh: '文件系统只读', en: 'the file system is read-only' },
+  EACCES: { zh: '没有权限', en: 'permission denied' },
+  EPERM: { zh: '不允许此操作', en: 'operation not permitted' },
+  EEXIST: { zh: '已存在同名文件', en: 'a file of that name exists' },
+  ENOTDIR: { zh: '路径中有一项不是目录', en: 'a part of the path is not a folder' },
+  EISDIR: { zh: '这是一个目录', en: 'it is a folder' },
+  ELOOP: { zh: '符号链接过多或不允许跟随符号链接', en: 'a symlink is in the way' },
+  ENAMETOOLONG: { zh: '路径过长', en: 'the path is too long' },
+  EMFILE: { zh: '打开的文件过多', en: 'too many open files' },
+  EIO: { zh: '输入输出错误', en: 'an input/output error' },
+  ENOENT: { zh: '路径不存在', en: 'no such file or folder' },
+};
 
 type UsageText = (a: Record<string, string | number>) => [message: string, hint?: string];
 
@@ -224,6 +261,27 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
   'report-period-incomplete': { zh: () => ['统计期间须同时给出 --from 和 --to。'], en: () => ['a period needs both --from and --to'] },
   'report-period-order': { zh: (a) => [`--from ${a.from} 晚于 --to ${a.to}。`], en: (a) => [`--from ${a.from} is after --to ${a.to}`] },
   'report-period-and-checkpoint': { zh: () => ['--checkpoint 与 --from/--to 只能二选一。'], en: () => ['give either --checkpoint or --from/--to, not both'] },
+  'completed-needs-done': {
+    zh: (a) => [`--completed 只用于已完成的任务；任务 ${a.task} 在此次修改后不是已完成。`, '同时给出 --state done，或去掉 --completed。'],
+    en: (a) => [`--completed is for a task that is done; task ${a.task} would not be done after this change`, 'add --state done, or leave out --completed'],
+  },
+  'lock-lost': {
+    zh: (a) => [`${a.file} 的锁在写入期间被另一个进程取走；本次修改可能未保存。`, '请用 plan history 核对后重试。'],
+    en: (a) => [`the lock on ${a.file} was taken by another process while this one wrote; this change may not be saved`, 'check with plan history and try again'],
+  },
+  'fs-error': {
+    zh: (a) => [`无法${a.op === 'write' ? '写入' : '读取'} ${a.path}：${FS_REASON[a.code as string]?.zh ?? a.code}。`, a.op === 'write' ? '没有文件被写成半截；已有文件保持原样。' : '请检查该路径。'],
+    en: (a) => [`cannot ${a.op === 'write' ? 'write' : 'read'} ${a.path}: ${FS_REASON[a.code as string]?.en ?? a.code}`, a.op === 'write' ? 'no file was left half-written; the file there is as it was' : 'check that path'],
+  },
+  'docx-needs-out': { zh: () => ['.docx 须写入文件：请用 --out <文件> 指定。'], en: () => ['a .docx is written to a file: name it with --out <file>'] },
+  'remind-needs-out': { zh: () => ['.docx 催办通知须写入目录：请用 --out <目录> 指定，或用 --dry-run 预览。'], en: () => ['docx notices are written to a folder: name it with --out <dir>, or preview with --dry-run'] },
+  'calendar-needs-unit': { zh: () => ['请用 --unit <单位> 指定单位。', 'plan calendar --unit 县财政局 --out finance.ics'], en: () => ['name the unit with --unit <unit>', 'plan calendar --unit 县财政局 --out finance.ics'] },
+  'bad-remind-days': { zh: (a) => [`--remind “${a.value}” 应为以逗号分隔的天数，如 7,1。`], en: (a) => [`--remind "${a.value}" must be days separated by commas, e.g. 7,1`] },
+  'site-needs-out': { zh: () => ['请用 --out <目录> 指定网站目录。', 'plan site --out public/'], en: () => ['name the folder for the site with --out <dir>', 'plan site --out public/'] },
+  'cannot-write': {
+    zh: (a) => [`无法写入 “${a.file}”（${a.reason}）。`, '请给出一个可写入的文件路径（而不是目录）。'],
+    en: (a) => [`cannot write "${a.file}" (${a.reason})`, 'name a file you may write to (not a folder)'],
+  },
   'units-file-unusable': { zh: (a) => [`--units 文件 “${a.file}” 无法使用（见上）。`], en: (a) => [`the --units file "${a.file}" cannot be used (see above)`] },
   'xlsx-needs-out': { zh: () => ['Excel 工作簿请用 --out <文件> 指定写入位置。', 'plan export --format xlsx --out 台账.xlsx'], en: () => ['a workbook goes to a file: name it with --out <file>', 'plan export --format xlsx --out 台账.xlsx'] },
   'forms-needs-out': { zh: () => ['请用 --out <目录> 指定填报表的写入目录。', 'plan forms --out forms/'], en: () => ['name the folder for the forms with --out <dir>', 'plan forms --out forms/'] },

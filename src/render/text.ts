@@ -17,6 +17,25 @@ export function safeText(s: string): string {
   });
 }
 
+// Everything unsafe except the line end; a CR is kept only before LF (CSV lines end in CRLF).
+const UNSAFE_OUTPUT = /\u001b\[(?:1|2|22|31|32|33|39)m|\r\n|[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * The last guard of a whole output on its way to a terminal (print() applies
+ * it when stdout is one): text already made safe with safeText passes
+ * unchanged; a control character that reached the output any other way (a
+ * CSV or JSON cell from the data) is shown as \uNNNN, which is also a valid
+ * escape inside a JSON string. Only the tool's own colours (bold, dim, red,
+ * green, yellow and their resets) are kept, and only when colour is on.
+ */
+export function terminalSafe(text: string, colour: boolean): string {
+  return text.replace(UNSAFE_OUTPUT, (m) => {
+    if (m === '\r\n' || (colour && m.length > 1)) return m;
+    if (m.length > 1) return `\\u001b${m.slice(1)}`;
+    return `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** Columns a code point takes in a terminal. */
 function cellWidth(code: number): number {
   if (code < 0x300) return 1;

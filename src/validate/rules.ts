@@ -252,6 +252,7 @@ export const RULES: Record<string, Rule> = {
       }
       return set;
     };
+    const hinted = new Map<string, number>();
     for (const s of data.statuses) {
       const { file, declaredUnit } = data.origins.statuses.get(s.unit)!;
       const path = ['tasks', s.task];
@@ -260,7 +261,10 @@ export const RULES: Record<string, Rule> = {
       // when the unit and every task file are sound; the entry's own checks run regardless.
       const unitSound = declaredUnit === s.unit && ctx.known.has(s.unit) && ctx.scope.unitsUsable;
       if (!task && ctx.scope.tasksComplete && !ctx.scope.setAsideTasks.has(s.task)) {
-        const hint = closest(s.task, tasks.keys());
+        // A "did you mean" only where it will be shown: a file lists its first 100 problems (load/positions.ts).
+        const shown = (hinted.get(file) ?? 0) + 1;
+        hinted.set(file, shown);
+        const hint = shown <= 100 ? closest(s.task, tasks.keys()) : undefined;
         ctx.report('status-unknown-task', 'error', file, path, { task: s.task, ...(hint && { hint }) });
       } else if (task && unitSound && ![...task.lead, ...task.responsible].some((id) => ctx.scope.setAsideUnits.has(id)) && !assignedTo(task).has(s.unit)) {
         ctx.report('status-not-assigned', 'error', file, path, { task: s.task, unit: s.unit });

@@ -8,13 +8,20 @@ import type { FileKind } from '../load/plan-files.js';
 import * as validators from './compiled.generated.js';
 import type { SchemaError } from './compiled.generated.js';
 
+/** Schema errors turned into diagnostics per file; more are counted (positions.ts lists fewer still). */
+const SHAPE_LIMIT = 1000;
+
 export function checkShape(kind: FileKind, file: string, data: unknown): Diagnostic[] {
   if (data === null || data === undefined) {
     return [{ code: 'file-empty', severity: 'error', file, path: [], args: {} }];
   }
   const validate = validators[kind];
   if (validate(data)) return [];
-  return dedupe((validate.errors ?? []).map((e) => toDiagnostic(file, e)));
+  const errors = validate.errors ?? [];
+  // A hostile file can hold 100,000 wrong keys: only the first ones become diagnostics, the rest a count.
+  if (errors.length <= SHAPE_LIMIT) return dedupe(errors.map((e) => toDiagnostic(file, e)));
+  const more: Diagnostic = { code: 'more-problems', severity: 'error', file, args: { count: errors.length - SHAPE_LIMIT, shown: SHAPE_LIMIT, errors: errors.length - SHAPE_LIMIT, warnings: 0 } };
+  return [...dedupe(errors.slice(0, SHAPE_LIMIT).map((e) => toDiagnostic(file, e))), more];
 }
 
 function toDiagnostic(file: string, e: SchemaError): Diagnostic {

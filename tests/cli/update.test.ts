@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, copyPlan, plan } from '../helpers.js';
@@ -114,8 +115,10 @@ describe('plan update and a lock it cannot get', () => {
     const dir = copyPlan({ progress: true });
     const file = join(dir, 'status/finance.yaml');
     const before = readFileSync(file);
-    // This test process is alive, so its lock is not stale.
-    writeFileSync(join(dir, 'status/.finance.yaml.lock'), String(process.pid));
+    // This test process is alive and started when its /proc entry says, so its lock is not stale.
+    const stat = readFileSync(`/proc/${process.pid}/stat`, 'utf8');
+    const start = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    writeFileSync(join(dir, 'status/.finance.yaml.lock'), JSON.stringify({ pid: process.pid, host: hostname(), token: 'live', start }));
     const r = plan(['update', 'finance', '2.1.3', '--progress', 'x', '--plan', dir, '--as-of', '2021-10-01']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`could not lock ${file}: another plan update (process ${process.pid}) is writing it`);

@@ -1,0 +1,62 @@
+/** `plan remind`: 催办 notices for units with overdue or soon-due tasks, and the office's list. */
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { buildLedger } from '../ledger/index.js';
+import { dueForReminder } from '../ledger/summary.js';
+import { documentMarkdown, documentText } from '../render/document.js';
+import { noticeDocument, reminderListMarkdown, reminderListTable, type Reminder } from '../render/notice.js';
+import { loadValidPlan, print, type Context } from './context.js';
+import { writeOutput } from './documents.js';
+import { resolveUnits } from './resolve.js';
+
+export interface RemindOptions {
+  format: 'md' | 'text' | 'docx';
+  within?: number;
+  unit?: string;
+  out?: string;
+  dryRun?: boolean;
+}
+
+const EXT = { md: 'md', text: 'txt', docx: 'docx' } as const;
+
+export async function remind(ctx: Context, options: RemindOptions): Promise<void> {
+  if (options.format === 'docx' && options.out === undefined && !options.dryRun) throw new UsageError('remind-needs-out');
+  const { data, asOf } = await loadValidPlan(ctx, true);
+  const ledger = buildLedger(data, asOf);
+  const within = options.within ?? data.plan.warnDays;
+  const wanted = options.unit === undefined ? undefined : new Set(resolveUnits(ledger, options.unit).units.map((u) => u.id));
+  const all = ledger.rows.flatMap((r) => r.assignments);
+  const reminders: Reminder[] = [];
+  for (const unit of data.units) {
+    if (wanted && !wanted.has(unit.id)) continue;
+    const items = dueForReminder(
+      all.filter((a) => a.unit.id === unit.id),
+      asOf,
+      within,
+    );
+    // Units with nothing due get nothing.
+    if (items.length === 0) continue;
+    const overdue = items.filter((a) => a.task.deadline! < asOf).length;
+    const file = options.out === undefined ? undefined : join(options.out, `${unit.id}-${asOf}.${EXT[options.format]}`);
+    reminders.push({ unit, items, overdue, dueSoon: items.length - overdue, ...(file !== undefined && { file }) });
+  }
+  if (options.dryRun) {
+    const list = options.out === undefined ? '' : `\n${ctx.lang === 'zh' ? '催办清单：' : 'list: '}${join(options.out, `reminders-${asOf}.md`)}`;
+    return print(reminderListTable(reminders, ctx.lang, ctx.columns, true) + list);
+  }
+
+  if (options.out === undefined) {
+    const render = options.format === 'text' ? documentText : documentMarkdown;
+    const notices = reminders.map((r) => render(noticeDocument(r, ledger, within, ctx.lang)));
+    print([...notices, reminderListTable(reminders, ctx.lang, ctx.columns, false)].join(options.format === 'text' ? '\n————————\n\n' : '\n---\n\n'));
+    return;
+  }
+  const docx = options.format === 'docx' ? (await import('../render/official-docx.js')).documentDocx : undefined;
+  for (const r of reminders) {
+    const doc = noticeDocument(r, ledger, within, ctx.lang);
+    writeOutput(r.file!, docx ? await docx(doc) : options.format === 'text' ? documentText(doc) : documentMarkdown(doc));
+  }
+  // The office's own record of who was reminded of what, beside the notices.
+  writeOutput(join(options.out, `reminders-${asOf}.md`), reminderListMarkdown(reminders, ledger, ctx.lang));
+  print(reminderListTable(reminders, ctx.lang, ctx.columns, false));
+}

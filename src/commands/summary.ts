@@ -1,0 +1,33 @@
+/** `plan summary`: the county office's checkpoint summary (落实情况通报) as Markdown, HTML or .docx. */
+import { buildLedger } from '../ledger/index.js';
+import { buildSummary } from '../ledger/summary.js';
+import { documentHtml, documentMarkdown } from '../render/document.js';
+import { summaryDocument } from '../render/summary.js';
+import { loadValidPlan, print, type Context } from './context.js';
+import { checkpointOption, needsOut, writeOutput, wroteMessage } from './documents.js';
+
+export interface SummaryOptions {
+  format: 'md' | 'html' | 'docx';
+  checkpoint?: string;
+  out?: string;
+}
+
+export async function summary(ctx: Context, options: SummaryOptions): Promise<void> {
+  needsOut(options.format, options.out);
+  // At a checkpoint the summary is as of that day, unless --as-of says otherwise.
+  const asOfCtx = options.checkpoint !== undefined && ctx.asOf === undefined ? { ...ctx, asOf: options.checkpoint } : ctx;
+  const { data, asOf } = await loadValidPlan(asOfCtx, true);
+  if (options.checkpoint !== undefined) checkpointOption(data, options.checkpoint);
+  const ledger = buildLedger(data, asOf);
+  const doc = summaryDocument(buildSummary(ledger, options.checkpoint === undefined ? {} : { checkpoint: options.checkpoint }), ctx.lang);
+  if (options.format === 'docx') {
+    const { documentDocx } = await import('../render/official-docx.js');
+    writeOutput(options.out!, await documentDocx(doc));
+    print(wroteMessage(ctx.lang, options.out!));
+    return;
+  }
+  const text = options.format === 'html' ? documentHtml(doc) : documentMarkdown(doc);
+  if (options.out === undefined) return print(text);
+  writeOutput(options.out, text);
+  print(wroteMessage(ctx.lang, options.out));
+}

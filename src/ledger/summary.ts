@@ -1,0 +1,150 @@
+/**
+ * The county's checkpoint summary (落实情况通报) as data: the overall figures,
+ * each unit's line, what is overdue, the problems units reported and what
+ * comes next. Pure; render/summary.ts words it as Markdown, HTML or .docx.
+ */
+import { addDays } from '../calendar.js';
+import type { Checkpoint, FormReturn, IsoDate, Task, Unit } from '../model.js';
+import { byDeadline, isClosed, reportersOf, type Assignment, type Ledger, type TaskRow } from './index.js';
+
+export interface UnitLine {
+  unit: Unit;
+  assigned: number;
+  /** Done or not applicable: the same count as `done` in `plan status`. */
+  closed: number;
+  overdue: number;
+  blocked: number;
+  /** The form the unit returned for the summarised checkpoint; undefined: not returned (or no checkpoint). */
+  returned?: FormReturn;
+  /** Whether the unit reports at the summarised checkpoint at all. */
+  reports: boolean;
+}
+
+export interface Problem {
+  assignment: Assignment;
+  /** The unit's own words; undefined when it gave none. */
+  reason?: string;
+}
+
+export interface DeadlineAhead {
+  date: IsoDate;
+  rows: TaskRow[];
+  /** Assignments of those tasks not yet closed. */
+  open: number;
+}
+
+export interface Summary {
+  ledger: Ledger;
+  /** The checkpoint summarised: the last on or before the as-of date, else the next. */
+  checkpoint?: Checkpoint;
+  recipient?: Unit;
+  tasks: number;
+  tasksClosed: number;
+  assignments: number;
+  closed: number;
+  /** Closed / assignments, in whole percent (0 when there are none). */
+  percent: number;
+  overdue: number;
+  overdueUnits: number;
+  blocked: number;
+  units: UnitLine[];
+  /** Overdue assignments by unit, most days overdue first. */
+  overdueByUnit: { unit: Unit; items: Assignment[] }[];
+  problems: Problem[];
+  /** The next deadline dates after the as-of date (at most `aheadCount`). */
+  ahead: DeadlineAhead[];
+}
+
+export const percentOf = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part / whole) * 100));
+
+/** Blocked counts by state, so a `blocked` light added to the ledger changes nothing here. */
+const isBlocked = (a: Assignment): boolean => a.state === 'blocked';
+const isOverdue = (a: Assignment): boolean => a.daysOverdue > 0;
+
+export function buildSummary(ledger: Ledger, options: { checkpoint?: IsoDate; aheadCount?: number } = {}): Summary {
+  const { data, asOf } = ledger;
+  // By default the checkpoint just passed (its forms are in), else the next one.
+  const dates = data.plan.checkpoints.map((c) => c.date).sort();
+  const wanted = options.checkpoint ?? [...dates].reverse().find((d) => d <= asOf) ?? dates.find((d) => d > asOf);
+  const checkpoint = data.plan.checkpoints.find((c) => c.date === wanted);
+  const recipient = checkpoint ? ledger.unitsById.get(checkpoint.recipient) : undefined;
+  const reporters = new Set(checkpoint ? reportersOf(ledger, checkpoint).map((u) => u.id) : []);
+  const returns = new Map<string, FormReturn>();
+  for (const r of data.returns) if (checkpoint && r.checkpoint === checkpoint.date) returns.set(r.unit, r);
+
+  const all = ledger.rows.flatMap((r) => r.assignments);
+  const byUnit = new Map<string, Assignment[]>();
+  for (const a of all) {
+    const list = byUnit.get(a.unit.id);
+    if (list) list.push(a);
+    else byUnit.set(a.unit.id, [a]);
+  }
+  // Units in the order of units.yaml: the order the county itself lists them.
+  const units: UnitLine[] = [];
+  for (const unit of data.units) {
+    const list = byUnit.get(unit.id);
+    if (!list && !reporters.has(unit.id)) continue;
+    const items = list ?? [];
+    const returned = returns.get(unit.id);
+    units.push({
+      unit,
+      assigned: items.length,
+      closed: items.filter((a) => isClosed(a.state)).length,
+      overdue: items.filter(isOverdue).length,
+      blocked: items.filter(isBlocked).length,
+      reports: reporters.has(unit.id),
+      ...(returned && { returned }),
+    });
+  }
+  const overdueByUnit = units
+    .map((l) => ({ unit: l.unit, items: (byUnit.get(l.unit.id) ?? []).filter(isOverdue).sort((a, b) => b.daysOverdue - a.daysOverdue || byDeadline(a, b)) }))
+    .filter((g) => g.items.length > 0);
+  const problems = all
+    .filter((a) => a.state === 'blocked' || a.state === 'not_applicable')
+    .sort((a, b) => byDeadline(a, b) || a.unit.id.localeCompare(b.unit.id))
+    .map((assignment): Problem => {
+      const reason = assignment.entry?.details?.reason?.trim();
+      return reason ? { assignment, reason } : { assignment };
+    });
+  const closed = all.filter((a) => isClosed(a.state)).length;
+  return {
+    ledger,
+    ...(checkpoint && { checkpoint }),
+    ...(recipient && { recipient }),
+    tasks: ledger.rows.length,
+    tasksClosed: ledger.rows.filter((r) => r.total > 0 && r.done === r.total).length,
+    assignments: all.length,
+    closed,
+    percent: percentOf(closed, all.length),
+    overdue: all.filter(isOverdue).length,
+    overdueUnits: overdueByUnit.length,
+    blocked: all.filter(isBlocked).length,
+    units,
+    overdueByUnit,
+    problems,
+    ahead: deadlinesAhead(ledger.rows, asOf, options.aheadCount ?? 3),
+  };
+}
+
+/** The next few deadline dates after `asOf` with their tasks; tasks all closed are left out. */
+export function deadlinesAhead(rows: TaskRow[], asOf: IsoDate, count: number): DeadlineAhead[] {
+  const byDate = new Map<IsoDate, TaskRow[]>();
+  for (const r of rows) {
+    const d = r.task.deadline;
+    if (d === null || d <= asOf || r.done === r.total) continue;
+    const list = byDate.get(d);
+    if (list) list.push(r);
+    else byDate.set(d, [r]);
+  }
+  return [...byDate.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .slice(0, count)
+    .map(([date, list]) => ({ date, rows: list, open: list.reduce((n, r) => n + r.total - r.done, 0) }));
+}
+
+/** Open assignments of a unit that are overdue or due within `within` days: what a 催办 notice lists. */
+export function dueForReminder(assignments: Assignment[], asOf: IsoDate, within: number): Assignment[] {
+  const until = addDays(asOf, within);
+  const due = (t: Task): boolean => t.deadline !== null && t.deadline <= until;
+  return assignments.filter((a) => !isClosed(a.state) && due(a.task)).sort((a, b) => byDeadline(a, b));
+}
