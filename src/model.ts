@@ -29,7 +29,8 @@ export interface Plan {
   title: string;
   document: string;
   issuer: string;
-  signed: IsoDate;
+  /** 成文日期; absent only in a draft imported from a document that does not show it (a check warning). */
+  signed?: IsoDate;
   published?: IsoDate;
   implements: HigherDocument[];
   timezone: string;
@@ -78,6 +79,8 @@ export interface UnitGroup {
   name: string;
   aliases: string[];
   members: string[];
+  /** Named by the document without its members (as plan import writes it): a warning until filled in. */
+  membersUnknown?: boolean;
   note?: string;
 }
 
@@ -99,6 +102,8 @@ export interface Task {
   ongoing: boolean;
   reviewOn: IsoDate[];
   deadlineNote?: string;
+  /** Earlier stages of a deadline with several; the deadline is the last. */
+  milestones?: { date: IsoDate; text: string }[];
   source?: string;
   annotation?: string;
 }

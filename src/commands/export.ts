@@ -45,7 +45,7 @@ export async function exportPlan(ctx: Context, options: ExportOptions = {}): Pro
         kind: u.kind,
         ...(options.includeContacts && { contact: u.contact ?? null }),
       })),
-      groups: data.groups.map((g) => ({ id: g.id, name: g.name, aliases: g.aliases, members: g.members })),
+      groups: data.groups.map((g) => ({ id: g.id, name: g.name, aliases: g.aliases, members: g.members, ...(g.membersUnknown && { membersUnknown: true }) })),
       tasks: data.tasks.map((t) => ({
         id: t.id,
         section: t.section,
@@ -58,6 +58,7 @@ export async function exportPlan(ctx: Context, options: ExportOptions = {}): Pro
         deadlineText: t.deadlineText,
         ongoing: t.ongoing,
         reviewOn: t.reviewOn,
+        ...(t.milestones && { milestones: t.milestones }),
         source: t.source ?? null,
       })),
       statuses: data.statuses.map((s) => ({

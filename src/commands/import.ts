@@ -1,10 +1,11 @@
 /** `plan import`: a work-plan document to a draft plan folder, with a report of what was uncertain. */
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { countOf } from '../render/labels.js';
-import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
-import { decodeDocument, type Encoding } from '../importer/decode.js';
+import type { Encoding } from '../importer/decode.js';
 import { planFiles } from '../importer/files.js';
+import { INFLATED_LIMIT, readForm } from '../importer/forms/read.js';
 import { importDocument } from '../importer/index.js';
 import { readOne } from '../load/plan-files.js';
 import type { Unit, UnitGroup } from '../model.js';
@@ -25,26 +26,45 @@ export interface ImportOptions {
 export async function importPlan(ctx: Context, document: string, options: ImportOptions): Promise<void> {
   const zh = ctx.lang === 'zh';
   if (!options.dryRun && options.out === undefined) throw new UsageError('import-needs-out');
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(document);
-  } catch (e) {
-    throw new UsageError('document-unreadable', { file: document, reason: (e as NodeJS.ErrnoException).code ?? 'error' });
-  }
-  const decoded = decodeDocument(bytes, options.encoding);
-  if (!decoded.ok) {
-    if (decoded.reason === 'binary') throw new UsageError('document-binary', { file: document });
-    throw new UsageError('document-encoding', { file: document, ...(decoded.encoding && { encoding: decoded.encoding }) });
+  const bytes = readDocumentBytes(document);
+  const read = await readForm(bytes, basename(document), options.encoding);
+  if (!read.ok) {
+    const file = document;
+    switch (read.reason) {
+      case 'binary':
+        throw new UsageError('document-binary', { file });
+      case 'unknown-encoding':
+      case 'not-this-encoding':
+        throw new UsageError('document-encoding', { file, ...('encoding' in read && read.encoding && { encoding: read.encoding }) });
+      case 'old-office':
+        throw new UsageError('document-old-office', { file });
+      case 'rtf':
+        throw new UsageError('document-rtf', { file });
+      case 'zip':
+        throw new UsageError('document-zip', { file });
+      case 'needs-ocr':
+        throw new UsageError('document-needs-ocr', { file });
+      case 'inflates-too-much':
+        throw new UsageError('document-inflates-too-much', { file, limit: INFLATED_LIMIT / 1024 / 1024 });
+      case 'corrupt':
+        throw new UsageError('document-corrupt', { file, form: read.form, detail: ('detail' in read && read.detail) || '?' });
+    }
   }
 
   const known = options.units === undefined ? undefined : await readUnits(ctx, options.units);
   const sourceName = basename(document);
-  const draft = importDocument(decoded.text, { sourceName, ...(known && { known: known.data }) });
+  const draft = importDocument(read.source, { sourceName, ...(known && { known: known.data }) });
+  const taskCount = draft.parts.reduce((n, p) => n + p.tasks.length, 0);
   const files = planFiles(draft, sourceName);
   // Units resolved without additions: keep the given file as it is, comments and all.
   if (known && !draft.newUnits) files.set('units.yaml', known.text);
 
-  const report = importReport(draft.report, decoded.encoding, ctx.lang);
+  const report = importReport(draft.report, read.encoding ?? read.form, ctx.lang);
+  // Never silent: a document with no task is reported with what was seen, and nothing is written.
+  if (taskCount === 0) {
+    print(report);
+    throw new ExitCode(EXIT.findings);
+  }
   if (options.dryRun) {
     print(report);
     for (const [name, text] of files) print(`\n# ----- ${name}\n${text}`);
@@ -61,6 +81,47 @@ export async function importPlan(ctx: Context, document: string, options: Import
   }
   const uncertain = draft.report.problems.filter((p) => p.kind !== 'no-deadline');
   if (uncertain.length > 0) throw new ExitCode(EXIT.findings);
+}
+
+/** Documents above this size are refused before they are read. */
+export const DOCUMENT_LIMIT_MB = 20;
+
+/**
+ * The document's bytes, read with a bound: a device (/dev/zero), a pipe (which
+ * would block), a folder or a file above the limit is refused before reading.
+ */
+function readDocumentBytes(file: string): Buffer {
+  let fd: number;
+  try {
+    // Non-blocking: opening a FIFO with no writer would otherwise wait for ever.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    throw new UsageError('document-unreadable', { file, reason: (e as NodeJS.ErrnoException).code ?? 'error' });
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new UsageError('document-not-a-file', { file });
+    const limit = DOCUMENT_LIMIT_MB * 1024 * 1024;
+    if (stat.size > limit) throw new UsageError('document-too-large', { file, limit: DOCUMENT_LIMIT_MB });
+    // Read at most limit + 1 bytes, in case the file grows while it is read.
+    const buffer = Buffer.alloc(Math.min(stat.size, limit) + 1);
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length === buffer.length) {
+        if (length > limit) throw new UsageError('document-too-large', { file, limit: DOCUMENT_LIMIT_MB });
+        break;
+      }
+    }
+    return buffer.subarray(0, length);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError('document-unreadable', { file, reason: (e as NodeJS.ErrnoException).code ?? 'error' });
+  } finally {
+    closeSync(fd);
+  }
 }
 
 async function readUnits(ctx: Context, file: string): Promise<{ data: { units: Unit[]; groups: UnitGroup[] }; text: string }> {

@@ -56,6 +56,7 @@ function unitsYaml(units: Unit[], groups: UnitGroup[], sourceName: string): stri
     if (g.aliases.length > 0) out.push(`    aliases: [${g.aliases.map(q).join(', ')}]`);
     out.push(g.members.length > 0 ? '    members:' : '    members: []');
     for (const m of g.members) out.push(`      - ${m}`);
+    if (g.membersUnknown) out.push('    membersUnknown: true');
     if (g.note) out.push(`    note: ${q(g.note)}`);
   }
   return `${out.join('\n')}\n`;
@@ -70,6 +71,10 @@ function partYaml(part: DraftPart, sourceName: string): string {
     if (t.responsible.length > 0) out.push(`    responsible: ${ids(t.responsible)}`);
     if (t.deadline) out.push(`    deadline: ${t.deadline}`);
     if (t.deadlineText) out.push(`    deadlineText: ${q(t.deadlineText)}`);
+    if (t.milestones && t.milestones.length > 0) {
+      out.push('    milestones:');
+      for (const m of t.milestones) out.push(`      - date: ${m.date}`, `        text: ${q(m.text)}`);
+    }
     if (t.ongoing) {
       out.push('    ongoing: true', `    reviewOn: ${dates(t.reviewOn ?? [])}`);
       if (t.deadlineNote) out.push(`    deadlineNote: ${q(t.deadlineNote)}`);

@@ -4,10 +4,13 @@
  * with certainty. Pure: text in, data out; commands/import.ts writes files.
  */
 import type { IsoDate, Plan, Unit, UnitGroup } from '../model.js';
-import { findAnnotation, labelLine, splitUnits, type Annotation } from './annotation.js';
-import { deadlineInText, parseDeadline } from './deadline.js';
+import { FIRST_LEADS_RULE, findAnnotation, labelLine, type Annotation } from './annotation.js';
+import { deadlineInText, parseDeadline, type DeadlineContext, type Milestone } from './deadline.js';
 import { documentFacts, findCheckpoints } from './facts.js';
 import { NameBook } from './names.js';
+import { ownersOf, readClauses, splitUnits, type Owners } from './owners.js';
+import { readTable } from './table.js';
+import { unflatten } from './unflatten.js';
 
 export interface DraftTask {
   id: string;
@@ -21,6 +24,8 @@ export interface DraftTask {
   ongoing?: boolean;
   reviewOn?: IsoDate[];
   deadlineNote?: string;
+  /** Earlier stages of a deadline with several (6月底前…，12月底前…). */
+  milestones?: Milestone[];
   source: string;
   annotation?: string;
   line: number;
@@ -39,12 +44,29 @@ export type DraftPlan = Omit<Plan, 'signed'> & { signed?: IsoDate };
 
 export interface Problem {
   line: number;
-  kind: 'no-annotation' | 'unsplit-annotation' | 'unknown-deadline' | 'unclosed-annotation' | 'no-deadline' | 'missing-fact' | 'first-named-lead';
+  kind: 'no-annotation' | 'unsplit-annotation' | 'unknown-deadline' | 'unclosed-annotation' | 'no-deadline' | 'missing-fact' | 'first-named-lead' | 'unread-table' | 'relative-no-signed' | 'no-tasks';
+  /** The passage or value as written (data, not wording: the report words each kind in the chosen language). */
   text: string;
+  /** missing-fact: which fact. */
+  fact?: 'number' | 'signed' | 'issuer';
+  /** no-tasks: what the document looked like. */
+  seen?: Seen;
+  /** unread-table: which table, how many rows. */
+  table?: { index: number; rows: number };
+}
+
+/** How a task's owners were read, for the report's "how sure". */
+export interface TaskReading {
+  id: string;
+  line: number;
+  how: 'annotation' | 'label-lines' | 'table' | 'note-rule' | 'note-convention';
+  deadlineFrom?: 'label' | 'sentence' | 'none';
 }
 
 export interface ImportReport {
   sections: { section: string; heading: string; tasks: number }[];
+  /** Per task: what was read and how. */
+  tasks: { id: string; line: number; lead: string[]; responsible: string[]; deadline: string | undefined; how: TaskReading['how']; deadlineFrom: NonNullable<TaskReading['deadlineFrom']> }[];
   unitsCreated: string[];
   unitsResolved: string[];
   groupsCreated: string[];
@@ -79,191 +101,429 @@ function numeral(s: string): number {
   return d(s[0]) * 10 + d(s[2]);
 }
 
-const SECTION = /^([一二三四五六七八九十]{1,3})、\s*(.*)$/;
-const GROUP = /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*(.*)$/;
-const NUMBERED = /^(\d{1,2})\s*[.．、]\s*(.*)$/;
+/** Headings, outermost first: 一、 （一） 1. （1） ①. */
+const HEADINGS: RegExp[] = [
+  /^([一二三四五六七八九十]{1,3})\s*[、,，.．]\s*(.*)$/,
+  /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(.*)$/,
+  /^(\d{1,2})\s*[.．、,，](?!\d)\s*(.*)$/,
+  /^[（(]\s*(\d{1,2})\s*[）)]\s*(.*)$/,
+  /^([\u2460-\u2473])\s*(.*)$/,
+];
+const KINDS = ['section', 'group', 'numbered', 'sub', 'circled'] as const;
+type HeadingKind = (typeof KINDS)[number];
+
+/** Marks where a table of the source stands among the lines. */
+export const TABLE_MARK = '\u0000TABLE:';
+
+/** A document that is more than lines: text with tables (HTML, .docx, .xlsx). */
+export interface DocumentSource {
+  /** The text, with a line `${TABLE_MARK}n` where table n stands. */
+  text: string;
+  tables: string[][][];
+}
 
 interface Paragraph {
   line: number;
-  kind: 'section' | 'group' | 'numbered' | 'plain';
+  kind: HeadingKind | 'plain';
+  level: number;
   number?: number;
   label?: string;
   text: string;
 }
 
-export function importDocument(input: string, options: ImportOptions): Draft {
-  const text = input.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
-  const lines = text.split('\n');
+type Block = Paragraph | { line: number; kind: 'labels'; annotation: Annotation } | { line: number; kind: 'table'; index: number };
+
+/** A heading not yet claimed by a task: labels after it, or after its sub-items, may make it one. */
+interface Pending {
+  p: Paragraph;
+  id: string;
+  source: string;
+  extra: string[];
+  hasTask: boolean;
+}
+
+export function importDocument(input: string | DocumentSource, options: ImportOptions): Draft {
+  const source: DocumentSource = typeof input === 'string' ? { text: input, tables: [] } : input;
+  // Kangxi radicals (⼤ for 大) come out of PDFs whose fonts map glyphs to them; read them as the characters they are.
+  const text = source.text
+    .replace(/^\ufeff/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2e80-\u2fdf]/g, radical);
+  for (const table of source.tables) for (const row of table) row.forEach((c, i) => (row[i] = c.replace(/[\u2e80-\u2fdf]/g, radical)));
+  const rawLines = text.split('\n');
+  // Lines that lost their breaks are broken again; line numbers then count the broken lines.
+  const lines = unflatten(rawLines);
   const problems: Problem[] = [];
   const facts = documentFacts(lines, problems);
   const names = new NameBook(options.known);
-  const firstNamedLeads = /列?(?:第一位|首位)(?:的|者)?(?:单位)?为牵头单位/.test(text);
+  const statesRule = FIRST_LEADS_RULE.test(text);
+  const dctx: DeadlineContext = { year: facts.year, signed: facts.signed };
 
-  // Paragraphs with their kind; label lines are kept as their own kind of paragraph.
-  const paragraphs: (Paragraph | { line: number; kind: 'labels'; fields: Annotation['fields'] })[] = [];
+  const blocks: Block[] = [];
   lines.forEach((raw, i) => {
     const t = raw.trim();
     if (!t) return;
     const line = i + 1;
+    if (t.startsWith(TABLE_MARK)) return void blocks.push({ line, kind: 'table', index: Number(t.slice(TABLE_MARK.length)) });
     const labels = labelLine(t);
-    if (labels) return void paragraphs.push({ line, kind: 'labels', fields: labels });
-    let m = SECTION.exec(t);
-    if (m) return void paragraphs.push({ line, kind: 'section', number: numeral(m[1]!), label: m[1]!, text: m[2]! });
-    m = GROUP.exec(t);
-    if (m) return void paragraphs.push({ line, kind: 'group', number: numeral(m[1]!), label: m[1]!, text: m[2]! });
-    m = NUMBERED.exec(t);
-    if (m) return void paragraphs.push({ line, kind: 'numbered', number: Number(m[1]), text: m[2]! });
-    paragraphs.push({ line, kind: 'plain', text: t });
+    if (labels) return void blocks.push({ line, kind: 'labels', annotation: labels });
+    for (let level = 0; level < HEADINGS.length; level++) {
+      const m = HEADINGS[level]!.exec(t);
+      if (!m) continue;
+      const label = m[1]!;
+      const number = level === 0 || level === 1 ? numeral(label) : level === 4 ? label.charCodeAt(0) - 0x2460 + 1 : Number(label);
+      return void blocks.push({ line, kind: KINDS[level]!, level: level + 1, number, label, text: m[2]! });
+    }
+    blocks.push({ line, kind: 'plain', level: 9, text: t });
   });
 
   const parts: DraftPart[] = [];
+  const readings: TaskReading[] = [];
+  const readingOf = new Map<string, TaskReading>();
   let section: { number: number; label: string; heading: string } | undefined;
   let group: { number: number; label: string } | undefined;
+  /** Numbers of the deeper headings (1. （1） ①) under the current group. */
+  const deeper: (number | undefined)[] = [undefined, undefined, undefined];
   let part: DraftPart | undefined;
   let last: DraftTask | undefined;
-  let pendingNumbered: { p: Paragraph; id: string } | undefined;
+  let pending: Pending[] = [];
+  let groupHeading: string | undefined;
+  let inAnnex = false;
+  const usedIds = new Set<string>();
+  const nextSuffix = new Map<string, number>();
+
   const partFor = (): DraftPart => {
-    const name = group ? `${section!.number}-${group.number}` : `${section!.number}`;
+    const name = section ? (group ? `${section.number}-${group.number}` : `${section.number}`) : group ? `0-${group.number}` : '0';
+    const label = section ? (group ? `${section.label}(${group.label})` : section.label) : group ? `正文(${group.label})` : '正文';
     if (part?.name !== name) {
-      part = parts.find((p) => p.name === name) ?? { name, section: group ? `${section!.label}(${group.label})` : section!.label, heading: groupHeading ?? section!.heading, tasks: [] };
+      part = parts.find((p) => p.name === name) ?? { name, section: label, heading: groupHeading ?? section?.heading ?? '', tasks: [] };
       if (!parts.includes(part)) parts.push(part);
     }
     return part;
   };
-  let groupHeading: string | undefined;
+  const prefix = (): string => [section?.number, group?.number].filter((n) => n !== undefined).join('.');
+  const idAt = (level: number, number: number): string => {
+    const path = [section?.number, group?.number, ...deeper.slice(0, Math.max(0, level - 3))].filter((n) => n !== undefined);
+    return [...path, number].join('.');
+  };
+  const uniqueId = (id: string): string => {
+    // The next free suffix per id, so a thousand repeats of one number stay linear.
+    let k = nextSuffix.get(id) ?? 1;
+    let out = k === 1 ? id : `${id}-${k}`;
+    while (usedIds.has(out)) out = `${id}-${++k}`;
+    nextSuffix.set(id, k + 1);
+    usedIds.add(out);
+    return out;
+  };
+  const sourceLabel = (p: Paragraph | undefined): string => {
+    const path = `${section?.label ?? ''}${group ? `(${group.label})` : ''}`;
+    if (!p || p.kind === 'plain' || p.kind === 'section' || p.kind === 'group') return path;
+    const marks = deeper.map((n, k) => (n === undefined ? '' : k === 0 ? String(n) : k === 1 ? `(${n})` : String.fromCharCode(0x2460 + n - 1)));
+    return `${path}${marks.join('')}`;
+  };
 
-  const addTask = (p: Paragraph, id: string, body: string, annotation: Annotation | undefined, source: string): DraftTask => {
-    const task: DraftTask = { id, title: titleOf(body, p.kind === 'plain'), text: body, lead: [], leadOpen: false, responsible: [], source: `${source} · ${options.sourceName}:${p.line}`, line: p.line };
-    if (annotation) applyFields(task, annotation, p.line);
+  const addTask = (line: number, id: string, body: string, annotation: Annotation | undefined, src: string, plain: boolean, how: TaskReading['how']): DraftTask => {
+    const task: DraftTask = { id: uniqueId(id), title: titleOf(body, plain), text: body, lead: [], leadOpen: false, responsible: [], source: `${src} · ${options.sourceName}:${line}`, line };
+    if (annotation) applyAnnotation(task, annotation, line, how);
+    else readings.push({ id: task.id, line, how });
     partFor().tasks.push(task);
     last = task;
     return task;
   };
 
-  const applyFields = (task: DraftTask, a: Pick<Annotation, 'fields' | 'unitsOnly' | 'raw' | 'unclosed'>, line: number): void => {
+  const applyAnnotation = (task: DraftTask, a: Annotation, line: number, how: TaskReading['how']): void => {
     if (a.raw) task.annotation = a.raw;
     if (a.unclosed) problems.push({ line, kind: 'unclosed-annotation', text: a.raw });
-    if (a.unitsOnly !== undefined) {
-      const { names: list, open } = splitUnits(a.unitsOnly);
-      const ids = list.map((n) => names.id(n));
-      if (firstNamedLeads) {
-        task.lead = ids.slice(0, 1);
-        task.responsible = ids.slice(1);
-      } else {
-        task.responsible = ids;
-        problems.push({ line, kind: 'first-named-lead', text: a.raw });
-      }
-      task.leadOpen = open && firstNamedLeads && ids.length === 1;
+    const o = a.owners;
+    if (o) {
+      if (o.lead.length > 0) task.lead = o.lead.map((n) => names.id(n));
+      task.leadOpen = o.leadOpen;
+      if (o.responsible.length > 0) task.responsible = o.responsible.map((n) => names.id(n));
     }
-    if (a.fields.lead !== undefined) {
-      const { names: list, open } = splitUnits(a.fields.lead);
-      task.lead = list.map((n) => names.id(n));
-      task.leadOpen = open;
-    }
-    if (a.fields.responsible !== undefined) task.responsible = splitUnits(a.fields.responsible).names.map((n) => names.id(n));
-    if (a.fields.deadline !== undefined) task.deadlineText = a.fields.deadline;
-    if (a.unitsOnly === undefined && a.fields.lead === undefined && a.fields.responsible === undefined && a.fields.deadline === undefined) {
-      problems.push({ line, kind: 'unsplit-annotation', text: a.raw });
-    }
+    if (a.deadline !== undefined) task.deadlineText = a.deadline;
+    if (!o && a.deadline === undefined) problems.push({ line, kind: 'unsplit-annotation', text: a.raw });
+    const byConvention = !!o && !a.labelled && !o.leadStated && o.lead.length > 0;
+    readings.push({ id: task.id, line, how: byConvention ? (statesRule ? 'note-rule' : 'note-convention') : how });
   };
 
-  for (const p of paragraphs) {
-    if (p.kind === 'labels') {
-      // Labels on their own line belong to the task just above.
-      if (pendingNumbered) {
-        const { p: q, id } = pendingNumbered;
-        pendingNumbered = undefined;
-        applyFields(addTask(q, id, q.text, undefined, sourceOf(section, group, q)), { fields: p.fields, raw: '' }, p.line);
-      } else if (last) applyFields(last, { fields: p.fields, raw: last.annotation ?? '' }, p.line);
+  /** Labels on their own lines: fill what the task above does not say yet. */
+  const fillFrom = (task: DraftTask, a: Annotation): void => {
+    const o = a.owners;
+    if (o && o.lead.length > 0 && task.lead.length === 0) {
+      task.lead = o.lead.map((n) => names.id(n));
+      task.leadOpen = o.leadOpen;
+    }
+    if (o && o.responsible.length > 0) task.responsible = [...new Set([...task.responsible, ...o.responsible.map((n) => names.id(n))])];
+    if (a.deadline !== undefined && task.deadlineText === undefined) task.deadlineText = a.deadline;
+    task.annotation = task.annotation ? `${task.annotation} ${a.raw}` : a.raw;
+  };
+
+  const reportUnclaimed = (): void => {
+    for (const q of pending) {
+      if (q.hasTask) continue;
+      // Short 一、/（一） headings are headings; numbered items and long group paragraphs look like tasks.
+      if (q.p.level >= 3 || (q.p.level === 2 && q.p.text.length > 40)) problems.push({ line: q.p.line, kind: 'no-annotation', text: excerpt(q.p.text) });
+    }
+    pending = [];
+  };
+  const markAncestors = (level: number): void => {
+    for (const q of pending) if (q.p.level < level) q.hasTask = true;
+  };
+
+  // Label lines after a task are read together as one annotation.
+  const merged: Block[] = [];
+  for (const b of blocks) {
+    const prev = merged[merged.length - 1];
+    if (b.kind === 'labels' && prev?.kind === 'labels') {
+      prev.annotation = mergeAnnotations(prev.annotation, b.annotation);
       continue;
     }
-    if (pendingNumbered) {
-      problems.push({ line: pendingNumbered.p.line, kind: 'no-annotation', text: excerpt(pendingNumbered.p.text) });
-      pendingNumbered = undefined;
+    merged.push(b.kind === 'labels' ? { ...b, annotation: { ...b.annotation } } : b);
+  }
+
+  /** An unnumbered paragraph just read that belongs to no heading: labels right after it make it a task. */
+  let loosePlain: Paragraph | undefined;
+  for (const p of merged) {
+    if (inAnnex) continue;
+    if (p.kind !== 'labels' && p.kind !== 'plain') loosePlain = undefined;
+    if (p.kind === 'labels') {
+      const target = labelTarget(pending);
+      const loose = loosePlain;
+      loosePlain = undefined;
+      if (loose) {
+        // An unnumbered paragraph followed by its labels: a task of its own.
+        markAncestors(9);
+        const base = last ? last.id.replace(/[b-z]$/, '') : `${prefix() || '0'}.0`;
+        const letter = last && /[b-z]$/.test(last.id) ? String.fromCharCode(last.id.charCodeAt(last.id.length - 1) + 1) : 'b';
+        const task = addTask(loose.line, `${base}${letter}`, loose.text, undefined, sourceLabel(loose), true, 'label-lines');
+        readings.pop();
+        applyAnnotation(task, p.annotation, p.line, 'label-lines');
+      } else if (target) {
+        const at = pending.indexOf(target);
+        const children = pending.slice(at + 1).map((q) => q.p.text);
+        markAncestors(target.p.level);
+        pending = pending.slice(0, at);
+        const body = [target.p.text, ...target.extra, ...children].join('\n');
+        const task = addTask(target.p.line, target.id, body, undefined, target.source, target.p.kind === 'plain', 'label-lines');
+        readings.pop();
+        applyAnnotation(task, p.annotation, p.line, 'label-lines');
+      } else if (last) fillFrom(last, p.annotation);
+      continue;
     }
-    if (p.kind === 'plain' && /^附件/.test(p.text)) {
+    if (p.kind === 'table') {
+      reportUnclaimed();
+      readTableTasks(p.index, p.line);
+      continue;
+    }
+    if (p.kind === 'plain' && /^附件\s*\d*\s*[:：]?/.test(p.text) && /^附件/.test(p.text)) {
       // The annexes (附件: contact forms and the like) hold no tasks.
-      section = undefined;
+      reportUnclaimed();
+      inAnnex = true;
       continue;
     }
     if (p.kind === 'section') {
+      reportUnclaimed();
       section = { number: p.number!, label: p.label!, heading: p.text };
       group = undefined;
       groupHeading = undefined;
+      deeper.fill(undefined);
       last = undefined;
+      const annotation = findAnnotation(p.text);
+      if (annotation && annotation.owners) {
+        section.heading = titleOf(annotation.body, false);
+        addTask(p.line, `${p.number}`, annotation.body, annotation, section.label, false, 'annotation');
+      }
       continue;
     }
-    if (!section) continue;
     const annotation = findAnnotation(p.text);
     if (p.kind === 'group') {
+      reportUnclaimed();
       group = { number: p.number!, label: p.label! };
+      deeper.fill(undefined);
       groupHeading = annotation ? titleOf(annotation.body, false) : p.text;
       last = undefined;
       if (annotation) {
         // In parts like 三、保障措施 each (一)… is itself a task.
         group = undefined;
         groupHeading = undefined;
-        addTask(p, `${section.number}.${p.number}`, annotation.body, annotation, `${section.label}(${p.label})`);
-      } else if (p.text.length > 40) {
-        pendingNumbered = { p, id: `${section.number}.${p.number}` };
-        group = undefined;
+        addTask(p.line, section ? `${section.number}.${p.number}` : `${p.number}`, annotation.body, annotation, `${section?.label ?? ''}(${p.label})`, false, 'annotation');
+      } else {
+        pending.push({ p, id: section ? `${section.number}.${p.number}` : `${p.number}`, source: `${section?.label ?? ''}(${p.label})`, extra: [], hasTask: false });
+        if (p.text.length > 40) group = undefined;
       }
       continue;
     }
-    const prefix = group ? `${section.number}.${group.number}` : `${section.number}`;
-    if (p.kind === 'numbered') {
-      const id = `${prefix}.${p.number}`;
-      if (annotation) addTask(p, id, annotation.body, annotation, sourceOf(section, group, p));
-      else pendingNumbered = { p, id };
+    if (p.kind !== 'plain') {
+      const k = p.level - 3;
+      const id = idAt(p.level, p.number!);
+      deeper[k] = p.number;
+      for (let j = k + 1; j < deeper.length; j++) deeper[j] = undefined;
+      // A heading at this level closes the pending headings below it; those at its own level stay,
+      // as siblings: labels after （1）（2） belong to the item above them.
+      const keep = pending.filter((q) => q.p.level <= p.level);
+      if (keep.length !== pending.length) {
+        pending = pending.filter((q) => q.p.level > p.level);
+        reportUnclaimed();
+        pending = keep;
+      }
+      if (annotation) {
+        markAncestors(p.level);
+        addTask(p.line, id, annotation.body, annotation, sourceLabel(p), false, 'annotation');
+      } else pending.push({ p, id, source: sourceLabel(p), extra: [], hasTask: false });
       continue;
     }
     if (annotation) {
       // An unnumbered paragraph with its own annotation is a task of its own,
       // named after the task above it: 2.2.3 → 2.2.3b → 2.2.3c.
-      const base = last ? last.id.replace(/[b-z]$/, '') : `${prefix}.0`;
+      loosePlain = undefined;
+      markAncestors(9);
+      const base = last ? last.id.replace(/[b-z]$/, '') : `${prefix() || '0'}.0`;
       const letter = last && /[b-z]$/.test(last.id) ? String.fromCharCode(last.id.charCodeAt(last.id.length - 1) + 1) : 'b';
-      addTask(p, `${base}${letter}`, annotation.body, annotation, `${sourceOf(section, group, last ? undefined : p)}${last ? ` ${last.id.split('.').pop()!.replace(/[b-z]$/, '')} 之后的段落` : ''}`);
+      addTask(p.line, `${base}${letter}`, annotation.body, annotation, `${sourceLabel(last ? undefined : p)}${last ? ` ${last.id.split('.').pop()!.replace(/[b-z]$/, '')} 之后的段落` : ''}`, true, 'annotation');
+      continue;
     }
+    // A paragraph without annotation continues the heading above it.
+    const open = pending[pending.length - 1];
+    if (open && !open.hasTask && open.p.level >= 2) {
+      open.extra.push(p.text);
+      loosePlain = undefined;
+    } else loosePlain = p;
   }
-  if (pendingNumbered) problems.push({ line: pendingNumbered.p.line, kind: 'no-annotation', text: excerpt(pendingNumbered.p.text) });
+  reportUnclaimed();
+
+  function readTableTasks(index: number, line: number): void {
+    const rows = source.tables[index];
+    if (!rows) return;
+    const table = readTable(rows);
+    if (table.skipped) {
+      if (rows.length >= 2 && rows.some((r) => r.some((c) => /牵头|责任|负责/.test(c)))) problems.push({ line, kind: 'unread-table', text: rows[0]!.join(' | ').slice(0, 60), table: { index: index + 1, rows: rows.length } });
+      return;
+    }
+    let sectionNo = 0;
+    let rowNo = 0;
+    const base = prefix();
+    table.rows.forEach((r, k) => {
+      const sec = table.sections.filter((s) => s.beforeRow <= k).pop();
+      if (sec && table.sections.indexOf(sec) + 1 !== sectionNo) {
+        sectionNo = table.sections.indexOf(sec) + 1;
+        rowNo = 0;
+        const m = HEADINGS[0]!.exec(sec.text) ?? HEADINGS[1]!.exec(sec.text);
+        if (!section || m) {
+          const num = m ? numeral(m[1]!) : sectionNo;
+          if (!section || HEADINGS[0]!.test(sec.text)) {
+            section = { number: num, label: m?.[1] ?? String(num), heading: m?.[2] ?? sec.text };
+            group = undefined;
+          } else group = { number: num, label: m?.[1] ?? String(num) };
+          groupHeading = undefined;
+        }
+      }
+      const cellOwners = (cell: string | undefined, kind: 'lead' | 'responsible'): Owners | undefined => {
+        if (!cell) return undefined;
+        const clauses = readClauses(cell);
+        if (clauses) return kind === 'lead' && !clauses.some((c) => c.role === 'lead') ? { lead: clauses.filter((c) => c.role !== 'support').flatMap((c) => c.names), responsible: clauses.filter((c) => c.role === 'support').flatMap((c) => c.names), leadOpen: clauses.some((c) => c.open), leadStated: true } : ownersOf(clauses, false);
+        const { names: list, open } = splitUnits(cell);
+        return kind === 'lead' ? { lead: list, responsible: [], leadOpen: open, leadStated: true } : { lead: [], responsible: list, leadOpen: false, leadStated: false };
+      };
+      const lead = cellOwners(r.lead, 'lead');
+      const resp = cellOwners(r.responsible, 'responsible');
+      const support = r.support ? splitUnits(r.support).names : [];
+      const leadNames = lead?.lead.length ? lead.lead : (resp?.lead ?? []);
+      const respNames = [...new Set([...(lead?.responsible ?? []), ...(resp?.responsible ?? []), ...support])];
+      const body = r.text;
+      if (leadNames.length === 0 && respNames.length === 0) {
+        // A row with no owner: a heading row (序号 一 / （一）), or a passage to report.
+        const cn = /^\s*([一二三四五六七八九十]{1,3})\s*[、.．]?\s*$/.exec(r.seq ?? '') ?? /^\s*[（(]([一二三四五六七八九十]{1,3})[）)]\s*$/.exec(r.seq ?? '');
+        if (cn && !r.deadline) {
+          if (/^[（(]/.test(r.seq!.trim()) && section) group = { number: numeral(cn[1]!), label: cn[1]! };
+          else {
+            section = { number: numeral(cn[1]!), label: cn[1]!, heading: body };
+            group = undefined;
+          }
+          groupHeading = undefined;
+          rowNo = 0;
+        } else problems.push({ line, kind: 'no-annotation', text: `表${index + 1}第${r.row}行: ${excerpt(body)}` });
+        return;
+      }
+      rowNo++;
+      const seq = /^\s*(\d{1,3})\s*[.．、]?\s*$/.exec(r.seq ?? '')?.[1];
+      const id = [prefix() || base || 'T', seq ?? String(rowNo)].filter(Boolean).join('.');
+      const task: DraftTask = { id: uniqueId(id), title: titleOf(r.heading && r.heading.length <= 40 && r.heading !== body ? r.heading : body, false), text: r.heading && r.heading !== body ? `${r.heading}：${body}` : body, lead: [], leadOpen: false, responsible: [], source: `${sourceLabel(undefined)} 表${index + 1}第${r.row}行 · ${options.sourceName}:${line}`, line };
+      task.lead = leadNames.map((n) => names.id(n));
+      task.leadOpen = lead?.leadOpen ?? false;
+      task.responsible = respNames.map((n) => names.id(n));
+      if (r.deadline) task.deadlineText = r.deadline;
+      task.annotation = [r.lead && `牵头：${r.lead}`, r.responsible && `责任：${r.responsible}`, r.support && `配合：${r.support}`, r.deadline && `时限：${r.deadline}`].filter(Boolean).join('；');
+      partFor().tasks.push(task);
+      readings.push({ id: task.id, line, how: 'table' });
+      last = task;
+    });
+  }
 
   // Deadlines: parsed, ongoing by their words, or (no 完成时限 at all) an explicit exception.
   const year = facts.year;
   const deadlines = { dates: 0, ongoing: 0, missing: 0, unknown: 0 };
   const checkpoints = findCheckpoints(lines, year, names);
   const reviewOn = checkpoints.map((c) => c.date);
+  const reviewDates = reviewOn.length > 0 ? reviewOn : year !== undefined ? [`${year}-06-30`, `${year}-12-31`] : [];
+  for (const r of readings) readingOf.set(r.id, r);
   for (const task of parts.flatMap((p) => p.tasks)) {
+    const reading = readingOf.get(task.id);
     if (task.deadlineText === undefined) {
-      const inText = deadlineInText(task.text, year);
-      if (inText) {
+      const inText = deadlineInText(task.text, dctx);
+      if (inText && 'date' in inText) {
         task.deadline = inText.date;
         task.deadlineText = inText.wording;
+        if (inText.milestones.length > 0) task.milestones = inText.milestones;
+        if (reading) reading.deadlineFrom = 'sentence';
         deadlines.dates++;
         continue;
       }
+      if (inText) {
+        task.deadlineText = inText.wording;
+        unreadDeadline(task, inText.wording);
+        deadlines.unknown++;
+        problems.push({ line: task.line, kind: 'relative-no-signed', text: `${task.id}: ${inText.wording}` });
+        continue;
+      }
       task.ongoing = true;
-      task.reviewOn = reviewOn;
+      task.reviewOn = reviewOn.length > 0 ? reviewOn : reviewDates;
       task.deadlineNote = '原文未规定完成时限，在报送节点检查落实情况。 The source sets no deadline; progress is reviewed at the reporting checkpoints.';
       deadlines.missing++;
       problems.push({ line: task.line, kind: 'no-deadline', text: task.id });
       continue;
     }
-    const parsed = parseDeadline(task.deadlineText, year);
+    const parsed = parseDeadline(task.deadlineText, dctx);
     if (parsed.kind === 'date') {
       task.deadline = parsed.date;
+      if (parsed.milestones.length > 0) task.milestones = parsed.milestones;
       deadlines.dates++;
     } else if (parsed.kind === 'ongoing') {
       task.ongoing = true;
-      task.reviewOn = reviewOn;
+      task.reviewOn = reviewOn.length > 0 ? reviewOn : reviewDates;
       task.deadlineNote = `原文：${parsed.note}（无具体日期）。 The source says “${parsed.note}”: no date.`;
       deadlines.ongoing++;
     } else {
+      unreadDeadline(task, task.deadlineText);
       deadlines.unknown++;
-      problems.push({ line: task.line, kind: 'unknown-deadline', text: `${task.id}: ${task.deadlineText}` });
+      problems.push({ line: task.line, kind: parsed.needsSigned ? 'relative-no-signed' : 'unknown-deadline', text: `${task.id}: ${task.deadlineText}` });
     }
   }
 
-  const allDeadlines = parts.flatMap((p) => p.tasks.map((t) => t.deadline)).filter((d): d is string => d !== undefined).sort();
+  /**
+   * A deadline written in words this tool cannot turn into a date: no date is invented. The task is kept
+   * loadable as an explicit exception reviewed at the checkpoints, its note quoting the words, and the
+   * report lists it for a person to set the date.
+   */
+  function unreadDeadline(task: DraftTask, words: string): void {
+    task.ongoing = true;
+    task.reviewOn = reviewOn.length > 0 ? reviewOn : reviewDates;
+    task.deadlineNote = `原文时限“${words}”未能换算为日期，请核对后填写 deadline。 The source says “${words}”, which was not read as a date: set the deadline by hand.`;
+  }
+
+  const allTasks = parts.flatMap((p) => p.tasks);
+  if (allTasks.length === 0) problems.push({ line: 1, kind: 'no-tasks', text: '', seen: whatWasSeen(lines, source) });
+
+  const allDeadlines = allTasks.map((t) => t.deadline).filter((d): d is string => d !== undefined).sort();
   const start = facts.signed ?? allDeadlines[0];
   const endOfYear = year !== undefined ? `${year}-12-31` : undefined;
   const latest = allDeadlines[allDeadlines.length - 1];
@@ -279,10 +539,12 @@ export function importDocument(input: string, options: ImportOptions): Draft {
     implements: facts.implements,
     timezone: 'Asia/Shanghai',
     warnDays: 14,
-    ...(start && end && { span: { start, end } }),
+    ...(start && end && start <= end && { span: { start, end } }),
     checkpoints,
   };
   const { units, groups, created, resolved, groupsCreated } = names.result();
+  const names_ = new Map<string, string>([...groups.map((g) => [g.id, g.name] as const), ...units.map((u) => [u.id, u.short ?? u.name] as const)]);
+  const nameOf = (id: string): string => names_.get(id) ?? id;
   return {
     plan,
     units,
@@ -291,6 +553,10 @@ export function importDocument(input: string, options: ImportOptions): Draft {
     parts,
     report: {
       sections: parts.map((p) => ({ section: p.section, heading: p.heading, tasks: p.tasks.length })),
+      tasks: allTasks.map((t) => {
+        const r = readingOf.get(t.id);
+        return { id: t.id, line: t.line, lead: t.lead.map(nameOf), responsible: t.responsible.map(nameOf), deadline: t.deadline ?? (t.ongoing ? 'ongoing' : undefined), how: r?.how ?? 'annotation', deadlineFrom: r?.deadlineFrom ?? (t.deadlineText !== undefined ? 'label' : 'none') };
+      }),
       unitsCreated: created,
       unitsResolved: resolved,
       groupsCreated,
@@ -300,9 +566,70 @@ export function importDocument(input: string, options: ImportOptions): Draft {
   };
 }
 
-function sourceOf(section: { label: string } | undefined, group: { label: string } | undefined, p: Paragraph | undefined): string {
-  return `${section?.label ?? ''}${group ? `(${group.label})` : ''}${p?.kind === 'numbered' ? p.number : ''}`;
+/** Simplified-form radicals with no Unicode decomposition, as PDF fonts emit them for whole characters. */
+const RADICALS: Record<string, string> = {
+  '⺠': '民', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻢': '马',
+  '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⺟': '母', '⻄': '西',
+  '⻘': '青', '⻝': '食', '⻤': '鬼', '⺁': '厂', '⺇': '几', '⺈': '⺈', '⺌': '小', '⺍': '⺍', '⺕': '彐', '⺗': '心', '⺮': '竹', '⺶': '羊', '⻊': '足',
+};
+function radical(c: string): string {
+  return RADICALS[c] ?? c.normalize('NFKC');
 }
+
+/** Where labels on their own lines belong: the heading just above, or the parent of its sub-items. */
+function labelTarget(pending: Pending[]): Pending | undefined {
+  const open = pending.filter((q) => !q.hasTask);
+  const deepest = open[open.length - 1];
+  if (!deepest) return undefined;
+  // 1.… （1）… （2）… 牵头单位：… — the labels close item 1, not its last sub-item.
+  let siblings = 0;
+  let parent: Pending | undefined;
+  for (let k = open.length - 1; k >= 0; k--) {
+    const q = open[k]!;
+    if (q.p.level === deepest.p.level) siblings++;
+    else if (q.p.level < deepest.p.level) {
+      parent = q;
+      break;
+    }
+  }
+  if (siblings >= 2 && parent && parent.p.level >= 2) return parent;
+  return deepest;
+}
+
+function mergeAnnotations(a: Annotation, b: Annotation): Annotation {
+  const owners: Owners | undefined =
+    a.owners || b.owners
+      ? {
+          lead: a.owners?.lead.length ? a.owners.lead : (b.owners?.lead ?? []),
+          responsible: [...new Set([...(a.owners?.responsible ?? []), ...(b.owners?.responsible ?? [])])],
+          leadOpen: (a.owners?.leadOpen ?? false) || (!a.owners?.lead.length && (b.owners?.leadOpen ?? false)),
+          leadStated: (a.owners?.leadStated ?? false) || (b.owners?.leadStated ?? false),
+        }
+      : undefined;
+  const deadline = a.deadline ?? b.deadline;
+  return { raw: `${a.raw} ${b.raw}`, body: '', labelled: a.labelled || b.labelled, ...(owners && { owners }), ...(deadline !== undefined && { deadline }) };
+}
+
+/** What the document looked like when no task was found, to say so instead of staying silent. */
+export interface Seen {
+  lines: number;
+  html: boolean;
+  headings: number;
+  roleWords: boolean;
+  tables: number;
+}
+
+function whatWasSeen(lines: string[], source: DocumentSource): Seen {
+  const all = lines.join('\n');
+  return {
+    lines: lines.filter((l) => l.trim()).length,
+    html: /<\s*(?:html|body|div|p|table|td)\b/i.test(all),
+    headings: lines.filter((l) => HEADINGS.some((h) => h.test(l.trim()))).length,
+    roleWords: /牵头|责任单位|负责/.test(all),
+    tables: source.tables.length,
+  };
+}
+
 
 function excerpt(s: string): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;

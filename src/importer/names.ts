@@ -1,6 +1,31 @@
 /** Unit and group names as a document writes them, to ids. */
+import { pinyin } from 'pinyin-pro';
 import type { Unit, UnitGroup, UnitKind } from '../model.js';
 import type { ImportOptions } from './index.js';
+
+const PREFIX = /^(?:国家|各|县|市|省|区|州|盟|旗|镇|乡)/;
+const SUFFIX = /(?:人民政府|办公室|办公厅|委员会|管委会|领导小组|中心|政府|总局|总署|单位|部门|街道|公司|局|委|办|部|厅|院|署|会|所|站|队|镇|乡|社|行)$/;
+
+/** A readable ASCII id from a Chinese name: 县财政局 → xian-caizheng-ju. */
+export function pinyinId(name: string): string {
+  const syllables = (s: string): string =>
+    pinyin(s, { toneType: 'none', type: 'array', v: true })
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '');
+  let rest = name.replace(/[（(][^（()）]*[）)]/g, (m) => m.slice(1, -1));
+  const prefix = PREFIX.exec(rest)?.[0] ?? '';
+  rest = rest.slice(prefix.length);
+  const suffix = rest.length > 1 ? (SUFFIX.exec(rest)?.[0] ?? '') : '';
+  const middle = rest.slice(0, rest.length - suffix.length);
+  const id = [prefix, middle, suffix].map(syllables).filter(Boolean).join('-');
+  return /^[a-z0-9]/.test(id) ? id : `unit-${id}`.replace(/-$/, '');
+}
+
+/** 各镇, 各有关部门, 县直各单位, 有关部门: every unit of a kind, not one unit. */
+export function isGroupPhrase(name: string): boolean {
+  return name.includes('各') || /^(?:有关|相关|其他|其它)(?:部门|单位)/.test(name) || /(?:成员单位|(?:有关|相关)(?:部门|单位)(?:和单位)?)$/.test(name);
+}
 
 /** Unit and group names to ids: known ones resolved, new ones created with ASCII ids. */
 export class NameBook {
@@ -10,40 +35,77 @@ export class NameBook {
   private readonly resolved = new Set<string>();
   private readonly groupsCreated: string[] = [];
 
+  /** Every name, short name and alias, to its unit or group: one lookup per name, however many units. */
+  private readonly unitByName = new Map<string, Unit>();
+  private readonly groupByName = new Map<string, UnitGroup>();
+
   constructor(known: ImportOptions['known']) {
-    this.units = known ? known.units.map((u) => ({ ...u })) : [];
+    this.units = known ? known.units.map((u) => ({ ...u, aliases: [...u.aliases] })) : [];
     this.groups = known ? known.groups.map((g) => ({ ...g })) : [];
+    for (const u of this.units) this.indexUnit(u);
+    for (const g of this.groups) for (const n of [g.name, ...g.aliases]) if (!this.groupByName.has(n)) this.groupByName.set(n, g);
   }
+
+  private indexUnit(u: Unit): void {
+    for (const n of [u.name, u.short, ...u.aliases]) if (n !== undefined && !this.unitByName.has(n)) this.unitByName.set(n, u);
+  }
+
+  /** Names already resolved: documents repeat the same few names hundreds of times. */
+  private readonly memo = new Map<string, string>();
+  private readonly taken = new Set<string>();
 
   id(raw: string): string {
     const name = raw.trim();
-    const unit = this.units.find((u) => u.name === name || u.short === name || u.aliases.includes(name));
+    const seen = this.memo.get(name);
+    if (seen !== undefined) return seen;
+    const id = this.lookup(name);
+    this.memo.set(name, id);
+    return id;
+  }
+
+  private lookup(name: string): string {
+    // Names created by this import are in the memo already: a hit here is a given unit.
+    const unit = this.unitByName.get(name);
     if (unit) {
-      if (!this.created.includes(unit.name)) this.resolved.add(`${name} → ${unit.id}`);
+      this.resolved.add(`${name} → ${unit.id}`);
       return unit.id;
     }
-    const group = this.groups.find((g) => g.name === name || g.aliases.includes(name));
+    const group = this.groupByName.get(name);
     if (group) {
-      if (!this.groupsCreated.includes(group.name)) this.resolved.add(`${name} → ${group.id}`);
+      this.resolved.add(`${name} → ${group.id}`);
       return group.id;
     }
     // 县政府办 is short for 县政府办公室: one unit under two names.
-    const same = this.units.find((u) => u.name === `${name}公室` || `${u.name}公室` === name);
-    if (same) {
+    const same = this.unitByName.get(`${name}公室`) ?? (name.endsWith('公室') ? this.unitByName.get(name.slice(0, -2)) : undefined);
+    if (same && (same.name === `${name}公室` || `${same.name}公室` === name)) {
       same.aliases.push(name);
+      this.unitByName.set(name, same);
       this.resolved.add(`${name} → ${same.id}`);
       return same.id;
     }
     // "各…" means every unit of a kind: a group, whose members the document does not list.
-    if (name.includes('各')) {
-      const id = `group-${String(this.groupsCreated.length + 1).padStart(2, '0')}`;
-      this.groups.push({ id, name, aliases: [], members: [], note: 'Created by plan import: the document does not list the members; complete them.' });
+    if (isGroupPhrase(name)) {
+      const id = this.freshId(pinyinId(name));
+      const created: UnitGroup = { id, name, aliases: [], members: [], membersUnknown: true, note: 'Created by plan import: the document does not list the members; complete them.' };
+      this.groups.push(created);
+      this.groupByName.set(name, created);
       this.groupsCreated.push(name);
       return id;
     }
-    const id = `unit-${String(this.created.length + 1).padStart(2, '0')}`;
-    this.units.push({ id, name, short: name, aliases: [], kind: kindOf(name), note: 'Created by plan import from the name as written; check the full name and give it a lasting id.' });
+    const id = this.freshId(pinyinId(name));
+    const created: Unit = { id, name, short: name, aliases: [], kind: kindOf(name), note: 'Created by plan import from the name as written; check the full name and give it a lasting id.' };
+    this.units.push(created);
+    this.indexUnit(created);
     this.created.push(name);
+    return id;
+  }
+
+  /** `base`, or base-2, base-3 … when taken by a unit or group. */
+  private freshId(base: string): string {
+    if (this.taken.size === 0) for (const x of [...this.units, ...this.groups]) this.taken.add(x.id);
+    let id = base;
+    for (let k = 2; this.taken.has(id); k++) id = `${base}-${k}`;
+    this.taken.add(id);
     return id;
   }
 

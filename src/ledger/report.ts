@@ -31,7 +31,7 @@ export function progressReport(ledger: Ledger, unit: Unit, at?: IsoDate | { from
   const dates = list.checkpoints.map((c) => c.date).sort();
   const to = typeof at === 'object' ? at.to : (at ?? dates.find((d) => d >= ledger.asOf) ?? ledger.asOf);
   const checkpoint = list.checkpoints.find((c) => c.date === to);
-  const from = typeof at === 'object' ? at.from : ([...dates].reverse().find((d) => d < to) ?? ledger.data.plan.signed);
+  const from = typeof at === 'object' ? at.from : ([...dates].reverse().find((d) => d < to) ?? ledger.data.plan.signed ?? ledger.data.plan.span?.start ?? '0000-01-01');
   // An interim report (as of a date before the period ends) knows nothing recorded after it.
   const until = ledger.asOf < to ? ledger.asOf : to;
   const historyOf = ledger.historyOf ?? ((_u: string, _t: string, e: Assignment['entry']) => e?.details?.history ?? e?.history);

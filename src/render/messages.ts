@@ -66,6 +66,8 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
   'status-unknown-task': { zh: (a) => `没有编号为 “${a.task}” 的任务${hint(a, 'zh')}。`, en: (a) => `there is no task "${a.task}"${hint(a, 'en')}` },
   'status-not-assigned': { zh: (a) => `任务 ${a.task} 未分配给 ${a.unit}（既非牵头也非责任单位）。`, en: (a) => `task ${a.task} is not assigned to ${a.unit} (neither lead nor responsible)` },
   'done-no-completed': { zh: (a) => `任务 ${a.task} 标记为已完成，但没有完成日期（completed）。`, en: (a) => `task ${a.task} is done but has no completion date (completed)` },
+  'plan-signed-missing': { zh: () => '缺少成文日期（signed）：原文未写明，请按原件填写。', en: () => 'no signing date (signed): the document did not show it; fill it in from the original' },
+  'group-members-unknown': { zh: (a) => `分组 ${a.group}（${a.name}）的成员未知：原文未列出，请填写 members 后删除 membersUnknown。`, en: (a) => `group ${a.group} (${a.name}) has unknown members: the document does not list them; fill in members and remove membersUnknown` },
   'done-no-evidence': { zh: (a) => `任务 ${a.task} 已完成，但未提供佐证材料（evidence）。`, en: (a) => `task ${a.task} is done but lists no evidence` },
   'completed-after-as-of': { zh: (a) => `任务 ${a.task} 的完成日期 ${a.completed} 晚于统计日期 ${a.asOf}。`, en: (a) => `task ${a.task}: the completion date ${a.completed} is after the as-of date ${a.asOf}` },
   'completed-in-future': {
@@ -189,6 +191,38 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
   'checklist-needs-unit': {
     zh: () => ['请指定单位，或使用 --all。', 'plan checklist 县财政局 · plan checklist --all --out reports/checklists/'],
     en: () => ['name a unit, or use --all', 'plan checklist 县财政局 · plan checklist --all --out reports/checklists/'],
+  },
+  'document-not-a-file': {
+    zh: (a) => [`${a.file}：不是普通文件（设备、管道或目录），不能导入。`, '请给出保存在磁盘上的文件。'],
+    en: (a) => [`${a.file}: not a regular file (a device, pipe or folder); it cannot be imported`, 'name a document saved on disk'],
+  },
+  'document-too-large': {
+    zh: (a) => [`${a.file}：文件大小超过 ${a.limit} MB 的导入上限，未读取。`, '工作方案文件通常不到 5 MB；请确认文件是否正确，或拆分后再导入。'],
+    en: (a) => [`${a.file}: larger than the import limit of ${a.limit} MB; not read`, 'a work-plan document is usually under 5 MB; check it is the right file, or split it'],
+  },
+  'document-old-office': {
+    zh: (a) => [`${a.file}：这是旧版 Word/WPS/Excel 二进制文件（.doc/.wps/.xls/.et），无法直接读取。`, `请另存为 .docx/.xlsx，或运行：soffice --headless --convert-to docx "${a.file}"`],
+    en: (a) => [`${a.file}: an old binary Word/WPS/Excel file (.doc/.wps/.xls/.et), which is not read directly`, `save it as .docx/.xlsx, or convert it: soffice --headless --convert-to docx "${a.file}"`],
+  },
+  'document-rtf': {
+    zh: (a) => [`${a.file}：这是 RTF 文件，无法直接读取。`, `请另存为 .docx，或运行：soffice --headless --convert-to docx "${a.file}"`],
+    en: (a) => [`${a.file}: an RTF file, which is not read directly`, `save it as .docx, or convert it: soffice --headless --convert-to docx "${a.file}"`],
+  },
+  'document-zip': {
+    zh: (a) => [`${a.file}：这是压缩包，不是 .docx 或 .xlsx 文档。`, '请解压后导入其中的文档。'],
+    en: (a) => [`${a.file}: a zip archive, not a .docx or .xlsx document`, 'unpack it and import the document inside'],
+  },
+  'document-needs-ocr': {
+    zh: (a) => [`${a.file}：PDF 中没有文字层（可能是扫描件），无法读取文字。`, '请先做文字识别（OCR，例如 ocrmypdf --language chi_sim），或取得原始 Word/网页版本后再导入。'],
+    en: (a) => [`${a.file}: the PDF has no text layer (a scan?), so there is no text to read`, 'run OCR on it first (e.g. ocrmypdf --language chi_sim), or import the Word or web version instead'],
+  },
+  'document-inflates-too-much': {
+    zh: (a) => [`${a.file}：解压后超过 ${a.limit} MB，未读取。`, '请确认文件是否正确。'],
+    en: (a) => [`${a.file}: it inflates to more than ${a.limit} MB; not read`, 'check it is the right file'],
+  },
+  'document-corrupt': {
+    zh: (a) => [`${a.file}：${a.form} 文件已损坏或无法解析（${a.detail}）。`, '请用 Word/WPS 打开后重新保存，或另存为其他格式后导入。'],
+    en: (a) => [`${a.file}: the ${a.form} file is damaged or cannot be parsed (${a.detail})`, 'open and save it again in Word/WPS, or save it in another form and import that'],
   },
   'import-needs-out': { zh: () => ['请用 --out <目录> 指定输出目录，或用 --dry-run 预览。'], en: () => ['name the folder to write with --out <dir>, or preview with --dry-run'] },
   'document-unreadable': { zh: (a) => [`无法读取文件 “${a.file}”（${a.reason}）。`], en: (a) => [`cannot read "${a.file}" (${a.reason})`] },

@@ -163,7 +163,8 @@ function homePage(ledger: Ledger, o: SiteOptions): Page {
   );
 
   const trend = completionTrend(ledger);
-  const start = plan.span?.start ?? plan.signed;
+  // A draft imported without its signing date has no start of its own: the earliest date the trend holds.
+  const start = plan.span?.start ?? plan.signed ?? trend.points[0]?.date ?? ledger.asOf;
   const from = { date: start, day: dayNumber(start) };
   const to = { date: ledger.asOf, day: dayNumber(ledger.asOf) };
   const trendSvg = trendChart(

@@ -182,6 +182,7 @@ interface RawTask {
   ongoing?: boolean;
   reviewOn?: string[];
   deadlineNote?: string;
+  milestones?: { date: string; text: string }[];
   source?: string;
   annotation?: string;
 }
@@ -213,6 +214,7 @@ function assembleTask(raw: RawTask, section: string): Task {
     ongoing: raw.ongoing ?? false,
     reviewOn: raw.reviewOn ?? [],
     ...(raw.deadlineNote !== undefined && { deadlineNote: raw.deadlineNote }),
+    ...(raw.milestones !== undefined && { milestones: raw.milestones }),
     ...(raw.source !== undefined && { source: raw.source }),
     ...(raw.annotation !== undefined && { annotation: raw.annotation }),
   };

@@ -98,12 +98,20 @@ export const RULES: Record<string, Rule> = {
       const gi = ctx.at('groups', i);
       // A group with no members assigns its tasks to nobody: `plan import` leaves
       // them so when the document does not list them, for the county to fill in.
-      if (g.members.length === 0) ctx.report('group-no-members', 'error', ctx.data.origins.units, ['groups', gi, 'members'], { group: g.id, name: g.name });
+      // A group marked membersUnknown (so written by plan import) is a warning of its own, below.
+      if (g.members.length === 0 && !g.membersUnknown) ctx.report('group-no-members', 'error', ctx.data.origins.units, ['groups', gi, 'members'], { group: g.id, name: g.name });
       g.members.forEach((m, mi) => {
         if (!ctx.known.has(m) || ctx.data.groups.some((x) => x.id === m)) {
           unknownUnit(ctx, m, ctx.data.origins.units, ['groups', gi, 'members', mi]);
         }
       });
+    });
+  },
+
+  groupMembersUnknown(ctx) {
+    // A group the document names without members (各镇, 各有关部门): the county fills them in; until then a warning.
+    ctx.data.groups.forEach((g, i) => {
+      if (g.membersUnknown && g.members.length === 0) ctx.report('group-members-unknown', 'warning', ctx.data.origins.units, ['groups', ctx.at('groups', i), 'members'], { group: g.id, name: g.name });
     });
   },
 
@@ -137,7 +145,9 @@ export const RULES: Record<string, Rule> = {
       // groups assign the task to nobody. Unknown owners are reported already.
       if (!ctx.scope.unitsUsable || owners.some((id) => !ctx.known.has(id) || ctx.scope.setAsideUnits.has(id))) return;
       if (owners.every((id) => members.get(id)?.length === 0)) {
-        ctx.report('task-no-unit', 'error', file, [...path, task.lead.length > 0 ? 'lead' : 'responsible'], { task: task.id, owners: owners.join(', ') });
+        // Groups whose members the document did not list (membersUnknown): the county fills them in; a warning until then.
+        const unknown = owners.every((id) => ctx.data.groups.find((g) => g.id === id)?.membersUnknown);
+        ctx.report('task-no-unit', unknown ? 'warning' : 'error', file, [...path, task.lead.length > 0 ? 'lead' : 'responsible'], { task: task.id, owners: owners.join(', ') });
       }
     });
   },
@@ -165,6 +175,8 @@ export const RULES: Record<string, Rule> = {
     };
     if (ctx.scope.planUsable) {
       check(plan.signed, origins.plan, ['signed']);
+      // An imported draft whose document did not show its 成文日期: the county fills it in.
+      if (plan.signed === undefined) ctx.report('plan-signed-missing', 'warning', origins.plan, [], {});
       check(plan.published, origins.plan, ['published']);
       check(plan.span?.start, origins.plan, ['span', 'start']);
       check(plan.span?.end, origins.plan, ['span', 'end']);
@@ -209,7 +221,7 @@ export const RULES: Record<string, Rule> = {
     const { plan } = ctx.data;
     const start = plan.span?.start ?? plan.signed;
     const end = plan.span?.end;
-    if (!isRealDate(start) || (end !== undefined && !isRealDate(end))) return;
+    if (start === undefined || !isRealDate(start) || (end !== undefined && !isRealDate(end))) return;
     forEachTask(ctx, (task, file, path) => {
       if (task.deadline === null || !isRealDate(task.deadline)) return;
       const d = dayNumber(task.deadline);
