@@ -29,7 +29,16 @@ export function summaryDocument(s: Summary, lang: Lang): OfficialDocument {
   const blocks: Block[] = [];
 
   if (s.checkpoint) {
-    const to = s.checkpoint.reporters.map((r) => (r === LEAD_UNITS ? (zh ? '各牵头单位' : 'the lead units') : (groups.find((g) => g.id === r)?.name ?? name(r))));
+    const groupName = (id: string): string => groups.find((g) => g.id === id)?.name ?? name(id);
+    // `leads` is every lead unit; `leads:<group>` the lead units of a group (县直各牵头单位).
+    const to = s.checkpoint.reporters.map((r) => {
+      if (r === LEAD_UNITS) return zh ? '各牵头单位' : 'the lead units';
+      if (r.startsWith(`${LEAD_UNITS}:`)) {
+        const group = groupName(r.slice(LEAD_UNITS.length + 1));
+        return zh ? `${group}中的各牵头单位` : `the lead units among ${group}`;
+      }
+      return groupName(r);
+    });
     blocks.push({ kind: 'addressee', text: `${to.join(zh ? '，' : ', ')}${zh ? '：' : ':'}` });
   }
   blocks.push({
