@@ -80,6 +80,7 @@ export function buildProgram(ambient: Ambient): Command {
     .description(w('check the plan files: schemas and cross-file rules (for CI)', '检查计划文件：格式与跨文件规则（用于 CI）'))
     .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['stylish', 'json', 'github', 'junit']).default('stylish'))
     .option('--max-warnings <n>', w('fail when there are more warnings than this', '警告多于此数时判为失败'), wholeNumber)
+    .option('--since <rev>', w('also check every commit since this revision: status files changed only by their unit’s maintainers or the office, other plan files only by the office', '同时检查该版本以来的每个提交：状态文件只能由本单位维护人或办公室修改，其他计划文件只能由办公室修改'))
     .action(async (options, command: Command) => (await import('./commands/check.js')).check(context(command), options));
 
   const reportFormat = (): Option => new Option('--format <format>', w('output format', '输出格式')).choices(['table', 'json', 'csv', 'md']).default('table');
@@ -142,6 +143,8 @@ export function buildProgram(ambient: Ambient): Command {
     .option('--completed <date>', w('completion date, YYYY-MM-DD (done without it: the as-of date)', '完成日期 YYYY-MM-DD（不填则为统计日期）'), asOfDate)
     .option('--reason <text>', w('why the task is blocked or not applicable', '受阻或不适用的理由'))
     .option('--dry-run', w('show the change as a diff; write nothing', '只显示改动，不写入'))
+    .option('--commit', w('commit the changed status file to git (message: unit, task, old → new state)', '把改动的状态文件提交到 git（说明：单位、任务、原状态 → 新状态）'))
+    .option('--author <author>', w('with --commit: the commit’s author, "Name <mail>" (default: git config)', '与 --commit 一起：提交作者 "姓名 <邮箱>"（默认取 git 配置）'))
     .action(async (unit: string, task: string, options, command: Command) => (await import('./commands/update.js')).update(context(command), unit, task, options));
 
   program

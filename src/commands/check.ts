@@ -8,10 +8,15 @@ import { loadPlan, paintFor, print, type Context } from './context.js';
 export interface CheckOptions {
   format: DiagnosticFormat;
   maxWarnings?: number;
+  /** A revision: judge who changed which file in every commit since it. */
+  since?: string;
 }
 
 export async function check(ctx: Context, options: CheckOptions): Promise<void> {
   const result = await loadPlan(ctx);
+  if (options.since !== undefined && result.data) {
+    for (const d of (await import('./authorship.js')).authorshipDiagnostics(ctx, result.data, options.since)) result.diagnostics.push(d);
+  }
   const paint = await paintFor(ctx);
   const counts = result.data && { tasks: result.data.tasks.length, units: result.data.units.length };
   print(DIAGNOSTIC_FORMATS[options.format]({ diagnostics: result.diagnostics, lang: ctx.lang, paint, ...(counts && { counts }) }));

@@ -54,6 +54,18 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
   'not-applicable-no-reason': { zh: (a) => `任务 ${a.task} 标记为不适用，须说明理由（reason）。`, en: (a) => `task ${a.task} is not applicable; give a reason` },
   'yaml-too-deep': { zh: (a) => `嵌套层级过深：${a.detail}`, en: (a) => `nesting too deep: ${a.detail}` },
   'yaml-alias-limit': { zh: (a) => `别名展开过多：${a.detail}`, en: (a) => `too many alias expansions: ${a.detail}` },
+  'change-to-other-unit': {
+    zh: (a) => `提交 ${a.commit}${a.merge ? '（合并）' : ''} 由 ${a.author} 修改了单位 ${a.unit} 的状态文件，但此人不是该单位或办公室的维护人（${a.owners}）。`,
+    en: (a) => `commit ${a.commit}${a.merge ? ' (a merge)' : ''} by ${a.author} changes the status file of ${a.unit}, but the author is not among its maintainers or the office's (${a.owners})`,
+  },
+  'change-to-office-file': {
+    zh: (a) => `提交 ${a.commit}${a.merge ? '（合并）' : ''} 由 ${a.author} 修改了此文件；计划、单位和任务文件只能由办公室维护人（${a.owners}）修改。`,
+    en: (a) => `commit ${a.commit}${a.merge ? ' (a merge)' : ''} by ${a.author} changes this file; plan, units and task files are the office's to change (${a.owners})`,
+  },
+  'change-without-maintainers': {
+    zh: (a) => `提交 ${a.commit} 由 ${a.author} 修改了此文件，但 units.yaml 未登记其维护人。请在 units.yaml 中填写单位的 maintainers 和 office.maintainers。`,
+    en: (a) => `commit ${a.commit} by ${a.author} changes this file, but units.yaml names no maintainers for it; add maintainers to the unit and office.maintainers in units.yaml`,
+  },
 };
 
 function typeEn(t: string): string {
@@ -139,6 +151,17 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     en: (a) => [`"${a.dir}" exists and is not empty`, 'choose another folder, or use --force to replace its plan files (status/ is left alone)'],
   },
   'units-file-unusable': { zh: (a) => [`--units 文件 “${a.file}” 无法使用（见上）。`], en: (a) => [`the --units file "${a.file}" cannot be used (see above)`] },
+  'not-a-git-repository': {
+    zh: (a) => [`计划目录 “${a.dir}” 不在 git 仓库中。`, '先运行 git init（或 plan init），或去掉 --since / --commit。'],
+    en: (a) => [`the plan folder "${a.dir}" is not in a git repository`, 'run git init (or plan init) first, or leave out --since / --commit'],
+  },
+  'unknown-revision': {
+    zh: (a) => [`git 不认识版本 “${a.rev}”。`, 'CI 中请先获取完整历史（如 fetch-depth: 0 或 GIT_DEPTH: 0），再给出目标分支，如 origin/main。'],
+    en: (a) => [`git does not know the revision "${a.rev}"`, 'in CI fetch the whole history first (fetch-depth: 0, GIT_DEPTH: 0) and name the target branch, e.g. origin/main'],
+  },
+  'git-unavailable': { zh: (a) => [`无法运行 git（${a.reason}）。`, '请安装 git 并确保它在 PATH 中。'], en: (a) => [`cannot run git (${a.reason})`, 'install git and put it on PATH'] },
+  'commit-failed': { zh: (a) => [`已写入 ${a.file}，但 git 提交失败：${a.reason}`, '文件已更新；请手动 git commit。'], en: (a) => [`${a.file} was written, but the git commit failed: ${a.reason}`, 'the file is updated; commit it by hand'] },
+  'bad-author': { zh: (a) => [`--author “${a.author}” 格式不对。`, '写成 "姓名 <邮箱>"。'], en: (a) => [`--author "${a.author}" is not in the expected form`, 'write it as "Name <mail@example.org>"'] },
 };
 
 export function usageMessage(code: string, args: Record<string, string | number>, lang: Lang): { message: string; hint?: string } {

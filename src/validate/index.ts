@@ -6,7 +6,7 @@
 import { dateIn, isKnownTimeZone } from '../calendar.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { readOne, type BrokenFile, type FileRef } from '../load/plan-files.js';
-import type { Plan, PlanData, StatusEntry, Task, Unit, UnitGroup } from '../model.js';
+import type { Office, Plan, PlanData, StatusEntry, Task, Unit, UnitGroup } from '../model.js';
 import { runRules } from './rules.js';
 import { checkShape } from './shape.js';
 import { checkStatusFiles } from './status-files.js';
@@ -33,6 +33,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
   let planFile = '';
   let units: Unit[] | undefined;
   let groups: UnitGroup[] = [];
+  let office: Office | undefined;
   let unitsFile = '';
   const tasks: Task[] = [];
   const statuses: StatusEntry[] = [];
@@ -58,7 +59,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
       plan = assemblePlan(f.data as RawPlan);
       planFile = f.file;
     } else if (f.kind === 'units') {
-      ({ units, groups } = assembleUnits(f.data as RawUnits));
+      ({ units, groups, office } = assembleUnits(f.data as RawUnits));
       unitsFile = f.file;
     } else {
       const raw = f.data as RawTasks;
@@ -96,6 +97,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     groups,
     tasks,
     statuses,
+    ...(office && { office }),
     origins: { plan: planFile, units: unitsFile, tasks: taskOrigins, statuses: statusOrigins },
   };
   // Cross-file rules on a structurally broken plan mostly repeat the first
@@ -110,6 +112,7 @@ type RawPlan = Omit<Plan, 'implements'> & { implements?: Plan['implements'] };
 export interface RawUnits {
   units: (Omit<Unit, 'aliases'> & { aliases?: string[] })[];
   groups: (Omit<UnitGroup, 'aliases'> & { aliases?: string[] })[];
+  office?: { maintainers?: string[] };
 }
 interface RawTask {
   id: string;
@@ -132,8 +135,12 @@ interface RawTasks {
 }
 
 /** units.yaml as checked by its schema, to units and groups with their defaults. */
-export function assembleUnits(raw: RawUnits): { units: Unit[]; groups: UnitGroup[] } {
-  return { units: raw.units.map((u) => ({ ...u, aliases: u.aliases ?? [] })), groups: raw.groups.map((g) => ({ ...g, aliases: g.aliases ?? [] })) };
+export function assembleUnits(raw: RawUnits): { units: Unit[]; groups: UnitGroup[]; office?: Office } {
+  return {
+    units: raw.units.map((u) => ({ ...u, aliases: u.aliases ?? [] })),
+    groups: raw.groups.map((g) => ({ ...g, aliases: g.aliases ?? [] })),
+    ...(raw.office && { office: { maintainers: raw.office.maintainers ?? [] } }),
+  };
 }
 
 function assemblePlan(raw: RawPlan): Plan {
