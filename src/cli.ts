@@ -175,6 +175,13 @@ export function buildProgram(ambient: Ambient): Command {
     .option('--include-contacts', w('include the units’ contact forms (personal data: names and phone numbers)', '包含联系人信息（个人信息：姓名和电话）'))
     .action(async (options, command: Command) => (await import('./commands/export.js')).exportPlan(context(command), options));
 
+  program
+    .command('codeowners')
+    .description(w('write CODEOWNERS from the maintainers in units.yaml: each status file to its unit, the rest to the office', '按 units.yaml 中的维护人生成 CODEOWNERS：状态文件归本单位，其余归办公室'))
+    .addOption(new Option('--forge <forge>', w('the forge’s CODEOWNERS dialect', 'CODEOWNERS 的平台格式')).choices(['github', 'gitlab', 'gitea']).default('github'))
+    .option('--out <file>', w('write to this file (default: print)', '写入该文件（默认：输出到屏幕）'))
+    .action(async (options, command: Command) => (await import('./commands/codeowners.js')).codeowners(context(command), options));
+
   return program;
 }
 

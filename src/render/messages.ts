@@ -96,6 +96,9 @@ const LABELS = {
   problems: { zh: (e: number, w: number) => `共 ${e + w} 个问题（${e} 个错误，${w} 个警告）`, en: (e: number, w: number) => `${e + w} problem${e + w === 1 ? '' : 's'} (${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'})` },
   clean: { zh: (t: number, u: number) => `检查通过：${t} 项任务，${u} 个单位，无问题。`, en: (t: number, u: number) => `plan is clean: ${t} tasks, ${u} units, no problems` },
   tooManyWarnings: { zh: (n: number, max: number) => `警告数 ${n} 超过上限 --max-warnings ${max}。`, en: (n: number, max: number) => `${n} warnings exceed --max-warnings ${max}` },
+  codeownersNoMaintainers: { zh: (units: string) => `警告：以下单位未登记维护人（maintainers），其状态文件只能由办公室修改：${units}`, en: (units: string) => `warning: these units have no maintainers, so only the office can change their status files: ${units}` },
+  codeownersNoOffice: { zh: (_: string) => '警告：units.yaml 未登记办公室维护人（office.maintainers），计划、单位和任务文件无人负责。', en: (_: string) => 'warning: units.yaml names no office maintainers (office.maintainers); nobody owns the plan, units and task files' },
+  codeownersGiteaEmail: { zh: (mails: string) => `警告：Gitea 的 CODEOWNERS 只认用户名和团队，以下邮箱未写入：${mails}`, en: (mails: string) => `warning: Gitea's CODEOWNERS takes user names and teams only; these e-mail addresses are left out: ${mails}` },
 } as const;
 
 export function label<K extends keyof typeof LABELS>(key: K, lang: Lang): (typeof LABELS)[K]['en'] {
