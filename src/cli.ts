@@ -182,6 +182,14 @@ export function buildProgram(ambient: Ambient): Command {
     .option('--out <file>', w('write to this file (default: print)', '写入该文件（默认：输出到屏幕）'))
     .action(async (options, command: Command) => (await import('./commands/codeowners.js')).codeowners(context(command), options));
 
+  program
+    .command('init')
+    .description(w('start a plan repository: plan/, reports/, .gitignore, package.json, the CI file, CODEOWNERS, README', '新建计划仓库：plan/、reports/、.gitignore、package.json、CI 文件、CODEOWNERS、README'))
+    .argument('[dir]', w('the folder (default: here)', '目录（默认：当前目录）'))
+    .option('--from <document>', w('import the plan from this document (as plan import does); without it: a small example', '从该文件导入计划（同 plan import）；不给则写一个小示例'))
+    .addOption(new Option('--ci <forge>', w('the forge whose CI file to write', '为哪个平台写 CI 文件')).choices(['github', 'gitlab', 'gitea']).default('github'))
+    .action(async (dir: string | undefined, options, command: Command) => (await import('./commands/init.js')).init(context(command), dir, options));
+
   return program;
 }
 

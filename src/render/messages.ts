@@ -164,6 +164,14 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
   },
   'git-unavailable': { zh: (a) => [`无法运行 git（${a.reason}）。`, '请安装 git 并确保它在 PATH 中。'], en: (a) => [`cannot run git (${a.reason})`, 'install git and put it on PATH'] },
   'commit-failed': { zh: (a) => [`已写入 ${a.file}，但 git 提交失败：${a.reason}`, '文件已更新；请手动 git commit。'], en: (a) => [`${a.file} was written, but the git commit failed: ${a.reason}`, 'the file is updated; commit it by hand'] },
+  'plan-exists': {
+    zh: (a) => [`“${a.dir}” 已有计划，plan init 不会覆盖它。`, '换一个目录；要换掉计划本身，用 plan import <文件> --out plan --force。'],
+    en: (a) => [`"${a.dir}" already holds a plan; plan init does not overwrite it`, 'choose another folder; to replace the plan itself use plan import <document> --out plan --force'],
+  },
+  'init-file-exists': {
+    zh: (a) => [`已存在：${a.files}，plan init 不会覆盖。`, '换一个目录，或先移走这些文件。'],
+    en: (a) => [`already there: ${a.files}; plan init does not overwrite them`, 'choose another folder, or move these files away first'],
+  },
   'bad-author': { zh: (a) => [`--author “${a.author}” 格式不对。`, '写成 "姓名 <邮箱>"。'], en: (a) => [`--author "${a.author}" is not in the expected form`, 'write it as "Name <mail@example.org>"'] },
 };
 
