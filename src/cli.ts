@@ -2,6 +2,7 @@
  * The command line: options become typed objects, and each command's module
  * is imported only when that command runs, so start-up stays small.
  */
+import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { isRealDate } from './calendar.js';
 import type { Context } from './commands/context.js';
@@ -54,6 +55,7 @@ export function buildProgram(ambient: Ambient): Command {
     .addOption(new Option('--lang <lang>', w('language of labels and messages (default: from the locale)', '界面与提示语言（默认：按系统区域设置）')).choices(['zh', 'en']))
     .option('--no-color', w('no colours (also when NO_COLOR is set or output is not a terminal)', '不用颜色（设置 NO_COLOR 或输出不是终端时也不用）'))
     .option('--verbose', w('show stack traces for errors', '出错时显示调用栈'))
+    .version(ownVersion(), '-V, --version', w('print the version of plan-ledger', '显示 plan-ledger 的版本'))
     .exitOverride()
     .helpOption('-h, --help', w('display help', '显示帮助'))
     .helpCommand('help [command]', w('display help for a command', '显示某个命令的帮助'))
@@ -191,6 +193,15 @@ export function buildProgram(ambient: Ambient): Command {
     .action(async (dir: string | undefined, options, command: Command) => (await import('./commands/init.js')).init(context(command), dir, options));
 
   return program;
+}
+
+/** The installed package's version, from its package.json (one small read, only to build the program). */
+function ownVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** `COLUMNS` wins; else the terminal's width; else 100 (not a terminal). */
