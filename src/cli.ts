@@ -192,6 +192,52 @@ export function buildProgram(ambient: Ambient): Command {
     .addOption(new Option('--ci <forge>', w('the forge whose CI file to write', '为哪个平台写 CI 文件')).choices(['github', 'gitlab', 'gitea']).default('github'))
     .action(async (dir: string | undefined, options, command: Command) => (await import('./commands/init.js')).init(context(command), dir, options));
 
+  const unitCommand = program.command('unit').description(w('add, rename, remove a unit or give it aliases; every reference changes together', '新增、改编号、删除单位或添加别名：所有引用一并修改'));
+  const dryRun = (): Option => new Option('--dry-run', w('show the changes as diffs; write nothing', '只显示改动，不写入'));
+  unitCommand
+    .command('add')
+    .description(w('add a unit to units.yaml', '在 units.yaml 中新增单位'))
+    .argument('<id>', w('its id: ASCII letters, digits, - and _ (also its status file’s name)', '编号：ASCII 字母、数字、- 和 _（也是状态文件名）'))
+    .requiredOption('--name <name>', w('official full name', '正式全称'))
+    .option('--short <name>', w('the name the document uses', '文件中使用的简称'))
+    .addOption(new Option('--kind <kind>', w('kind of unit', '单位类型')).choices(['town', 'county-department', 'outside-body']).default('county-department'))
+    .option('--alias <name>', w('another name; may be given more than once', '别名，可多次给出'), (v: string, l: string[] = []) => [...l, v])
+    .option('--maintainer <who>', w('git e-mail or forge user name of a maintainer; may be given more than once', '维护人的 git 邮箱或平台用户名，可多次给出'), (v: string, l: string[] = []) => [...l, v])
+    .option('--group <group>', w('also make it a member of this group; may be given more than once', '同时加入该分组，可多次给出'), (v: string, l: string[] = []) => [...l, v])
+    .addOption(dryRun())
+    .action(async (id: string, options, command: Command) => (await import('./commands/unit.js')).unitAdd(context(command), id, options));
+  unitCommand
+    .command('rename')
+    .description(w('change a unit’s id in units.yaml, groups, tasks, checkpoints and its status file', '修改单位编号：units.yaml、分组、任务、报送节点及其状态文件一并修改'))
+    .argument('<unit>', w('unit id, name or alias', '单位编号、名称或别名'))
+    .argument('<new-id>', w('the new id', '新编号'))
+    .addOption(dryRun())
+    .action(async (unit: string, newId: string, options, command: Command) => (await import('./commands/unit.js')).unitRename(context(command), unit, newId, options));
+  unitCommand
+    .command('remove')
+    .description(w('remove a unit, its group memberships and its status file (no task may name it)', '删除单位及其分组成员身份和状态文件（不得仍有任务直接列出它）'))
+    .argument('<unit>', w('unit id, name or alias', '单位编号、名称或别名'))
+    .addOption(dryRun())
+    .action(async (unit: string, options, command: Command) => (await import('./commands/unit.js')).unitRemove(context(command), unit, options));
+  unitCommand
+    .command('alias')
+    .description(w('give a unit more names to be found by', '为单位添加别名'))
+    .argument('<unit>', w('unit id, name or alias', '单位编号、名称或别名'))
+    .argument('<aliases...>', w('the new names', '新的别名'))
+    .addOption(dryRun())
+    .action(async (unit: string, aliases: string[], options, command: Command) => (await import('./commands/unit.js')).unitAlias(context(command), unit, aliases, options));
+
+  const groupCommand = program.command('group').description(w('add a unit to a group or remove it', '把单位加入分组或移出分组'));
+  for (const [verb, member] of [['add', true], ['remove', false]] as const) {
+    groupCommand
+      .command(verb)
+      .description(member ? w('make a unit a member of a group', '把单位加入分组') : w('take a unit out of a group (refused while it reports on the group’s tasks)', '把单位移出分组（仍在填报该分组任务时拒绝）'))
+      .argument('<group>', w('group id, name or alias', '分组编号、名称或别名'))
+      .argument('<unit>', w('unit id, name or alias', '单位编号、名称或别名'))
+      .addOption(dryRun())
+      .action(async (group: string, unit: string, options, command: Command) => (await import('./commands/unit.js')).groupMember(context(command), group, unit, member, options));
+  }
+
   return program;
 }
 

@@ -172,6 +172,20 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     zh: (a) => [`已存在：${a.files}，plan init 不会覆盖。`, '换一个目录，或先移走这些文件。'],
     en: (a) => [`already there: ${a.files}; plan init does not overwrite them`, 'choose another folder, or move these files away first'],
   },
+  'bad-unit-id': {
+    zh: (a) => [`“${a.id}” 不能作单位编号。`, '编号只用 ASCII 字母、数字、- 和 _，以字母或数字开头，如 finance、town-linkou。'],
+    en: (a) => [`"${a.id}" cannot be a unit id`, 'use ASCII letters, digits, - and _, starting with a letter or digit, e.g. finance, town-linkou'],
+  },
+  'unit-exists': { zh: (a) => [`“${a.id}” 已被某个单位或分组使用（或已有其状态文件）。`, '换一个编号。'], en: (a) => [`"${a.id}" is already a unit or group (or has a status file)`, 'choose another id'] },
+  'unknown-group': {
+    zh: (a) => [`未知的分组 “${a.name}”${a.hint ? `，是否指 “${a.hint}”？` : '。'}`, '分组可写编号、名称或别名（见 plan/units.yaml 的 groups）。'],
+    en: (a) => [`unknown group "${a.name}"${a.hint ? `; did you mean "${a.hint}"?` : ''}`, 'name a group by its id, name or alias (see groups in plan/units.yaml)'],
+  },
+  'unit-in-use': {
+    zh: (a) => [`${a.unit} 仍被直接列为以下任务或报送节点的单位：${a.where}。`, '先在这些任务中改由其他单位承担（或用 plan unit rename 改编号），再删除。'],
+    en: (a) => [`${a.unit} is still named by these tasks or checkpoints: ${a.where}`, 'give them to another unit first (or use plan unit rename), then remove it'],
+  },
+  'plan-file-unusable': { zh: (a) => [`计划文件无法按 YAML 修改：${a.reason}`, '先运行 plan check 并修正。'], en: (a) => [`a plan file cannot be edited as YAML: ${a.reason}`, 'run plan check and fix it first'] },
   'bad-author': { zh: (a) => [`--author “${a.author}” 格式不对。`, '写成 "姓名 <邮箱>"。'], en: (a) => [`--author "${a.author}" is not in the expected form`, 'write it as "Name <mail@example.org>"'] },
 };
 
