@@ -20,16 +20,23 @@ export async function gitHistory(planDir: string, unitId: string, timeZone: stri
   const repo = planInRepo(planDir);
   if (!repo) return undefined;
   const path = repoPath(repo, `status/${unitId}.yaml`);
-  const log = git(repo.top, ['--literal-pathspecs', 'log', '-z', '--reverse', '--format=%H%x00%aI', 'HEAD', '--', path]);
+  // --follow: a unit renamed with `plan unit rename` keeps the history of its old file.
+  // (git cannot combine --follow with --reverse: the list is reversed here.)
+  const log = git(repo.top, ['--literal-pathspecs', 'log', '--follow', '-z', '--format=%x01%H%x00%aI', '--name-only', 'HEAD', '--', path]);
   const records = new Map<string, HistoryRecord[]>();
   if (!log.ok) return records; // no commits yet
+  const versions = log.stdout
+    .split('\x01')
+    .filter((r) => r !== '')
+    .map((r) => {
+      const [sha = '', authored = '', name = ''] = r.split('\0');
+      return { sha, authored, path: name.replace(/^\n/, '') };
+    })
+    .reverse();
   const { parse } = await import('yaml');
-  const fields = log.stdout.split('\0').map((f) => f.trim());
   let before = new Map<string, EntryVersion>();
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const [sha, authored] = [fields[i]!, fields[i + 1]!];
-    if (sha === '') continue;
-    const shown = git(repo.top, ['show', `${sha}:${path}`]);
+  for (const { sha, authored, path: pathThen } of versions) {
+    const shown = git(repo.top, ['show', `${sha}:${pathThen}`]);
     // The commit deleted the file: the states stand as they were until a later version.
     if (!shown.ok) continue;
     let doc: unknown;
