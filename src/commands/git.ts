@@ -34,7 +34,7 @@ export function commitFile(repo: PlanInRepo, file: string, message: string, auth
   const path = relative(repo.top, realpathSync(file));
   const add = git(repo.top, ['--literal-pathspecs', 'add', '--', path]);
   if (!add.ok) throw new UsageError('commit-failed', { file, reason: add.stderr });
-  const args = ['--literal-pathspecs', 'commit', '--quiet', '--no-verify', '-m', message, ...(author ? ['--author', author] : []), '--only', '--', path];
+  const args = ['--literal-pathspecs', 'commit', '--quiet', '-m', message, ...(author ? ['--author', author] : []), '--only', '--', path];
   const commit = git(repo.top, args);
   if (!commit.ok) throw new UsageError('commit-failed', { file, reason: commit.stderr || commit.stdout.trim() });
 }

@@ -168,7 +168,7 @@ describe('the README’s CI files, as written, in fresh repositories made by pla
             const r = sh(repo, c, env);
             return { code: r.code, out: `$ ${c}\n${r.out}` };
           });
-      const pr = forge === 'gitlab' ? { CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main' } : { GITHUB_BASE_REF: 'main' };
+      const pr: Record<string, string> = forge === 'gitlab' ? { CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main' } : { GITHUB_BASE_REF: 'main' };
 
       for (const r of runJobs('push', {})) expect(r.code, r.out).toBe(0);
       for (const r of runJobs('schedule', {})) expect(r.code, r.out).toBe(0);
