@@ -1,5 +1,5 @@
 /** `plan check`: every file against its schema, then the cross-file rules. */
-import { countBySeverity } from '../diagnostic.js';
+import { countBySeverity, sortDiagnostics } from '../diagnostic.js';
 import { EXIT, ExitCode } from '../errors.js';
 import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from '../render/diagnostics.js';
 import { label } from '../render/messages.js';
@@ -16,6 +16,7 @@ export async function check(ctx: Context, options: CheckOptions): Promise<void> 
   const result = await loadPlan(ctx);
   if (options.since !== undefined && result.data) {
     for (const d of (await import('./authorship.js')).authorshipDiagnostics(ctx, result.data, options.since)) result.diagnostics.push(d);
+    sortDiagnostics(result.diagnostics);
   }
   const paint = await paintFor(ctx);
   const counts = result.data && { tasks: result.data.tasks.length, units: result.data.units.length };

@@ -7,11 +7,18 @@
  * - every other file of the plan folder (plan.yaml, units.yaml, tasks/…) belongs
  *   to the office alone. A change to units.yaml by anyone else is itself an
  *   error, so a unit cannot make itself a maintainer of another unit's file.
- * - files outside the plan folder are not judged.
+ * - CODEOWNERS and the CI files (.github/workflows/, .gitlab-ci.yml,
+ *   .gitea/workflows/) are the office's too: they decide what is checked.
+ *   (A forge runs a merge request's CI from the request itself, so this catches
+ *   a change there only while the check still runs; code owners stop it first.)
+ * - other files outside the plan folder are not judged.
  */
 import type { Diagnostic } from '../diagnostic.js';
 import type { Commit } from '../load/git-log.js';
 import type { PlanData } from '../model.js';
+
+/** Files at the repository's top that decide what is checked and who owns what. */
+const REPOSITORY_RULES = /^(?:(?:\.github\/|\.gitea\/|docs\/|\.gitlab\/)?CODEOWNERS|\.gitlab-ci\.yml|\.github\/workflows\/.*|\.gitea\/workflows\/.*)$/;
 
 export interface Owners {
   /** The unit whose status file it is; undefined for the office's files. */
@@ -62,14 +69,14 @@ export function judgeCommits(commits: readonly Commit[], data: PlanData, planPat
       if (change.from !== undefined) touched.add(change.from);
     }
     for (const path of touched) {
-      if (!path.startsWith(prefix)) continue;
-      const inPlan = path.slice(prefix.length);
-      const owners = ownersOf(data, inPlan);
+      const inPlan = path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
+      if (inPlan === undefined && !REPOSITORY_RULES.test(path)) continue;
+      const owners = inPlan === undefined ? { maintainers: data.office?.maintainers ?? [] } : ownersOf(data, inPlan);
       if (owners.maintainers.some((m) => namesAuthor(m, commit.authorName, commit.authorEmail))) continue;
       diagnostics.push({
         code: owners.maintainers.length === 0 ? 'change-without-maintainers' : owners.unit ? 'change-to-other-unit' : 'change-to-office-file',
         severity: 'error',
-        file: shownAs === '' || shownAs === '.' ? inPlan : `${shownAs.replace(/\/+$/, '')}/${inPlan}`,
+        file: inPlan === undefined ? path : shownAs === '' || shownAs === '.' ? inPlan : `${shownAs.replace(/\/+$/, '')}/${inPlan}`,
         args: {
           commit: commit.sha.slice(0, 10),
           author: `${commit.authorName} <${commit.authorEmail}>`,

@@ -65,6 +65,19 @@ describe('plan check --since', () => {
     expect(found[0]!.message).toContain('Li Cai <li@finance.example>');
   });
 
+  it('keeps CODEOWNERS and the CI file with the office; other files outside the plan are not judged', () => {
+    const dir = initRepo();
+    const base = git(dir, ['rev-parse', 'HEAD']).trim();
+    write(dir, '.github/workflows/plan.yml', readFileSync(join(dir, '.github/workflows/plan.yml'), 'utf8').replace(/\n.*--since.*\n/, '\n'));
+    write(dir, 'CODEOWNERS', '* @licai\n');
+    write(dir, 'notes/minutes.md', '会议纪要\n');
+    commitAll(dir, 'quiet', FINANCE);
+    expect(findings(dir, base).map((f) => [f.code, f.file])).toEqual([
+      ['change-to-office-file', '.github/workflows/plan.yml'],
+      ['change-to-office-file', 'CODEOWNERS'],
+    ]);
+  });
+
   it('matches a forge user name by the no-reply address, and e-mail without regard to case', () => {
     const dir = initRepo();
     const base = git(dir, ['rev-parse', 'HEAD']).trim();
