@@ -24,7 +24,7 @@ export async function codeowners(ctx: Context, options: CodeownersOptions): Prom
 
 type Warning = { key: 'codeownersNoMaintainers' | 'codeownersNoOffice' | 'codeownersGiteaEmail'; arg: string };
 
-export function codeownersText(data: PlanData, forge: Forge, planPath: string, warn: (w: Warning) => void): string {
+export function codeownersText(data: Pick<PlanData, 'units' | 'office'>, forge: Forge, planPath: string, warn: (w: Warning) => void): string {
   const office = data.office?.maintainers ?? [];
   if (office.length === 0) warn({ key: 'codeownersNoOffice', arg: '' });
   const bare = data.units.filter((u) => (u.maintainers ?? []).length === 0).map((u) => u.id);

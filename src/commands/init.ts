@@ -9,9 +9,11 @@ import { basename, join, resolve } from 'node:path';
 import { dateIn } from '../calendar.js';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
 import { git, GitUnavailable } from '../load/git.js';
+import type { PlanData } from '../model.js';
 import type { Forge } from '../render/codeowners.js';
+import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
 import { ciFile, CI_PATHS, examplePlan, GITIGNORE, packageJson, pointSchemasAtPackage, readme } from '../render/plan-repo.js';
-import { loadPlan, print, writeFileAtomic, type Context } from './context.js';
+import { loadPlan, paintFor, print, writeFileAtomic, type Context } from './context.js';
 
 export interface InitOptions {
   from?: string;
@@ -46,16 +48,21 @@ export async function init(ctx: Context, dirArg: string | undefined, options: In
   }
   mkdirSync(join(planDir, 'status'), { recursive: true });
 
-  // An imported plan may still have errors for a person to fix: the repository is made all the same.
+  // An imported plan may still have errors for a person to fix: the repository is made all the
+  // same, the errors are listed, and the exit code says so.
   const checked = await loadPlan({ ...ctx, planDir });
-  const data = checked.data;
-  if (!data) throw new UsageError('no-plan-folder', { dir: planDir });
-  if (checked.diagnostics.some((d) => d.severity === 'error')) uncertain = true;
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    uncertain = true;
+    process.stderr.write(DIAGNOSTIC_FORMATS.stylish({ diagnostics: errors, lang: ctx.lang, paint: await paintFor({ ...ctx, color: false }) }));
+  }
+  const data: Pick<PlanData, 'units' | 'office'> = checked.data ?? { units: [] };
+  const title = checked.data?.plan.title ?? basename(resolve(dir));
   const { codeownersText } = await import('./codeowners.js');
   const files = new Map<string, string>([
     ['.gitignore', GITIGNORE],
     ['package.json', packageJson(packageName(dir), await ownVersion())],
-    ['README.md', readme(data.plan.title, options.ci)],
+    ['README.md', readme(title, options.ci)],
     [CI_PATHS[options.ci], ciFile(options.ci)],
     ['CODEOWNERS', codeownersText(data, options.ci, 'plan', () => undefined)],
     ['reports/README.md', zh ? '生成的报告放在这里。\n' : 'Generated reports go here.\n'],

@@ -53,6 +53,17 @@ describe('plan init', () => {
     expect(plan(['check'], { cwd: dir, env: ISOLATED }).stdout).toContain('22 tasks');
   });
 
+  it('writes the repository all the same when the import leaves passages to check (exit 1)', () => {
+    const dir = fresh();
+    const doc = join(dir, '..', 'doc.txt');
+    writeFileSync(doc, '某县2026年示例工作方案\n\n一、重点任务\n1.做好示例工作。（牵头单位：县财政局；完成时限：尽快）\n');
+    const r = plan(['init', dir, '--from', doc, '--ci', 'gitea'], { env: ISOLATED });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('尽快');
+    for (const f of ['plan/units.yaml', 'plan/tasks/1.yaml', '.gitea/workflows/plan.yml', 'CODEOWNERS', 'package.json', '.gitignore']) expect(existsSync(join(dir, f)), f).toBe(true);
+    expect(plan(['check'], { cwd: dir, env: ISOLATED }).code).toBe(1);
+  });
+
   it('refuses to overwrite an existing plan (exit 2), byte for byte', () => {
     const dir = fresh();
     plan(['init', dir], { env: ISOLATED });
