@@ -19,9 +19,10 @@ export class GitUnavailable extends Error {
   }
 }
 
-export function git(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): GitResult {
+export function git(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}, input?: string): GitResult {
   const r = spawnSync('git', args, {
     cwd,
+    ...(input !== undefined && { input }),
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
     // Git's own pager, colours and locale must not change what is parsed.

@@ -121,8 +121,11 @@ describe('plan check --since', () => {
     const base = commitAll(dir, 'finance: 1.2', FINANCE);
     renameSync(join(dir, 'plan/status/finance.yaml'), join(dir, 'plan/status/finance-old.yaml'));
     commitAll(dir, 'rename', EAST);
+    const renamed = git(dir, ['rev-parse', 'HEAD']).trim();
     const odd = 'plan/status/we"ird\tname\nx.txt';
     write(dir, odd, 'x\n');
+    // A file named like a commit of the range must not be read as one.
+    write(dir, renamed, 'x\n');
     commitAll(dir, 'odd', EAST);
     const found = findings(dir, base).filter((f) => f.code.startsWith('change-'));
     expect(found.map((f) => [f.code, f.file]).sort()).toEqual(

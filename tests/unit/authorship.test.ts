@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseNameStatus } from '../../src/load/git-log.js';
 import { namesAuthor } from '../../src/validate/authorship.js';
 import { renameIdIn, setMembership } from '../../src/commands/units-edit.js';
 
@@ -12,17 +11,6 @@ describe('who a maintainer entry names', () => {
     expect(namesAuthor('licai', 'Someone', 'licai@noreply.gitea.example')).toBe(true);
     expect(namesAuthor('licai', 'Someone', 'licai@evil.example')).toBe(false);
     expect(namesAuthor('@org/team', 'org/team', 'x@y')).toBe(false);
-  });
-});
-
-describe('git diff-tree -z --name-status', () => {
-  it('reads renames, copies, merges and names with tabs and newlines', () => {
-    expect(parseNameStatus('M\0a b\0R087\0old\nname\0new\tname\0C100\0x\0y\0MM\0merged\0')).toEqual([
-      { status: 'M', path: 'a b' },
-      { status: 'R', path: 'new\tname', from: 'old\nname' },
-      { status: 'C', path: 'y', from: 'x' },
-      { status: 'MM', path: 'merged' },
-    ]);
   });
 });
 
