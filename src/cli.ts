@@ -182,6 +182,7 @@ export function buildProgram(ambient: Ambient): Command {
     .description(w('write CODEOWNERS from the maintainers in units.yaml: each status file to its unit, the rest to the office', '按 units.yaml 中的维护人生成 CODEOWNERS：状态文件归本单位，其余归办公室'))
     .addOption(new Option('--forge <forge>', w('the forge’s CODEOWNERS dialect', 'CODEOWNERS 的平台格式')).choices(['github', 'gitlab', 'gitea']).default('github'))
     .option('--out <file>', w('write to this file (default: print)', '写入该文件（默认：输出到屏幕）'))
+    .option('--check', w('write nothing; exit 1 when the file (--out, default CODEOWNERS) is out of date (for CI)', '不写入；文件（--out，默认 CODEOWNERS）过期时退出码为 1（用于 CI）'))
     .action(async (options, command: Command) => (await import('./commands/codeowners.js')).codeowners(context(command), options));
 
   program

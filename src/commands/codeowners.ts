@@ -1,5 +1,7 @@
 /** `plan codeowners`: CODEOWNERS from the maintainers in units.yaml, in the forge's dialect. */
+import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
+import { EXIT, ExitCode } from '../errors.js';
 import { planInRepo } from '../load/git.js';
 import type { PlanData } from '../model.js';
 import { isEmail, renderCodeowners, type CodeownersPlan, type Forge } from '../render/codeowners.js';
@@ -10,6 +12,8 @@ import { loadValidPlan, print, writeFileAtomic, type Context } from './context.j
 export interface CodeownersOptions {
   forge: Forge;
   out?: string;
+  /** Compare with the file (`--out`, default CODEOWNERS) instead of writing: exit 1 when it is out of date. */
+  check?: boolean;
 }
 
 /** The forge's CI files: changing them could switch the checks off, so they are the office's. */
@@ -18,6 +22,26 @@ export const CI_FILES: Record<Forge, string> = { github: '.github/workflows/', g
 export async function codeowners(ctx: Context, options: CodeownersOptions): Promise<void> {
   const { data } = await loadValidPlan(ctx);
   const text = codeownersText(data, options.forge, planPathFor(ctx.planDir), (w) => process.stderr.write(`${safeText(label(w.key, ctx.lang)(w.arg))}\n`));
+  if (options.check) {
+    const file = options.out ?? 'CODEOWNERS';
+    let current: string | undefined;
+    try {
+      current = readFileSync(file, 'utf8');
+    } catch {
+      current = undefined;
+    }
+    const zh = ctx.lang === 'zh';
+    if (current === text) {
+      print(zh ? `${file} 与 units.yaml 中的维护人一致。` : `${file} matches the maintainers in units.yaml`);
+      return;
+    }
+    process.stderr.write(
+      zh
+        ? `${file} 与 units.yaml 中的维护人不一致。请运行 plan codeowners --forge ${options.forge} --out ${file} 并提交。\n`
+        : `${file} does not match the maintainers in units.yaml; run plan codeowners --forge ${options.forge} --out ${file} and commit it\n`,
+    );
+    throw new ExitCode(EXIT.findings);
+  }
   if (options.out === undefined) print(text);
   else writeFileAtomic(options.out, text);
 }

@@ -181,6 +181,7 @@ jobs:
           node-version: 20
       - run: npm ci
       - run: npx plan check --format github
+      - run: npx plan codeowners --forge ${forge} --check
       - if: github.event_name == 'pull_request'
         run: npx plan check --format github --since "origin/$GITHUB_BASE_REF"
   scheduled:
@@ -213,6 +214,7 @@ check:
     - if: $CI_PIPELINE_SOURCE != "schedule"
   script:
     - npx plan check
+    - npx plan codeowners --forge gitlab --check
 merge-request:
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"

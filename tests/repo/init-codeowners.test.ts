@@ -118,6 +118,18 @@ describe('plan codeowners', () => {
     expect(gitea.stderr).toContain("Gitea's CODEOWNERS takes user names and teams only; these e-mail addresses are left out: office@county.example, li@finance.example, wang@east.example");
   });
 
+  it('--check fails while CODEOWNERS lags behind units.yaml, and passes once it is written', () => {
+    const dir = initRepo(); // maintainers filled in after plan init wrote CODEOWNERS
+    const stale = plan(['codeowners', '--check'], { cwd: dir, env: ISOLATED });
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('CODEOWNERS does not match the maintainers in units.yaml; run plan codeowners --forge github --out CODEOWNERS');
+    expect(plan(['codeowners', '--out', 'CODEOWNERS'], { cwd: dir, env: ISOLATED }).code).toBe(0);
+    const fresh = plan(['codeowners', '--check'], { cwd: dir, env: ISOLATED });
+    expect(fresh.code).toBe(0);
+    expect(fresh.stdout).toBe('CODEOWNERS matches the maintainers in units.yaml\n');
+    expect(plan(['codeowners', '--check', '--forge', 'gitlab'], { cwd: dir, env: ISOLATED }).code).toBe(1);
+  });
+
   it('finds no maintainers field unknown: the schema takes them, and rejects a malformed one', () => {
     const dir = initRepo();
     const units = join(dir, 'plan/units.yaml');
