@@ -94,7 +94,7 @@ export function buildProgram(ambient: Ambient): Command {
     .option('--unit <unit>', w('only tasks of this unit (id, name or alias)', '只看该单位的任务（编号、名称或别名）'))
     .option('--group <group>', w('only tasks of units in this group', '只看该分组各单位的任务'))
     .option('--section <section>', w('only tasks of this section, e.g. 二(一) or 2.1', '只看该部分的任务，如 二(一) 或 2.1'))
-    .addOption(new Option('--light <light>', w('only tasks with this light', '只看该状态灯的任务')).choices(['red', 'yellow', 'green', 'done-late', 'ongoing']))
+    .addOption(new Option('--light <light>', w('only tasks with this light', '只看该状态灯的任务')).choices(['red', 'blocked', 'yellow', 'green', 'done-late', 'ongoing']))
     .addOption(new Option('--state <state>', w('only tasks with an assignment in this state', '只看有单位处于该进展的任务')).choices(TASK_STATES))
     .action(async (options, command: Command) => (await import('./commands/status.js')).status(context(command), options));
 
@@ -131,6 +131,8 @@ export function buildProgram(ambient: Ambient): Command {
     .argument('<unit>', w('unit id, name or alias; a group gives one report per member', '单位编号、名称或别名；分组则每个成员一份'))
     .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['md', 'json']).default('md'))
     .option('--checkpoint <date>', w('the checkpoint, YYYY-MM-DD (default: the next one on or after the as-of date)', '报送节点 YYYY-MM-DD（默认：统计日期当天或之后的下一个）'), asOfDate)
+    .option('--from <date>', w('with --to: a period that is not between checkpoints, YYYY-MM-DD (changes after this day)', '与 --to 一起：非报送节点的统计期间起点 YYYY-MM-DD（此日之后的变化）'), asOfDate)
+    .option('--to <date>', w('with --from: the end of the period, YYYY-MM-DD', '与 --from 一起：统计期间终点 YYYY-MM-DD'), asOfDate)
     .option('--out <dir>', w('write one Markdown file per unit into this folder', '每个单位写一个 Markdown 文件到该目录'))
     .action(async (unit: string, options, command: Command) => (await import('./commands/report.js')).report(context(command), unit, options));
 
@@ -172,10 +174,29 @@ export function buildProgram(ambient: Ambient): Command {
 
   program
     .command('export')
-    .description(w('the resolved plan as JSON, a stable contract for scripts', '导出整个计划为 JSON（供脚本使用的稳定格式）'))
-    .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['json']).default('json'))
+    .description(w('the resolved plan as JSON, a stable contract for scripts; or the ledger as a workbook (--format xlsx)', '导出整个计划为 JSON（供脚本使用的稳定格式），或导出工作台账 Excel 表（--format xlsx）'))
+    .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['json', 'xlsx']).default('json'))
+    .option('--out <file>', w('with --format xlsx: the workbook to write', '与 --format xlsx 一起：要写入的工作簿'))
+    .option('--unit <unit>', w('with --format xlsx: only this unit', '与 --format xlsx 一起：只导出该单位'))
+    .option('--group <group>', w('with --format xlsx: only the units of this group', '与 --format xlsx 一起：只导出该分组各单位'))
     .option('--include-contacts', w('include the units’ contact forms (personal data: names and phone numbers)', '包含联系人信息（个人信息：姓名和电话）'))
     .action(async (options, command: Command) => (await import('./commands/export.js')).exportPlan(context(command), options));
+
+  program
+    .command('forms')
+    .description(w('one fill-in form (.xlsx) per unit for a checkpoint: its tasks, pre-filled, to return with progress', '填报表：每个单位一份 .xlsx，列出其任务并预填现状，供报送节点前填报'))
+    .option('--out <dir>', w('the folder to write the forms into', '填报表写入的目录'))
+    .option('--unit <unit>', w('only this unit', '只为该单位生成'))
+    .option('--group <group>', w('only the units of this group', '只为该分组各单位生成'))
+    .option('--checkpoint <date>', w('the checkpoint, YYYY-MM-DD (default: the next one on or after the as-of date)', '报送节点 YYYY-MM-DD（默认：统计日期当天或之后的下一个）'), asOfDate)
+    .action(async (options, command: Command) => (await import('./commands/forms.js')).forms(context(command), options));
+
+  program
+    .command('collect')
+    .description(w('read returned forms into the ledger: each file checked whole, applied under the lock', '收集填报表：逐个文件整体检查，无误后写入台账'))
+    .argument('<paths...>', w('returned forms (.xlsx), or folders holding them', '回收的填报表（.xlsx）或其所在目录'))
+    .option('--dry-run', w('show the changes as a diff; write nothing', '只显示改动，不写入'))
+    .action(async (paths: string[], options, command: Command) => (await import('./commands/collect.js')).collect(context(command), paths, options));
 
   program
     .command('codeowners')

@@ -118,6 +118,9 @@ export interface HistoryRecord {
   from?: TaskState;
   to: TaskState;
   note?: string;
+  /** The returned form the change came from (`plan collect`), and its SHA-256. */
+  file?: string;
+  sha256?: string;
 }
 
 /** One unit's report on one task (进展情况). */
@@ -135,6 +138,20 @@ export interface StatusEntry {
    * at province size they would hold every status file's text in memory.
    */
   details?: { progress?: string; evidence: string[]; reason?: string; history: HistoryRecord[] };
+  /**
+   * The history records, kept without the details when the entry changed after
+   * the date a command reports on: the ledger replays them (ledger/replay.ts).
+   */
+  history?: HistoryRecord[];
+}
+
+/** A unit's returned form for a checkpoint (报送情况), recorded by `plan collect`. */
+export interface FormReturn {
+  unit: string;
+  checkpoint: IsoDate;
+  received: IsoDate;
+  file?: string;
+  sha256?: string;
 }
 
 /** Where a loaded value stands, so rules can point at it. */
@@ -154,6 +171,8 @@ export interface PlanData {
   statuses: StatusEntry[];
   /** From units.yaml `office:`; absent when the file names no office maintainers. */
   office?: Office;
+  /** Forms returned by the units (the `returns:` list of their status files). */
+  returns: FormReturn[];
   /** Where each task, unit, group and status entry came from. */
   origins: {
     plan: string;

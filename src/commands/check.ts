@@ -13,7 +13,8 @@ export interface CheckOptions {
 }
 
 export async function check(ctx: Context, options: CheckOptions): Promise<void> {
-  const result = await loadPlan(ctx);
+  // A completion after today is a mistake; one after a past --as-of date is only not yet in force.
+  const result = await loadPlan(ctx, { completions: 'today' });
   if (options.since !== undefined && result.data) {
     for (const d of (await import('./authorship.js')).authorshipDiagnostics(ctx, result.data, options.since)) result.diagnostics.push(d);
     sortDiagnostics(result.diagnostics);

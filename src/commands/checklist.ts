@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { checklistFor } from '../ledger/checklist.js';
 import { buildLedger } from '../ledger/index.js';
+import { unitIdsNamed } from '../ledger/units.js';
 import { CHECKLIST_FORMATS, checklistMarkdown } from '../render/checklist.js';
 import { loadValidPlan, paintFor, print, writeFileAtomic, type Context } from './context.js';
 import { resolveUnits } from './resolve.js';
@@ -16,8 +17,15 @@ export interface ChecklistOptions {
 export async function checklist(ctx: Context, name: string | undefined, options: ChecklistOptions): Promise<void> {
   const zh = ctx.lang === 'zh';
   if (!options.all && name === undefined) throw new UsageError('checklist-needs-unit');
-  // With details: a checklist shows the unit's own progress notes.
-  const { data, asOf } = await loadValidPlan(ctx, true);
+  // With details for the units it prints: a checklist shows their progress notes and reasons.
+  const { data, asOf } = await loadValidPlan(ctx, {
+    details: options.all
+      ? true
+      : (plan) => {
+          const ids = unitIdsNamed(plan, name!);
+          return (unit) => ids.has(unit);
+        },
+  });
   const ledger = buildLedger(data, asOf);
   const units = options.all ? data.units : resolveUnits(ledger, name!).units;
   const lists = units.map((u) => checklistFor(ledger, u));

@@ -11,7 +11,10 @@ import { listPlanFiles, PlanFolderMissing } from '../load/plan-files.js';
 import type { PlanData } from '../model.js';
 import { DIAGNOSTIC_FORMATS, type Paint } from '../render/diagnostics.js';
 import type { Lang } from '../render/messages.js';
-import { validatePlan, type Validated } from '../validate/index.js';
+import { validatePlan, type Validated, type ValidateOptions } from '../validate/index.js';
+
+/** What a command asks of the load: texts for some entries, a report date before the as-of date, the completion rule. */
+export type LoadOptions = Pick<ValidateOptions, 'details' | 'replayAt' | 'completions'>;
 
 export interface Context {
   planDir: string;
@@ -34,12 +37,13 @@ export async function paintFor(ctx: Context): Promise<Paint> {
 }
 
 /** Reads and validates the plan folder; throws UsageError when there is none. */
-export async function loadPlan(ctx: Context, details = false): Promise<Validated> {
+export async function loadPlan(ctx: Context, load: boolean | LoadOptions = false): Promise<Validated> {
+  const options: LoadOptions = typeof load === 'boolean' ? { details: load } : load;
   try {
     const result = await validatePlan(ctx.planDir, listPlanFiles(ctx.planDir), {
       ...(ctx.asOf !== undefined && { asOf: ctx.asOf }),
       now: ctx.now,
-      details,
+      ...options,
     });
     await locateDiagnostics(result.diagnostics);
     sortDiagnostics(result.diagnostics);
@@ -56,8 +60,8 @@ export async function loadPlan(ctx: Context, details = false): Promise<Validated
  * For the reports: a plan with errors cannot be reported on. Its diagnostics go
  * to stderr and the process ends with the check's exit code.
  */
-export async function loadValidPlan(ctx: Context, details = false): Promise<{ data: PlanData; asOf: string }> {
-  const result = await loadPlan(ctx, details);
+export async function loadValidPlan(ctx: Context, load: boolean | LoadOptions = false): Promise<{ data: PlanData; asOf: string }> {
+  const result = await loadPlan(ctx, load);
   const { errors } = countBySeverity(result.diagnostics);
   if (errors > 0 || !result.data) {
     const errorsOnly = result.diagnostics.filter((d) => d.severity === 'error');
@@ -76,7 +80,7 @@ export function print(text: string): void {
  * Writes a file so that a reader sees the old content or the new, never half:
  * a temporary file in the same folder, flushed, then renamed over the target.
  */
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {

@@ -1,13 +1,24 @@
-/** `plan export`: the resolved plan as JSON, a stable contract for scripts. */
+/**
+ * `plan export`: the resolved plan as JSON, a stable contract for scripts;
+ * or, with `--format xlsx`, the county's ledger as a workbook.
+ */
+import { UsageError } from '../errors.js';
+import { buildLedger, rollUp } from '../ledger/index.js';
 import { json } from '../render/formats.js';
-import { loadValidPlan, print, type Context } from './context.js';
+import { loadValidPlan, print, writeFileAtomic, type Context } from './context.js';
+import { resolveUnits } from './resolve.js';
 
 export interface ExportOptions {
+  format?: 'json' | 'xlsx';
   /** Include the units' contact forms (personal data). */
   includeContacts?: boolean;
+  out?: string;
+  unit?: string;
+  group?: string;
 }
 
 export async function exportPlan(ctx: Context, options: ExportOptions = {}): Promise<void> {
+  if (options.format === 'xlsx') return exportWorkbook(ctx, options);
   const { data, asOf } = await loadValidPlan(ctx, true);
   const { plan } = data;
   print(
@@ -61,4 +72,26 @@ export async function exportPlan(ctx: Context, options: ExportOptions = {}): Pro
       })),
     }),
   );
+}
+
+/** The ledger workbook (工作台账), narrowed like `plan status` by --unit and --group. */
+async function exportWorkbook(ctx: Context, options: ExportOptions): Promise<void> {
+  // A workbook is binary: it goes to a file, never to a terminal.
+  if (options.out === undefined) throw new UsageError('xlsx-needs-out');
+  const { data, asOf } = await loadValidPlan(ctx, true);
+  const ledger = buildLedger(data, asOf);
+  let rows = ledger.rows;
+  let units: Set<string> | undefined;
+  for (const name of [options.unit, options.group]) {
+    if (name === undefined) continue;
+    const ids = new Set(resolveUnits(ledger, name).units.map((u) => u.id));
+    units = units ? new Set([...units].filter((id) => ids.has(id))) : ids;
+    const keep = units;
+    rows = rows.map((r) => rollUp(r.task, r.assignments.filter((a) => keep.has(a.unit.id)), asOf, data.plan.warnDays)).filter((r) => r.total > 0);
+  }
+  const { default: excel } = await import('exceljs');
+  const { ledgerWorkbook } = await import('../workbook/ledger-book.js');
+  const bytes = await ledgerWorkbook(excel, { ledger, rows, ...(units && { units }), lang: ctx.lang });
+  writeFileAtomic(options.out, bytes);
+  print(ctx.lang === 'zh' ? `已写入 ${options.out}（${rows.length} 项任务）` : `wrote ${options.out} (${rows.length} tasks)`);
 }

@@ -13,7 +13,16 @@ export interface OverdueOptions {
 }
 
 export async function overdue(ctx: Context, options: OverdueOptions): Promise<void> {
-  const { data, asOf } = await loadValidPlan(ctx);
+  // The spreadsheet and JSON carry progress texts and reasons: only for tasks past their deadline.
+  const texts = options.format === 'csv' || options.format === 'json';
+  const { data, asOf } = await loadValidPlan(ctx, {
+    details: texts
+      ? ({ tasks, asOf: at }) => {
+          const past = new Set(tasks.filter((t) => t.deadline !== null && t.deadline < at).map((t) => t.id));
+          return (_unit, task) => past.has(task);
+        }
+      : false,
+  });
   const ledger = buildLedger(data, asOf);
   const only = options.unit === undefined ? undefined : new Set(resolveUnits(ledger, options.unit).units.map((u) => u.id));
   const items = ledger.rows.flatMap((r) => r.assignments.filter((a) => a.light === 'red' && (!only || only.has(a.unit.id))));

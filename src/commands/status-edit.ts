@@ -12,6 +12,8 @@ export interface StatusChange {
   evidence: string[];
   completed?: IsoDate;
   reason?: string;
+  /** The returned form the change comes from (`plan collect`): named in the history record. */
+  source?: { file: string; sha256: string };
 }
 
 export interface EditResult {
@@ -120,6 +122,10 @@ function applyChange(doc: Document, entry: YAMLMap, change: StatusChange, asOf: 
   const record: Record<string, string> = { date: asOf, from, to };
   const note = change.progress ?? change.reason;
   if (note !== undefined) record.note = note;
+  if (change.source) {
+    record.file = change.source.file;
+    record.sha256 = change.source.sha256;
+  }
   history.add(doc.createNode(record));
   // Keys added above went after the history; the history reads best last.
   const at = entry.items.findIndex((p) => isScalar(p.key) && p.key.value === 'history');

@@ -1,6 +1,7 @@
 /** `plan upcoming`: open assignments falling due within a number of days, by date. */
-import { buildLedger, isClosed } from '../ledger/index.js';
+import { buildLedger, checkpointsDue, isClosed } from '../ledger/index.js';
 import { UPCOMING_FORMATS, type UpcomingEntry } from '../render/lists.js';
+import { daysBetween } from '../calendar.js';
 import { loadValidPlan, paintFor, print, type Context } from './context.js';
 
 export interface UpcomingOptions {
@@ -9,7 +10,17 @@ export interface UpcomingOptions {
 }
 
 export async function upcoming(ctx: Context, options: UpcomingOptions): Promise<void> {
-  const { data, asOf } = await loadValidPlan(ctx);
+  // The spreadsheet and JSON carry progress texts: only for the assignments they list.
+  const texts = options.format === 'csv' || options.format === 'json';
+  const { data, asOf } = await loadValidPlan(ctx, {
+    details: texts
+      ? ({ tasks, plan, asOf: at }) => {
+          const within = options.within ?? plan.warnDays;
+          const due = new Set(tasks.filter((t) => t.deadline !== null && t.deadline >= at && daysBetween(at, t.deadline) <= within).map((t) => t.id));
+          return (_unit, task) => due.has(task);
+        }
+      : false,
+  });
   const ledger = buildLedger(data, asOf);
   const within = options.within ?? data.plan.warnDays;
   const entries: UpcomingEntry[] = [];
@@ -18,5 +29,6 @@ export async function upcoming(ctx: Context, options: UpcomingOptions): Promise<
     const open = row.assignments.filter((a) => !isClosed(a.state));
     if (open.length > 0) entries.push({ date: row.task.deadline!, daysLeft: row.daysLeft, assignments: open });
   }
-  print(UPCOMING_FORMATS[options.format]({ ledger, within, entries }, { lang: ctx.lang, paint: await paintFor(ctx), columns: ctx.columns }));
+  const checkpoints = checkpointsDue(ledger).filter((c) => c.daysLeft >= 0 && c.daysLeft <= within);
+  print(UPCOMING_FORMATS[options.format]({ ledger, within, entries, checkpoints }, { lang: ctx.lang, paint: await paintFor(ctx), columns: ctx.columns }));
 }

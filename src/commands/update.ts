@@ -1,21 +1,16 @@
 /**
  * `plan update`: sets one unit's entry for one task. The new file is checked
  * with the whole plan before it is written; the write is atomic and under a
- * lock, so concurrent updates all land and a failed one changes nothing.
+ * lock (record.ts), so concurrent updates all land and a failed one changes nothing.
  */
-import { join } from 'node:path';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
 import { buildLedger } from '../ledger/index.js';
 import { shortName } from '../ledger/units.js';
-import { locateDiagnostics } from '../load/positions.js';
-import { listPlanFiles, readText } from '../load/plan-files.js';
 import type { TaskState } from '../model.js';
-import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
 import { lineDiff } from '../render/diff.js';
 import { stateWord } from '../render/labels.js';
-import { validatePlan } from '../validate/index.js';
-import { loadValidPlan, paintFor, print, writeFileAtomic, type Context } from './context.js';
-import { LockTimeout, withLock } from './lock.js';
+import { loadValidPlan, print, type Context } from './context.js';
+import { recordForUnit, refusalText } from './record.js';
 import { resolveTask, resolveUnit } from './resolve.js';
 import { editStatus, type StatusChange } from './status-edit.js';
 
@@ -55,40 +50,30 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
 
   const repo = options.commit && !options.dryRun ? await gitFor(ctx, options.author) : undefined;
 
-  // Unit ids match ^[A-Za-z0-9][A-Za-z0-9_-]*$ (the schema): the path stays in status/.
-  const file = join(ctx.planDir, 'status', `${unit.id}.yaml`);
-  try {
-    await withLock(file, async () => {
-      // Read inside the lock: another update may have landed while we waited.
-      const current = readText(file);
-      if (typeof current !== 'string' && current.code !== 'file-missing') {
-        throw new UsageError('status-unreadable', { file, reason: current.code });
-      }
-      const original = typeof current === 'string' ? current : undefined;
-      const edit = editStatus(original, unit.id, task.id, change, asOf);
-      const result = await validatePlan(ctx.planDir, listPlanFiles(ctx.planDir, { file, text: edit.text }), { asOf, now: ctx.now });
-      const errors = result.diagnostics.filter((d) => d.severity === 'error');
-      if (errors.length > 0) {
-        await locateDiagnostics(errors.filter((d) => d.file !== file));
-        process.stderr.write(DIAGNOSTIC_FORMATS.stylish({ diagnostics: errors, lang: ctx.lang, paint: await paintFor({ ...ctx, color: false }) }));
-        process.stderr.write(zh ? `未写入：修改后的 ${file} 不符合规则。\n` : `not written: ${file} would break the rules above\n`);
-        throw new ExitCode(EXIT.findings);
-      }
-      if (options.dryRun) {
-        print(lineDiff(original ?? '', edit.text, file));
-        return;
-      }
-      writeFileAtomic(file, edit.text);
-      const what = edit.from === edit.to ? stateWord(edit.to, ctx.lang) : `${stateWord(edit.from, ctx.lang)} → ${stateWord(edit.to, ctx.lang)}`;
-      if (repo) repo.commit(file, `${shortName(unit)} ${task.id}：${edit.from === edit.to ? '更新进展' : `${stateWord(edit.from, 'zh')} → ${stateWord(edit.to, 'zh')}`}`);
-      print(zh ? `已更新 ${shortName(unit)} · ${task.id} ${task.title}：${what}（${asOf}）` : `updated ${shortName(unit)} · ${task.id} ${task.title}: ${what} (${asOf})`);
-    });
-  } catch (e) {
-    if (e instanceof LockTimeout) {
-      throw new UsageError('lock-timeout', { file, holder: e.holder, lockFile: e.lockFile });
-    }
-    throw e;
+  // Only this entry's completion is held to the as-of date: other units' later completions are not this update's business.
+  const completions = { notAfter: asOf, kind: 'as-of' as const, only: { unit: unit.id, task: task.id } };
+  const recorded = await recordForUnit(
+    ctx,
+    unit.id,
+    asOf,
+    (before) => {
+      const edit = editStatus(before, unit.id, task.id, change, asOf);
+      return { text: edit.text, result: edit };
+    },
+    { dryRun: options.dryRun === true, completions },
+  );
+  if (recorded.errors.length > 0) {
+    process.stderr.write(await refusalText(ctx, recorded));
+    throw new ExitCode(EXIT.findings);
   }
+  if (options.dryRun) {
+    print(lineDiff(recorded.before ?? '', recorded.after, recorded.file));
+    return;
+  }
+  const edit = recorded.result;
+  const what = edit.from === edit.to ? stateWord(edit.to, ctx.lang) : `${stateWord(edit.from, ctx.lang)} → ${stateWord(edit.to, ctx.lang)}`;
+  if (repo) repo.commit(recorded.file, `${shortName(unit)} ${task.id}：${edit.from === edit.to ? '更新进展' : `${stateWord(edit.from, 'zh')} → ${stateWord(edit.to, 'zh')}`}`);
+  print(zh ? `已更新 ${shortName(unit)} · ${task.id} ${task.title}：${what}（${asOf}）` : `updated ${shortName(unit)} · ${task.id} ${task.title}: ${what} (${asOf})`);
 }
 
 /** Checked before the lock: no repository or a bad --author is a usage error, and nothing is written. */

@@ -55,7 +55,11 @@ export function findCheckpoints(lines: string[], year: number | undefined, names
     if (!m || !/进展|落实|情况/.test(line)) continue;
     const reporters: string[] = [];
     for (const who of m[1]!.split(/[及和、,，]/).map((s) => s.trim()).filter(Boolean)) {
-      if (/牵头单位/.test(who)) reporters.push('leads');
+      if (/牵头单位/.test(who)) {
+        // 县直各牵头单位: the lead units among 县直各单位, when the plan knows that group.
+        const scope = names.knownGroup(who.replace('牵头', ''));
+        reporters.push(scope === undefined ? 'leads' : `leads:${scope}`);
+      }
       else reporters.push(names.id(who));
     }
     const recipient = names.id(m[3]!.replace(/^(?:至|给)/, ''));

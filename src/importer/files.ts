@@ -34,7 +34,8 @@ function planYaml({ plan }: Draft, sourceName: string): string {
   if (plan.span) out.push('span:', `  start: ${plan.span.start}`, `  end: ${plan.span.end}`);
   out.push(plan.checkpoints.length > 0 ? 'checkpoints:' : 'checkpoints: []');
   for (const c of plan.checkpoints) {
-    out.push(`  - date: ${c.date}`, `    reporters: ${ids(c.reporters)}`, `    recipient: ${c.recipient}`);
+    // `leads:<group>` has a colon: quoted, so every YAML reader takes it as one string.
+    out.push(`  - date: ${c.date}`, `    reporters: [${c.reporters.map((r) => (r.includes(':') ? q(r) : r)).join(', ')}]`, `    recipient: ${c.recipient}`);
     if (c.source) out.push(`    source: ${q(c.source)}`);
   }
   return `${out.join('\n')}\n`;

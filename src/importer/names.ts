@@ -47,6 +47,12 @@ export class NameBook {
     return id;
   }
 
+  /** A group the known units file has under this name; nothing is created. */
+  knownGroup(raw: string): string | undefined {
+    const name = raw.trim();
+    return this.groups.find((g) => !this.groupsCreated.includes(g.name) && (g.name === name || g.aliases.includes(name)))?.id;
+  }
+
   result(): { units: Unit[]; groups: UnitGroup[]; created: string[]; resolved: string[]; groupsCreated: string[] } {
     return { units: this.units, groups: this.groups, created: this.created, resolved: [...this.resolved], groupsCreated: this.groupsCreated };
   }

@@ -4,7 +4,7 @@ import { closest } from '../validate/suggest.js';
 
 export type Named = { kind: 'unit'; unit: Unit } | { kind: 'group'; group: UnitGroup };
 
-export function findNamed(data: PlanData, name: string): Named | { kind: 'unknown'; hint?: string } {
+export function findNamed(data: Pick<PlanData, 'units' | 'groups'>, name: string): Named | { kind: 'unknown'; hint?: string } {
   const wanted = name.trim();
   for (const unit of data.units) {
     if (unit.id === wanted || unit.name === wanted || unit.short === wanted || unit.aliases.includes(wanted)) return { kind: 'unit', unit };
@@ -20,4 +20,12 @@ export function findNamed(data: PlanData, name: string): Named | { kind: 'unknow
 /** The short name the document uses, else the full name. */
 export function shortName(unit: Unit): string {
   return unit.short ?? unit.name;
+}
+
+/** The ids of the units a name stands for (a unit, or a group's members); empty when unknown. */
+export function unitIdsNamed(data: Pick<PlanData, 'units' | 'groups'>, name: string): Set<string> {
+  const found = findNamed(data, name);
+  if (found.kind === 'unit') return new Set([found.unit.id]);
+  if (found.kind === 'group') return new Set(found.group.members);
+  return new Set();
 }

@@ -6,8 +6,8 @@ import type { Checklist } from '../ledger/checklist.js';
 import type { Checkpoint } from '../model.js';
 import { csv, json, md } from './formats.js';
 import { checkpointLine } from './header.js';
-import { daysWord, lightPaint, lightWord, roleWord, stateWord, t } from './labels.js';
-import type { RenderOptions } from './status.js';
+import { assignmentDaysWord, assignmentLightWord, closedWord, daysWord, lightPaint, roleWord, stateWord, t } from './labels.js';
+import { ownerNames, type RenderOptions } from './status.js';
 import { renderTable } from './table.js';
 import { displayWidth, safeText } from './text.js';
 
@@ -29,19 +29,38 @@ const entry = (a: Assignment): object => ({
   reviewOn: a.task.reviewOn,
   state: a.state,
   light: a.light,
-  completed: a.entry?.completed ?? null,
-  progress: a.entry?.details?.progress ?? null,
+  completed: a.completed ?? null,
+  completionDays: a.completionDays ?? null,
+  progress: a.progress ?? null,
+  reason: a.reason ?? null,
+  evidence: a.evidence ?? [],
   text: a.task.text,
 });
 
+const daysLeftOf = (a: Assignment, asOf: string): number | null => (a.task.deadline === null ? null : daysBetween(asOf, a.task.deadline));
+
+/** The notes under a task: progress, the reason it is blocked or not applicable, evidence, as known on the as-of date. */
+function notes(a: Assignment, lang: RenderOptions['lang']): string[] {
+  const out: string[] = [];
+  if (a.progress) out.push(`${t('progressNote', lang)}: ${a.progress}`);
+  if (a.reason) out.push(`${t('reason', lang)}: ${a.reason}`);
+  if (a.evidence && a.evidence.length > 0) out.push(`${t('evidence', lang)}: ${a.evidence.join(' ')}`);
+  return out;
+}
+
+const NO_LINE_START = /^[、，。；：！？）」』】〕》,.;:!?)\]]$/;
+
 /** Wraps text to a width by display columns (Chinese has no spaces to break at). */
-function wrap(text: string, width: number, indent: string): string {
+export function wrap(text: string, width: number, indent: string): string {
   const lines: string[] = [];
   let line = '';
   for (const ch of safeText(text)) {
     if (displayWidth(line + ch) > width) {
-      lines.push(line);
-      line = '';
+      // A line does not begin with closing punctuation (、，。): the character before it moves down too.
+      const chars = [...line];
+      const carry = NO_LINE_START.test(ch) && chars.length > 1 ? chars.pop()! : '';
+      lines.push(chars.join(''));
+      line = carry;
     }
     line += ch;
   }
@@ -71,11 +90,13 @@ export function checklistMarkdown(list: Checklist, ledger: Ledger, lang: RenderO
   for (const a of list.assignments) {
     const box = a.state === 'done' || a.state === 'not_applicable' ? '[x]' : '[ ]';
     out.push(
-      `- ${box} **${md(a.task.id)} ${md(a.task.title)}** — ${roleWord(a.role, lang)} · ${t('deadline', lang)} ${md(deadlineOf(a, lang))} · ${stateWord(a.state, lang)} · ${lightWord(a.light, lang)}`,
+      // Closed: how it closed says it all (done 2d early); open: state, days left, light.
+      `- ${box} **${md(a.task.id)} ${md(a.task.title)}** — ${roleWord(a.role, lang)} · ${t('deadline', lang)} ${md(deadlineOf(a, lang))} · ${
+        box === '[x]' ? closedWord(a, lang) : `${stateWord(a.state, lang)} · ${md(daysWord(daysLeftOf(a, ledger.asOf), lang))} · ${assignmentLightWord(a, lang)}`
+      }`,
       `  > ${md(a.task.text)}`,
     );
-    const progress = a.entry?.details?.progress;
-    if (progress) out.push(`  >`, `  > ${t('progressNote', lang)}: ${md(progress)}`);
+    for (const note of notes(a, lang)) out.push(`  >`, `  > ${md(note)}`);
   }
   out.push('', `<!-- ${t('generated', lang)} -->`);
   return `${out.join('\n')}\n`;
@@ -99,16 +120,15 @@ export const CHECKLIST_FORMATS = {
             a.task.title,
             roleWord(a.role, lang),
             a.task.deadline ?? t('noDeadline', lang),
-            daysWord(a.task.deadline === null ? null : daysBetween(v.ledger.asOf, a.task.deadline), lang),
+            assignmentDaysWord({ ...a, daysLeft: daysLeftOf(a, v.ledger.asOf) }, lang),
             stateWord(a.state, lang),
-            { text: lightWord(a.light, lang), paint: lightPaint(a.light, paint) },
+            { text: assignmentLightWord(a, lang), paint: lightPaint(a.light, paint) },
           ]),
           o.columns,
         );
         const width = Math.max(20, o.columns - 4);
         const texts = list.assignments.map((a) => {
-          const progress = a.entry?.details?.progress;
-          const note = progress ? `\n${wrap(`${t('progressNote', lang)}: ${progress}`, width, '    ')}` : '';
+          const note = notes(a, lang).map((n) => `\n${wrap(n, width, '    ')}`).join('');
           return `${paint.bold(safeText(`${a.task.id} ${a.task.title}`))}\n${wrap(a.task.text, width, '    ')}${note}`;
         });
         return `${head}\n\n${table}\n\n${t('text', lang)}:\n\n${texts.join('\n\n')}\n`;
@@ -128,9 +148,10 @@ export const CHECKLIST_FORMATS = {
   },
   csv(v: ChecklistView, o: RenderOptions): string {
     const { lang } = o;
-    return csv(
-      ['unit', t('unit', lang), 'task', t('task', lang), t('role', lang), t('deadline', lang), t('state', lang), t('light', lang)],
-      v.lists.flatMap((l) => l.assignments.map((a) => [l.unit.id, shortName(l.unit), a.task.id, a.task.title, roleWord(a.role, lang), a.task.deadline, stateWord(a.state, lang), lightWord(a.light, lang)])),
+    return assignmentsCsv(
+      v.ledger,
+      v.lists.flatMap((l) => l.assignments),
+      lang,
     );
   },
   md(v: ChecklistView, o: RenderOptions): string {
@@ -138,3 +159,55 @@ export const CHECKLIST_FORMATS = {
   },
 } as const;
 
+
+/**
+ * Assignments as a spreadsheet: one language per file, unit names rather than
+ * ids, and what a clerk fills in and reads (state, progress, evidence,
+ * completion, reason). Shared by checklist, overdue and upcoming.
+ */
+export function assignmentsCsv(ledger: Ledger, assignments: readonly Assignment[], lang: RenderOptions['lang'], extra?: { header: string; cell: (a: Assignment) => string | number | null }): string {
+  const header = [
+    t('unit', lang),
+    t('id', lang),
+    t('task', lang),
+    t('lead', lang),
+    t('responsible', lang),
+    t('role', lang),
+    t('deadline', lang),
+    t('daysLeft', lang),
+    t('state', lang),
+    t('progressNote', lang),
+    t('evidence', lang),
+    t('completed', lang),
+    t('closed', lang),
+    t('reason', lang),
+    t('light', lang),
+  ];
+  if (extra) header.splice(8, 0, extra.header);
+  return csv(
+    header,
+    assignments.map((a) => {
+      const closed = a.state === 'done' || a.state === 'not_applicable';
+      const row: (string | number | null | undefined)[] = [
+        shortName(a.unit),
+        a.task.id,
+        a.task.title,
+        ownerNames(ledger, a.task.lead) + (a.task.leadOpen ? t('openList', lang) : ''),
+        ownerNames(ledger, a.task.responsible),
+        roleWord(a.role, lang),
+        a.task.deadline ?? t('noDeadline', lang),
+        closed ? null : daysLeftOf(a, ledger.asOf),
+        stateWord(a.state, lang),
+        a.progress,
+        // Several links in one cell, one a line.
+        (a.evidence ?? []).join('\n'),
+        a.completed,
+        closed ? closedWord(a, lang) : null,
+        a.reason,
+        assignmentLightWord(a, lang),
+      ];
+      if (extra) row.splice(8, 0, extra.cell(a));
+      return row;
+    }),
+  );
+}

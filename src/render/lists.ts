@@ -1,11 +1,19 @@
 /** `plan overdue` and `plan upcoming`: assignments listed by unit, task or date. */
-import { compareIds, type Assignment, type Ledger } from '../ledger/index.js';
+import { compareIds, type Assignment, type CheckpointDue, type Ledger } from '../ledger/index.js';
 import { shortName } from '../ledger/units.js';
+import { assignmentsCsv, wrap } from './checklist.js';
 import { csv, json, md, mdTable } from './formats.js';
 import { reportHeader } from './header.js';
 import { daysWord, lightPaint, roleWord, stateWord, t } from './labels.js';
+import type { Lang } from './messages.js';
 import type { RenderOptions } from './status.js';
 import { renderTable } from './table.js';
+
+/** The first lines of a Markdown list: the plan as the title, like `status`, then what the list is. */
+function mdTitle(ledger: Ledger, what: string, lang: Lang, extra?: string): string {
+  const { plan } = ledger.data;
+  return `# ${md(plan.title)}（${md(plan.document)}）\n\n## ${what}\n\n${t('asOf', lang)}: ${ledger.asOf}${extra ? ` · ${md(extra)}` : ''}`;
+}
 
 export interface OverdueView {
   ledger: Ledger;
@@ -29,6 +37,8 @@ const overdueEntry = (a: Assignment): object => ({
   deadline: a.task.deadline,
   daysOverdue: a.daysOverdue,
   state: a.state,
+  progress: a.progress ?? null,
+  reason: a.reason ?? null,
 });
 
 export const OVERDUE_FORMATS = {
@@ -61,20 +71,17 @@ export const OVERDUE_FORMATS = {
     return json({ asOf: v.ledger.asOf, by: v.by, count: v.items.length, entries: sortOverdue(v).map(overdueEntry) });
   },
   csv(v: OverdueView, o: RenderOptions): string {
-    const { lang } = o;
-    return csv(
-      ['unit', t('unit', lang), 'task', t('task', lang), t('role', lang), t('deadline', lang), 'daysOverdue', t('state', lang)],
-      sortOverdue(v).map((a) => [a.unit.id, shortName(a.unit), a.task.id, a.task.title, roleWord(a.role, lang), a.task.deadline, a.daysOverdue, stateWord(a.state, lang)]),
-    );
+    return assignmentsCsv(v.ledger, sortOverdue(v), o.lang, { header: t('overdueDays', o.lang), cell: (a) => a.daysOverdue });
   },
   md(v: OverdueView, o: RenderOptions): string {
     const { lang } = o;
-    if (v.items.length === 0) return `${t('asOf', lang)}: ${v.ledger.asOf}\n\n${t('nothingOverdue', lang)}\n`;
+    const title = mdTitle(v.ledger, t('overdueTitle', lang), lang);
+    if (v.items.length === 0) return `${title}\n\n${t('nothingOverdue', lang)}\n`;
     const table = mdTable(
       [t('unit', lang), t('task', lang), t('role', lang), t('deadline', lang), t('overdueDays', lang), t('state', lang)],
       sortOverdue(v).map((a) => [md(shortName(a.unit)), `${md(a.task.id)} ${md(a.task.title)}`, roleWord(a.role, lang), a.task.deadline ?? '', String(a.daysOverdue), stateWord(a.state, lang)]),
     );
-    return `${t('asOf', lang)}: ${v.ledger.asOf}\n\n${table}\n`;
+    return `${title}\n\n${table}\n`;
   },
 } as const;
 
@@ -89,6 +96,20 @@ export interface UpcomingView {
   ledger: Ledger;
   within: number;
   entries: UpcomingEntry[];
+  /** The plan's checkpoints in the window, each with the units that owe a report. */
+  checkpoints?: CheckpointDue[];
+}
+
+const recipientName = (c: CheckpointDue): string => (c.recipient ? shortName(c.recipient) : c.checkpoint.recipient);
+
+/** "2021-09-05 (4d left) → 县政府办: 22 units report: 林口镇、…" */
+function checkpointLines(v: UpcomingView, lang: Lang): string[] {
+  return (v.checkpoints ?? []).map((c) => {
+    const names = c.reporters.map(shortName).join('、');
+    return lang === 'zh'
+      ? `${c.checkpoint.date}（${daysWord(c.daysLeft, lang)}）→ ${recipientName(c)}：${c.reporters.length} 个单位报送：${names}`
+      : `${c.checkpoint.date} (${daysWord(c.daysLeft, lang)}) → ${recipientName(c)}: ${c.reporters.length} units report: ${names}`;
+  });
 }
 
 const upcomingEntry = (e: UpcomingEntry): object => {
@@ -100,7 +121,10 @@ export const UPCOMING_FORMATS = {
   table(v: UpcomingView, o: RenderOptions): string {
     const { lang, paint } = o;
     const head = reportHeader(v.ledger, lang, paint, lang === 'zh' ? `未来 ${v.within} 天` : `next ${v.within} days`);
-    if (v.entries.length === 0) return `${head}\n\n${t('nothingUpcoming', lang)}\n`;
+    const cps = checkpointLines(v, lang);
+    // Wrapped to the terminal: a checkpoint may have hundreds of reporters.
+    const cpText = cps.length > 0 ? `\n\n${t('checkpointsInWindow', lang)}:\n${cps.map((l) => wrap(l, Math.max(20, o.columns - 2), '  ')).join('\n')}` : '';
+    if (v.entries.length === 0) return `${head}\n\n${t('nothingUpcoming', lang)}${cpText}\n`;
     let last = '';
     const rows = v.entries.map((e) => {
       const task = e.assignments[0]!.task;
@@ -119,17 +143,24 @@ export const UPCOMING_FORMATS = {
       rows,
       o.columns,
     );
-    return `${head}\n\n${table}\n`;
+    return `${head}\n\n${table}${cpText}\n`;
   },
   json(v: UpcomingView): string {
-    return json({ asOf: v.ledger.asOf, within: v.within, entries: v.entries.map(upcomingEntry) });
+    return json({
+      asOf: v.ledger.asOf,
+      within: v.within,
+      entries: v.entries.map(upcomingEntry),
+      checkpoints: (v.checkpoints ?? []).map((c) => ({ date: c.checkpoint.date, daysLeft: c.daysLeft, recipient: c.checkpoint.recipient, reporters: c.reporters.map((u) => u.id) })),
+    });
   },
   csv(v: UpcomingView, o: RenderOptions): string {
     const { lang } = o;
-    return csv(
-      [t('deadline', lang), 'daysLeft', 'task', t('task', lang), t('pending', lang)],
-      v.entries.map((e) => [e.date, e.daysLeft, e.assignments[0]!.task.id, e.assignments[0]!.task.title, e.assignments.map((a) => a.unit.id).join(' ')]),
+    // One row per open assignment, then one per report owed at a checkpoint in the window.
+    const tasks = assignmentsCsv(v.ledger, v.entries.flatMap((e) => e.assignments), lang, { header: t('kind', lang), cell: () => t('task', lang) });
+    const owed = (v.checkpoints ?? []).flatMap((c) =>
+      c.reporters.map((u) => [shortName(u), '', `${t('checkpoint', lang)} → ${recipientName(c)}`, '', '', '', c.checkpoint.date, c.daysLeft, t('checkpoint', lang), '', '', '', '', '', '', '']),
     );
+    return owed.length === 0 ? tasks : tasks + csv([], owed).replace(/^\ufeff\r\n/, '');
   },
   md(v: UpcomingView, o: RenderOptions): string {
     const { lang } = o;
@@ -137,6 +168,9 @@ export const UPCOMING_FORMATS = {
       [t('deadline', lang), t('days', lang), t('task', lang), t('pending', lang)],
       v.entries.map((e) => [e.date, daysWord(e.daysLeft, lang), `${md(e.assignments[0]!.task.id)} ${md(e.assignments[0]!.task.title)}`, md(e.assignments.map((a) => shortName(a.unit)).join('、'))]),
     );
-    return `${t('asOf', lang)}: ${v.ledger.asOf}\n\n${v.entries.length === 0 ? t('nothingUpcoming', lang) : table}\n`;
+    const cps = checkpointLines(v, lang);
+    const cpText = cps.length > 0 ? `\n\n### ${t('checkpointsInWindow', lang)}\n\n${cps.map((l) => `- ${md(l)}`).join('\n')}` : '';
+    const title = mdTitle(v.ledger, t('upcomingTitle', lang), lang, lang === 'zh' ? `未来 ${v.within} 天` : `next ${v.within} days`);
+    return `${title}\n\n${v.entries.length === 0 ? t('nothingUpcoming', lang) : table}${cpText}\n`;
   },
 } as const;

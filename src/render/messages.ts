@@ -51,6 +51,10 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
   'done-no-completed': { zh: (a) => `任务 ${a.task} 标记为已完成，但没有完成日期（completed）。`, en: (a) => `task ${a.task} is done but has no completion date (completed)` },
   'done-no-evidence': { zh: (a) => `任务 ${a.task} 已完成，但未提供佐证材料（evidence）。`, en: (a) => `task ${a.task} is done but lists no evidence` },
   'completed-after-as-of': { zh: (a) => `任务 ${a.task} 的完成日期 ${a.completed} 晚于统计日期 ${a.asOf}。`, en: (a) => `task ${a.task}: the completion date ${a.completed} is after the as-of date ${a.asOf}` },
+  'completed-in-future': {
+    zh: (a) => `任务 ${a.task} 的完成日期 ${a.completed} 在今天（${a.today}）之后。请改为实际完成日期。`,
+    en: (a) => `task ${a.task}: the completion date ${a.completed} is in the future (today is ${a.today}); write the day it was done`,
+  },
   'not-applicable-no-reason': { zh: (a) => `任务 ${a.task} 标记为不适用，须说明理由（reason）。`, en: (a) => `task ${a.task} is not applicable; give a reason` },
   'yaml-too-deep': { zh: (a) => `嵌套层级过深：${a.detail}`, en: (a) => `nesting too deep: ${a.detail}` },
   'yaml-alias-limit': { zh: (a) => `别名展开过多：${a.detail}`, en: (a) => `too many alias expansions: ${a.detail}` },
@@ -153,7 +157,45 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     zh: (a) => [`目录 “${a.dir}” 已存在且不为空。`, '换一个目录，或用 --force 覆盖其中的计划文件（status/ 不动）。'],
     en: (a) => [`"${a.dir}" exists and is not empty`, 'choose another folder, or use --force to replace its plan files (status/ is left alone)'],
   },
+  'report-unknown-checkpoint': {
+    zh: (a) => [`${a.date} 不是本计划的报送节点；报送节点为：${a.checkpoints}。`, '其他日期的报告请给出统计期间：--from <日期> --to <日期>。'],
+    en: (a) => [`${a.date} is not a checkpoint of the plan; its checkpoints are ${a.checkpoints}`, 'for a report over another period give --from <date> --to <date>'],
+  },
+  'report-unit-not-at-checkpoint': {
+    zh: (a) => [`${a.unit} 不在 ${a.date} 报送；它的报送节点为：${a.checkpoints}。`, '或用 --from <日期> --to <日期> 给出统计期间。'],
+    en: (a) => [`${a.unit} does not report at ${a.date}; it reports at ${a.checkpoints}`, 'or give a period with --from <date> --to <date>'],
+  },
+  'report-unit-reports-nowhere': {
+    zh: (a) => [`${a.unit} 不在本计划的任何报送节点报送（不是报送单位，或是接收单位）。`, '如需该单位某一期间的报告，请用 --from <日期> --to <日期>。'],
+    en: (a) => [`${a.unit} reports at no checkpoint of the plan (it is not among the reporters, or it receives the reports)`, 'for a report over a period give --from <date> --to <date>'],
+  },
+  'report-group-reports-nowhere': {
+    zh: (a) => [`“${a.name}” 中没有单位在${a.date ? ` ${a.date} ` : '任何报送节点'}报送。`, '请用 --from <日期> --to <日期> 给出统计期间。'],
+    en: (a) => [`no unit of "${a.name}" reports at ${a.date || 'any checkpoint'}`, 'give a period with --from <date> --to <date>'],
+  },
+  'report-no-checkpoint-ahead': {
+    zh: (a) => [`${a.asOf} 之后 ${a.unit} 没有报送节点（其节点为：${a.checkpoints}）。`, '用 --checkpoint <日期> 选一个节点，或用 --from <日期> --to <日期> 给出统计期间。'],
+    en: (a) => [`${a.unit} has no checkpoint on or after ${a.asOf} (its checkpoints: ${a.checkpoints})`, 'pick one with --checkpoint <date>, or give a period with --from <date> --to <date>'],
+  },
+  'report-period-incomplete': { zh: () => ['统计期间须同时给出 --from 和 --to。'], en: () => ['a period needs both --from and --to'] },
+  'report-period-order': { zh: (a) => [`--from ${a.from} 晚于 --to ${a.to}。`], en: (a) => [`--from ${a.from} is after --to ${a.to}`] },
+  'report-period-and-checkpoint': { zh: () => ['--checkpoint 与 --from/--to 只能二选一。'], en: () => ['give either --checkpoint or --from/--to, not both'] },
   'units-file-unusable': { zh: (a) => [`--units 文件 “${a.file}” 无法使用（见上）。`], en: (a) => [`the --units file "${a.file}" cannot be used (see above)`] },
+  'xlsx-needs-out': { zh: () => ['Excel 工作簿请用 --out <文件> 指定写入位置。', 'plan export --format xlsx --out 台账.xlsx'], en: () => ['a workbook goes to a file: name it with --out <file>', 'plan export --format xlsx --out 台账.xlsx'] },
+  'forms-needs-out': { zh: () => ['请用 --out <目录> 指定填报表的写入目录。', 'plan forms --out forms/'], en: () => ['name the folder for the forms with --out <dir>', 'plan forms --out forms/'] },
+  'no-checkpoint': {
+    zh: (a) => [`${a.asOf} 之后没有报送节点。`, '请用 --checkpoint <日期> 指定报送节点（见 plan.yaml 的 checkpoints）。'],
+    en: (a) => [`there is no checkpoint on or after ${a.asOf}`, 'name one with --checkpoint <date> (see checkpoints in plan.yaml)'],
+  },
+  'unknown-checkpoint': {
+    zh: (a) => [`${a.date} 不是本计划的报送节点。`, `报送节点：${a.dates}`],
+    en: (a) => [`${a.date} is not a checkpoint of this plan`, `checkpoints: ${a.dates}`],
+  },
+  'collect-nothing': {
+    zh: (a) => [`在 ${a.paths} 中没有找到填报表（.xlsx）。`, 'plan collect forms/ 或 plan collect 县财政局.xlsx'],
+    en: (a) => [`no returned form (.xlsx) found in ${a.paths}`, 'plan collect forms/ or plan collect finance.xlsx'],
+  },
+  'collect-path-missing': { zh: (a) => [`找不到 “${a.path}”。`], en: (a) => [`"${a.path}" does not exist`] },
   'not-a-git-repository': {
     zh: (a) => [`计划目录 “${a.dir}” 不在 git 仓库中。`, '先运行 git init（或 plan init），或去掉 --since / --commit。'],
     en: (a) => [`the plan folder "${a.dir}" is not in a git repository`, 'run git init (or plan init) first, or leave out --since / --commit'],

@@ -2,9 +2,10 @@
 import type { Ledger } from '../ledger/index.js';
 import type { ProgressReport } from '../ledger/report.js';
 import { shortName } from '../ledger/units.js';
-import { json, md, mdTable } from './formats.js';
-import { lightWord, roleWord, stateWord, t } from './labels.js';
+import { json, md, mdLink, mdTable } from './formats.js';
+import { assignmentLightWord, closedWord, roleWord, stateWord, t } from './labels.js';
 import type { Lang } from './messages.js';
+import { unitReturnLine } from './returns.js';
 
 export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): string {
   const zh = lang === 'zh';
@@ -15,11 +16,14 @@ export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): s
     `# ${md(shortName(r.unit))} · ${zh ? '任务推进落实情况' : 'Progress report'}`,
     '',
     `${md(plan.title)}（${md(plan.document)}）  `,
-    `${zh ? '报送节点' : 'Checkpoint'}: ${r.to}${recipient ? ` → ${md(shortName(recipient))}` : ''}  `,
+    r.checkpoint
+      ? `${zh ? '报送节点' : 'Checkpoint'}: ${r.to}${recipient ? ` → ${md(shortName(recipient))}` : ''}  `
+      : `${zh ? '期间报告（非报送节点）' : 'Report for a period (not a checkpoint)'}  `,
     `${zh ? '统计期间' : 'Period'}: ${r.from} – ${r.to} · ${t('asOf', lang)}: ${ledger.asOf}`,
     '',
     zh ? `共 ${r.assignments.length} 项任务，已完成或不适用 ${done} 项。` : `${r.assignments.length} tasks, ${done} done or not applicable.`,
     '',
+    ...returnLine(ledger, r, lang),
     mdTable(
       [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), t('state', lang), t('light', lang), t('progressNote', lang)],
       r.assignments.map((a) => [
@@ -27,10 +31,10 @@ export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): s
         md(a.task.title),
         roleWord(a.role, lang),
         a.task.deadline ?? t('noDeadline', lang),
-        stateWord(a.state, lang) + (a.entry?.completed ? `（${a.entry.completed}）` : ''),
-        lightWord(a.light, lang),
-        // A table cell holds one line: progress and each evidence link are joined with <br>.
-        [a.entry?.details?.progress ?? '', ...(a.entry?.details?.evidence ?? [])].filter((x) => x !== '').map(md).join('<br>'),
+        stateWord(a.state, lang) + (a.state === 'done' && a.completed ? `（${a.completed}，${closedWord(a, lang)}）` : ''),
+        assignmentLightWord(a, lang),
+        // A table cell holds one line: progress, the reason and each evidence link are joined with <br>.
+        [a.progress ?? '', a.reason ? `${t('reason', lang)}: ${a.reason}` : ''].filter((x) => x !== '').map(md).concat((a.evidence ?? []).map(mdLink)).join('<br>'),
       ]),
     ),
     '',
@@ -44,6 +48,12 @@ export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): s
   }
   out.push('', `<!-- ${t('generated', lang)} -->`);
   return `${out.join('\n')}\n`;
+}
+
+/** 报送情况 of this unit for the checkpoint, as a paragraph (none when the unit does not report there). */
+function returnLine(ledger: Ledger, r: ProgressReport, lang: Lang): string[] {
+  const line = unitReturnLine(ledger, r.unit, r.to, lang);
+  return line === undefined ? [] : [md(line), ''];
 }
 
 export function reportJson(r: ProgressReport, ledger: Ledger): string {
@@ -60,9 +70,11 @@ export function reportJson(r: ProgressReport, ledger: Ledger): string {
       deadline: a.task.deadline,
       state: a.state,
       light: a.light,
-      completed: a.entry?.completed ?? null,
-      progress: a.entry?.details?.progress ?? null,
-      evidence: a.entry?.details?.evidence ?? [],
+      completed: a.completed ?? null,
+      completionDays: a.completionDays ?? null,
+      progress: a.progress ?? null,
+      reason: a.reason ?? null,
+      evidence: a.evidence ?? [],
     })),
     changes: r.changes,
   });

@@ -4,9 +4,10 @@ import { shortName } from '../ledger/units.js';
 import type { Paint } from './diagnostics.js';
 import { csv, json, md, mdTable } from './formats.js';
 import { reportHeader } from './header.js';
-import { daysWord, lightPaint, lightWord, progressBar, t } from './labels.js';
+import { closedWord, lightPaint, lightWord, progressBar, rowDaysWord, t } from './labels.js';
 import type { Lang } from './messages.js';
 import { statusHtml } from './html.js';
+import { missingReturnsLine } from './returns.js';
 import { renderTable } from './table.js';
 
 export interface StatusView {
@@ -22,13 +23,16 @@ export interface RenderOptions {
   columns: number;
 }
 
-const leadNames = (ledger: Ledger, row: TaskRow, lang: Lang): string => {
-  const names = row.task.lead.map((id) => {
-    const unit = ledger.unitsById.get(id);
-    return unit ? shortName(unit) : (ledger.data.groups.find((g) => g.id === id)?.name ?? id);
-  });
-  return names.join('、') + (row.task.leadOpen ? t('openList', lang) : '');
-};
+/** Unit and group ids as the names people read: short names of units, names of groups. */
+export const ownerNames = (ledger: Ledger, ids: readonly string[]): string =>
+  ids
+    .map((id) => {
+      const unit = ledger.unitsById.get(id);
+      return unit ? shortName(unit) : (ledger.data.groups.find((g) => g.id === id)?.name ?? id);
+    })
+    .join('、');
+
+const leadNames = (ledger: Ledger, row: TaskRow, lang: Lang): string => ownerNames(ledger, row.task.lead) + (row.task.leadOpen ? t('openList', lang) : '');
 
 function counts(rows: TaskRow[]): Record<Light, number> {
   const out = Object.fromEntries(LIGHT_ORDER.map((l) => [l, 0])) as Record<Light, number>;
@@ -60,7 +64,7 @@ export const STATUS_FORMATS = {
         r.task.title,
         leadNames(v.ledger, r, lang) || '—',
         r.task.deadline ?? t('noDeadline', lang),
-        daysWord(r.daysLeft, lang),
+        rowDaysWord(r, lang),
         progressBar(r.done, r.total, barWidth),
         { text: lightWord(r.light, lang, allClosed(r)), paint: lightPaint(r.light, paint) },
       ]),
@@ -70,7 +74,9 @@ export const STATUS_FORMATS = {
     const footer = LIGHT_ORDER.filter((l) => c[l] > 0)
       .map((l) => lightPaint(l, paint)(`${lightWord(l, lang)} ${c[l]}`))
       .join(' · ');
-    return `${head}\n\n${table}\n\n${v.rows.length} ${t('tasks', lang)}: ${footer}\n`;
+    // Who has not returned the form: about every unit, so not under a filter.
+    const returns = v.filter === undefined ? missingReturnsLine(v.ledger, lang) : undefined;
+    return `${head}\n\n${table}\n\n${v.rows.length} ${t('tasks', lang)}: ${footer}\n${returns ? `${returns}\n` : ''}`;
   },
 
   json(v: StatusView): string {
@@ -96,16 +102,40 @@ export const STATUS_FORMATS = {
         daysLeft: r.daysLeft,
         done: r.done,
         total: r.total,
-        assignments: r.assignments.map((a) => ({ unit: a.unit.id, role: a.role, state: a.state, light: a.light, daysOverdue: a.daysOverdue })),
+        // Once every assignment is closed: the last completion, and its days against the deadline (negative: early).
+        completed: r.completed ?? null,
+        completionDays: r.completionDays ?? null,
+        assignments: r.assignments.map((a) => ({
+          unit: a.unit.id,
+          role: a.role,
+          state: a.state,
+          light: a.light,
+          daysOverdue: a.daysOverdue,
+          completed: a.completed ?? null,
+          completionDays: a.completionDays ?? null,
+        })),
       })),
     });
   },
 
   csv(v: StatusView, o: RenderOptions): string {
     const { lang } = o;
+    // One language per file; days left only while open, how it closed once closed.
     return csv(
-      [t('id', lang), t('task', lang), t('lead', lang), t('deadline', lang), 'daysLeft', 'done', 'total', t('light', lang)],
-      v.rows.map((r) => [r.task.id, r.task.title, leadNames(v.ledger, r, lang), r.task.deadline, r.daysLeft, r.done, r.total, lightWord(r.light, lang, allClosed(r))]),
+      [t('id', lang), t('task', lang), t('lead', lang), t('responsible', lang), t('deadline', lang), t('daysLeft', lang), t('closed', lang), t('completed', lang), t('done', lang), t('total', lang), t('light', lang)],
+      v.rows.map((r) => [
+        r.task.id,
+        r.task.title,
+        leadNames(v.ledger, r, lang),
+        ownerNames(v.ledger, r.task.responsible),
+        r.task.deadline ?? t('noDeadline', lang),
+        allClosed(r) ? null : r.daysLeft,
+        allClosed(r) ? (r.completed === undefined ? closedWord({ state: 'not_applicable' }, lang) : closedWord(r, lang)) : null,
+        r.completed,
+        r.done,
+        r.total,
+        lightWord(r.light, lang, allClosed(r)),
+      ]),
     );
   },
 
@@ -119,7 +149,7 @@ export const STATUS_FORMATS = {
         md(r.task.title),
         md(leadNames(v.ledger, r, lang) || '—'),
         r.task.deadline ?? t('noDeadline', lang),
-        daysWord(r.daysLeft, lang),
+        rowDaysWord(r, lang),
         `${r.done}/${r.total}`,
         lightWord(r.light, lang, allClosed(r)),
       ]),

@@ -6,18 +6,39 @@
 import { dateIn, isKnownTimeZone } from '../calendar.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { readOne, type BrokenFile, type FileRef } from '../load/plan-files.js';
-import type { Office, Plan, PlanData, StatusEntry, Task, Unit, UnitGroup } from '../model.js';
-import { runRules } from './rules.js';
+import type { FormReturn, IsoDate, Office, Plan, PlanData, StatusEntry, Task, Unit, UnitGroup } from '../model.js';
+import { runRules, type CompletionLimit } from './rules.js';
 import { checkShape } from './shape.js';
-import { checkStatusFiles } from './status-files.js';
+import { checkStatusFiles, type EntryFilter } from './status-files.js';
+
+/**
+ * Which entries' texts (progress, evidence, reason, history) a command needs:
+ * decided once the plan, its units and tasks are read, before any status file.
+ */
+export type DetailsWanted = (plan: { plan: Plan; units: Unit[]; groups: UnitGroup[]; tasks: Task[]; asOf: IsoDate }) => EntryFilter;
 
 export interface ValidateOptions {
   /** `--as-of`, when given. */
   asOf?: string;
   /** The moment of the run, for "today" in the plan's time zone. */
   now: Date;
-  /** Keep progress text and history (export needs them; reports do not). */
-  details?: boolean;
+  /**
+   * Keep progress text, evidence, reasons and history: for every entry (export),
+   * for the entries a command prints (a function), or none (the default): at
+   * province size every file's texts would not fit in memory.
+   */
+  details?: boolean | DetailsWanted;
+  /**
+   * A report about an earlier date than `asOf` (a past checkpoint): entries
+   * changed after it keep their history so the ledger can replay them.
+   */
+  replayAt?: IsoDate;
+  /**
+   * Completions may not lie after this date (`plan check`: today; `plan update`:
+   * its as-of date, for its own entry). Absent: a report about the past, where a
+   * completion after the as-of date is simply not yet in force.
+   */
+  completions?: CompletionLimit | 'today';
 }
 
 export interface Validated {
@@ -37,6 +58,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
   let unitsFile = '';
   const tasks: Task[] = [];
   const statuses: StatusEntry[] = [];
+  const returns: FormReturn[] = [];
   const taskOrigins = new Map<string, { file: string; path: (string | number)[] }[]>();
   const statusOrigins = new Map<string, { file: string; declaredUnit: string }>();
   let structural = diagnostics.length > 0;
@@ -72,8 +94,18 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     }
   }
 
+  let asOf = options.asOf ?? '';
+  if (!options.asOf) {
+    const zone = plan && isKnownTimeZone(plan.timezone) ? plan.timezone : 'Asia/Shanghai';
+    asOf = dateIn(zone, options.now);
+  }
+  const replayAt = options.replayAt !== undefined && options.replayAt < asOf ? options.replayAt : asOf;
+  const wanted = options.details;
+  const details: EntryFilter | boolean =
+    typeof wanted === 'function' ? (plan && units ? wanted({ plan, units, groups, tasks, asOf: replayAt }) : false) : wanted === true;
+
   const statusRefs = listing.refs.filter((r) => r.kind === 'status');
-  for (const result of await checkStatusFiles(statusRefs, options.details === true)) {
+  for (const result of await checkStatusFiles(statusRefs, details, replayAt)) {
     if (!result.ok) {
       for (const d of result.diagnostics) diagnostics.push(d);
       structural = true;
@@ -81,13 +113,9 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     }
     statusOrigins.set(result.stem, { file: result.file, declaredUnit: result.declaredUnit });
     for (const entry of result.entries) statuses.push(entry);
+    for (const r of result.returns) returns.push(r);
   }
 
-  let asOf = options.asOf ?? '';
-  if (!options.asOf) {
-    const zone = plan && isKnownTimeZone(plan.timezone) ? plan.timezone : 'Asia/Shanghai';
-    asOf = dateIn(zone, options.now);
-  }
   if (!plan || !units) return { asOf, diagnostics };
 
   const data: PlanData = {
@@ -98,13 +126,16 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     tasks,
     statuses,
     ...(office && { office }),
+    returns,
     origins: { plan: planFile, units: unitsFile, tasks: taskOrigins, statuses: statusOrigins },
   };
   // Cross-file rules on a structurally broken plan mostly repeat the first
   // error in other words ("unknown task" for a task whose file failed), so
   // they wait until every file has the right shape.
   // Loops rather than push(...list): spreading a million items overflows the stack.
-  if (!structural) for (const d of runRules(data, asOf)) diagnostics.push(d);
+  let completions = options.completions === 'today' ? undefined : options.completions;
+  if (options.completions === 'today') completions = { notAfter: dateIn(isKnownTimeZone(plan.timezone) ? plan.timezone : 'Asia/Shanghai', options.now), kind: 'future' };
+  if (!structural) for (const d of runRules(data, asOf, completions)) diagnostics.push(d);
   return { data, asOf, diagnostics };
 }
 

@@ -14,9 +14,22 @@ export const TEXT_LIMIT = 20_000;
 /** The reserved reporter that means "every unit that leads a task". */
 export const LEAD_UNITS = 'leads';
 
+/**
+ * The date completions may not lie after. `plan check` gives today: a
+ * completion in the future is a mistake. `plan update` gives its as-of date and
+ * its own entry, so other units' later completions never stop it.
+ */
+export interface CompletionLimit {
+  notAfter: IsoDate;
+  /** `future`: checked against today; `as-of`: against the as-of date of an update. */
+  kind: 'future' | 'as-of';
+  only?: { unit: string; task: string };
+}
+
 interface RuleContext {
   data: PlanData;
   asOf: IsoDate;
+  completions?: CompletionLimit;
   /** Unit and group ids. */
   known: Set<string>;
   report(code: string, severity: Severity, file: string, path: (string | number)[], args?: Record<string, string | number>): void;
@@ -125,6 +138,15 @@ export const RULES: Record<string, Rule> = {
       check(s.completed, file, ['tasks', s.task, 'completed']);
       check(s.updated, file, ['tasks', s.task, 'updated']);
     }
+    // Returns keep their file order per unit, so the n-th of a unit is returns[n].
+    const nth = new Map<string, number>();
+    for (const r of ctx.data.returns) {
+      const i = nth.get(r.unit) ?? 0;
+      nth.set(r.unit, i + 1);
+      const file = origins.statuses.get(r.unit)!.file;
+      check(r.checkpoint, file, ['returns', i, 'checkpoint']);
+      check(r.received, file, ['returns', i, 'received']);
+    }
   },
 
   planSettings(ctx) {
@@ -132,7 +154,9 @@ export const RULES: Record<string, Rule> = {
     if (!isKnownTimeZone(plan.timezone)) ctx.report('unknown-timezone', 'error', origins.plan, ['timezone'], { value: plan.timezone });
     plan.checkpoints.forEach((c, i) => {
       c.reporters.forEach((r, j) => {
-        if (r !== LEAD_UNITS && !ctx.known.has(r)) unknownUnit(ctx, r, origins.plan, ['checkpoints', i, 'reporters', j]);
+        // `leads:<group>` names a group; `leads` alone names none.
+        const id = r.startsWith(`${LEAD_UNITS}:`) ? r.slice(LEAD_UNITS.length + 1) : r;
+        if (r !== LEAD_UNITS && !ctx.known.has(id)) unknownUnit(ctx, id, origins.plan, ['checkpoints', i, 'reporters', j]);
       });
       if (!ctx.known.has(c.recipient)) unknownUnit(ctx, c.recipient, origins.plan, ['checkpoints', i, 'recipient']);
     });
@@ -160,7 +184,7 @@ export const RULES: Record<string, Rule> = {
   },
 
   statusEntries(ctx) {
-    const { data, asOf } = ctx;
+    const { data } = ctx;
     const tasks = new Map(data.tasks.map((t) => [t.id, t]));
     // The units each task is assigned to, groups expanded, built once per task.
     const assigned = new Map<string, Set<string>>();
@@ -190,8 +214,11 @@ export const RULES: Record<string, Rule> = {
         if (s.completed === undefined) ctx.report('done-no-completed', 'error', file, [...path, 'state'], { task: s.task });
         if (s.evidenceCount === 0) ctx.report('done-no-evidence', 'warning', file, [...path, 'state'], { task: s.task });
       }
-      if (s.completed !== undefined && isRealDate(s.completed) && dayNumber(s.completed) > dayNumber(asOf)) {
-        ctx.report('completed-after-as-of', 'error', file, [...path, 'completed'], { task: s.task, completed: s.completed, asOf });
+      const limit = ctx.completions;
+      const mine = !limit?.only || (limit.only.unit === s.unit && limit.only.task === s.task);
+      if (limit && mine && s.completed !== undefined && isRealDate(s.completed) && dayNumber(s.completed) > dayNumber(limit.notAfter)) {
+        if (limit.kind === 'future') ctx.report('completed-in-future', 'error', file, [...path, 'completed'], { task: s.task, completed: s.completed, today: limit.notAfter });
+        else ctx.report('completed-after-as-of', 'error', file, [...path, 'completed'], { task: s.task, completed: s.completed, asOf: limit.notAfter });
       }
       if (s.state === 'not_applicable' && !s.hasReason) {
         ctx.report('not-applicable-no-reason', 'error', file, [...path, 'state'], { task: s.task });
@@ -216,11 +243,12 @@ function unknownUnit(ctx: RuleContext, id: string, file: string, path: (string |
   ctx.report('unknown-unit', 'error', file, path, { id, ...(hint && { hint }) });
 }
 
-export function runRules(data: PlanData, asOf: IsoDate): Diagnostic[] {
+export function runRules(data: PlanData, asOf: IsoDate, completions?: CompletionLimit): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const ctx: RuleContext = {
     data,
     asOf,
+    ...(completions && { completions }),
     known: new Set([...data.units.map((u) => u.id), ...data.groups.map((g) => g.id)]),
     report(code, severity, file, path, args = {}) {
       diagnostics.push({ code, severity, file, path, args });

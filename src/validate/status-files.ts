@@ -9,14 +9,22 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import { readOne, type FileRef } from '../load/plan-files.js';
-import type { HistoryRecord, StatusEntry, TaskState } from '../model.js';
+import { TASK_STATES, type FormReturn, type HistoryRecord, type IsoDate, type StatusEntry, type TaskState } from '../model.js';
 import { checkShape } from './shape.js';
 
 export type StatusResult =
-  | { ok: true; stem: string; file: string; declaredUnit: string; entries: StatusEntry[] }
+  | { ok: true; stem: string; file: string; declaredUnit: string; entries: StatusEntry[]; returns: FormReturn[] }
   | { ok: false; diagnostics: Diagnostic[] };
 
-export async function checkStatusFile(ref: FileRef, details: boolean): Promise<StatusResult> {
+/** Entries whose texts are wanted, by unit and task id. */
+export type EntryFilter = (unit: string, task: string) => boolean;
+
+/**
+ * `details`: keep the texts of every entry, of the entries a filter picks, or
+ * of none. `replayAt`: an entry changed after this date keeps its history
+ * records all the same, so the ledger can read it back to that date.
+ */
+export async function checkStatusFile(ref: FileRef, details: boolean | EntryFilter, replayAt?: IsoDate): Promise<StatusResult> {
   const read = await readOne(ref);
   if ('diagnostic' in read) return { ok: false, diagnostics: [read.diagnostic] };
   const shape = checkShape('status', read.file, read.data);
@@ -24,14 +32,18 @@ export async function checkStatusFile(ref: FileRef, details: boolean): Promise<S
   const raw = read.data as RawStatus;
   const entries: StatusEntry[] = [];
   const tasks = raw.tasks ?? {};
-  for (const task in tasks) entries.push(assembleStatus(read.stem, task, tasks[task]!, details));
-  return { ok: true, stem: read.stem, file: read.file, declaredUnit: raw.unit, entries };
+  for (const task in tasks) {
+    const keep = typeof details === 'function' ? details(read.stem, task) : details;
+    entries.push(assembleStatus(read.stem, task, tasks[task]!, keep, replayAt));
+  }
+  const returns = (raw.returns ?? []).map((r): FormReturn => ({ ...r, unit: read.stem }));
+  return { ok: true, stem: read.stem, file: read.file, declaredUnit: raw.unit, entries, returns };
 }
 
 /** All status files, their results in the order of `refs`. */
-export async function checkStatusFiles(refs: FileRef[], details: boolean): Promise<StatusResult[]> {
+export async function checkStatusFiles(refs: FileRef[], details: boolean | EntryFilter, replayAt?: IsoDate): Promise<StatusResult[]> {
   const results: StatusResult[] = [];
-  for (const ref of refs) results.push(await checkStatusFile(ref, details));
+  for (const ref of refs) results.push(await checkStatusFile(ref, details, replayAt));
   return results;
 }
 
@@ -48,9 +60,10 @@ interface RawStatusEntry {
 interface RawStatus {
   unit: string;
   tasks?: Record<string, RawStatusEntry> | null;
+  returns?: Omit<FormReturn, 'unit'>[];
 }
 
-function assembleStatus(stem: string, task: string, e: RawStatusEntry, details: boolean): StatusEntry {
+function assembleStatus(stem: string, task: string, e: RawStatusEntry, details: boolean, replayAt: IsoDate | undefined): StatusEntry {
   const entry: StatusEntry = {
     unit: stem,
     task,
@@ -64,6 +77,24 @@ function assembleStatus(stem: string, task: string, e: RawStatusEntry, details: 
     entry.details = { evidence: e.evidence ?? [], history: e.history ?? [] };
     if (e.progress !== undefined) entry.details.progress = e.progress;
     if (e.reason !== undefined) entry.details.reason = e.reason;
+  } else if (replayAt !== undefined && e.history !== undefined && changedAfter(e, replayAt)) {
+    // Rare on a run as of today. Only dates and states: the replay needs no
+    // notes here (texts are shown only for entries with details), and a note is
+    // a slice of the file's text that would keep the whole file in memory.
+    entry.history = e.history.map(compactRecord);
   }
   return entry;
+}
+
+function changedAfter(e: RawStatusEntry, date: IsoDate): boolean {
+  if ((e.updated !== undefined && e.updated > date) || (e.completed !== undefined && e.completed > date)) return true;
+  return e.history?.some((h) => h.date > date) ?? false;
+}
+
+/** The program's own state strings rather than slices of the text (`not_applicable` is long enough to be a slice). */
+const STATE = new Map<string, TaskState>(TASK_STATES.map((t) => [t, t]));
+
+function compactRecord(h: HistoryRecord): HistoryRecord {
+  const from = h.from === undefined ? undefined : STATE.get(h.from);
+  return { date: h.date, to: STATE.get(h.to)!, ...(from && { from }) };
 }

@@ -50,7 +50,7 @@ describe('plan report', () => {
   it('shows progress and evidence in the Markdown table', () => {
     const dir = withHistory();
     const md = plan(['report', 'finance', '--plan', dir, '--as-of', '2021-11-30', '--lang', 'zh']).stdout;
-    expect(md).toContain('| 3.3 | 狠抓任务落实 | 责任 | 2021-09-10 | 已完成（2021-09-09） | 正常 | 已完成回头看自查<br>https://example.org/b |');
+    expect(md).toContain('| 3.3 | 狠抓任务落实 | 责任 | 2021-09-10 | 已完成（2021-09-09，提前1天完成） | 已完成 | 已完成回头看自查<br><https://example.org/b> |');
     expect(md).toContain('- 2021-09-20 **2.1.3 做好财政信息公开**: 未启动 → 推进中 — 预算公开范围扩大');
   });
 });

@@ -18,7 +18,9 @@ describe('plan status on the embedded plan', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('林口县2021年政务公开工作实施方案（林政办发〔2021〕17号）');
     expect(lines[1]).toBe('As of: 2021-09-01');
-    expect(lines[2]).toBe('Next checkpoint: 2021-09-05 (4d left): 24 units report to 县政府办');
+    // 各镇人民政府 (11) and 县直各牵头单位 (11): the recipient does not report to itself, and
+    // 牡丹江市林口生态环境局 is not 县直.
+    expect(lines[2]).toBe('Next checkpoint: 2021-09-05 (4d left): 22 units report to 县政府办');
     const rows = lines.slice(6, 28);
     expect(rows.map((l) => l.split(/\s+/)[0])).toEqual(['3.1', '3.3', '2.3.1', '2.1.1', '2.1.2', '2.1.3', '2.1.4', '2.1.5', '2.2.1', '2.2.2', '2.2.3', '2.2.3b', '2.3.2', '2.3.2b', '2.3.2c', '2.3.3', '2.4.1', '2.4.2', '2.4.3', '2.4.4', '3.4', '3.2']);
     expect(rows[0]).toMatch(/^3\.1 +明确领导责任 +县政府办 +2021-09-05 +4d left +-{10} 0\/24 +due soon$/);
@@ -41,10 +43,12 @@ describe('plan status on the embedded plan', () => {
     const out = json(['status', '--as-of', '2021-09-01', '--format', 'json']);
     expect(out.asOf).toBe('2021-09-01');
     expect(out.nextCheckpoint).toMatchObject({ date: '2021-09-05', daysLeft: 4, recipient: 'gov-office' });
-    expect(out.nextCheckpoint.reporters).toHaveLength(24);
+    expect(out.nextCheckpoint.reporters).toHaveLength(22);
+    expect(out.nextCheckpoint.reporters).not.toContain('gov-office');
+    expect(out.nextCheckpoint.reporters).not.toContain('ecology-environment');
     const t31 = out.tasks[0];
     expect(t31).toMatchObject({ id: '3.1', title: '明确领导责任', lead: ['gov-office'], responsible: ['towns', 'departments'], deadline: '2021-09-05', ongoing: false, light: 'yellow', daysLeft: 4, done: 0, total: 24 });
-    expect(t31.assignments[0]).toEqual({ unit: 'gov-office', role: 'lead', state: 'not_started', light: 'yellow', daysOverdue: 0 });
+    expect(t31.assignments[0]).toEqual({ unit: 'gov-office', role: 'lead', state: 'not_started', light: 'yellow', daysOverdue: 0, completed: null, completionDays: null });
     expect(out.tasks.find((t: any) => t.id === '3.2')).toMatchObject({ deadline: null, ongoing: true, light: 'ongoing', daysLeft: null });
   });
 
@@ -64,8 +68,8 @@ describe('plan status on the embedded plan', () => {
     const dir = copyPlan();
     edit(join(dir, 'tasks/3.yaml'), 'title: "明确领导责任"', 'title: "=HYPERLINK(\\"http://x\\")"');
     const csv = plan(['status', '--plan', dir, '--as-of', '2021-09-01', '--format', 'csv']).stdout;
-    expect(csv.startsWith('\ufeffID,Task,Lead,Deadline,daysLeft,done,total,Light\r\n')).toBe(true);
-    expect(csv).toContain(`3.1,"'=HYPERLINK(""http://x"")",县政府办,2021-09-05,4,0,24,due soon\r\n`);
+    expect(csv.startsWith('\ufeffID,Task,Lead,Responsible,Deadline,Days left,Closed,Completed,Done,Total,Light\r\n')).toBe(true);
+    expect(csv).toContain(`3.1,"'=HYPERLINK(""http://x"")",县政府办,各镇人民政府、县政府各直属单位,2021-09-05,4,,,0,24,due soon\r\n`);
     const md = plan(['status', '--as-of', '2021-09-01', '--format', 'md']).stdout;
     expect(md).toContain('| 3.1 | 明确领导责任 | 县政府办 | 2021-09-05 | 4d left | 0/24 | due soon |');
   });
@@ -86,7 +90,7 @@ describe('plan overdue', () => {
   it('lists every assignment of 3.1 as one day overdue on 2021-09-06, by unit', () => {
     const out = json(['overdue', '--as-of', '2021-09-06', '--format', 'json']);
     expect(out.count).toBe(24);
-    expect(out.entries[0]).toEqual({ unit: 'gov-office', unitName: '县政府办', task: '3.1', title: '明确领导责任', role: 'lead', deadline: '2021-09-05', daysOverdue: 1, state: 'not_started' });
+    expect(out.entries[0]).toEqual({ unit: 'gov-office', unitName: '县政府办', task: '3.1', title: '明确领导责任', role: 'lead', deadline: '2021-09-05', daysOverdue: 1, state: 'not_started', progress: null, reason: null });
     expect(new Set(out.entries.map((e: any) => e.task))).toEqual(new Set(['3.1']));
   });
 
@@ -147,7 +151,7 @@ describe('plan checklist', () => {
     expect(readdirSync(out)).toHaveLength(25);
     const finance = readFileSync(join(out, 'finance.md'), 'utf8');
     expect(finance).toContain('# 县财政局 · Checklist');
-    expect(finance).toContain('- [x] **3.1 明确领导责任** — responsible · Deadline 2021-09-05 · done · on track');
+    expect(finance).toContain('- [x] **3.1 明确领导责任** — responsible · Deadline 2021-09-05 · done 2d early');
     expect(finance).toContain('- [ ] **2.1.3 做好财政信息公开** — lead');
     expect(existsSync(join(out, 'town-linkou.md'))).toBe(true);
   });
@@ -158,7 +162,7 @@ describe('plan export', () => {
     const dir = copyPlan({ progress: true });
     const out = json(['export', '--plan', dir, '--as-of', '2021-12-31']);
     expect(out.plan).toMatchObject({ id: 'linkou-2021-zwgk', document: '林政办发〔2021〕17号', timezone: 'Asia/Shanghai', warnDays: 14 });
-    expect(out.plan.checkpoints).toEqual([{ date: '2021-09-05', reporters: ['towns', 'leads'], recipient: 'gov-office' }, { date: '2021-12-05', reporters: ['towns', 'leads'], recipient: 'gov-office' }]);
+    expect(out.plan.checkpoints).toEqual([{ date: '2021-09-05', reporters: ['towns', 'leads:departments'], recipient: 'gov-office' }, { date: '2021-12-05', reporters: ['towns', 'leads:departments'], recipient: 'gov-office' }]);
     expect(out.units).toHaveLength(25);
     expect(out.groups.map((g: any) => [g.id, g.members.length])).toEqual([['towns', 11], ['departments', 13]]);
     expect(out.tasks).toHaveLength(22);

@@ -24,6 +24,7 @@ function data(tasks: Task[], statuses: StatusEntry[] = []): PlanData {
     groups: [{ id: 'towns', name: '各镇人民政府', aliases: [], members: ['a', 'b'] }, { id: 'departments', name: '县政府各直属单位', aliases: [], members: ['office', 'finance'] }],
     tasks,
     statuses,
+    returns: [],
     origins: { plan: 'plan.yaml', units: 'units.yaml', tasks: new Map(), statuses: new Map() },
   };
 }

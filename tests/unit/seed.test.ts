@@ -86,8 +86,8 @@ describe('the embedded plan against the seed', () => {
 
   it('sets the checkpoints the closing paragraph gives', () => {
     expect(data.plan.checkpoints.map((c) => [c.date, c.reporters, c.recipient])).toEqual([
-      ['2021-09-05', ['towns', 'leads'], 'gov-office'],
-      ['2021-12-05', ['towns', 'leads'], 'gov-office'],
+      ['2021-09-05', ['towns', 'leads:departments'], 'gov-office'],
+      ['2021-12-05', ['towns', 'leads:departments'], 'gov-office'],
     ]);
   });
 });

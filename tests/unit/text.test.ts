@@ -50,7 +50,14 @@ describe('untrusted text', () => {
   });
 
   it('escapes Markdown and HTML in data', () => {
-    expect(md('<script>alert(1)</script> *x* | [a](b)')).toBe('&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*x\\* \\| \\[a\\]\\(b\\)');
+    expect(md('<script>alert(1)</script> *x* | [a](b)')).toBe('&lt;script&gt;alert(1)&lt;/script&gt; \\*x\\* \\| \\[a\\](b)');
+    // Parentheses need no escape (二(一) stays readable); block markers only at the start.
+    expect(md('二(一)3 a-b #1 1. x')).toBe('二(一)3 a-b #1 1. x');
+    expect(md('# x')).toBe('\\# x');
+    expect(md('- x')).toBe('\\- x');
+    expect(md('1. x')).toBe('1\\. x');
+    expect(md('3.1')).toBe('3.1');
+    expect(md('---')).toBe('\\---');
     expect(md('a\u001b[31mb\u202e')).toBe('a\\\\x1b\\[31mb\\\\u202e');
   });
 });

@@ -1,0 +1,36 @@
+/**
+ * Where things are on a unit's form (填报表): written by forms.ts, read back by
+ * read-form.ts. The meta sheet, hidden and protected, says which plan, unit
+ * and checkpoint the form belongs to and what tasks it was made from.
+ */
+export const FORM_FORMAT = 'plan-ledger-form';
+export const FORM_VERSION = 1;
+export const META_SHEET = 'plan-ledger';
+
+/** Columns of the form's table, 1-based. */
+export const COL = { id: 1, title: 2, role: 3, deadline: 4, state: 5, progress: 6, evidence: 7, completed: 8, reason: 9 } as const;
+export const EDITABLE = [COL.state, COL.progress, COL.evidence, COL.completed, COL.reason] as const;
+export const LAST_COL = COL.reason;
+
+/** Rows above the table: title, plan, what to fill and by when, the rules. */
+export const HEADER_ROW = 5;
+
+export interface FormMeta {
+  format: string;
+  version: number;
+  plan: string;
+  unit: string;
+  checkpoint: string;
+  fingerprint: string;
+  sheet: string;
+  headerRow: number;
+  made: string;
+  /** The tasks on the form, with each one's digest as made. */
+  tasks: Map<string, string>;
+}
+
+export function columnLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}

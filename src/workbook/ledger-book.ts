@@ -1,0 +1,150 @@
+/**
+ * The county's ledger as a workbook (工作台账): 任务总表, 单位台账, 逾期清单,
+ * 报送情况. Real cell types (dates are dates, counts numbers), the light as a
+ * word with a fill, frozen header, autofilter, widths for Chinese text, and a
+ * print set-up the office can print as it is. exceljs is passed in: the
+ * command loads it only when it runs.
+ */
+import type ExcelJS from 'exceljs';
+import type { Cell, Worksheet } from 'exceljs';
+import type { Assignment, Ledger, TaskRow } from '../ledger/index.js';
+import { returnsFor } from '../ledger/returns.js';
+import { shortName } from '../ledger/units.js';
+import { lightWord, roleWord, stateWord, t } from '../render/labels.js';
+import type { Lang } from '../render/messages.js';
+import { cellDate, cellText, DATE_FORMAT, fitColumns, fitRowHeights, headerText } from './cells.js';
+import { lightFill, w } from './words.js';
+
+export interface LedgerBookView {
+  ledger: Ledger;
+  /** Rows already narrowed to the units asked for (their roll-ups count only those). */
+  rows: TaskRow[];
+  /** The units asked for; undefined for all. */
+  units?: Set<string>;
+  lang: Lang;
+}
+
+type Value = string | number | Date | null;
+
+const HEADER_FILL = 'FFD9D9D9';
+
+/** Each sheet's widest column widths, used when the rows are in. */
+const widths = new WeakMap<Worksheet, number[]>();
+
+export async function ledgerWorkbook(excel: typeof ExcelJS, v: LedgerBookView): Promise<Uint8Array> {
+  const { ledger, lang } = v;
+  const { plan } = ledger.data;
+  const book = new excel.Workbook();
+  book.creator = 'plan-ledger';
+  book.title = plan.title;
+  // Fixed, so the same ledger gives the same file.
+  book.created = cellDate(ledger.asOf);
+  book.modified = cellDate(ledger.asOf);
+  const page = `&L${headerText(`${plan.title}（${plan.document}）`)}&R${headerText(`${w('pageHeader', lang)}: ${ledger.asOf}`)}`;
+  const name = (id: string): string => {
+    const unit = ledger.unitsById.get(id);
+    return unit ? shortName(unit) : (ledger.data.groups.find((g) => g.id === id)?.name ?? id);
+  };
+
+  // 任务总表
+  const tasks = sheet(book, w('tasksSheet', lang), page, [t('id', lang), t('task', lang), t('lead', lang), w('responsible', lang), t('deadline', lang), w('daysLeft', lang), w('doneCount', lang), w('totalCount', lang), w('share', lang), t('light', lang)], [12, 36, 24, 30, 12, 10, 8, 8, 8, 12]);
+  for (const r of v.rows) {
+    const row = addRow(tasks, [
+      r.task.id,
+      r.task.title,
+      r.task.lead.map(name).join('、') + (r.task.leadOpen ? t('openList', lang) : ''),
+      r.task.responsible.map(name).join('、'),
+      r.task.deadline === null ? t('noDeadline', lang) : cellDate(r.task.deadline),
+      r.daysLeft,
+      r.done,
+      r.total,
+      r.total === 0 ? null : r.done / r.total,
+      lightWord(r.light, lang, r.total > 0 && r.done === r.total),
+    ]);
+    row.getCell(9).numFmt = '0%';
+    paintLight(row.getCell(10), r.light);
+  }
+
+  // 单位台账: one row per task × unit, by unit then deadline.
+  const units = sheet(book, w('unitsSheet', lang), page, [t('unit', lang), t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), t('state', lang), t('light', lang), t('progressNote', lang), w('evidence', lang), w('completed', lang), w('reason', lang), t('overdueDays', lang)], [14, 10, 30, 8, 12, 10, 10, 40, 36, 12, 30, 10]);
+  const assignments = v.rows.flatMap((r) => r.assignments);
+  const unitOrder = new Map(ledger.data.units.map((u, i) => [u.id, i]));
+  const byUnit = (a: Assignment, b: Assignment): number => unitOrder.get(a.unit.id)! - unitOrder.get(b.unit.id)!;
+  for (const a of [...assignments].sort(byUnit)) {
+    const d = a.entry?.details;
+    const row = addRow(units, [
+      shortName(a.unit),
+      a.task.id,
+      a.task.title,
+      roleWord(a.role, lang),
+      a.task.deadline === null ? t('noDeadline', lang) : cellDate(a.task.deadline),
+      stateWord(a.state, lang),
+      lightWord(a.light, lang),
+      d?.progress ?? null,
+      d && d.evidence.length > 0 ? d.evidence.join('\n') : null,
+      a.entry?.completed ? cellDate(a.entry.completed) : null,
+      d?.reason ?? null,
+      a.daysOverdue > 0 ? a.daysOverdue : null,
+    ]);
+    paintLight(row.getCell(7), a.light);
+  }
+
+  // 逾期清单: longest overdue first.
+  const overdue = sheet(book, w('overdueSheet', lang), page, [t('unit', lang), t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), t('overdueDays', lang), t('state', lang)], [14, 10, 36, 8, 12, 10, 10]);
+  for (const a of assignments.filter((x) => x.daysOverdue > 0).sort((x, y) => y.daysOverdue - x.daysOverdue || byUnit(x, y))) {
+    const row = addRow(overdue, [shortName(a.unit), a.task.id, a.task.title, roleWord(a.role, lang), cellDate(a.task.deadline!), a.daysOverdue, stateWord(a.state, lang)]);
+    paintLight(row.getCell(6), a.light);
+  }
+
+  // 报送情况: every checkpoint, every unit that reports at it.
+  const returns = sheet(book, w('returnsSheet', lang), page, [w('checkpoint', lang), t('unit', lang), w('recipient', lang), w('returnState', lang), w('received', lang), w('file', lang)], [12, 14, 12, 12, 12, 30]);
+  const checkpoints = [...ledger.data.plan.checkpoints].sort((a, b) => (a.date < b.date ? -1 : 1));
+  for (const c of checkpoints) {
+    for (const r of returnsFor(ledger, c)) {
+      if (v.units && !v.units.has(r.unit.id)) continue;
+      const word = r.received ? w('returned', lang) : r.late ? w('lateReturn', lang) : w('notReturned', lang);
+      const row = addRow(returns, [cellDate(c.date), shortName(r.unit), name(c.recipient), word, r.received ? cellDate(r.received.received) : null, r.received?.file ?? null]);
+      paintLight(row.getCell(4), r.received ? 'green' : r.late ? 'red' : 'none');
+    }
+  }
+
+  for (const s of book.worksheets) {
+    fitColumns(s, widths.get(s) ?? []);
+    fitRowHeights(s);
+    s.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, s.rowCount), column: s.columnCount } };
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+function sheet(book: ExcelJS.Workbook, title: string, page: string, headers: string[], maxWidths: number[]): Worksheet {
+  const s = book.addWorksheet(title, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.5, header: 0.3, footer: 0.3 } },
+    headerFooter: { oddHeader: page, oddFooter: '&C&P / &N' },
+  });
+  s.columns = headers.map((h) => ({ header: h }));
+  const head = s.getRow(1);
+  head.font = { bold: true };
+  head.alignment = { vertical: 'middle', wrapText: true };
+  head.eachCell((c) => {
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+    c.border = { bottom: { style: 'thin' } };
+  });
+  // Widths are fitted once the rows are in.
+  widths.set(s, maxWidths);
+  return s;
+}
+
+function addRow(s: Worksheet, values: Value[]): ExcelJS.Row {
+  const row = s.addRow(values.map((x) => (typeof x === 'string' ? cellText(x) : x)));
+  row.alignment = { vertical: 'top', wrapText: true };
+  row.eachCell((c) => {
+    if (c.value instanceof Date) c.numFmt = DATE_FORMAT;
+  });
+  return row;
+}
+
+function paintLight(cell: Cell, light: string): void {
+  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: lightFill(light) } };
+}
+
