@@ -3,6 +3,7 @@ import { buildLedger, rollUp, type TaskRow } from '../ledger/index.js';
 import type { TaskState } from '../model.js';
 import { STATUS_FORMATS } from '../render/status.js';
 import { loadValidPlan, paintFor, print, type Context } from './context.js';
+import { gitReplay } from './git-replay.js';
 import { resolveUnits } from './resolve.js';
 
 export interface StatusOptions {
@@ -16,7 +17,7 @@ export interface StatusOptions {
 
 export async function status(ctx: Context, options: StatusOptions): Promise<void> {
   const { data, asOf } = await loadValidPlan(ctx);
-  const ledger = buildLedger(data, asOf);
+  const ledger = buildLedger(data, asOf, await gitReplay(ctx, data, asOf));
   let rows: TaskRow[] = ledger.rows;
   const filters: string[] = [];
   for (const name of [options.unit, options.group]) {

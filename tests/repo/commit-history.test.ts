@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyPlan, plan } from '../helpers.js';
@@ -65,6 +66,31 @@ describe('plan history from git', () => {
     ]);
     expect(pick(fromGit.history)).toEqual(pick(withFile.history));
     expect(fromGit.history[0].note).toBe('已启动');
+  });
+
+  it('the as-of replay reads the states from git when the file keeps no history', () => {
+    const dir = initRepo();
+    run(dir, ['update', 'finance', '1.2', '--state', 'in_progress', '--progress', '已启动', '--as-of', '2026-01-10']);
+    commitAll(dir, 'start', FINANCE, '2026-01-10T09:00:00+08:00');
+    run(dir, ['update', 'finance', '1.2', '--state', 'done', '--evidence', 'https://example.org/z', '--as-of', '2026-02-03']);
+    commitAll(dir, 'done', FINANCE, '2026-02-03T09:00:00+08:00');
+    const file = join(dir, 'plan/status/finance.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n {4}history:[\s\S]*$/, '\n'));
+    commitAll(dir, 'tidy', FINANCE, '2026-02-04T09:00:00+08:00');
+    const stateOn = (asOf: string, command: string[]) => {
+      const r = run(dir, [...command, '--format', 'json', '--as-of', asOf]);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    const inStatus = (asOf: string) => stateOn(asOf, ['status']).tasks.find((t: any) => t.id === '1.2').assignments.find((a: any) => a.unit === 'finance').state;
+    expect(inStatus('2026-01-05')).toBe('not_started');
+    expect(inStatus('2026-01-15')).toBe('in_progress'); // without git: not started (the file alone says only "done on 02-03")
+    expect(inStatus('2026-02-05')).toBe('done');
+    // Outside git the file alone speaks: done after the date counts as open, not started.
+    const loose = join(mkdtempSync(join(tmpdir(), 'loose-')), 'plan');
+    cpSync(join(dir, 'plan'), loose, { recursive: true });
+    const alone = JSON.parse(plan(['status', '--plan', loose, '--format', 'json', '--as-of', '2026-01-15'], { cwd: '/', env: ISOLATED }).stdout);
+    expect(alone.tasks.find((t: any) => t.id === '1.2').assignments.find((a: any) => a.unit === 'finance').state).toBe('not_started');
   });
 
   it('dates a change by the commit in the plan’s time zone when the entry has no date, and survives a deleted file', () => {
