@@ -6,70 +6,100 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { isRealDate } from './calendar.js';
 import type { Context } from './commands/context.js';
-import { TASK_STATES } from './model.js';
-import { langFrom, langOf } from './render/messages.js';
+import type { PlanLocation } from './load/plan-folder.js';
+import { filterWords, lightFromWord, stateFromWord } from './render/labels.js';
+import { langFrom, langOf, type Lang } from './render/messages.js';
+import { parserMessage } from './render/parser-messages.js';
 
 export interface Ambient {
   argv: string[];
   env: NodeJS.ProcessEnv;
   now: Date;
+  /** Where the plan folder is (found before parsing; see load/plan-folder.ts). */
+  location?: PlanLocation;
+  /** The plan's own language (`lang:` in plan.yaml). */
+  planLang?: Lang;
 }
 
 // commander writes these headings itself; in Chinese help they are translated on the way out.
 const HEADINGS: [RegExp, string][] = [
   [/^Usage:/gm, '用法：'],
+  [/^Global Options:/gm, '全局选项：'],
   [/^Options:/gm, '选项：'],
   [/^Commands:/gm, '命令：'],
   [/^Arguments:/gm, '参数：'],
-  [/\(default: ([^)]*)\)/g, '（默认：$1）'],
-  [/\(choices: ([^)]*)\)/g, '（可选：$1）'],
-  [/, default: /g, '；默认：'],
+  [/\(default:\s+([^)]*)\)/g, '（默认：$1）'],
+  [/\(choices:\s+([^)]*)\)/g, '（可选：$1）'],
+  [/,\s+default:\s+/g, '；默认：'],
 ];
 
 interface GlobalOptions {
-  plan: string;
+  plan?: string;
   asOf?: string;
   lang?: string;
   color: boolean;
   verbose?: boolean;
 }
 
-function asOfDate(value: string): string {
-  if (!isRealDate(value)) throw new InvalidArgumentError('expected a real date written YYYY-MM-DD, e.g. 2021-09-06');
-  return value;
-}
-
-function wholeNumber(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number');
-  return Number(value);
+/** The version in package.json, read only when asked for (dist/cli.js → ../package.json). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 export function buildProgram(ambient: Ambient): Command {
-  const zh = langOf(ambient.argv, ambient.env) === 'zh';
+  const lang = langOf(ambient.argv, ambient.env, ambient.planLang);
+  const zh = lang === 'zh';
   const w = (en: string, chinese: string): string => (zh ? chinese : en);
+  const asOfDate = (value: string): string => {
+    if (!isRealDate(value)) throw new InvalidArgumentError(w('expected a real date written YYYY-MM-DD, e.g. 2021-09-06', '应为真实存在的日期，写作 YYYY-MM-DD，如 2021-09-06。'));
+    return value;
+  };
+  const wholeNumber = (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(w('expected a whole number', '应为非负整数。'));
+    return Number(value);
+  };
+  // The words the tables show are accepted as well as the ids (render/labels.ts).
+  const lightFilter = (value: string): string => {
+    const light = lightFromWord(value);
+    if (light === undefined) throw new InvalidArgumentError(w(`Allowed: ${filterWords('light', lang)}.`, `可选：${filterWords('light', lang)}。`));
+    return light;
+  };
+  const stateFilter = (value: string): string => {
+    const state = stateFromWord(value);
+    if (state === undefined) throw new InvalidArgumentError(w(`Allowed: ${filterWords('state', lang)}.`, `可选：${filterWords('state', lang)}。`));
+    return state;
+  };
+  const example = (...lines: string[]): string => `\n${w('Example:', '示例：')}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
   const out = (s: string): string => (zh ? HEADINGS.reduce((text, [from, to]) => text.replace(from, to), s) : s);
   const program = new Command('plan')
     .description(w('plan-ledger: a county work plan (实施方案) as a ledger (工作台账) of tasks, owners and deadlines', 'plan-ledger：把实施方案变成工作台账——任务、牵头与责任单位、完成时限'))
-    .option('--plan <dir>', w('plan folder', '计划目录'), 'plan')
+    .option('--plan <dir>', w('plan folder (default: plan/ here or in the nearest folder above)', '计划目录（默认：当前或最近上级目录中的 plan/）'))
     .option('--as-of <date>', w('the date to report as of, YYYY-MM-DD (default: today in the plan’s time zone)', '统计日期 YYYY-MM-DD（默认：计划时区的今天）'), asOfDate)
-    .addOption(new Option('--lang <lang>', w('language of labels and messages (default: from the locale)', '界面与提示语言（默认：按系统区域设置）')).choices(['zh', 'en']))
+    .addOption(new Option('--lang <lang>', w('language of labels and messages (default: the locale’s, else the plan’s lang)', '界面与提示语言（默认：按系统区域设置，否则按计划的 lang）')).choices(['zh', 'en']))
     .option('--no-color', w('no colours (also when NO_COLOR is set or output is not a terminal)', '不用颜色（设置 NO_COLOR 或输出不是终端时也不用）'))
     .option('--verbose', w('show stack traces for errors', '出错时显示调用栈'))
-    .version(ownVersion(), '-V, --version', w('print the version of plan-ledger', '显示 plan-ledger 的版本'))
+    .version(ambient.argv.some((a) => a === '-V' || a === '--version') ? packageVersion() : '', '-V, --version', w('print the version of plan-ledger', '显示 plan-ledger 的版本'))
     .exitOverride()
+    // Every command's help lists the options it takes from `plan` itself.
+    .configureHelp({ showGlobalOptions: true })
     .helpOption('-h, --help', w('display help', '显示帮助'))
     .helpCommand('help [command]', w('display help for a command', '显示某个命令的帮助'))
     .showHelpAfterError(w('(run plan --help for usage)', '（运行 plan --help 查看用法）'))
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(out(s)) });
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(out(s)),
+      writeOut: (s) => process.stdout.write(out(s)),
+      outputError: (s, write) => write(parserMessage(s, lang)),
+    });
 
   const context = (command: Command): Context => {
     const g = command.optsWithGlobals<GlobalOptions>();
     const stdout = process.stdout;
     const forced = ambient.env.FORCE_COLOR !== undefined && ambient.env.FORCE_COLOR !== '0';
     return {
-      planDir: g.plan,
+      planDir: g.plan ?? ambient.location?.dir ?? 'plan',
+      ...(g.plan === undefined && ambient.location && !ambient.location.found && { planSearchedFrom: ambient.location.from }),
       ...(g.asOf !== undefined && { asOf: g.asOf }),
-      lang: langFrom(g.lang, ambient.env),
+      lang: langFrom(g.lang, ambient.env, ambient.planLang),
       color: g.color && !ambient.env.NO_COLOR && (stdout.isTTY === true || forced),
       verbose: g.verbose === true,
       now: ambient.now,
@@ -80,9 +110,11 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('check')
     .description(w('check the plan files: schemas and cross-file rules (for CI)', '检查计划文件：格式与跨文件规则（用于 CI）'))
+    .addHelpText('after', example('plan check --format github --max-warnings 0'))
     .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['stylish', 'json', 'github', 'junit']).default('stylish'))
     .option('--max-warnings <n>', w('fail when there are more warnings than this', '警告多于此数时判为失败'), wholeNumber)
     .option('--since <rev>', w('also check every commit since this revision: status files changed only by their unit’s maintainers or the office, other plan files only by the office', '同时检查该版本以来的每个提交：状态文件只能由本单位维护人或办公室修改，其他计划文件只能由办公室修改'))
+    .option('--fix', w('rewrite unit names and aliases written where an id belongs to the id, then check again', '把误写在编号位置的单位名称或别名改为编号，然后重新检查'))
     .action(async (options, command: Command) => (await import('./commands/check.js')).check(context(command), options));
 
   const reportFormat = (): Option => new Option('--format <format>', w('output format', '输出格式')).choices(['table', 'json', 'csv', 'md']).default('table');
@@ -90,17 +122,19 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('status')
     .description(w('deadline table: one row per task with owners, deadline, progress and light', '任务进度表：每项任务的牵头单位、完成时限、进度和状态灯'))
+    .addHelpText('after', example(w('plan status --section 二(一) --light overdue', 'plan status --section 二(一) --light 逾期')))
     .addOption(new Option('--format <format>', w('output format (html: one page to open, print or attach)', '输出格式（html：可打开、打印或附送的单页）')).choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
     .option('--unit <unit>', w('only tasks of this unit (id, name or alias)', '只看该单位的任务（编号、名称或别名）'))
     .option('--group <group>', w('only tasks of units in this group', '只看该分组各单位的任务'))
     .option('--section <section>', w('only tasks of this section, e.g. 二(一) or 2.1', '只看该部分的任务，如 二(一) 或 2.1'))
-    .addOption(new Option('--light <light>', w('only tasks with this light', '只看该状态灯的任务')).choices(['red', 'blocked', 'yellow', 'green', 'done-late', 'ongoing']))
-    .addOption(new Option('--state <state>', w('only tasks with an assignment in this state', '只看有单位处于该进展的任务')).choices(TASK_STATES))
+    .option('--light <light>', w('only tasks with this light: a word of the Light column (overdue, due soon, …) or its id (red, yellow, …)', '只看该状态灯的任务：状态灯一栏的词（逾期、临期……）或其编号（red、yellow……）'), lightFilter)
+    .option('--state <state>', w('only tasks with an assignment in this state: a word of the tables (in progress, done, …) or its id', '只看有单位处于该进展的任务：表中的词（推进中、已完成……）或其编号'), stateFilter)
     .action(async (options, command: Command) => (await import('./commands/status.js')).status(context(command), options));
 
   program
     .command('overdue')
     .description(w('every overdue assignment, by unit or by task', '逾期清单：按单位或按任务列出'))
+    .addHelpText('after', example('plan overdue --by task --fail'))
     .addOption(reportFormat())
     .addOption(new Option('--by <by>', w('group the list by', '分组方式')).choices(['unit', 'task']).default('unit'))
     .option('--unit <unit>', w('only this unit, or the units of this group', '只看该单位（或该分组各单位）'))
@@ -110,6 +144,7 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('upcoming')
     .description(w('what falls due soon, by date', '即将到期：按日期列出'))
+    .addHelpText('after', example('plan upcoming --within 30'))
     .addOption(reportFormat())
     .option('--within <days>', w('days ahead (default: the plan’s warning window)', '往后多少天（默认：计划的预警天数）'), wholeNumber)
     .action(async (options, command: Command) => (await import('./commands/upcoming.js')).upcoming(context(command), options));
@@ -117,6 +152,7 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('checklist')
     .description(w('everything one unit must do, with the checkpoints it reports at', '单位任务清单：该单位的全部任务与报送节点'))
+    .addHelpText('after', example(w('plan checklist 县财政局', 'plan checklist 县财政局'), 'plan checklist --all --out reports/checklists/'))
     .argument('[unit]', w('unit id, name or alias, e.g. 县财政局', '单位编号、名称或别名，如 县财政局'))
     .addOption(reportFormat())
     .option('--all', w('one checklist per unit', '每个单位一份清单'))
@@ -128,6 +164,7 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('report')
     .description(w('the progress report a unit hands in at a checkpoint: its tasks and what changed', '进展报告：报送节点时单位的任务情况与本期变化'))
+    .addHelpText('after', example('plan report 县财政局 --checkpoint 2021-12-05 --out reports/'))
     .argument('<unit>', w('unit id, name or alias; a group gives one report per member', '单位编号、名称或别名；分组则每个成员一份'))
     .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['md', 'json']).default('md'))
     .option('--checkpoint <date>', w('the checkpoint, YYYY-MM-DD (default: the next one on or after the as-of date)', '报送节点 YYYY-MM-DD（默认：统计日期当天或之后的下一个）'), asOfDate)
@@ -139,9 +176,10 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('update')
     .description(w('record progress: set one unit’s entry for one task', '更新进展：记录某单位某项任务的进展'))
+    .addHelpText('after', example(w('plan update 县财政局 2.1.3 --state in_progress --progress "预决算公开范围已扩大"', 'plan update 县财政局 2.1.3 --state 推进中 --progress "预决算公开范围已扩大"')))
     .argument('<unit>', w('unit id, name or alias', '单位编号、名称或别名'))
     .argument('<task>', w('task id, e.g. 2.1.3', '任务编号，如 2.1.3'))
-    .addOption(new Option('--state <state>', w('the new state', '新的进展状态')).choices(TASK_STATES))
+    .option('--state <state>', w('the new state: not_started, in_progress, done, blocked, not_applicable, or the word the tables show', '新的进展状态：未启动、推进中、已完成、受阻、不适用（或其编号）'), stateFilter)
     .option('--progress <text>', w('what has been done', '进展情况'))
     .option('--evidence <url>', w('a link to evidence; may be given more than once', '佐证材料链接，可多次给出'), (url: string, list: string[] = []) => [...list, url])
     .option('--completed <date>', w('completion date, YYYY-MM-DD (done without it: the as-of date)', '完成日期 YYYY-MM-DD（不填则为统计日期）'), asOfDate)
@@ -154,6 +192,7 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('history')
     .description(w('the recorded changes of one unit, for one task or all', '变更记录：某单位一项或全部任务的记录'))
+    .addHelpText('after', example('plan history 县财政局 2.1.3'))
     .argument('<unit>', w('unit id, name or alias', '单位编号、名称或别名'))
     .argument('[task]', w('task id', '任务编号'))
     .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['table', 'json']).default('table'))
@@ -164,6 +203,7 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('import')
     .description(w('turn a work-plan document (plain text) into a draft plan folder', '导入文件：把实施方案纯文本转为计划目录草稿'))
+    .addHelpText('after', example('plan import 实施方案.txt --out new-plan/plan --units plan/units.yaml'))
     .argument('<document>', w('the document as plain text: UTF-8, UTF-8 with BOM, GB18030/GBK or UTF-16', '纯文本文件：UTF-8（可带 BOM）、GB18030/GBK 或 UTF-16'))
     .option('--out <dir>', w('the plan folder to write', '要写入的计划目录'))
     .option('--units <file>', w('resolve unit names against this units.yaml (aliases too)', '按该 units.yaml 识别单位名称（含别名）'))
@@ -175,6 +215,7 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('export')
     .description(w('the resolved plan as JSON, a stable contract for scripts; or the ledger as a workbook (--format xlsx)', '导出整个计划为 JSON（供脚本使用的稳定格式），或导出工作台账 Excel 表（--format xlsx）'))
+    .addHelpText('after', example('plan export --format xlsx --out 台账.xlsx'))
     .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['json', 'xlsx']).default('json'))
     .option('--out <file>', w('with --format xlsx: the workbook to write', '与 --format xlsx 一起：要写入的工作簿'))
     .option('--unit <unit>', w('with --format xlsx: only this unit', '与 --format xlsx 一起：只导出该单位'))
@@ -185,6 +226,7 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('forms')
     .description(w('one fill-in form (.xlsx) per unit for a checkpoint: its tasks, pre-filled, to return with progress', '填报表：每个单位一份 .xlsx，列出其任务并预填现状，供报送节点前填报'))
+    .addHelpText('after', example('plan forms --out forms/ --checkpoint 2021-12-05'))
     .option('--out <dir>', w('the folder to write the forms into', '填报表写入的目录'))
     .option('--unit <unit>', w('only this unit', '只为该单位生成'))
     .option('--group <group>', w('only the units of this group', '只为该分组各单位生成'))
@@ -195,6 +237,7 @@ export function buildProgram(ambient: Ambient): Command {
     .command('collect')
     .description(w('read returned forms into the ledger: each file checked whole, applied under the lock', '收集填报表：逐个文件整体检查，无误后写入台账'))
     .argument('<paths...>', w('returned forms (.xlsx), or folders holding them', '回收的填报表（.xlsx）或其所在目录'))
+    .addHelpText('after', example('plan collect returned/ --dry-run'))
     .option('--dry-run', w('show the changes as a diff; write nothing', '只显示改动，不写入'))
     .action(async (paths: string[], options, command: Command) => (await import('./commands/collect.js')).collect(context(command), paths, options));
 
@@ -211,6 +254,7 @@ export function buildProgram(ambient: Ambient): Command {
     .description(w('start a plan repository: plan/, reports/, .gitignore, package.json, the CI file, CODEOWNERS, README', '新建计划仓库：plan/、reports/、.gitignore、package.json、CI 文件、CODEOWNERS、README'))
     .argument('[dir]', w('the folder (default: here)', '目录（默认：当前目录）'))
     .option('--from <document>', w('import the plan from this document (as plan import does); without it: a small example', '从该文件导入计划（同 plan import）；不给则写一个小示例'))
+    .option('--units <file>', w('with --from: resolve unit names against this units.yaml (as plan import --units)', '与 --from 一起：按该 units.yaml 识别单位名称（同 plan import --units）'))
     .addOption(new Option('--ci <forge>', w('the forge whose CI file to write', '为哪个平台写 CI 文件')).choices(['github', 'gitlab', 'gitea']).default('github'))
     .action(async (dir: string | undefined, options, command: Command) => (await import('./commands/init.js')).init(context(command), dir, options));
 
@@ -261,15 +305,6 @@ export function buildProgram(ambient: Ambient): Command {
   }
 
   return program;
-}
-
-/** The installed package's version, from its package.json (one small read, only to build the program). */
-function ownVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
 }
 
 /** `COLUMNS` wins; else the terminal's width; else 100 (not a terminal). */

@@ -20,6 +20,8 @@ export interface Diagnostic {
   args: Record<string, string | number>;
   /** The file could not be read at all (exit 2 rather than 1). */
   unreadable?: boolean;
+  /** A safe rewrite of the value at `path` (`plan check --fix`). */
+  fix?: { to: string };
 }
 
 export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {

@@ -3,7 +3,8 @@
  * code. This is the only place that sets one (see EXIT in errors.ts).
  */
 import { EXIT, ExitCode, UsageError } from './errors.js';
-import { langOf, usageMessage } from './render/messages.js';
+import { locatePlanFolder, planLanguage, type PlanLocation } from './load/plan-folder.js';
+import { langOf, usageMessage, type Lang } from './render/messages.js';
 import { safeText } from './render/text.js';
 
 export async function run(argv: string[]): Promise<void> {
@@ -13,19 +14,25 @@ export async function run(argv: string[]): Promise<void> {
     if (e.code === 'EPIPE') process.exit(EXIT.ok);
     throw e;
   });
+  // The plan folder and its language are known before the arguments are parsed,
+  // so that help and the parser's own errors speak the plan's language too.
+  let location: PlanLocation | undefined;
+  let planLang: Lang | undefined;
   try {
+    location = locatePlanFolder(argv, process.cwd());
+    planLang = location.found ? planLanguage(location.dir) : undefined;
     const { buildProgram } = await import('./cli.js');
-    await buildProgram({ argv, env: process.env, now: new Date() }).parseAsync(argv, { from: 'user' });
+    await buildProgram({ argv, env: process.env, now: new Date(), location, ...(planLang && { planLang }) }).parseAsync(argv, { from: 'user' });
     process.exitCode = EXIT.ok;
   } catch (e) {
-    process.exitCode = exitCodeFor(e, argv, verbose);
+    process.exitCode = exitCodeFor(e, langOf(argv, process.env, planLang), verbose);
   }
 }
 
-function exitCodeFor(e: unknown, argv: string[], verbose: boolean): number {
+function exitCodeFor(e: unknown, lang: Lang, verbose: boolean): number {
   if (e instanceof ExitCode) return e.code;
   if (e instanceof UsageError) {
-    const { message, hint } = usageMessage(e.code, e.args, langOf(argv, process.env));
+    const { message, hint } = usageMessage(e.code, e.args, lang);
     process.stderr.write(`plan: ${safeText(message)}\n${hint ? `  ${safeText(hint)}\n` : ''}`);
     if (verbose) process.stderr.write(`${e.stack}\n`);
     return EXIT.usage;
@@ -37,7 +44,8 @@ function exitCodeFor(e: unknown, argv: string[], verbose: boolean): number {
     return exit === 0 ? EXIT.ok : EXIT.usage;
   }
   if ((e as NodeJS.ErrnoException | null)?.code === 'EPIPE') return EXIT.ok;
-  process.stderr.write(`plan: internal error: ${safeText((e as Error)?.message ?? String(e))}\n`);
-  process.stderr.write(verbose ? `${(e as Error)?.stack}\n` : '  This is a bug in plan-ledger; please report it with the output of --verbose.\n');
+  const [what, report] = lang === 'zh' ? ['plan：内部错误：', '  这是 plan-ledger 的缺陷，请附上 --verbose 的输出报告。'] : ['plan: internal error: ', '  This is a bug in plan-ledger; please report it with the output of --verbose.'];
+  process.stderr.write(`${what}${safeText((e as Error)?.message ?? String(e))}\n`);
+  process.stderr.write(verbose ? `${(e as Error)?.stack}\n` : `${report}\n`);
   return EXIT.internal;
 }

@@ -33,6 +33,8 @@ export interface Plan {
   published?: IsoDate;
   implements: HigherDocument[];
   timezone: string;
+  /** The plan's own language: the default when neither --lang nor the locale names one. */
+  lang?: 'zh' | 'en';
   /** Days before a deadline from which an open task shows yellow (黄灯). */
   warnDays: number;
   span?: { start: IsoDate; end: IsoDate };

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin/plan.js');
 export const EMBEDDED_PLAN = join(ROOT, 'plan');
+/** Test data kept outside the repository (the corpus); tests that need it skip with a reason when it is absent. */
+export const SHARED = process.env.PLAN_LEDGER_SHARED ?? join(ROOT, '..', 'shared');
 
 export interface Run {
   code: number | null;
@@ -15,11 +17,15 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `plan` with no colour, a fixed zone for the machine clock, and English unless told. */
+/**
+ * Runs `plan` with no colour, a fixed zone for the machine clock, and English
+ * unless told: the locale names English, which wins over the embedded plan's
+ * own `lang: zh`. A test of the language default sets LANG itself.
+ */
 export function plan(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC', LANG: 'C', ...options.env },
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC', LANG: 'en_US.UTF-8', ...options.env },
     encoding: 'utf8',
     input: options.input ?? '',
     timeout: 20_000,

@@ -3,6 +3,7 @@ import { countBySeverity, sortDiagnostics } from '../diagnostic.js';
 import { EXIT, ExitCode } from '../errors.js';
 import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from '../render/diagnostics.js';
 import { label } from '../render/messages.js';
+import { safeText } from '../render/text.js';
 import { loadPlan, paintFor, print, type Context } from './context.js';
 
 export interface CheckOptions {
@@ -10,18 +11,29 @@ export interface CheckOptions {
   maxWarnings?: number;
   /** A revision: judge who changed which file in every commit since it. */
   since?: string;
+  /** Rewrite unit names written where an id belongs, then check again. */
+  fix?: boolean;
 }
 
 export async function check(ctx: Context, options: CheckOptions): Promise<void> {
   // A completion after today is a mistake; one after a past --as-of date is only not yet in force.
-  const result = await loadPlan(ctx, { completions: 'today' });
+  let result = await loadPlan(ctx, { completions: 'today' });
+  if (options.fix) {
+    const { fixUnitNames } = await import('./fix-names.js');
+    const fixed = await fixUnitNames(result.diagnostics);
+    if (fixed.values > 0) {
+      // On stderr, so that --format json stays one JSON document on stdout.
+      process.stderr.write(`${label('fixed', ctx.lang)(fixed.values, fixed.files.map(safeText))}\n`);
+      result = await loadPlan(ctx, { completions: 'today' });
+    }
+  }
   if (options.since !== undefined && result.data) {
     for (const d of (await import('./authorship.js')).authorshipDiagnostics(ctx, result.data, options.since)) result.diagnostics.push(d);
     sortDiagnostics(result.diagnostics);
   }
   const paint = await paintFor(ctx);
   const counts = result.data && { tasks: result.data.tasks.length, units: result.data.units.length };
-  print(DIAGNOSTIC_FORMATS[options.format]({ diagnostics: result.diagnostics, lang: ctx.lang, paint, ...(counts && { counts }) }));
+  print(DIAGNOSTIC_FORMATS[options.format]({ diagnostics: result.diagnostics, lang: ctx.lang, paint, files: result.files, ...(counts && { counts }) }));
   const { errors, warnings } = countBySeverity(result.diagnostics);
   if (result.diagnostics.some((d) => d.unreadable)) throw new ExitCode(EXIT.usage);
   if (errors > 0) throw new ExitCode(EXIT.findings);

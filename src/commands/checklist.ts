@@ -1,4 +1,5 @@
 /** `plan checklist`: one unit's tasks and checkpoints; with --all --out, one Markdown file per unit. */
+import { countOf } from '../render/labels.js';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { checklistFor } from '../ledger/checklist.js';
@@ -33,7 +34,7 @@ export async function checklist(ctx: Context, name: string | undefined, options:
   if (options.out !== undefined) {
     // Unit ids are ASCII letters, digits, - and _ (the schema says so): safe file names.
     for (const list of lists) writeFileAtomic(join(options.out, `${list.unit.id}.md`), checklistMarkdown(list, ledger, ctx.lang));
-    print(zh ? `已写入 ${lists.length} 份清单到 ${options.out}` : `wrote ${lists.length} checklists to ${options.out}`);
+    print(zh ? `已写入 ${lists.length} 份清单到 ${options.out}` : `wrote ${countOf(lists.length, 'checklist')} to ${options.out}`);
     return;
   }
   print(CHECKLIST_FORMATS[options.format]({ ledger, lists }, { lang: ctx.lang, paint: await paintFor(ctx), columns: ctx.columns }));

@@ -18,6 +18,8 @@ export type LoadOptions = Pick<ValidateOptions, 'details' | 'replayAt' | 'comple
 
 export interface Context {
   planDir: string;
+  /** No --plan and no plan folder found: the folder the search started from (for the message). */
+  planSearchedFrom?: string;
   asOf?: string;
   lang: Lang;
   color: boolean;
@@ -50,7 +52,7 @@ export async function loadPlan(ctx: Context, load: boolean | LoadOptions = false
     return result;
   } catch (e) {
     if (e instanceof PlanFolderMissing) {
-      throw new UsageError('no-plan-folder', { dir: e.dir });
+      throw ctx.planSearchedFrom !== undefined ? new UsageError('no-plan-found', { from: ctx.planSearchedFrom }) : new UsageError('no-plan-folder', { dir: e.dir });
     }
     throw e;
   }

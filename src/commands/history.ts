@@ -3,7 +3,7 @@ import type { HistoryRecord } from '../model.js';
 import { json } from '../render/formats.js';
 import { historyTable } from '../render/history.js';
 import { loadValidPlan, print, type Context } from './context.js';
-import { resolveTask, resolveUnit } from './resolve.js';
+import { resolveAssignedTask, resolveUnit } from './resolve.js';
 
 export interface HistoryOptions {
   format: 'table' | 'json';
@@ -12,7 +12,8 @@ export interface HistoryOptions {
 export async function history(ctx: Context, unitName: string, taskId: string | undefined, options: HistoryOptions): Promise<void> {
   const { data } = await loadValidPlan(ctx, true);
   const unit = resolveUnit(data, unitName);
-  if (taskId !== undefined) resolveTask(data, taskId);
+  // As for `plan update`: a task that is not the unit's has no history of it to show.
+  if (taskId !== undefined) resolveAssignedTask(data, unit, taskId);
   const titles = new Map(data.tasks.map((t) => [t.id, t.title]));
   const byTask = new Map<string, HistoryRecord[]>();
   for (const s of data.statuses) {

@@ -1,4 +1,5 @@
 /** `plan import`: a work-plan document to a draft plan folder, with a report of what was uncertain. */
+import { countOf } from '../render/labels.js';
 import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
@@ -56,7 +57,7 @@ export async function importPlan(ctx: Context, document: string, options: Import
     for (const stale of listTaskFiles(out)) if (!files.has(`tasks/${stale}`)) unlinkSync(join(out, 'tasks', stale));
     for (const [name, text] of files) writeFileAtomic(join(out, name), text);
     print(report);
-    print(zh ? `已写入 ${files.size} 个文件到 ${out}。下一步：plan check --plan ${out}` : `wrote ${files.size} files to ${out}; next: plan check --plan ${out}`);
+    print(zh ? `已写入 ${files.size} 个文件到 ${out}。下一步：plan check --plan ${out}` : `wrote ${countOf(files.size, 'file')} to ${out}; next: plan check --plan ${out}`);
   }
   const uncertain = draft.report.problems.filter((p) => p.kind !== 'no-deadline');
   if (uncertain.length > 0) throw new ExitCode(EXIT.findings);

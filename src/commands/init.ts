@@ -17,6 +17,8 @@ import { loadPlan, paintFor, print, writeFileAtomic, type Context } from './cont
 
 export interface InitOptions {
   from?: string;
+  /** With --from: resolve unit names against this units.yaml, as `plan import --units` does. */
+  units?: string;
   ci: Forge;
 }
 
@@ -34,7 +36,7 @@ export async function init(ctx: Context, dirArg: string | undefined, options: In
     // The import command itself, so that init reads documents exactly as `plan import` does.
     const { importPlan } = await import('./import.js');
     try {
-      await importPlan(ctx, options.from, { out: planDir, encoding: 'auto' });
+      await importPlan(ctx, options.from, { out: planDir, encoding: 'auto', ...(options.units !== undefined && { units: options.units }) });
     } catch (e) {
       if (!(e instanceof ExitCode && e.code === EXIT.findings)) throw e;
       uncertain = true; // passages to check: the files are written all the same

@@ -5,6 +5,7 @@
  * as-of date, if that comes first), so a past checkpoint's report is the same
  * however late it is run.
  */
+import { countOf } from '../render/labels.js';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { checklistFor } from '../ledger/checklist.js';
@@ -100,7 +101,7 @@ export async function report(ctx: Context, name: string, options: ReportOptions)
   if (options.out !== undefined) {
     // Unit ids are ASCII letters, digits, - and _: safe file names.
     for (const { report: r, ledger } of reports) writeFileAtomic(join(options.out, `${r.unit.id}-${r.to}.md`), reportMarkdown(r, ledger, ctx.lang));
-    print(ctx.lang === 'zh' ? `已写入 ${reports.length} 份报告到 ${options.out}` : `wrote ${reports.length} reports to ${options.out}`);
+    print(ctx.lang === 'zh' ? `已写入 ${reports.length} 份报告到 ${options.out}` : `wrote ${countOf(reports.length, 'report')} to ${options.out}`);
     return;
   }
   if (options.format === 'json') {

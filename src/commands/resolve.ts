@@ -27,3 +27,14 @@ export function resolveTask(data: PlanData, id: string): Task {
   const hint = closest(id, data.tasks.map((t) => t.id));
   throw new UsageError('unknown-task', { task: id, ...(hint && { hint }) });
 }
+
+/** A task assigned to the unit (as lead or responsible, directly or through a group); else the same usage error as `plan update`. */
+export function resolveAssignedTask(data: PlanData, unit: Unit, id: string): Task {
+  const task = resolveTask(data, id);
+  const members = new Map(data.groups.map((g) => [g.id, g.members]));
+  const owners = [...task.lead, ...task.responsible];
+  if (!owners.some((o) => o === unit.id || members.get(o)?.includes(unit.id))) {
+    throw new UsageError('task-not-assigned', { task: task.id, unit: shortName(unit), unitId: unit.id });
+  }
+  return task;
+}

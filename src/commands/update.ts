@@ -67,7 +67,7 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
     throw new ExitCode(EXIT.findings);
   }
   if (options.dryRun) {
-    print(lineDiff(recorded.before ?? '', recorded.after, recorded.file));
+    print(lineDiff(recorded.before ?? '', recorded.after, recorded.file, 2, ctx.lang));
     return;
   }
   const edit = recorded.result;

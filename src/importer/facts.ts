@@ -30,9 +30,9 @@ export function documentFacts(lines: string[], problems: Problem[]): Facts {
   const yearText = signed?.slice(0, 4) ?? /〔(\d{4})〕/.exec(docNumber ?? '')?.[1] ?? /(\d{4})年/.exec(titleLine ?? noticeTitle ?? '')?.[1];
   const year = yearText ? Number(yearText) : undefined;
   const title = titleLine ?? noticeTitle?.replace(/^《|》$/g, '') ?? lines.find((l) => l.trim())?.trim() ?? '';
-  if (!docNumber) problems.push({ line: 1, kind: 'missing-fact', text: 'no document number (文号) found' });
-  if (!signed) problems.push({ line: 1, kind: 'missing-fact', text: 'no signing date (成文日期) found' });
-  if (!issuer) problems.push({ line: 1, kind: 'missing-fact', text: 'no issuing office found' });
+  if (!docNumber) problems.push({ line: 1, kind: 'missing-fact', text: '文号' });
+  if (!signed) problems.push({ line: 1, kind: 'missing-fact', text: '成文日期' });
+  if (!issuer) problems.push({ line: 1, kind: 'missing-fact', text: '发文机关' });
   const numberDigits = /〔(\d{4})〕(\d+)号/.exec(docNumber ?? '');
   return {
     id: numberDigits ? `plan-${numberDigits[1]}-${numberDigits[2]}` : `plan-${year ?? 'draft'}`,

@@ -30,7 +30,7 @@ function planYaml({ plan }: Draft, sourceName: string): string {
     out.push('implements:');
     for (const d of plan.implements) out.push(`  - number: ${q(d.number)}`, `    title: ${q(d.title)}`);
   }
-  out.push(`timezone: ${plan.timezone}`, '# Ledger setting, not from the document: days before a deadline when a task turns yellow.', `warnDays: ${plan.warnDays}`);
+  out.push(`timezone: ${plan.timezone}`, '# Ledger setting: reports speak the document’s language unless --lang or the locale names another.', 'lang: zh', '# Ledger setting, not from the document: days before a deadline when a task turns yellow.', `warnDays: ${plan.warnDays}`);
   if (plan.span) out.push('span:', `  start: ${plan.span.start}`, `  end: ${plan.span.end}`);
   out.push(plan.checkpoints.length > 0 ? 'checkpoints:' : 'checkpoints: []');
   for (const c of plan.checkpoints) {

@@ -151,7 +151,7 @@ export function importDocument(input: string, options: ImportOptions): Draft {
         task.responsible = ids.slice(1);
       } else {
         task.responsible = ids;
-        problems.push({ line, kind: 'first-named-lead', text: `${a.raw}: the document does not say the first named unit leads; all are taken as responsible` });
+        problems.push({ line, kind: 'first-named-lead', text: a.raw });
       }
       task.leadOpen = open && firstNamedLeads && ids.length === 1;
     }
@@ -245,7 +245,7 @@ export function importDocument(input: string, options: ImportOptions): Draft {
       task.reviewOn = reviewOn;
       task.deadlineNote = '原文未规定完成时限，在报送节点检查落实情况。 The source sets no deadline; progress is reviewed at the reporting checkpoints.';
       deadlines.missing++;
-      problems.push({ line: task.line, kind: 'no-deadline', text: `${task.id}: no 完成时限; kept as an ongoing task reviewed at the checkpoints` });
+      problems.push({ line: task.line, kind: 'no-deadline', text: task.id });
       continue;
     }
     const parsed = parseDeadline(task.deadlineText, year);

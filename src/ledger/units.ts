@@ -29,3 +29,9 @@ export function unitIdsNamed(data: Pick<PlanData, 'units' | 'groups'>, name: str
   if (found.kind === 'group') return new Set(found.group.members);
   return new Set();
 }
+
+/** 县财政局（林口县财政局）: the short name with the full one, each shown once when they are the same. */
+export function nameWithFull(unit: Unit): string {
+  const short = shortName(unit);
+  return short === unit.name ? short : `${short}（${unit.name}）`;
+}

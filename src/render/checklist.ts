@@ -1,15 +1,15 @@
 /** `plan checklist`: everything one unit must do, and when it reports. */
 import { daysBetween } from '../calendar.js';
 import type { Assignment, Ledger } from '../ledger/index.js';
-import { shortName } from '../ledger/units.js';
+import { nameWithFull, shortName } from '../ledger/units.js';
 import type { Checklist } from '../ledger/checklist.js';
 import type { Checkpoint } from '../model.js';
 import { csv, json, md } from './formats.js';
-import { checkpointLine } from './header.js';
+import { checkpointLine, joinFitting } from './header.js';
 import { assignmentDaysWord, assignmentLightWord, closedWord, daysWord, lightPaint, roleWord, stateWord, t } from './labels.js';
 import { ownerNames, type RenderOptions } from './status.js';
 import { renderTable } from './table.js';
-import { displayWidth, safeText } from './text.js';
+import { displayWidth, safeText, truncate } from './text.js';
 
 export interface ChecklistView {
   ledger: Ledger;
@@ -108,13 +108,23 @@ export const CHECKLIST_FORMATS = {
     return v.lists
       .map((list) => {
         const head = [
-          paint.bold(safeText(`${shortName(list.unit)}（${list.unit.name}）· ${t('checklistFor', lang)}`)),
-          `${t('asOf', lang)}: ${v.ledger.asOf} · ${t('nextCheckpoint', lang)}: ${checkpointLine(v.ledger, lang)}`,
-          `${t('checkpoints', lang)}: ${safeText(checkpointsLine(list, v.ledger))}`,
+          paint.bold(truncate(safeText(`${nameWithFull(list.unit).replace(/）$/, '）·').replace(/([^·])$/, '$1 ·')} ${t('checklistFor', lang)}`), o.columns)),
+          joinFitting([`${t('asOf', lang)}: ${v.ledger.asOf}`, `${t('nextCheckpoint', lang)}: ${checkpointLine(v.ledger, lang)}`], o.columns),
+          // Wrapped, not cut: every checkpoint is something the unit must do.
+          wrap(`${t('checkpoints', lang)}: ${checkpointsLine(list, v.ledger)}`, o.columns, ''),
         ].join('\n');
         if (list.assignments.length === 0) return `${head}\n\n${t('noTasks', lang)}\n`;
         const table = renderTable(
-          [{ header: t('id', lang) }, { header: t('task', lang), flex: true, min: 12 }, { header: t('role', lang) }, { header: t('deadline', lang) }, { header: t('days', lang), align: 'right' }, { header: t('state', lang) }, { header: t('light', lang) }],
+          // Titles give way first; at 80 columns the words of role, days and state too (a closed row says "done" thrice).
+          [
+            { header: t('id', lang) },
+            { header: t('task', lang), flex: true, min: 12 },
+            { header: t('role', lang), flex: true, min: 4, weight: 4 },
+            { header: t('deadline', lang) },
+            { header: t('days', lang), align: 'right', flex: true, min: 9, weight: 4 },
+            { header: t('state', lang), flex: true, min: 8, weight: 4 },
+            { header: t('light', lang) },
+          ],
           list.assignments.map((a) => [
             a.task.id,
             a.task.title,

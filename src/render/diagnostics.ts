@@ -4,7 +4,7 @@
  */
 import { countBySeverity, type Diagnostic } from '../diagnostic.js';
 import { diagnosticMessage, label, type Lang } from './messages.js';
-import { safeText } from './text.js';
+import { padEnd, safeText } from './text.js';
 
 export interface DiagnosticsView {
   diagnostics: Diagnostic[];
@@ -12,6 +12,8 @@ export interface DiagnosticsView {
   paint: Paint;
   /** For the clean summary line. */
   counts?: { tasks: number; units: number };
+  /** Every file checked: JUnit gives each a test suite, with a passing test case when it is clean. */
+  files?: string[];
 }
 
 export interface Paint {
@@ -63,7 +65,8 @@ function stylish(v: DiagnosticsView): string {
       file = d.file;
       out.push(paint.bold(safeText(file)));
     }
-    const sev = d.severity === 'error' ? paint.red(label('error', lang).padEnd(7)) : paint.yellow(label('warning', lang).padEnd(7));
+    // Padded by display width: 错误 and 警告 are four columns wide, not two.
+    const sev = d.severity === 'error' ? paint.red(padEnd(label('error', lang), 7)) : paint.yellow(padEnd(label('warning', lang), 7));
     out.push(`  ${paint.dim(where(d).padEnd(posWidth))}  ${sev}  ${safeText(diagnosticMessage(d, lang))}  ${paint.dim(d.code)}`);
   }
   out.push('', (errors > 0 ? paint.red : paint.yellow)(`✖ ${label('problems', lang)(errors, warnings)}`));
@@ -84,32 +87,51 @@ function github(v: DiagnosticsView): string {
 
 function xml(s: string): string {
   // Characters XML 1.0 cannot hold at all are dropped; the rest are escaped.
+  // Line ends and tabs are written as references, so attribute values keep them.
   return s
     .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 }
 
-/** One test suite per file, one failing test case per diagnostic. */
+/**
+ * One test suite per file checked, one test case per diagnostic (an error is a
+ * failure; a warning passes and says so in system-out), and one passing test
+ * case for a clean file, so the CI's test count is the plan's files. Counts on
+ * every suite and on the whole are those of the cases they hold, as Jenkins,
+ * GitLab and the JUnit XSD expect (tests, failures, errors, skipped).
+ */
 function junit(v: DiagnosticsView): string {
   const byFile = new Map<string, Diagnostic[]>();
+  for (const f of v.files ?? []) byFile.set(f, []);
   for (const d of v.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
-  const { errors } = countBySeverity(v.diagnostics);
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="plan check" tests="${v.diagnostics.length}" failures="${errors}">`];
-  if (byFile.size === 0) lines.push('  <testsuite name="plan" tests="1" failures="0"><testcase name="plan check" classname="plan"/></testsuite>');
+  if (byFile.size === 0) byFile.set('plan', []);
+  const suites: string[] = [];
+  let tests = 0;
+  let failures = 0;
   for (const [file, list] of byFile) {
-    const fails = list.filter((d) => d.severity === 'error').length;
-    lines.push(`  <testsuite name="${xml(file)}" tests="${list.length}" failures="${fails}">`);
+    const cases: string[] = [];
+    let fails = 0;
+    if (list.length === 0) cases.push(`    <testcase name="${xml(file)}" classname="${xml(file)}" time="0"/>`);
     for (const d of list) {
       const name = `${where(d) || file} ${d.code}`;
       const msg = diagnosticMessage(d, v.lang);
-      const body = d.severity === 'error' ? `<failure type="${xml(d.code)}" message="${xml(msg)}">${xml(`${file}:${where(d)} ${msg}`)}</failure>` : `<system-out>${xml(`warning: ${msg}`)}</system-out>`;
-      lines.push(`    <testcase name="${xml(name)}" classname="${xml(file)}">${body}</testcase>`);
+      if (d.severity === 'error') {
+        fails++;
+        cases.push(`    <testcase name="${xml(name)}" classname="${xml(file)}" time="0"><failure type="${xml(d.code)}" message="${xml(msg)}">${xml(`${file}:${where(d)} ${msg}`)}</failure></testcase>`);
+      } else {
+        cases.push(`    <testcase name="${xml(name)}" classname="${xml(file)}" time="0"><system-out>${xml(`${label('warning', v.lang)}: ${msg}`)}</system-out></testcase>`);
+      }
     }
-    lines.push('  </testsuite>');
+    tests += cases.length;
+    failures += fails;
+    suites.push(`  <testsuite name="${xml(file)}" tests="${cases.length}" failures="${fails}" errors="0" skipped="0" time="0">`, ...cases, '  </testsuite>');
   }
-  lines.push('</testsuites>');
-  return `${lines.join('\n')}\n`;
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="plan check" tests="${tests}" failures="${failures}" errors="0" skipped="0" time="0">`, ...suites, '</testsuites>', ''].join('\n');
 }

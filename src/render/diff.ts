@@ -1,6 +1,6 @@
 /** A line diff of two texts, for `plan update --dry-run`: what would change, with some context. */
 
-export function lineDiff(before: string, after: string, file: string, context = 2): string {
+export function lineDiff(before: string, after: string, file: string, context = 2, lang: 'zh' | 'en' = 'en'): string {
   const a = before.split('\n');
   const b = after.split('\n');
   // Longest common subsequence by dynamic programming: status files are small.
@@ -21,7 +21,7 @@ export function lineDiff(before: string, after: string, file: string, context = 
     else ops.push({ kind: '+', line: b[j++]! });
   }
   const keep = ops.map((op, k) => op.kind !== ' ' || ops.slice(Math.max(0, k - context), k + context + 1).some((o) => o.kind !== ' '));
-  const out = [`--- ${file}`, `+++ ${file} (after the update)`];
+  const out = [`--- ${file}`, `+++ ${file} ${lang === 'zh' ? '（修改后）' : '(after the update)'}`];
   let gap = false;
   ops.forEach((op, k) => {
     if (!keep[k]) {

@@ -2,13 +2,23 @@
 import type { Ledger } from '../ledger/index.js';
 import { shortName } from '../ledger/units.js';
 import type { Paint } from './diagnostics.js';
-import { daysWord, t } from './labels.js';
+import { countOf, daysWord, t } from './labels.js';
 import type { Lang } from './messages.js';
-import { safeText } from './text.js';
+import { displayWidth, safeText, truncate } from './text.js';
 
-export function reportHeader(ledger: Ledger, lang: Lang, paint: Paint, extra?: string): string {
+/**
+ * Parts of a header line joined with " · ", or one to a line when together
+ * they would be wider than the terminal.
+ */
+export function joinFitting(parts: string[], columns: number | undefined): string {
+  const one = parts.join(' · ');
+  return columns === undefined || displayWidth(one) <= columns ? one : parts.join('\n');
+}
+
+export function reportHeader(ledger: Ledger, lang: Lang, paint: Paint, extra?: string, columns?: number): string {
   const { plan } = ledger.data;
-  const lines = [paint.bold(safeText(`${plan.title}（${plan.document}）`)), `${t('asOf', lang)}: ${ledger.asOf}${extra ? ` · ${safeText(extra)}` : ''}`];
+  const title = safeText(`${plan.title}（${plan.document}）`);
+  const lines = [paint.bold(columns !== undefined && displayWidth(title) > columns ? truncate(title, columns) : title), joinFitting([`${t('asOf', lang)}: ${ledger.asOf}`, ...(extra ? [safeText(extra)] : [])], columns)];
   lines.push(`${t('nextCheckpoint', lang)}: ${checkpointLine(ledger, lang)}`);
   return lines.join('\n');
 }
@@ -20,5 +30,5 @@ export function checkpointLine(ledger: Ledger, lang: Lang): string {
   const count = next.reporters.length;
   return lang === 'zh'
     ? `${next.checkpoint.date}（${daysWord(next.daysLeft, lang)}），${count} 个单位报送至${safeText(to)}`
-    : `${next.checkpoint.date} (${daysWord(next.daysLeft, lang)}): ${count} units report to ${safeText(to)}`;
+    : `${next.checkpoint.date} (${daysWord(next.daysLeft, lang)}): ${countOf(count, 'unit')} report${count === 1 ? 's' : ''} to ${safeText(to)}`;
 }

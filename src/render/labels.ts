@@ -136,3 +136,55 @@ export function progressBar(done: number, total: number, width = 10): string {
   const bar = `${'#'.repeat(filled)}${'-'.repeat(width - filled)}`;
   return width === 0 ? `${done}/${total}` : `${bar} ${done}/${total}`;
 }
+
+/**
+ * The words `--light` and `--state` accept: each id and the word the tables
+ * show for it, in both languages (`red`, `overdue`, `逾期`). Taken from the
+ * label tables above, so a new light or state is accepted once it has a label.
+ * `done`/`已完成` as a light is the word of a green task whose every
+ * assignment is closed (see lightWord).
+ */
+export type LightFilter = Light | 'done';
+
+function wordsOf<K extends string>(table: Record<K, { zh: string; en: string }>): Map<string, K> {
+  const words = new Map<string, K>();
+  for (const id of Object.keys(table) as K[]) for (const w of [id, table[id].en, table[id].zh]) words.set(w.toLowerCase(), id);
+  return words;
+}
+
+export function lightFromWord(word: string): LightFilter | undefined {
+  const w = word.trim().toLowerCase();
+  if (w === 'done' || w === '已完成') return 'done';
+  return wordsOf(LIGHTS).get(w) ?? wordsOf(LIGHTS).get(w.replace(/[_ ]/g, '-'));
+}
+
+export function stateFromWord(word: string): TaskState | undefined {
+  const w = word.trim().toLowerCase();
+  return wordsOf(STATES).get(w) ?? wordsOf(STATES).get(w.replace(/[- ]/g, '_'));
+}
+
+/** The accepted words, for the message that refuses another: `overdue (red, 逾期)`. */
+export function filterWords(kind: 'light' | 'state', lang: Lang): string {
+  const table: Record<string, { zh: string; en: string }> = kind === 'light' ? LIGHTS : STATES;
+  // The id is shown only where it differs from the word: `blocked (受阻)`, not `blocked (blocked, 受阻)`.
+  const entries = Object.entries(table).map(([id, w]) => (lang === 'zh' ? `${w.zh}（${id}）` : w.en === id ? `${w.en} (${w.zh})` : `${w.en} (${id}, ${w.zh})`));
+  if (kind === 'light') entries.push(lang === 'zh' ? '已完成（done）' : 'done (已完成)');
+  return entries.join(lang === 'zh' ? '、' : ', ');
+}
+
+/** English nouns that are counted in the reports, singular and plural. */
+const NOUNS = {
+  task: ['task', 'tasks'],
+  unit: ['unit', 'units'],
+  assignment: ['assignment', 'assignments'],
+  date: ['date', 'dates'],
+  file: ['file', 'files'],
+  checklist: ['checklist', 'checklists'],
+  report: ['report', 'reports'],
+  warning: ['warning', 'warnings'],
+} as const;
+
+/** "1 task", "2 tasks": an English count with the noun in the right number. */
+export function countOf(n: number, noun: keyof typeof NOUNS): string {
+  return `${n} ${NOUNS[noun][n === 1 ? 0 : 1]}`;
+}

@@ -4,7 +4,7 @@ import { shortName } from '../ledger/units.js';
 import { assignmentsCsv, wrap } from './checklist.js';
 import { csv, json, md, mdTable } from './formats.js';
 import { reportHeader } from './header.js';
-import { daysWord, lightPaint, roleWord, stateWord, t } from './labels.js';
+import { countOf, daysWord, lightPaint, roleWord, stateWord, t } from './labels.js';
 import type { Lang } from './messages.js';
 import type { RenderOptions } from './status.js';
 import { renderTable } from './table.js';
@@ -44,7 +44,7 @@ const overdueEntry = (a: Assignment): object => ({
 export const OVERDUE_FORMATS = {
   table(v: OverdueView, o: RenderOptions): string {
     const { lang, paint } = o;
-    const head = reportHeader(v.ledger, lang, paint);
+    const head = reportHeader(v.ledger, lang, paint, undefined, o.columns);
     if (v.items.length === 0) return `${head}\n\n${paint.green(t('nothingOverdue', lang))}\n`;
     const items = sortOverdue(v);
     let last = '';
@@ -64,7 +64,7 @@ export const OVERDUE_FORMATS = {
       o.columns,
     );
     const units = new Set(items.map((a) => a.unit.id)).size;
-    const summary = lang === 'zh' ? `共 ${items.length} 项逾期，涉及 ${units} 个单位。` : `${items.length} overdue assignments across ${units} units.`;
+    const summary = lang === 'zh' ? `共 ${items.length} 项逾期，涉及 ${units} 个单位。` : `${items.length} overdue ${countOf(items.length, 'assignment').replace(/^\d+ /, '')} across ${countOf(units, 'unit')}.`;
     return `${head}\n\n${table}\n\n${paint.red(summary)}\n`;
   },
   json(v: OverdueView): string {
@@ -120,7 +120,7 @@ const upcomingEntry = (e: UpcomingEntry): object => {
 export const UPCOMING_FORMATS = {
   table(v: UpcomingView, o: RenderOptions): string {
     const { lang, paint } = o;
-    const head = reportHeader(v.ledger, lang, paint, lang === 'zh' ? `未来 ${v.within} 天` : `next ${v.within} days`);
+    const head = reportHeader(v.ledger, lang, paint, lang === 'zh' ? `未来 ${v.within} 天` : `next ${v.within} days`, o.columns);
     const cps = checkpointLines(v, lang);
     // Wrapped to the terminal: a checkpoint may have hundreds of reporters.
     const cpText = cps.length > 0 ? `\n\n${t('checkpointsInWindow', lang)}:\n${cps.map((l) => wrap(l, Math.max(20, o.columns - 2), '  ')).join('\n')}` : '';

@@ -3,6 +3,7 @@
  * (code + args); this is the one place that turns them into sentences.
  */
 import type { Diagnostic } from '../diagnostic.js';
+import { countOf } from './labels.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -30,6 +31,18 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
   'duplicate-unit-name': { zh: (a) => `名称 “${a.name}” 同时指 ${a.other} 和 ${a.id}，无法区分。`, en: (a) => `the name "${a.name}" means both ${a.other} and ${a.id}` },
   'duplicate-task-id': { zh: (a) => `任务编号 “${a.id}” 重复（首次出现于 ${a.first}）。`, en: (a) => `the task id "${a.id}" is used twice (first in ${a.first})` },
   'unknown-unit': { zh: (a) => `未知的单位或分组 “${a.id}”${hint(a, 'zh')}。请在 units.yaml 中登记。`, en: (a) => `unknown unit or group "${a.id}"${hint(a, 'en')}; add it to units.yaml` },
+  'unit-name-not-id': {
+    zh: (a) => `“${a.value}” 是单位名称，此处应写单位编号${hint(a, 'zh')}。plan check --fix 可把名称改为编号。`,
+    en: (a) => `"${a.value}" is a unit's name where its id belongs${hint(a, 'en')}; plan check --fix writes the ids`,
+  },
+  'group-no-members': {
+    zh: (a) => `分组 ${a.group}（${a.name}）没有成员，其任务无人承担。请在 members 下列出它包含的单位。`,
+    en: (a) => `the group ${a.group} (${a.name}) has no members, so its tasks fall to nobody; list its units under members`,
+  },
+  'task-no-unit': {
+    zh: (a) => `任务 ${a.task} 的承担单位（${a.owners}）都是没有成员的分组，实际没有任何单位负责。`,
+    en: (a) => `task ${a.task}: its owners (${a.owners}) are groups without members, so no unit is assigned`,
+  },
   'task-no-owner': { zh: (a) => `任务 ${a.task} 没有牵头单位也没有责任单位。`, en: (a) => `task ${a.task} has neither a lead nor a responsible unit` },
   'task-no-deadline': {
     zh: (a) => `任务 ${a.task} 没有完成时限。请填写 deadline；若原文确无时限，写 ongoing: true 并注明 reviewOn 与 deadlineNote。`,
@@ -98,8 +111,12 @@ const LABELS = {
   error: { zh: '错误', en: 'error' },
   warning: { zh: '警告', en: 'warning' },
   problems: { zh: (e: number, w: number) => `共 ${e + w} 个问题（${e} 个错误，${w} 个警告）`, en: (e: number, w: number) => `${e + w} problem${e + w === 1 ? '' : 's'} (${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'})` },
-  clean: { zh: (t: number, u: number) => `检查通过：${t} 项任务，${u} 个单位，无问题。`, en: (t: number, u: number) => `plan is clean: ${t} tasks, ${u} units, no problems` },
-  tooManyWarnings: { zh: (n: number, max: number) => `警告数 ${n} 超过上限 --max-warnings ${max}。`, en: (n: number, max: number) => `${n} warnings exceed --max-warnings ${max}` },
+  clean: { zh: (t: number, u: number) => `检查通过：${t} 项任务，${u} 个单位，无问题。`, en: (t: number, u: number) => `plan is clean: ${countOf(t, 'task')}, ${countOf(u, 'unit')}, no problems` },
+  fixed: {
+    zh: (n: number, files: string[]) => `已把 ${n} 处单位名称改为编号：${files.join('、')}`,
+    en: (n: number, files: string[]) => `fixed ${n} unit name${n === 1 ? '' : 's'} written for ${n === 1 ? 'an id' : 'ids'} in ${files.join(', ')}`,
+  },
+  tooManyWarnings: { zh: (n: number, max: number) => `警告数 ${n} 超过上限 --max-warnings ${max}。`, en: (n: number, max: number) => `${countOf(n, 'warning')} exceed${n === 1 ? 's' : ''} --max-warnings ${max}` },
   codeownersNoMaintainers: { zh: (units: string) => `警告：以下单位未登记维护人（maintainers），其状态文件只能由办公室修改：${units}`, en: (units: string) => `warning: these units have no maintainers, so only the office can change their status files: ${units}` },
   codeownersNoOffice: { zh: (_: string) => '警告：units.yaml 未登记办公室维护人（office.maintainers），计划、单位和任务文件无人负责。', en: (_: string) => 'warning: units.yaml names no office maintainers (office.maintainers); nobody owns the plan, units and task files' },
   codeownersGiteaEmail: { zh: (mails: string) => `警告：Gitea 的 CODEOWNERS 只认用户名和团队，以下邮箱未写入：${mails}`, en: (mails: string) => `warning: Gitea's CODEOWNERS takes user names and teams only; these e-mail addresses are left out: ${mails}` },
@@ -117,9 +134,17 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     zh: (a) => [`找不到计划目录 “${a.dir}”。`, '请在计划仓库根目录运行，或用 --plan <目录> 指定。'],
     en: (a) => [`no plan folder at "${a.dir}"`, 'run this in the plan repository, or name the folder with --plan <dir>'],
   },
+  'no-plan-found': {
+    zh: (a) => [`找不到计划目录：${a.from} 及其上级各目录中都没有 plan/plan.yaml。`, '请在计划仓库内运行，或用 --plan <目录> 指定。'],
+    en: (a) => [`no plan folder: looked for plan/plan.yaml in ${a.from} and every folder above it`, 'run this inside a plan repository, or name the folder with --plan <dir>'],
+  },
   'unknown-unit': {
     zh: (a) => [`未知的单位 “${a.name}”${a.hint ? `，是否指 “${a.hint}”？` : '。'}`, '单位可写编号、全称、简称或别名（见 plan/units.yaml）。'],
     en: (a) => [`unknown unit "${a.name}"${a.hint ? `; did you mean "${a.hint}"?` : ''}`, 'name a unit by its id, full name, short name or alias (see plan/units.yaml)'],
+  },
+  'unknown-section': {
+    zh: (a) => [`计划中没有 “${a.section}” 这一部分。`, `可选的部分：${a.sections}`],
+    en: (a) => [`the plan has no section "${a.section}"`, `its sections: ${a.sections}`],
   },
   'unit-is-group': { zh: (a) => [`“${a.name}” 是分组，请指定其中一个单位。`], en: (a) => [`"${a.name}" is a group; name one of its units`] },
   'unknown-task': {
@@ -238,16 +263,23 @@ export function usageMessage(code: string, args: Record<string, string | number>
   return hint === undefined ? { message } : { message, hint };
 }
 
-/** The language asked for on the command line (`--lang zh`, `--lang=zh`), else the locale's. */
-export function langOf(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+/** The language asked for on the command line (`--lang zh`, `--lang=zh`), else the locale's, else the plan's. */
+export function langOf(argv: readonly string[], env: NodeJS.ProcessEnv, planLang?: Lang): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const given = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-  return langFrom(given, env);
+  return langFrom(given, env, planLang);
 }
 
-/** `--lang`, else the locale from the environment, else English. */
-export function langFrom(option: string | undefined, env: NodeJS.ProcessEnv): Lang {
+/**
+ * `--lang`; else the locale, when it names Chinese or English; else the plan's
+ * own default (`lang:` in plan.yaml); else English. The locale is the first of
+ * LC_ALL, LC_MESSAGES, LANG that is set (POSIX order); `C`, `POSIX` and
+ * `C.UTF-8` name no language, so a clerk on such a machine reads the plan's.
+ */
+export function langFrom(option: string | undefined, env: NodeJS.ProcessEnv, planLang?: Lang): Lang {
   if (option === 'zh' || option === 'en') return option;
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^zh/i.test(locale) ? 'zh' : 'en';
+  if (/^zh/i.test(locale)) return 'zh';
+  if (/^en/i.test(locale)) return 'en';
+  return planLang ?? 'en';
 }

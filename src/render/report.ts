@@ -3,7 +3,7 @@ import type { Ledger } from '../ledger/index.js';
 import type { ProgressReport } from '../ledger/report.js';
 import { shortName } from '../ledger/units.js';
 import { json, md, mdLink, mdTable } from './formats.js';
-import { assignmentLightWord, closedWord, roleWord, stateWord, t } from './labels.js';
+import { assignmentLightWord, closedWord, countOf, roleWord, stateWord, t } from './labels.js';
 import type { Lang } from './messages.js';
 import { unitReturnLine } from './returns.js';
 
@@ -21,7 +21,7 @@ export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): s
       : `${zh ? '期间报告（非报送节点）' : 'Report for a period (not a checkpoint)'}  `,
     `${zh ? '统计期间' : 'Period'}: ${r.from} – ${r.to} · ${t('asOf', lang)}: ${ledger.asOf}`,
     '',
-    zh ? `共 ${r.assignments.length} 项任务，已完成或不适用 ${done} 项。` : `${r.assignments.length} tasks, ${done} done or not applicable.`,
+    zh ? `共 ${r.assignments.length} 项任务，已完成或不适用 ${done} 项。` : `${countOf(r.assignments.length, 'task')}, ${done} done or not applicable.`,
     '',
     ...returnLine(ledger, r, lang),
     mdTable(

@@ -4,7 +4,7 @@ import { shortName } from '../ledger/units.js';
 import type { Paint } from './diagnostics.js';
 import { csv, json, md, mdTable } from './formats.js';
 import { reportHeader } from './header.js';
-import { closedWord, lightPaint, lightWord, progressBar, rowDaysWord, t } from './labels.js';
+import { closedWord, countOf, lightPaint, lightWord, progressBar, rowDaysWord, t } from './labels.js';
 import type { Lang } from './messages.js';
 import { statusHtml } from './html.js';
 import { missingReturnsLine } from './returns.js';
@@ -45,7 +45,7 @@ const allClosed = (r: TaskRow): boolean => r.total > 0 && r.done === r.total;
 export const STATUS_FORMATS = {
   table(v: StatusView, o: RenderOptions): string {
     const { lang, paint } = o;
-    const head = reportHeader(v.ledger, lang, paint, v.filter);
+    const head = reportHeader(v.ledger, lang, paint, v.filter, o.columns);
     if (v.rows.length === 0) return `${head}\n\n${t('noTasks', lang)}\n`;
     // The bar gives way before the titles do on a narrow terminal.
     const barWidth = o.columns >= 100 ? 10 : o.columns >= 80 ? 5 : 0;
@@ -76,7 +76,7 @@ export const STATUS_FORMATS = {
       .join(' · ');
     // Who has not returned the form: about every unit, so not under a filter.
     const returns = v.filter === undefined ? missingReturnsLine(v.ledger, lang) : undefined;
-    return `${head}\n\n${table}\n\n${v.rows.length} ${t('tasks', lang)}: ${footer}\n${returns ? `${returns}\n` : ''}`;
+    return `${head}\n\n${table}\n\n${lang === 'zh' ? `${v.rows.length} ${t('tasks', lang)}` : countOf(v.rows.length, 'task')}: ${footer}\n${returns ? `${returns}\n` : ''}`;
   },
 
   json(v: StatusView): string {

@@ -53,6 +53,18 @@ function fit(columns: Column[], widths: number[], maxWidth: number): void {
       const share = (k: number): number => widths[k]! / (columns[k]!.weight ?? 1);
       if (c.flex && widths[i]! > (c.min ?? 8) && (widest < 0 || share(i) > share(widest))) widest = i;
     });
+    if (widest < 0) break;
+    widths[widest]!--;
+    over--;
+  }
+  // Still too wide with every flexible column at its minimum: the line must
+  // fit all the same (a narrow terminal wraps it otherwise), so the flexible
+  // columns give up their minimums, down to a few characters and an ellipsis.
+  while (over > 0) {
+    let widest = -1;
+    columns.forEach((c, i) => {
+      if (c.flex && widths[i]! > 4 && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+    });
     if (widest < 0) return;
     widths[widest]!--;
     over--;

@@ -3,11 +3,14 @@
  * meaning through the cross-file rules. Files are read one at a time and
  * reduced to the domain model as they come, so their text is not kept.
  */
+import { join } from 'node:path';
 import { dateIn, isKnownTimeZone } from '../calendar.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { readOne, type BrokenFile, type FileRef } from '../load/plan-files.js';
 import type { FormReturn, IsoDate, Office, Plan, PlanData, StatusEntry, Task, Unit, UnitGroup } from '../model.js';
-import { runRules, type CompletionLimit } from './rules.js';
+import { runRules, type CompletionLimit, type RuleScope } from './rules.js';
+import { fieldIsSound, salvageList, valueAt } from './salvage.js';
+import { isUnitIdSlot, unitValueDiagnostic } from './unit-names.js';
 import { checkShape } from './shape.js';
 import { checkStatusFiles, type EntryFilter } from './status-files.js';
 
@@ -46,53 +49,81 @@ export interface Validated {
   data?: PlanData;
   asOf: string;
   diagnostics: Diagnostic[];
+  /** Every file and folder checked, in reading order (a JUnit report has a test case for each). */
+  files: string[];
 }
 
 export async function validatePlan(dir: string, listing: { refs: FileRef[]; broken: BrokenFile[] }, options: ValidateOptions): Promise<Validated> {
   const diagnostics: Diagnostic[] = listing.broken.map((b) => b.diagnostic);
+  const files = [...listing.refs.map((r) => r.file), ...listing.broken.map((b) => b.file)];
   let plan: Plan | undefined;
-  let planFile = '';
+  let planFile = join(dir, 'plan.yaml');
   let units: Unit[] | undefined;
   let groups: UnitGroup[] = [];
   let office: Office | undefined;
-  let unitsFile = '';
+  let unitsFile = join(dir, 'units.yaml');
   const tasks: Task[] = [];
   const statuses: StatusEntry[] = [];
   const returns: FormReturn[] = [];
   const taskOrigins = new Map<string, { file: string; path: (string | number)[] }[]>();
   const statusOrigins = new Map<string, { file: string; declaredUnit: string }>();
-  let structural = diagnostics.length > 0;
+  // What the rules cannot see because a file or an item of it is broken (see salvage.ts).
+  const scope: RuleScope = { planUsable: true, unitsUsable: true, tasksComplete: !listing.broken.some((b) => b.kind === 'tasks'), setAsideUnits: new Set(), setAsideTasks: new Set() };
+  // Values in a unit id slot that the schema rejected: worded once units.yaml is known.
+  const idSlots: { diagnostic: Diagnostic; value: string }[] = [];
 
   for (const ref of listing.refs) {
     if (ref.kind === 'status') continue;
     const f = await readOne(ref);
     if ('diagnostic' in f) {
       diagnostics.push(f.diagnostic);
-      structural = true;
+      if (ref.kind === 'plan') scope.planUsable = false;
+      else if (ref.kind === 'units') scope.unitsUsable = false;
+      else scope.tasksComplete = false;
       continue;
     }
     const shape = checkShape(f.kind, f.file, f.data);
-    if (shape.length > 0) {
-      for (const d of shape) diagnostics.push(d);
-      structural = true;
-      continue;
+    for (const d of shape) {
+      const value = d.code === 'schema-pattern' && d.path && isUnitIdSlot(f.kind, d.path) ? valueAt(f.data, d.path) : undefined;
+      if (typeof value === 'string') idSlots.push({ diagnostic: d, value });
+      else diagnostics.push(d);
     }
     if (f.kind === 'plan') {
-      plan = assemblePlan(f.data as RawPlan);
       planFile = f.file;
+      if (shape.length === 0) plan = assemblePlan(f.data as RawPlan);
+      else scope.planUsable = false;
     } else if (f.kind === 'units') {
-      ({ units, groups, office } = assembleUnits(f.data as RawUnits));
       unitsFile = f.file;
+      if (shape.length === 0) ({ units, groups, office } = assembleUnits(f.data as RawUnits));
+      else {
+        const kept = salvageList<RawUnits['units'][number]>(f.data, 'units', shape);
+        const keptGroups = salvageList<RawUnits['groups'][number]>(f.data, 'groups', shape);
+        ({ units, groups } = assembleUnits({ units: kept.kept.map((k) => k.item), groups: keptGroups.kept.map((k) => k.item) }));
+        for (const id of [...kept.setAsideIds, ...keptGroups.setAsideIds]) scope.setAsideUnits.add(id);
+        if (kept.incomplete || keptGroups.incomplete) scope.unitsUsable = false;
+        // Rules report at list indexes; the kept items keep theirs.
+        scope.unitIndexes = { units: kept.kept.map((k) => k.index), groups: keptGroups.kept.map((k) => k.index) };
+      }
     } else {
       const raw = f.data as RawTasks;
-      raw.tasks.forEach((t, i) => {
-        tasks.push(assembleTask(t, raw.section));
+      const kept = shape.length === 0 ? { kept: raw.tasks.map((item, index) => ({ item, index })), setAsideIds: [], incomplete: false } : salvageList<RawTask>(f.data, 'tasks', shape);
+      const section = shape.length === 0 || fieldIsSound(shape, 'section') ? raw.section : '';
+      for (const id of kept.setAsideIds) scope.setAsideTasks.add(id);
+      if (kept.incomplete) scope.tasksComplete = false;
+      for (const { item: t, index: i } of kept.kept) {
+        tasks.push(assembleTask(t, section));
         const list = taskOrigins.get(t.id) ?? [];
         list.push({ file: f.file, path: ['tasks', i] });
         taskOrigins.set(t.id, list);
-      });
+      }
     }
   }
+
+  const directory = { units: units ?? [], groups };
+  for (const { diagnostic, value } of idSlots) {
+    diagnostics.push(scope.unitsUsable && units ? unitValueDiagnostic(directory, value, diagnostic.file, diagnostic.path!) : diagnostic);
+  }
+
 
   let asOf = options.asOf ?? '';
   if (!options.asOf) {
@@ -106,22 +137,18 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
 
   const statusRefs = listing.refs.filter((r) => r.kind === 'status');
   for (const result of await checkStatusFiles(statusRefs, details, replayAt)) {
-    if (!result.ok) {
-      for (const d of result.diagnostics) diagnostics.push(d);
-      structural = true;
-      continue;
-    }
+    for (const d of result.diagnostics) diagnostics.push(d);
+    if (!result.ok) continue;
     statusOrigins.set(result.stem, { file: result.file, declaredUnit: result.declaredUnit });
     for (const entry of result.entries) statuses.push(entry);
     for (const r of result.returns) returns.push(r);
   }
 
-  if (!plan || !units) return { asOf, diagnostics };
-
-  const data: PlanData = {
+  const ruleData: PlanData = {
     dir,
-    plan,
-    units,
+    // Rules that need plan.yaml do not run when it is unusable (scope.planUsable).
+    plan: plan ?? { id: '', title: '', document: '', issuer: '', signed: '', implements: [], timezone: 'UTC', warnDays: 0, checkpoints: [] },
+    units: units ?? [],
     groups,
     tasks,
     statuses,
@@ -129,14 +156,15 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     returns,
     origins: { plan: planFile, units: unitsFile, tasks: taskOrigins, statuses: statusOrigins },
   };
-  // Cross-file rules on a structurally broken plan mostly repeat the first
-  // error in other words ("unknown task" for a task whose file failed), so
-  // they wait until every file has the right shape.
+  if (units === undefined) scope.unitsUsable = false;
+  // Every rule runs on whatever is sound, as ESLint does: one run lists every problem.
   // Loops rather than push(...list): spreading a million items overflows the stack.
   let completions = options.completions === 'today' ? undefined : options.completions;
-  if (options.completions === 'today') completions = { notAfter: dateIn(isKnownTimeZone(plan.timezone) ? plan.timezone : 'Asia/Shanghai', options.now), kind: 'future' };
-  if (!structural) for (const d of runRules(data, asOf, completions)) diagnostics.push(d);
-  return { data, asOf, diagnostics };
+  if (options.completions === 'today') completions = { notAfter: dateIn(plan && isKnownTimeZone(plan.timezone) ? plan.timezone : 'Asia/Shanghai', options.now), kind: 'future' };
+  for (const d of runRules(ruleData, asOf, scope, completions)) diagnostics.push(d);
+  if (!plan || !units) return { asOf, diagnostics, files };
+  // With errors the data may lack the items set aside; every command refuses such a plan.
+  return { data: ruleData, asOf, diagnostics, files };
 }
 
 type RawPlan = Omit<Plan, 'implements'> & { implements?: Plan['implements'] };

@@ -6,6 +6,7 @@ import { dayNumber, isKnownTimeZone, isRealDate } from '../calendar.js';
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import type { IsoDate, PlanData } from '../model.js';
 import { closest } from './suggest.js';
+import { unitValueDiagnostic } from './unit-names.js';
 
 /** Characters in a task title and a task text. */
 export const TITLE_LIMIT = 200;
@@ -26,13 +27,38 @@ export interface CompletionLimit {
   only?: { unit: string; task: string };
 }
 
+/**
+ * What the rules cannot see: files or items set aside because their shape is
+ * wrong (see salvage.ts). Rules skip what depends on them rather than report
+ * the schema error again in other words.
+ */
+export interface RuleScope {
+  /** plan.yaml was read and has the right shape. */
+  planUsable: boolean;
+  /** units.yaml was read and every unit and group in it has a readable id. */
+  unitsUsable: boolean;
+  /** Every task file was read and every task in it has a readable id. */
+  tasksComplete: boolean;
+  /** Ids of units and groups, and of tasks, set aside for a schema error. */
+  setAsideUnits: Set<string>;
+  setAsideTasks: Set<string>;
+  /** Where the units and groups kept from a broken units.yaml stand in the file. */
+  unitIndexes?: { units: number[]; groups: number[] };
+}
+
+const WHOLE: RuleScope = { planUsable: true, unitsUsable: true, tasksComplete: true, setAsideUnits: new Set(), setAsideTasks: new Set() };
+
 interface RuleContext {
   data: PlanData;
   asOf: IsoDate;
   completions?: CompletionLimit;
+  scope: RuleScope;
+  /** The index in units.yaml of data.units[i] or data.groups[i]. */
+  at(list: 'units' | 'groups', i: number): number;
   /** Unit and group ids. */
   known: Set<string>;
   report(code: string, severity: Severity, file: string, path: (string | number)[], args?: Record<string, string | number>): void;
+  push(d: Diagnostic): void;
 }
 
 type Rule = (ctx: RuleContext) => void;
@@ -43,7 +69,7 @@ export const RULES: Record<string, Rule> = {
     const seen = new Map<string, number>();
     const all = [...data.units.map((u, i) => ['units', i, u.id] as const), ...data.groups.map((g, i) => ['groups', i, g.id] as const)];
     for (const [list, i, id] of all) {
-      if (seen.has(id)) ctx.report('duplicate-unit-id', 'error', data.origins.units, [list, i, 'id'], { id });
+      if (seen.has(id)) ctx.report('duplicate-unit-id', 'error', data.origins.units, [list, ctx.at(list, i), 'id'], { id });
       seen.set(id, i);
     }
     for (const [id, origins] of data.origins.tasks) {
@@ -54,7 +80,7 @@ export const RULES: Record<string, Rule> = {
   uniqueNames(ctx) {
     // A name that means two units would make `plan checklist <name>` ambiguous.
     const owner = new Map<string, string>();
-    const entries = [...ctx.data.units.map((u, i) => ({ u, list: 'units', i })), ...ctx.data.groups.map((u, i) => ({ u, list: 'groups', i }))];
+    const entries = [...ctx.data.units.map((u, i) => ({ u, list: 'units', i: ctx.at('units', i) })), ...ctx.data.groups.map((u, i) => ({ u, list: 'groups', i: ctx.at('groups', i) }))];
     for (const { u, list, i } of entries) {
       const short = 'short' in u && typeof u.short === 'string' ? [u.short] : [];
       for (const name of new Set([u.name, ...short, ...u.aliases])) {
@@ -68,13 +94,17 @@ export const RULES: Record<string, Rule> = {
   },
 
   groupMembersExist(ctx) {
-    ctx.data.groups.forEach((g, gi) =>
+    ctx.data.groups.forEach((g, i) => {
+      const gi = ctx.at('groups', i);
+      // A group with no members assigns its tasks to nobody: `plan import` leaves
+      // them so when the document does not list them, for the county to fill in.
+      if (g.members.length === 0) ctx.report('group-no-members', 'error', ctx.data.origins.units, ['groups', gi, 'members'], { group: g.id, name: g.name });
       g.members.forEach((m, mi) => {
         if (!ctx.known.has(m) || ctx.data.groups.some((x) => x.id === m)) {
           unknownUnit(ctx, m, ctx.data.origins.units, ['groups', gi, 'members', mi]);
         }
-      }),
-    );
+      });
+    });
   },
 
   taskOwnersExist(ctx) {
@@ -96,9 +126,18 @@ export const RULES: Record<string, Rule> = {
   },
 
   taskHasOwner(ctx) {
+    const members = new Map(ctx.data.groups.map((g) => [g.id, g.members.filter((m) => ctx.data.units.some((u) => u.id === m))]));
     forEachTask(ctx, (task, file, path) => {
-      if (task.lead.length === 0 && task.responsible.length === 0) {
+      const owners = [...task.lead, ...task.responsible];
+      if (owners.length === 0) {
         ctx.report('task-no-owner', 'error', file, path, { task: task.id });
+        return;
+      }
+      // "Every task has an owner" means a real unit: owners that are all empty
+      // groups assign the task to nobody. Unknown owners are reported already.
+      if (!ctx.scope.unitsUsable || owners.some((id) => !ctx.known.has(id) || ctx.scope.setAsideUnits.has(id))) return;
+      if (owners.every((id) => members.get(id)?.length === 0)) {
+        ctx.report('task-no-unit', 'error', file, [...path, task.lead.length > 0 ? 'lead' : 'responsible'], { task: task.id, owners: owners.join(', ') });
       }
     });
   },
@@ -124,11 +163,13 @@ export const RULES: Record<string, Rule> = {
     const check = (value: string | undefined, file: string, path: (string | number)[]): void => {
       if (value !== undefined && !isRealDate(value)) ctx.report('invalid-date', 'error', file, path, { value });
     };
-    check(plan.signed, origins.plan, ['signed']);
-    check(plan.published, origins.plan, ['published']);
-    check(plan.span?.start, origins.plan, ['span', 'start']);
-    check(plan.span?.end, origins.plan, ['span', 'end']);
-    plan.checkpoints.forEach((c, i) => check(c.date, origins.plan, ['checkpoints', i, 'date']));
+    if (ctx.scope.planUsable) {
+      check(plan.signed, origins.plan, ['signed']);
+      check(plan.published, origins.plan, ['published']);
+      check(plan.span?.start, origins.plan, ['span', 'start']);
+      check(plan.span?.end, origins.plan, ['span', 'end']);
+      plan.checkpoints.forEach((c, i) => check(c.date, origins.plan, ['checkpoints', i, 'date']));
+    }
     forEachTask(ctx, (task, file, path) => {
       check(task.deadline ?? undefined, file, [...path, 'deadline']);
       task.reviewOn.forEach((d, i) => check(d, file, [...path, 'reviewOn', i]));
@@ -150,6 +191,7 @@ export const RULES: Record<string, Rule> = {
   },
 
   planSettings(ctx) {
+    if (!ctx.scope.planUsable) return;
     const { plan, origins } = ctx.data;
     if (!isKnownTimeZone(plan.timezone)) ctx.report('unknown-timezone', 'error', origins.plan, ['timezone'], { value: plan.timezone });
     plan.checkpoints.forEach((c, i) => {
@@ -163,6 +205,7 @@ export const RULES: Record<string, Rule> = {
   },
 
   deadlineInSpan(ctx) {
+    if (!ctx.scope.planUsable) return;
     const { plan } = ctx.data;
     const start = plan.span?.start ?? plan.signed;
     const end = plan.span?.end;
@@ -199,15 +242,15 @@ export const RULES: Record<string, Rule> = {
     };
     for (const s of data.statuses) {
       const { file, declaredUnit } = data.origins.statuses.get(s.unit)!;
-      if (declaredUnit !== s.unit || !ctx.known.has(s.unit)) continue;
       const path = ['tasks', s.task];
       const task = tasks.get(s.task);
-      if (!task) {
+      // Whether the task exists, and whether it is the unit's, can only be told
+      // when the unit and every task file are sound; the entry's own checks run regardless.
+      const unitSound = declaredUnit === s.unit && ctx.known.has(s.unit) && ctx.scope.unitsUsable;
+      if (!task && ctx.scope.tasksComplete && !ctx.scope.setAsideTasks.has(s.task)) {
         const hint = closest(s.task, tasks.keys());
         ctx.report('status-unknown-task', 'error', file, path, { task: s.task, ...(hint && { hint }) });
-        continue;
-      }
-      if (!assignedTo(task).has(s.unit)) {
+      } else if (task && unitSound && ![...task.lead, ...task.responsible].some((id) => ctx.scope.setAsideUnits.has(id)) && !assignedTo(task).has(s.unit)) {
         ctx.report('status-not-assigned', 'error', file, path, { task: s.task, unit: s.unit });
       }
       if (s.state === 'done') {
@@ -238,17 +281,21 @@ function forEachTask(ctx: RuleContext, fn: (task: PlanData['tasks'][number], fil
   }
 }
 
+/** An id that names no unit or group: a name written for an id gets the id, else the closest. */
 function unknownUnit(ctx: RuleContext, id: string, file: string, path: (string | number)[]): void {
-  const hint = closest(id, ctx.known);
-  ctx.report('unknown-unit', 'error', file, path, { id, ...(hint && { hint }) });
+  if (!ctx.scope.unitsUsable || ctx.scope.setAsideUnits.has(id)) return;
+  ctx.push(unitValueDiagnostic(ctx.data, id, file, path));
 }
 
-export function runRules(data: PlanData, asOf: IsoDate, completions?: CompletionLimit): Diagnostic[] {
+export function runRules(data: PlanData, asOf: IsoDate, scope: RuleScope = WHOLE, completions?: CompletionLimit): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const ctx: RuleContext = {
     data,
     asOf,
     ...(completions && { completions }),
+    scope,
+    at: (list, i) => scope.unitIndexes?.[list][i] ?? i,
+    push: (d) => diagnostics.push(d),
     known: new Set([...data.units.map((u) => u.id), ...data.groups.map((g) => g.id)]),
     report(code, severity, file, path, args = {}) {
       diagnostics.push({ code, severity, file, path, args });

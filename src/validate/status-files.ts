@@ -10,10 +10,11 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { readOne, type FileRef } from '../load/plan-files.js';
 import { TASK_STATES, type FormReturn, type HistoryRecord, type IsoDate, type StatusEntry, type TaskState } from '../model.js';
+import { fieldIsSound, salvageMap } from './salvage.js';
 import { checkShape } from './shape.js';
 
 export type StatusResult =
-  | { ok: true; stem: string; file: string; declaredUnit: string; entries: StatusEntry[]; returns: FormReturn[] }
+  | { ok: true; stem: string; file: string; declaredUnit: string; entries: StatusEntry[]; returns: FormReturn[]; diagnostics: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] };
 
 /** Entries whose texts are wanted, by unit and task id. */
@@ -28,16 +29,21 @@ export async function checkStatusFile(ref: FileRef, details: boolean | EntryFilt
   const read = await readOne(ref);
   if ('diagnostic' in read) return { ok: false, diagnostics: [read.diagnostic] };
   const shape = checkShape('status', read.file, read.data);
-  if (shape.length > 0) return { ok: false, diagnostics: shape };
   const raw = read.data as RawStatus;
+  // A schema error sets aside the entry it is in; the file's other entries are still checked (salvage.ts).
+  if (shape.length > 0 && !(fieldIsSound(shape, 'unit') && typeof raw?.unit === 'string')) {
+    return { ok: false, diagnostics: shape };
+  }
   const entries: StatusEntry[] = [];
   const tasks = raw.tasks ?? {};
-  for (const task in tasks) {
+  const keys = shape.length === 0 ? Object.keys(tasks) : salvageMap(raw, 'tasks', shape).kept;
+  for (const task of keys) {
     const keep = typeof details === 'function' ? details(read.stem, task) : details;
     entries.push(assembleStatus(read.stem, task, tasks[task]!, keep, replayAt));
   }
-  const returns = (raw.returns ?? []).map((r): FormReturn => ({ ...r, unit: read.stem }));
-  return { ok: true, stem: read.stem, file: read.file, declaredUnit: raw.unit, entries, returns };
+  // A returns list with a schema error is set aside whole; the error says where.
+  const returns = fieldIsSound(shape, 'returns') ? (raw.returns ?? []).map((r): FormReturn => ({ ...r, unit: read.stem })) : [];
+  return { ok: true, stem: read.stem, file: read.file, declaredUnit: raw.unit, entries, returns, diagnostics: shape };
 }
 
 /** All status files, their results in the order of `refs`. */

@@ -55,7 +55,7 @@ describe('plan check', () => {
     expect(r.code).toBe(1);
     expect(r.findings).toHaveLength(1);
     expect(r.findings[0]).toMatchObject({ code: 'unknown-unit', file, line: lineOf(file, 'lead: [finanse]'), col: 12 });
-    expect(r.findings[0]!.message).toContain('did you mean finance?');
+    expect(r.findings[0]!.message).toContain('did you mean finance (县财政局)?');
   });
 
   it('finds a duplicated task id in another file', () => {
@@ -115,7 +115,7 @@ describe('plan check', () => {
     expect(check(dir, '--as-of', '2021-12-31')).toMatchObject({ code: 0, findings: [{ code: 'done-no-evidence', severity: 'warning' }] });
     const strict = check(dir, '--as-of', '2021-12-31', '--max-warnings', '0');
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toContain('1 warnings exceed --max-warnings 0');
+    expect(strict.stderr).toContain('1 warning exceeds --max-warnings 0');
   });
 
   it('warns on a deadline outside the plan span', () => {
@@ -166,16 +166,16 @@ describe('plan check', () => {
     const file = join(dir, 'tasks/2-1.yaml');
     edit(file, 'lead: [finance]', 'lead: [finanse]');
     const gh = plan(['check', '--plan', dir, '--format', 'github']);
-    expect(gh.stdout).toBe(`::error file=${file},line=${lineOf(file, 'finanse')},col=12,title=unknown-unit::unknown unit or group "finanse" (did you mean finance?); add it to units.yaml\n`);
+    expect(gh.stdout).toBe(`::error file=${file},line=${lineOf(file, 'finanse')},col=12,title=unknown-unit::unknown unit or group "finanse" (did you mean finance (县财政局)?); add it to units.yaml\n`);
     const junit = plan(['check', '--plan', dir, '--format', 'junit']);
-    expect(junit.stdout).toContain('<testsuites name="plan check" tests="1" failures="1">');
+    expect(junit.stdout).toContain('<testsuites name="plan check" tests="7" failures="1" errors="0" skipped="0" time="0">');
     expect(junit.stdout).toContain('<failure type="unknown-unit"');
   });
 
   it('speaks Chinese with --lang zh and from a Chinese locale', () => {
     const dir = copyPlan();
     edit(join(dir, 'tasks/2-1.yaml'), 'lead: [finance]', 'lead: [finanse]');
-    expect(plan(['check', '--plan', dir, '--lang', 'zh']).stdout).toContain('未知的单位或分组 “finanse”（是否指 finance？）');
+    expect(plan(['check', '--plan', dir, '--lang', 'zh']).stdout).toContain('未知的单位或分组 “finanse”（是否指 finance (县财政局)？）');
     expect(plan(['check', '--plan', dir], { env: { LANG: 'zh_CN.UTF-8' } }).stdout).toContain('共 1 个问题（1 个错误，0 个警告）');
   });
 

@@ -32,8 +32,15 @@ describe('plan import of the seed document', () => {
 
   it('without --units, creates units and groups under the names the document uses', () => {
     const out = join(scratch(), 'plan');
-    expect(plan(['import', SEED, '--out', out]).code).toBe(0);
-    expect(plan(['check', '--plan', out]).code).toBe(0);
+    const imported0 = plan(['import', SEED, '--out', out]);
+    expect(imported0.code).toBe(0);
+    expect(imported0.stdout).toContain('  new groups: 各镇人民政府、县政府各直属单位 (the document does not list their members: fill in members in units.yaml)\n');
+    // The groups have no members until the county lists them: plan check says so.
+    const checked = plan(['check', '--plan', out, '--format', 'json']);
+    expect(checked.code).toBe(1);
+    expect(new Set(JSON.parse(checked.stdout).map((d: any) => d.code))).toEqual(new Set(['group-no-members', 'task-no-unit']));
+    const units = join(out, 'units.yaml');
+    writeFileSync(units, readFileSync(units, 'utf8').replace(/members: \[\]/g, 'members: [unit-01]'));
     const imported = exported(out);
     const nameOf = (d: any) => (id: string) => {
       const u = d.units.find((x: any) => x.id === id);
@@ -41,7 +48,7 @@ describe('plan import of the seed document', () => {
     };
     const names = (d: any, t: any) => ({ id: t.id, lead: t.lead.map(nameOf(d)), responsible: t.responsible.map(nameOf(d)), deadline: t.deadline });
     embedded.tasks.forEach((t: any, i: number) => expect(names(imported, imported.tasks[i])).toEqual(names(embedded, t)));
-    expect(imported.groups.map((g: any) => [g.name, g.members])).toEqual([['各镇人民政府', []], ['县政府各直属单位', []]]);
+    expect(imported.groups.map((g: any) => [g.name, g.members])).toEqual([['各镇人民政府', ['unit-01']], ['县政府各直属单位', ['unit-01']]]);
   });
 });
 

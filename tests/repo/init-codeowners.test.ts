@@ -45,7 +45,8 @@ describe('plan init', () => {
 
   it('imports the plan from a document', () => {
     const dir = fresh();
-    const r = plan(['init', dir, '--from', join(ROOT, 'seeds/000_5ec73ae414d12c57.txt'), '--ci', 'gitlab'], { env: ISOLATED });
+    const r = plan(['init', dir, '--from', join(ROOT, 'seeds/000_5ec73ae414d12c57.txt'), '--units', join(ROOT, 'plan/units.yaml'), '--ci', 'gitlab'], { env: ISOLATED });
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Tasks: 22');
     expect(readFileSync(join(dir, 'plan/units.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/plan-ledger/src/validate/schemas/units.schema.json');

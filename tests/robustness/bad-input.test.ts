@@ -128,7 +128,8 @@ describe('the file system', () => {
   it('a missing plan folder: exit 2 with advice', () => {
     const r = plan(['status'], { cwd: '/' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('plan: no plan folder at "plan"\n  run this in the plan repository, or name the folder with --plan <dir>\n');
+    expect(r.stderr).toBe('plan: no plan folder: looked for plan/plan.yaml in / and every folder above it\n  run this inside a plan repository, or name the folder with --plan <dir>\n');
+    expect(plan(['status', '--plan', '/nonexistent/plan']).stderr).toBe('plan: no plan folder at "/nonexistent/plan"\n  run this in the plan repository, or name the folder with --plan <dir>\n');
   });
 
   it('a missing plan.yaml: exit 2', () => {
