@@ -68,7 +68,7 @@ describe('npm pack → install into an empty folder', () => {
     expect(version.code).toBe(0);
     const copy = mkdtempSync(join(tmpdir(), 'plan-copy-'));
     cpSync(EMBEDDED_PLAN, join(copy, 'plan'), { recursive: true });
-    const status = run(installed, 'npx', ['plan', 'status', '--plan', join(copy, 'plan'), '--as-of', '2021-09-01']);
+    const status = run(installed, 'npx', ['plan', 'status', '--plan', join(copy, 'plan'), '--as-of', '2021-09-01', '--lang', 'en']);
     expect(status.code, status.out).toBe(0);
     expect(status.out).toContain('林口县2021年政务公开工作实施方案');
     expect(status.out).toContain('22 tasks');
