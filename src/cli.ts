@@ -115,6 +115,7 @@ export function buildProgram(ambient: Ambient): Command {
     .addHelpText('after', example('plan check --format github --max-warnings 0'))
     .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['stylish', 'json', 'github', 'junit']).default('stylish'))
     .option('--max-warnings <n>', w('fail when there are more warnings than this', '警告多于此数时判为失败'), wholeNumber)
+    .option('--since <rev>', w('also check every commit since this revision: status files changed only by their unit’s maintainers or the office, other plan files only by the office', '同时检查该版本以来的每个提交：状态文件只能由本单位维护人或办公室修改，其他计划文件只能由办公室修改'))
     .option('--fix', w('rewrite unit names and aliases written where an id belongs to the id, then check again', '把误写在编号位置的单位名称或别名改为编号，然后重新检查'))
     .action(async (options, command: Command) => (await import('./commands/check.js')).check(context(command), options));
 
@@ -186,6 +187,8 @@ export function buildProgram(ambient: Ambient): Command {
     .option('--completed <date>', w('completion date, YYYY-MM-DD (done without it: the as-of date)', '完成日期 YYYY-MM-DD（不填则为统计日期）'), asOfDate)
     .option('--reason <text>', w('why the task is blocked or not applicable', '受阻或不适用的理由'))
     .option('--dry-run', w('show the change as a diff; write nothing', '只显示改动，不写入'))
+    .option('--commit', w('commit the changed status file to git (message: unit, task, old → new state)', '把改动的状态文件提交到 git（说明：单位、任务、原状态 → 新状态）'))
+    .option('--author <author>', w('with --commit: the commit’s author, "Name <mail>" (default: git config)', '与 --commit 一起：提交作者 "姓名 <邮箱>"（默认取 git 配置）'))
     .action(async (unit: string, task: string, options, command: Command) => (await import('./commands/update.js')).update(context(command), unit, task, options));
 
   program
@@ -276,6 +279,69 @@ export function buildProgram(ambient: Ambient): Command {
     .option('--out <dir>', w('the folder to write the site into', '网站写入的目录'))
     .option('--public', w('the edition for the public portal: no internal notes or internal evidence links', '公开版：不含内部备注和内部佐证链接'))
     .action(async (options, command: Command) => (await import('./commands/site.js')).site(context(command), options));
+
+  program
+    .command('codeowners')
+    .description(w('write CODEOWNERS from the maintainers in units.yaml: each status file to its unit, the rest to the office', '按 units.yaml 中的维护人生成 CODEOWNERS：状态文件归本单位，其余归办公室'))
+    .addOption(new Option('--forge <forge>', w('the forge’s CODEOWNERS dialect', 'CODEOWNERS 的平台格式')).choices(['github', 'gitlab', 'gitea']).default('github'))
+    .option('--out <file>', w('write to this file (default: print)', '写入该文件（默认：输出到屏幕）'))
+    .option('--check', w('write nothing; exit 1 when the file (--out, default CODEOWNERS) is out of date (for CI)', '不写入；文件（--out，默认 CODEOWNERS）过期时退出码为 1（用于 CI）'))
+    .action(async (options, command: Command) => (await import('./commands/codeowners.js')).codeowners(context(command), options));
+
+  program
+    .command('init')
+    .description(w('start a plan repository: plan/, reports/, .gitignore, package.json, the CI file, CODEOWNERS, README', '新建计划仓库：plan/、reports/、.gitignore、package.json、CI 文件、CODEOWNERS、README'))
+    .argument('[dir]', w('the folder (default: here)', '目录（默认：当前目录）'))
+    .option('--from <document>', w('import the plan from this document (as plan import does); without it: a small example', '从该文件导入计划（同 plan import）；不给则写一个小示例'))
+    .option('--units <file>', w('with --from: resolve unit names against this units.yaml (as plan import --units)', '与 --from 一起：按该 units.yaml 识别单位名称（同 plan import --units）'))
+    .addOption(new Option('--ci <forge>', w('the forge whose CI file to write', '为哪个平台写 CI 文件')).choices(['github', 'gitlab', 'gitea']).default('github'))
+    .action(async (dir: string | undefined, options, command: Command) => (await import('./commands/init.js')).init(context(command), dir, options));
+
+  const unitCommand = program.command('unit').description(w('add, rename, remove a unit or give it aliases; every reference changes together', '新增、改编号、删除单位或添加别名：所有引用一并修改'));
+  const dryRun = (): Option => new Option('--dry-run', w('show the changes as diffs; write nothing', '只显示改动，不写入'));
+  unitCommand
+    .command('add')
+    .description(w('add a unit to units.yaml', '在 units.yaml 中新增单位'))
+    .argument('<id>', w('its id: ASCII letters, digits, - and _ (also its status file’s name)', '编号：ASCII 字母、数字、- 和 _（也是状态文件名）'))
+    .requiredOption('--name <name>', w('official full name', '正式全称'))
+    .option('--short <name>', w('the name the document uses', '文件中使用的简称'))
+    .addOption(new Option('--kind <kind>', w('kind of unit', '单位类型')).choices(['town', 'county-department', 'outside-body']).default('county-department'))
+    .option('--alias <name>', w('another name; may be given more than once', '别名，可多次给出'), (v: string, l: string[] = []) => [...l, v])
+    .option('--maintainer <who>', w('git e-mail or forge user name of a maintainer; may be given more than once', '维护人的 git 邮箱或平台用户名，可多次给出'), (v: string, l: string[] = []) => [...l, v])
+    .option('--group <group>', w('also make it a member of this group; may be given more than once', '同时加入该分组，可多次给出'), (v: string, l: string[] = []) => [...l, v])
+    .addOption(dryRun())
+    .action(async (id: string, options, command: Command) => (await import('./commands/unit.js')).unitAdd(context(command), id, options));
+  unitCommand
+    .command('rename')
+    .description(w('change a unit’s id in units.yaml, groups, tasks, checkpoints and its status file', '修改单位编号：units.yaml、分组、任务、报送节点及其状态文件一并修改'))
+    .argument('<unit>', w('unit id, name or alias', '单位编号、名称或别名'))
+    .argument('<new-id>', w('the new id', '新编号'))
+    .addOption(dryRun())
+    .action(async (unit: string, newId: string, options, command: Command) => (await import('./commands/unit.js')).unitRename(context(command), unit, newId, options));
+  unitCommand
+    .command('remove')
+    .description(w('remove a unit, its group memberships and its status file (no task may name it)', '删除单位及其分组成员身份和状态文件（不得仍有任务直接列出它）'))
+    .argument('<unit>', w('unit id, name or alias', '单位编号、名称或别名'))
+    .addOption(dryRun())
+    .action(async (unit: string, options, command: Command) => (await import('./commands/unit.js')).unitRemove(context(command), unit, options));
+  unitCommand
+    .command('alias')
+    .description(w('give a unit more names to be found by', '为单位添加别名'))
+    .argument('<unit>', w('unit id, name or alias', '单位编号、名称或别名'))
+    .argument('<aliases...>', w('the new names', '新的别名'))
+    .addOption(dryRun())
+    .action(async (unit: string, aliases: string[], options, command: Command) => (await import('./commands/unit.js')).unitAlias(context(command), unit, aliases, options));
+
+  const groupCommand = program.command('group').description(w('add a unit to a group or remove it', '把单位加入分组或移出分组'));
+  for (const [verb, member] of [['add', true], ['remove', false]] as const) {
+    groupCommand
+      .command(verb)
+      .description(member ? w('make a unit a member of a group', '把单位加入分组') : w('take a unit out of a group (refused while it reports on the group’s tasks)', '把单位移出分组（仍在填报该分组任务时拒绝）'))
+      .argument('<group>', w('group id, name or alias', '分组编号、名称或别名'))
+      .argument('<unit>', w('unit id, name or alias', '单位编号、名称或别名'))
+      .addOption(dryRun())
+      .action(async (group: string, unit: string, options, command: Command) => (await import('./commands/unit.js')).groupMember(context(command), group, unit, member, options));
+  }
 
   return program;
 }

@@ -71,6 +71,13 @@ export interface Unit {
   kind: UnitKind;
   note?: string;
   contact?: Contact;
+  /** Who may change this unit's status file: git e-mail addresses or forge user names. */
+  maintainers?: string[];
+}
+
+/** The office that runs the plan (县政府办): it owns the plan's own files and may change any status file. */
+export interface Office {
+  maintainers: string[];
 }
 
 /** A phrase that stands for many units, e.g. 各镇人民政府 (UnitGroup). */
@@ -171,6 +178,8 @@ export interface PlanData {
   groups: UnitGroup[];
   tasks: Task[];
   statuses: StatusEntry[];
+  /** From units.yaml `office:`; absent when the file names no office maintainers. */
+  office?: Office;
   /** Forms returned by the units (the `returns:` list of their status files). */
   returns: FormReturn[];
   /** Where each task, unit, group and status entry came from. */

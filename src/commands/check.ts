@@ -1,5 +1,5 @@
 /** `plan check`: every file against its schema, then the cross-file rules. */
-import { countBySeverity } from '../diagnostic.js';
+import { countBySeverity, sortDiagnostics } from '../diagnostic.js';
 import { EXIT, ExitCode } from '../errors.js';
 import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from '../render/diagnostics.js';
 import { label } from '../render/messages.js';
@@ -9,6 +9,8 @@ import { loadPlan, paintFor, print, type Context } from './context.js';
 export interface CheckOptions {
   format: DiagnosticFormat;
   maxWarnings?: number;
+  /** A revision: judge who changed which file in every commit since it. */
+  since?: string;
   /** Rewrite unit names written where an id belongs, then check again. */
   fix?: boolean;
 }
@@ -24,6 +26,10 @@ export async function check(ctx: Context, options: CheckOptions): Promise<void> 
       process.stderr.write(`${label('fixed', ctx.lang)(fixed.values, fixed.files.map(safeText))}\n`);
       result = await loadPlan(ctx, { completions: 'today' });
     }
+  }
+  if (options.since !== undefined && result.data) {
+    for (const d of (await import('./authorship.js')).authorshipDiagnostics(ctx, result.data, options.since)) result.diagnostics.push(d);
+    sortDiagnostics(result.diagnostics);
   }
   const paint = await paintFor(ctx);
   const counts = result.data && { tasks: result.data.tasks.length, units: result.data.units.length };

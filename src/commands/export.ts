@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { buildLedger, rollUp } from '../ledger/index.js';
 import { json } from '../render/formats.js';
 import { loadValidPlan, print, writeFileAtomic, type Context } from './context.js';
+import { gitReplay } from './git-replay.js';
 import { resolveUnits } from './resolve.js';
 
 export interface ExportOptions {
@@ -80,7 +81,7 @@ async function exportWorkbook(ctx: Context, options: ExportOptions): Promise<voi
   // A workbook is binary: it goes to a file, never to a terminal.
   if (options.out === undefined) throw new UsageError('xlsx-needs-out');
   const { data, asOf } = await loadValidPlan(ctx, true);
-  const ledger = buildLedger(data, asOf);
+  const ledger = buildLedger(data, asOf, await gitReplay(ctx, data, asOf));
   let rows = ledger.rows;
   let units: Set<string> | undefined;
   for (const name of [options.unit, options.group]) {

@@ -1,4 +1,5 @@
 /** `plan history`: what changed in one unit's entries, and when. */
+import type { HistoryRecord } from '../model.js';
 import { json } from '../render/formats.js';
 import { historyTable } from '../render/history.js';
 import { loadValidPlan, print, type Context } from './context.js';
@@ -14,9 +15,17 @@ export async function history(ctx: Context, unitName: string, taskId: string | u
   // As for `plan update`: a task that is not the unit's has no history of it to show.
   if (taskId !== undefined) resolveAssignedTask(data, unit, taskId);
   const titles = new Map(data.tasks.map((t) => [t.id, t.title]));
-  const records = data.statuses
-    .filter((s) => s.unit === unit.id && (taskId === undefined || s.task === taskId))
-    .flatMap((s) => (s.details?.history ?? []).map((h) => ({ task: s.task, title: titles.get(s.task) ?? '', ...h })))
+  const byTask = new Map<string, HistoryRecord[]>();
+  for (const s of data.statuses) {
+    if (s.unit === unit.id && (s.details?.history.length ?? 0) > 0) byTask.set(s.task, s.details!.history);
+  }
+  // In a git repository, an entry whose file keeps no history (deleted, or
+  // never written by plan update) takes its changes from the git log.
+  const fromGit = await (await import('../load/git-history.js')).gitHistory(ctx.planDir, unit.id, data.plan.timezone);
+  for (const [task, records] of fromGit ?? []) if (!byTask.has(task) && titles.has(task)) byTask.set(task, records);
+  const records = [...byTask]
+    .filter(([task]) => taskId === undefined || task === taskId)
+    .flatMap(([task, list]) => list.map((h) => ({ task, title: titles.get(task) ?? '', ...h })))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   print(options.format === 'json' ? json({ unit: unit.id, task: taskId ?? null, history: records }) : historyTable(unit, taskId, records, ctx.lang, ctx.columns));
 }

@@ -3,6 +3,7 @@ import { EXIT, ExitCode } from '../errors.js';
 import { buildLedger } from '../ledger/index.js';
 import { OVERDUE_FORMATS } from '../render/lists.js';
 import { loadValidPlan, paintFor, print, type Context } from './context.js';
+import { gitReplay } from './git-replay.js';
 import { resolveUnits } from './resolve.js';
 
 export interface OverdueOptions {
@@ -23,7 +24,7 @@ export async function overdue(ctx: Context, options: OverdueOptions): Promise<vo
         }
       : false,
   });
-  const ledger = buildLedger(data, asOf);
+  const ledger = buildLedger(data, asOf, await gitReplay(ctx, data, asOf));
   const only = options.unit === undefined ? undefined : new Set(resolveUnits(ledger, options.unit).units.map((u) => u.id));
   const items = ledger.rows.flatMap((r) => r.assignments.filter((a) => a.light === 'red' && (!only || only.has(a.unit.id))));
   print(OVERDUE_FORMATS[options.format]({ ledger, items, by: options.by }, { lang: ctx.lang, paint: await paintFor(ctx), columns: ctx.columns }));

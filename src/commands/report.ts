@@ -15,6 +15,7 @@ import { shortName, unitIdsNamed } from '../ledger/units.js';
 import type { IsoDate, Unit } from '../model.js';
 import { reportJson, reportMarkdown } from '../render/report.js';
 import { loadValidPlan, print, writeFileAtomic, type Context } from './context.js';
+import { gitReplay } from './git-replay.js';
 import { resolveUnits } from './resolve.js';
 import { reportDocx } from './report-docx.js';
 
@@ -53,7 +54,8 @@ export async function report(ctx: Context, name: string, options: ReportOptions)
   if (period.kind === 'checkpoint' && period.date !== undefined && !all.includes(period.date)) {
     throw new UsageError('report-unknown-checkpoint', { date: period.date, checkpoints: all.join(', ') || '—' });
   }
-  const now = buildLedger(data, asOf);
+  const replay = await gitReplay(ctx, data, end !== undefined && end < asOf ? end : asOf);
+  const now = buildLedger(data, asOf, replay);
   const units = resolveUnits(now, name).units;
 
   // Each unit's period: the one asked for, or its checkpoint.
@@ -89,7 +91,7 @@ export async function report(ctx: Context, name: string, options: ReportOptions)
   const ledgerAt = (date: IsoDate): Ledger => {
     const at = date < asOf ? date : asOf;
     let ledger = ledgers.get(at);
-    if (!ledger) ledgers.set(at, (ledger = buildLedger(data, at)));
+    if (!ledger) ledgers.set(at, (ledger = buildLedger(data, at, replay)));
     return ledger;
   };
   const reports: { report: ProgressReport; ledger: Ledger }[] = plans.map((p) => {

@@ -22,6 +22,9 @@ export interface UpdateOptions {
   completed?: string;
   reason?: string;
   dryRun?: boolean;
+  /** Commit the changed status file (`--commit`), optionally as `--author "Name <mail>"`. */
+  commit?: boolean;
+  author?: string;
 }
 
 export async function update(ctx: Context, unitName: string, taskId: string, options: UpdateOptions): Promise<void> {
@@ -45,6 +48,8 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
   if (!ledger.rows.some((r) => r.task.id === task.id && r.assignments.some((a) => a.unit.id === unit.id))) {
     throw new UsageError('task-not-assigned', { task: task.id, unit: shortName(unit), unitId: unit.id });
   }
+
+  const repo = options.commit && !options.dryRun ? await gitFor(ctx, options.author) : undefined;
 
   // Only this entry's completion is held to the as-of date: other units' later completions are not this update's business.
   const completions = { notAfter: asOf, kind: 'as-of' as const, only: { unit: unit.id, task: task.id } };
@@ -74,5 +79,15 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
     return;
   }
   const what = edit.from === edit.to ? stateWord(edit.to, ctx.lang) : `${stateWord(edit.from, ctx.lang)} → ${stateWord(edit.to, ctx.lang)}`;
+  if (repo) repo.commit(recorded.file, `${shortName(unit)} ${task.id}：${edit.from === edit.to ? '更新进展' : `${stateWord(edit.from, 'zh')} → ${stateWord(edit.to, 'zh')}`}`);
   print(safeText(zh ? `已更新 ${shortName(unit)} · ${task.id} ${task.title}：${what}（${asOf}）` : `updated ${shortName(unit)} · ${task.id} ${task.title}: ${what} (${asOf})`));
+}
+
+/** Checked before the lock: no repository or a bad --author is a usage error, and nothing is written. */
+async function gitFor(ctx: Context, author: string | undefined): Promise<{ commit(file: string, message: string): void }> {
+  const { checkAuthor, commitFile, requireRepo } = await import('./git.js');
+  const repo = requireRepo(ctx.planDir);
+  if (author !== undefined) checkAuthor(author);
+  // The message is in Chinese whatever the reader's language: the log is shared by the whole county.
+  return { commit: (file, message) => commitFile(repo, file, message, author) };
 }

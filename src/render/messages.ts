@@ -93,6 +93,18 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
   },
   'yaml-too-deep': { zh: (a) => `嵌套层级过深：${a.detail}`, en: (a) => `nesting too deep: ${a.detail}` },
   'yaml-alias-limit': { zh: (a) => `别名展开过多：${a.detail}`, en: (a) => `too many alias expansions: ${a.detail}` },
+  'change-to-other-unit': {
+    zh: (a) => `提交 ${a.commit}${a.merge ? '（合并）' : ''} 由 ${a.author} 修改了单位 ${a.unit} 的状态文件，但此人不是该单位或办公室的维护人（${a.owners}）。`,
+    en: (a) => `commit ${a.commit}${a.merge ? ' (a merge)' : ''} by ${a.author} changes the status file of ${a.unit}, but the author is not among its maintainers or the office's (${a.owners})`,
+  },
+  'change-to-office-file': {
+    zh: (a) => `提交 ${a.commit}${a.merge ? '（合并）' : ''} 由 ${a.author} 修改了此文件；计划、单位和任务文件只能由办公室维护人（${a.owners}）修改。`,
+    en: (a) => `commit ${a.commit}${a.merge ? ' (a merge)' : ''} by ${a.author} changes this file; plan, units and task files are the office's to change (${a.owners})`,
+  },
+  'change-without-maintainers': {
+    zh: (a) => `提交 ${a.commit} 由 ${a.author} 修改了此文件，但 units.yaml 未登记其维护人。请在 units.yaml 中填写单位的 maintainers 和 office.maintainers。`,
+    en: (a) => `commit ${a.commit} by ${a.author} changes this file, but units.yaml names no maintainers for it; add maintainers to the unit and office.maintainers in units.yaml`,
+  },
 };
 
 function typeEn(t: string): string {
@@ -127,6 +139,9 @@ const LABELS = {
     en: (n: number, files: string[]) => `fixed ${n} unit name${n === 1 ? '' : 's'} written for ${n === 1 ? 'an id' : 'ids'} in ${files.join(', ')}`,
   },
   tooManyWarnings: { zh: (n: number, max: number) => `警告数 ${n} 超过上限 --max-warnings ${max}。`, en: (n: number, max: number) => `${countOf(n, 'warning')} exceed${n === 1 ? 's' : ''} --max-warnings ${max}` },
+  codeownersNoMaintainers: { zh: (units: string) => `警告：以下单位未登记维护人（maintainers），其状态文件只能由办公室修改：${units}`, en: (units: string) => `warning: these units have no maintainers, so only the office can change their status files: ${units}` },
+  codeownersNoOffice: { zh: (_: string) => '警告：units.yaml 未登记办公室维护人（office.maintainers），计划、单位和任务文件无人负责。', en: (_: string) => 'warning: units.yaml names no office maintainers (office.maintainers); nobody owns the plan, units and task files' },
+  codeownersGiteaEmail: { zh: (mails: string) => `警告：Gitea 的 CODEOWNERS 只认用户名和团队，以下邮箱未写入：${mails}`, en: (mails: string) => `warning: Gitea's CODEOWNERS takes user names and teams only; these e-mail addresses are left out: ${mails}` },
 } as const;
 
 export function label<K extends keyof typeof LABELS>(key: K, lang: Lang): (typeof LABELS)[K]['en'] {
@@ -298,6 +313,39 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     en: (a) => [`no returned form (.xlsx) found in ${a.paths}`, 'plan collect forms/ or plan collect finance.xlsx'],
   },
   'collect-path-missing': { zh: (a) => [`找不到 “${a.path}”。`], en: (a) => [`"${a.path}" does not exist`] },
+  'not-a-git-repository': {
+    zh: (a) => [`计划目录 “${a.dir}” 不在 git 仓库中。`, '先运行 git init（或 plan init），或去掉 --since / --commit。'],
+    en: (a) => [`the plan folder "${a.dir}" is not in a git repository`, 'run git init (or plan init) first, or leave out --since / --commit'],
+  },
+  'unknown-revision': {
+    zh: (a) => [`git 不认识版本 “${a.rev}”。`, 'CI 中请先获取完整历史（如 fetch-depth: 0 或 GIT_DEPTH: 0），再给出目标分支，如 origin/main。'],
+    en: (a) => [`git does not know the revision "${a.rev}"`, 'in CI fetch the whole history first (fetch-depth: 0, GIT_DEPTH: 0) and name the target branch, e.g. origin/main'],
+  },
+  'git-unavailable': { zh: (a) => [`无法运行 git（${a.reason}）。`, '请安装 git 并确保它在 PATH 中。'], en: (a) => [`cannot run git (${a.reason})`, 'install git and put it on PATH'] },
+  'commit-failed': { zh: (a) => [`已写入 ${a.file}，但 git 提交失败：${a.reason}`, '文件已更新；请手动 git commit。'], en: (a) => [`${a.file} was written, but the git commit failed: ${a.reason}`, 'the file is updated; commit it by hand'] },
+  'plan-exists': {
+    zh: (a) => [`“${a.dir}” 已有计划，plan init 不会覆盖它。`, '换一个目录；要换掉计划本身，用 plan import <文件> --out plan --force。'],
+    en: (a) => [`"${a.dir}" already holds a plan; plan init does not overwrite it`, 'choose another folder; to replace the plan itself use plan import <document> --out plan --force'],
+  },
+  'init-file-exists': {
+    zh: (a) => [`已存在：${a.files}，plan init 不会覆盖。`, '换一个目录，或先移走这些文件。'],
+    en: (a) => [`already there: ${a.files}; plan init does not overwrite them`, 'choose another folder, or move these files away first'],
+  },
+  'bad-unit-id': {
+    zh: (a) => [`“${a.id}” 不能作单位编号。`, '编号只用 ASCII 字母、数字、- 和 _，以字母或数字开头，如 finance、town-linkou。'],
+    en: (a) => [`"${a.id}" cannot be a unit id`, 'use ASCII letters, digits, - and _, starting with a letter or digit, e.g. finance, town-linkou'],
+  },
+  'unit-exists': { zh: (a) => [`“${a.id}” 已被某个单位或分组使用（或已有其状态文件）。`, '换一个编号。'], en: (a) => [`"${a.id}" is already a unit or group (or has a status file)`, 'choose another id'] },
+  'unknown-group': {
+    zh: (a) => [`未知的分组 “${a.name}”${a.hint ? `，是否指 “${a.hint}”？` : '。'}`, '分组可写编号、名称或别名（见 plan/units.yaml 的 groups）。'],
+    en: (a) => [`unknown group "${a.name}"${a.hint ? `; did you mean "${a.hint}"?` : ''}`, 'name a group by its id, name or alias (see groups in plan/units.yaml)'],
+  },
+  'unit-in-use': {
+    zh: (a) => [`${a.unit} 仍被直接列为以下任务或报送节点的单位：${a.where}。`, '先在这些任务中改由其他单位承担（或用 plan unit rename 改编号），再删除。'],
+    en: (a) => [`${a.unit} is still named by these tasks or checkpoints: ${a.where}`, 'give them to another unit first (or use plan unit rename), then remove it'],
+  },
+  'plan-file-unusable': { zh: (a) => [`计划文件无法按 YAML 修改：${a.reason}`, '先运行 plan check 并修正。'], en: (a) => [`a plan file cannot be edited as YAML: ${a.reason}`, 'run plan check and fix it first'] },
+  'bad-author': { zh: (a) => [`--author “${a.author}” 格式不对。`, '写成 "姓名 <邮箱>"。'], en: (a) => [`--author "${a.author}" is not in the expected form`, 'write it as "Name <mail@example.org>"'] },
 };
 
 export function usageMessage(code: string, args: Record<string, string | number>, lang: Lang): { message: string; hint?: string } {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { dateIn, isKnownTimeZone } from '../calendar.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { readOne, type BrokenFile, type FileRef } from '../load/plan-files.js';
-import type { FormReturn, IsoDate, Plan, PlanData, StatusEntry, Task, Unit, UnitGroup } from '../model.js';
+import type { FormReturn, IsoDate, Office, Plan, PlanData, StatusEntry, Task, Unit, UnitGroup } from '../model.js';
 import { runRules, type CompletionLimit, type RuleScope } from './rules.js';
 import { fieldIsSound, salvageList, valueAt } from './salvage.js';
 import { isUnitIdSlot, unitValueDiagnostic } from './unit-names.js';
@@ -60,6 +60,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
   let planFile = join(dir, 'plan.yaml');
   let units: Unit[] | undefined;
   let groups: UnitGroup[] = [];
+  let office: Office | undefined;
   let unitsFile = join(dir, 'units.yaml');
   const tasks: Task[] = [];
   const statuses: StatusEntry[] = [];
@@ -93,7 +94,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
       else scope.planUsable = false;
     } else if (f.kind === 'units') {
       unitsFile = f.file;
-      if (shape.length === 0) ({ units, groups } = assembleUnits(f.data as RawUnits));
+      if (shape.length === 0) ({ units, groups, office } = assembleUnits(f.data as RawUnits));
       else {
         const kept = salvageList<RawUnits['units'][number]>(f.data, 'units', shape);
         const keptGroups = salvageList<RawUnits['groups'][number]>(f.data, 'groups', shape);
@@ -151,6 +152,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     groups,
     tasks,
     statuses,
+    ...(office && { office }),
     returns,
     origins: { plan: planFile, units: unitsFile, tasks: taskOrigins, statuses: statusOrigins },
   };
@@ -169,6 +171,7 @@ type RawPlan = Omit<Plan, 'implements'> & { implements?: Plan['implements'] };
 export interface RawUnits {
   units: (Omit<Unit, 'aliases'> & { aliases?: string[] })[];
   groups: (Omit<UnitGroup, 'aliases'> & { aliases?: string[] })[];
+  office?: { maintainers?: string[] };
 }
 interface RawTask {
   id: string;
@@ -192,8 +195,12 @@ interface RawTasks {
 }
 
 /** units.yaml as checked by its schema, to units and groups with their defaults. */
-export function assembleUnits(raw: RawUnits): { units: Unit[]; groups: UnitGroup[] } {
-  return { units: raw.units.map((u) => ({ ...u, aliases: u.aliases ?? [] })), groups: raw.groups.map((g) => ({ ...g, aliases: g.aliases ?? [] })) };
+export function assembleUnits(raw: RawUnits): { units: Unit[]; groups: UnitGroup[]; office?: Office } {
+  return {
+    units: raw.units.map((u) => ({ ...u, aliases: u.aliases ?? [] })),
+    groups: raw.groups.map((g) => ({ ...g, aliases: g.aliases ?? [] })),
+    ...(raw.office && { office: { maintainers: raw.office.maintainers ?? [] } }),
+  };
 }
 
 function assemblePlan(raw: RawPlan): Plan {

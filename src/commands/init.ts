@@ -1,0 +1,110 @@
+/**
+ * `plan init [dir]`: a new plan repository — plan/ (imported from a document
+ * or an example), reports/, .gitignore, package.json, the forge's CI file,
+ * CODEOWNERS and a README — as a git repository with nothing committed yet.
+ * An existing plan is never overwritten.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { dateIn } from '../calendar.js';
+import { EXIT, ExitCode, UsageError } from '../errors.js';
+import { git, GitUnavailable } from '../load/git.js';
+import type { PlanData } from '../model.js';
+import type { Forge } from '../render/codeowners.js';
+import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
+import { ciFile, CI_PATHS, examplePlan, GITIGNORE, packageJson, pointSchemasAtPackage, readme } from '../render/plan-repo.js';
+import { loadPlan, paintFor, print, writeFileAtomic, type Context } from './context.js';
+
+export interface InitOptions {
+  from?: string;
+  /** With --from: resolve unit names against this units.yaml, as `plan import --units` does. */
+  units?: string;
+  ci: Forge;
+}
+
+export async function init(ctx: Context, dirArg: string | undefined, options: InitOptions): Promise<void> {
+  const zh = ctx.lang === 'zh';
+  const dir = dirArg ?? '.';
+  const planDir = join(dir, 'plan');
+  if (existsSync(planDir)) throw new UsageError('plan-exists', { dir: planDir });
+  const taken = [CI_PATHS[options.ci], 'CODEOWNERS', 'package.json'].filter((f) => existsSync(join(dir, f)));
+  if (taken.length > 0) throw new UsageError('init-file-exists', { files: taken.join(', ') });
+  mkdirSync(dir, { recursive: true });
+
+  let uncertain = false;
+  if (options.from !== undefined) {
+    // The import command itself, so that init reads documents exactly as `plan import` does.
+    const { importPlan } = await import('./import.js');
+    try {
+      await importPlan(ctx, options.from, { out: planDir, encoding: 'auto', ...(options.units !== undefined && { units: options.units }) });
+    } catch (e) {
+      if (!(e instanceof ExitCode && e.code === EXIT.findings)) throw e;
+      uncertain = true; // passages to check: the files are written all the same
+    }
+    for (const file of yamlFiles(planDir)) {
+      const depth = file.split('/').length;
+      writeFileAtomic(join(planDir, file), pointSchemasAtPackage(readFileSync(join(planDir, file), 'utf8'), depth));
+    }
+  } else {
+    for (const [name, text] of examplePlan(ctx.asOf ?? dateIn('Asia/Shanghai', ctx.now))) writeFileAtomic(join(planDir, name), text);
+  }
+  mkdirSync(join(planDir, 'status'), { recursive: true });
+
+  // An imported plan may still have errors for a person to fix: the repository is made all the
+  // same, the errors are listed, and the exit code says so.
+  const checked = await loadPlan({ ...ctx, planDir });
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    uncertain = true;
+    process.stderr.write(DIAGNOSTIC_FORMATS.stylish({ diagnostics: errors, lang: ctx.lang, paint: await paintFor({ ...ctx, color: false }) }));
+  }
+  const data: Pick<PlanData, 'units' | 'office'> = checked.data ?? { units: [] };
+  const title = checked.data?.plan.title ?? basename(resolve(dir));
+  const { codeownersText } = await import('./codeowners.js');
+  const files = new Map<string, string>([
+    ['.gitignore', GITIGNORE],
+    ['package.json', packageJson(packageName(dir), await ownVersion())],
+    ['README.md', readme(title, options.ci)],
+    [CI_PATHS[options.ci], ciFile(options.ci)],
+    ['CODEOWNERS', codeownersText(data, options.ci, 'plan', () => undefined)],
+    ['reports/README.md', zh ? '生成的报告放在这里。\n' : 'Generated reports go here.\n'],
+    ['plan/status/README.md', 'One file per unit, <unit-id>.yaml, written by `plan update`.\n'],
+  ]);
+  for (const [name, text] of files) if (name === '.gitignore' || name === 'README.md' ? !existsSync(join(dir, name)) : true) writeFileAtomic(join(dir, name), text);
+
+  try {
+    if (!git(dir, ['rev-parse', '--git-dir']).ok) git(dir, ['init', '--quiet']);
+  } catch (e) {
+    if (!(e instanceof GitUnavailable)) throw e;
+  }
+  print(
+    zh
+      ? `已在 ${dir} 建立计划仓库（${options.ci}）。下一步：\n  在 plan/units.yaml 中填写 office 与各单位的 maintainers，运行 plan codeowners --forge ${options.ci} --out CODEOWNERS\n  npm install && npx plan check`
+      : `made a plan repository in ${dir} (${options.ci}). Next:\n  fill in the maintainers of the office and of each unit in plan/units.yaml, then plan codeowners --forge ${options.ci} --out CODEOWNERS\n  npm install && npx plan check`,
+  );
+  if (uncertain) throw new ExitCode(EXIT.findings);
+}
+
+function yamlFiles(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(join(dir, prefix))) {
+    const rel = prefix === '' ? name : `${prefix}/${name}`;
+    if (statSync(join(dir, rel)).isDirectory()) out.push(...yamlFiles(dir, rel));
+    else if (name.endsWith('.yaml')) out.push(rel);
+  }
+  return out;
+}
+
+/** npm's rules for a package name, from the folder's name. */
+function packageName(dir: string): string {
+  const name = basename(resolve(dir))
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[._-]+|-+$/g, '');
+  return name === '' ? 'plan' : name.slice(0, 200);
+}
+
+async function ownVersion(): Promise<string> {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

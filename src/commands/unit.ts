@@ -1,0 +1,226 @@
+/**
+ * `plan unit add|rename|remove|alias` and `plan group add|remove`: every
+ * reference to a unit changes together. The new files are checked with the
+ * whole plan before anything is written; then they are written one by one
+ * (each atomically) under the plan's lock, and if one fails, those already
+ * written are put back, so the plan holds all the changes or none.
+ */
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { EXIT, ExitCode, UsageError } from '../errors.js';
+import { findNamed, shortName } from '../ledger/units.js';
+import { locateDiagnostics } from '../load/positions.js';
+import { listPlanFiles, type FileKind } from '../load/plan-files.js';
+import type { PlanData, UnitKind } from '../model.js';
+import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
+import { lineDiff } from '../render/diff.js';
+import { validatePlan } from '../validate/index.js';
+import { loadValidPlan, paintFor, print, writeFileAtomic, type Context } from './context.js';
+import { LockTimeout, withLock } from './lock.js';
+import { resolveUnit } from './resolve.js';
+import { addAliases, addUnit, PlanFileUnusable, removeUnit, renameIdIn, setMembership } from './units-edit.js';
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+export interface UnitAddOptions {
+  name: string;
+  short?: string;
+  kind: UnitKind;
+  alias?: string[];
+  maintainer?: string[];
+  group?: string[];
+  dryRun?: boolean;
+}
+
+interface Change {
+  file: string;
+  /** undefined: the file is deleted. */
+  text: string | undefined;
+}
+
+export async function unitAdd(ctx: Context, id: string, options: UnitAddOptions): Promise<void> {
+  const { data } = await loadValidPlan(ctx);
+  if (!ID.test(id)) throw new UsageError('bad-unit-id', { id });
+  if (findNamed(data, id).kind !== 'unknown') throw new UsageError('unit-exists', { id });
+  await apply(ctx, options.dryRun, (read) => {
+    let units = addUnit(read('units'), {
+      id,
+      name: options.name,
+      kind: options.kind,
+      aliases: options.alias ?? [],
+      maintainers: options.maintainer ?? [],
+      ...(options.short !== undefined && { short: options.short }),
+    });
+    for (const g of options.group ?? []) units = setMembership(units, groupId(data, g), id, true);
+    return [{ file: unitsFile(ctx), text: units }];
+  });
+  print(msg(ctx, `已添加单位 ${options.short ?? options.name}（${id}）。`, `added unit ${options.short ?? options.name} (${id})`));
+}
+
+export async function unitRename(ctx: Context, name: string, newId: string, options: { dryRun?: boolean }): Promise<void> {
+  const { data } = await loadValidPlan(ctx);
+  const unit = resolveUnit(data, name);
+  if (!ID.test(newId)) throw new UsageError('bad-unit-id', { id: newId });
+  if (newId !== unit.id && findNamed(data, newId).kind !== 'unknown') throw new UsageError('unit-exists', { id: newId });
+  const oldStatus = join(ctx.planDir, 'status', `${unit.id}.yaml`);
+  const newStatus = join(ctx.planDir, 'status', `${newId}.yaml`);
+  if (existsSync(newStatus)) throw new UsageError('unit-exists', { id: newId });
+  const changed = await apply(ctx, options.dryRun, (read, files) => {
+    const changes: Change[] = [];
+    for (const ref of files) {
+      if (ref.kind === 'status') continue;
+      const text = renameIdIn(ref.kind, read(ref.file), unit.id, newId);
+      if (text !== undefined) changes.push({ file: ref.file, text });
+    }
+    if (existsSync(oldStatus)) {
+      // The status file follows the unit: a new name, and its `unit:` the new id.
+      const old = read(oldStatus);
+      changes.push({ file: newStatus, text: renameIdIn('status', old, unit.id, newId) ?? old });
+      changes.push({ file: oldStatus, text: undefined });
+    }
+    return changes;
+  }, [oldStatus, newStatus]);
+  print(msg(ctx, `已将单位 ${shortName(unit)} 的编号 ${unit.id} 改为 ${newId}，修改 ${changed} 个文件。`, `renamed unit ${shortName(unit)}: ${unit.id} → ${newId}, ${changed} files changed`));
+}
+
+export async function unitRemove(ctx: Context, name: string, options: { dryRun?: boolean }): Promise<void> {
+  const { data } = await loadValidPlan(ctx);
+  const unit = resolveUnit(data, name);
+  // A task or checkpoint that names the unit itself needs a person to decide who takes it over.
+  const named = [
+    ...data.tasks.filter((t) => t.lead.includes(unit.id) || t.responsible.includes(unit.id)).map((t) => t.id),
+    ...data.plan.checkpoints.filter((c) => c.reporters.includes(unit.id) || c.recipient === unit.id).map((c) => c.date),
+  ];
+  if (named.length > 0) throw new UsageError('unit-in-use', { unit: shortName(unit), where: named.join(', ') });
+  const status = join(ctx.planDir, 'status', `${unit.id}.yaml`);
+  await apply(ctx, options.dryRun, (read) => [
+    { file: unitsFile(ctx), text: removeUnit(read('units'), unit.id) },
+    ...(existsSync(status) ? [{ file: status, text: undefined }] : []),
+  ], [status]);
+  print(msg(ctx, `已删除单位 ${shortName(unit)}（${unit.id}）。其状态文件的记录仍在 git 历史中。`, `removed unit ${shortName(unit)} (${unit.id}); its status file's record stays in the git history`));
+}
+
+export async function unitAlias(ctx: Context, name: string, aliases: string[], options: { dryRun?: boolean }): Promise<void> {
+  const { data } = await loadValidPlan(ctx);
+  const unit = resolveUnit(data, name);
+  await apply(ctx, options.dryRun, (read) => [{ file: unitsFile(ctx), text: addAliases(read('units'), unit.id, aliases) }]);
+  print(msg(ctx, `${shortName(unit)} 的别名：${aliases.join('、')}`, `aliases of ${shortName(unit)}: ${aliases.join(', ')}`));
+}
+
+export async function groupMember(ctx: Context, group: string, name: string, member: boolean, options: { dryRun?: boolean }): Promise<void> {
+  const { data } = await loadValidPlan(ctx);
+  const id = groupId(data, group);
+  const unit = resolveUnit(data, name);
+  await apply(ctx, options.dryRun, (read) => [{ file: unitsFile(ctx), text: setMembership(read('units'), id, unit.id, member) }]);
+  print(member ? msg(ctx, `已将 ${shortName(unit)} 加入 ${group}。`, `added ${shortName(unit)} to ${group}`) : msg(ctx, `已将 ${shortName(unit)} 移出 ${group}。`, `removed ${shortName(unit)} from ${group}`));
+}
+
+function groupId(data: PlanData, name: string): string {
+  const found = findNamed(data, name);
+  if (found.kind === 'group') return found.group.id;
+  throw new UsageError('unknown-group', { name, ...(found.kind === 'unknown' && found.hint && { hint: found.hint }) });
+}
+
+const unitsFile = (ctx: Context): string => join(ctx.planDir, 'units.yaml');
+
+const msg = (ctx: Context, zh: string, en: string): string => (ctx.lang === 'zh' ? zh : en);
+
+/**
+ * Computes the changes under the lock, checks the plan as it would be, and
+ * writes all of them or none. Returns how many files changed.
+ */
+async function apply(
+  ctx: Context,
+  dryRun: boolean | undefined,
+  plan: (read: (file: string) => string, files: { kind: FileKind; file: string }[]) => Change[],
+  alsoLock: string[] = [],
+): Promise<number> {
+  // Status files are locked as plan update locks them; without a status folder there are none to lock.
+  const lockOn = [unitsFile(ctx), ...alsoLock.filter((f) => existsSync(dirname(f)))];
+  try {
+    return await lockAll(lockOn, async () => {
+      const originals = new Map<string, string | undefined>();
+      const read = (file: string): string => {
+        const path = file === 'units' ? unitsFile(ctx) : file;
+        if (!originals.has(path)) originals.set(path, readFileSync(path, 'utf8'));
+        return originals.get(path)!;
+      };
+      let changes: Change[];
+      const listing = listPlanFiles(ctx.planDir);
+      try {
+        const planned = plan(read, listing.refs);
+        // Every file a change replaces or deletes is kept, to be put back if a later step fails.
+        for (const c of planned) if (existsSync(c.file)) read(c.file);
+        changes = planned.filter((c) => c.text !== originals.get(c.file));
+      } catch (e) {
+        if (e instanceof PlanFileUnusable) throw new UsageError('plan-file-unusable', { reason: e.message });
+        throw e;
+      }
+      if (changes.length === 0) return 0;
+
+      // The plan as it would be: changed files read from memory, deleted ones gone, new ones added.
+      const byFile = new Map(changes.map((c) => [c.file, c.text]));
+      const refs = listing.refs.filter((r) => byFile.get(r.file) !== undefined || !byFile.has(r.file)).map((r) => (byFile.has(r.file) ? { ...r, text: byFile.get(r.file)! } : r));
+      for (const c of changes) {
+        if (c.text !== undefined && !refs.some((r) => r.file === c.file)) refs.push({ kind: 'status', file: c.file, stem: basename(c.file).replace(/\.ya?ml$/, ''), text: c.text });
+      }
+      const result = await validatePlan(ctx.planDir, { refs, broken: listing.broken }, { ...(ctx.asOf !== undefined && { asOf: ctx.asOf }), now: ctx.now });
+      const errors = result.diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length > 0) {
+        await locateDiagnostics(errors.filter((d) => !byFile.has(d.file)));
+        process.stderr.write(DIAGNOSTIC_FORMATS.stylish({ diagnostics: errors, lang: ctx.lang, paint: await paintFor({ ...ctx, color: false }) }));
+        process.stderr.write(msg(ctx, '未写入：修改后的计划不符合上述规则。\n', 'nothing written: the plan would break the rules above\n'));
+        throw new ExitCode(EXIT.findings);
+      }
+      if (dryRun) {
+        for (const c of changes) print(lineDiff(originals.get(c.file) ?? '', c.text ?? '', c.file));
+        return changes.length;
+      }
+      writeAllOrNone(changes, originals);
+      return changes.length;
+    });
+  } catch (e) {
+    if (e instanceof LockTimeout) throw new UsageError('lock-timeout', { file: ctx.planDir, holder: e.holder, lockFile: e.lockFile });
+    throw e;
+  }
+}
+
+/**
+ * New files first, then changed ones, deletions last: a reader between two
+ * steps finds at worst a file too many, never a reference to a missing one.
+ * When a step fails, the steps done are undone in reverse.
+ */
+function writeAllOrNone(changes: Change[], originals: Map<string, string | undefined>): void {
+  const order = [...changes].sort((a, b) => rank(a, originals) - rank(b, originals));
+  const done: Change[] = [];
+  try {
+    for (const c of order) {
+      if (c.text === undefined) unlinkSync(c.file);
+      else writeFileAtomic(c.file, c.text);
+      done.push(c);
+    }
+  } catch (e) {
+    for (const c of done.reverse()) {
+      const before = originals.get(c.file);
+      try {
+        if (before === undefined) unlinkSync(c.file);
+        else writeFileAtomic(c.file, before);
+      } catch {
+        // Keep undoing the rest; the first error is the one reported.
+      }
+    }
+    throw e;
+  }
+}
+
+function rank(c: Change, originals: Map<string, string | undefined>): number {
+  if (c.text === undefined) return 2;
+  return originals.has(c.file) ? 1 : 0;
+}
+
+/** Takes the locks one after another, always in the same order, so two commands cannot wait on each other. */
+async function lockAll<T>(files: string[], work: () => Promise<T>): Promise<T> {
+  const sorted = [...new Set(files)].sort();
+  const step = (i: number): Promise<T> => (i === sorted.length ? work() : withLock(sorted[i]!, () => step(i + 1)));
+  return step(0);
+}

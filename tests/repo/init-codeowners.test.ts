@@ -1,0 +1,142 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { plan, ROOT } from '../helpers.js';
+import { git, initRepo, ISOLATED, write } from './git.js';
+
+const fresh = () => join(mkdtempSync(join(tmpdir(), 'plan-init-')), 'repo');
+
+describe('plan init', () => {
+  for (const [forge, ciPath] of [
+    ['github', '.github/workflows/plan.yml'],
+    ['gitlab', '.gitlab-ci.yml'],
+    ['gitea', '.gitea/workflows/plan.yml'],
+  ] as const) {
+    it(`writes a repository for ${forge} on which plan check passes at once`, () => {
+      const dir = fresh();
+      const r = plan(['init', dir, '--ci', forge], { env: ISOLATED });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      for (const f of ['plan/plan.yaml', 'plan/units.yaml', 'plan/tasks/1.yaml', 'reports/README.md', '.gitignore', 'package.json', 'README.md', 'CODEOWNERS', ciPath, '.git']) {
+        expect(existsSync(join(dir, f)), f).toBe(true);
+      }
+      const check = plan(['check'], { cwd: dir, env: ISOLATED });
+      expect(check.stdout).toContain('plan is clean: 3 tasks, 4 units, no problems');
+      expect(check.code).toBe(0);
+      // Nothing is overdue on the first day.
+      expect(plan(['overdue', '--fail'], { cwd: dir, env: ISOLATED }).code).toBe(0);
+      const ci = parse(readFileSync(join(dir, ciPath), 'utf8'));
+      const text = JSON.stringify(ci);
+      for (const step of ['npx plan check', '--since', 'npx plan overdue --fail', 'npx plan remind', 'npx plan site']) expect(text).toContain(step);
+      expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).devDependencies).toEqual({ 'plan-ledger': `^${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}` });
+      expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('npx plan check');
+    });
+  }
+
+  it('keeps lock and temporary files out of git', () => {
+    const dir = fresh();
+    plan(['init', dir], { env: ISOLATED });
+    for (const f of ['plan/status/.finance.yaml.lock', 'plan/status/.finance.yaml.123.456.tmp', 'plan/status/finance.yaml.lock', 'plan/status/.finance.yaml.tmp']) write(dir, f, 'x');
+    write(dir, 'plan/status/finance.yaml', 'unit: finance\n');
+    expect(git(dir, ['status', '--porcelain', '--untracked-files=all', 'plan/status'])).toBe('?? plan/status/README.md\n?? plan/status/finance.yaml\n');
+  });
+
+  it('imports the plan from a document', () => {
+    const dir = fresh();
+    const r = plan(['init', dir, '--from', join(ROOT, 'seeds/000_5ec73ae414d12c57.txt'), '--units', join(ROOT, 'plan/units.yaml'), '--ci', 'gitlab'], { env: ISOLATED });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Tasks: 22');
+    expect(readFileSync(join(dir, 'plan/units.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/plan-ledger/src/validate/schemas/units.schema.json');
+    expect(readFileSync(join(dir, 'plan/tasks/3.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../node_modules/plan-ledger/src/validate/schemas/tasks.schema.json');
+    expect(plan(['check'], { cwd: dir, env: ISOLATED }).stdout).toContain('22 tasks');
+  });
+
+  it('writes the repository all the same when the import leaves passages to check (exit 1)', () => {
+    const dir = fresh();
+    const doc = join(dir, '..', 'doc.txt');
+    writeFileSync(doc, '某县2026年示例工作方案\n\n一、重点任务\n1.做好示例工作。（牵头单位：县财政局；完成时限：尽快）\n');
+    const r = plan(['init', dir, '--from', doc, '--ci', 'gitea'], { env: ISOLATED });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('尽快');
+    for (const f of ['plan/units.yaml', 'plan/tasks/1.yaml', '.gitea/workflows/plan.yml', 'CODEOWNERS', 'package.json', '.gitignore']) expect(existsSync(join(dir, f)), f).toBe(true);
+    expect(plan(['check'], { cwd: dir, env: ISOLATED }).code).toBe(1);
+  });
+
+  it('refuses to overwrite an existing plan (exit 2), byte for byte', () => {
+    const dir = fresh();
+    plan(['init', dir], { env: ISOLATED });
+    const before = readFileSync(join(dir, 'plan/units.yaml'), 'utf8');
+    const r = plan(['init', dir, '--ci', 'gitlab'], { env: ISOLATED });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('already holds a plan');
+    expect(readFileSync(join(dir, 'plan/units.yaml'), 'utf8')).toBe(before);
+    expect(existsSync(join(dir, '.gitlab-ci.yml'))).toBe(false);
+  });
+});
+
+describe('plan codeowners', () => {
+  it('gives each status file to its unit and the office, everything else to the office (GitHub)', () => {
+    const dir = initRepo();
+    const r = plan(['codeowners'], { cwd: dir, env: ISOLATED });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+    expect(lines).toEqual([
+      '/CODEOWNERS office@county.example',
+      '/.github/workflows/ office@county.example',
+      '/plan/ office@county.example',
+      '/plan/status/office.yaml office@county.example',
+      '/plan/status/finance.yaml li@finance.example @licai office@county.example',
+      '/plan/status/town-east.yaml wang@east.example office@county.example',
+      '/plan/status/town-west.yaml office@county.example',
+    ]);
+    // A unit without maintainers is said, not passed over in silence.
+    expect(r.stderr).toContain('these units have no maintainers, so only the office can change their status files: office, town-west');
+  });
+
+  it('writes GitLab’s one section and Gitea’s anchored expressions without e-mail', () => {
+    const dir = initRepo();
+    const gitlab = plan(['codeowners', '--forge', 'gitlab', '--out', 'CODEOWNERS'], { cwd: dir, env: ISOLATED });
+    expect(gitlab.code).toBe(0);
+    const text = readFileSync(join(dir, 'CODEOWNERS'), 'utf8');
+    expect(text).toContain('[plan-ledger]\n/CODEOWNERS office@county.example\n/.gitlab-ci.yml office@county.example\n/plan/ office@county.example\n');
+    expect(text).toContain('/plan/status/finance.yaml li@finance.example @licai office@county.example\n');
+    const units = join(dir, 'plan/units.yaml');
+    writeFileSync(units, readFileSync(units, 'utf8').replace('maintainers: [office@county.example]', 'maintainers: [office@county.example, "@county-office"]'));
+    const gitea = plan(['codeowners', '--forge', 'gitea'], { cwd: dir, env: ISOLATED });
+    expect(gitea.stdout.split('\n').filter((l) => l !== '' && !l.startsWith('#'))).toEqual([
+      'CODEOWNERS @county-office',
+      '\\\\.gitea/workflows/.* @county-office',
+      'plan/[^/]* @county-office',
+      'plan/tasks/.* @county-office',
+      'plan/status/office\\\\.yaml @county-office',
+      'plan/status/finance\\\\.yaml @licai @county-office',
+      'plan/status/town-east\\\\.yaml @county-office',
+      'plan/status/town-west\\\\.yaml @county-office',
+    ]);
+    expect(gitea.stderr).toContain("Gitea's CODEOWNERS takes user names and teams only; these e-mail addresses are left out: office@county.example, li@finance.example, wang@east.example");
+  });
+
+  it('--check fails while CODEOWNERS lags behind units.yaml, and passes once it is written', () => {
+    const dir = initRepo(); // maintainers filled in after plan init wrote CODEOWNERS
+    const stale = plan(['codeowners', '--check'], { cwd: dir, env: ISOLATED });
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('CODEOWNERS does not match the maintainers in units.yaml; run plan codeowners --forge github --out CODEOWNERS');
+    expect(plan(['codeowners', '--out', 'CODEOWNERS'], { cwd: dir, env: ISOLATED }).code).toBe(0);
+    const fresh = plan(['codeowners', '--check'], { cwd: dir, env: ISOLATED });
+    expect(fresh.code).toBe(0);
+    expect(fresh.stdout).toBe('CODEOWNERS matches the maintainers in units.yaml\n');
+    expect(plan(['codeowners', '--check', '--forge', 'gitlab'], { cwd: dir, env: ISOLATED }).code).toBe(1);
+  });
+
+  it('finds no maintainers field unknown: the schema takes them, and rejects a malformed one', () => {
+    const dir = initRepo();
+    const units = join(dir, 'plan/units.yaml');
+    writeFileSync(units, readFileSync(units, 'utf8').replace('maintainers: [wang@east.example]', 'maintainers: ["two words"]'));
+    const r = plan(['check', '--format', 'json'], { cwd: dir, env: ISOLATED });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ code: 'schema-pattern', file: 'plan/units.yaml' });
+  });
+});
