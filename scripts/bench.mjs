@@ -16,6 +16,7 @@
 //   --only <text>         only the rows whose name contains this text (e.g. "city check")
 //   --json <file>         also save the result (rows, floor, noise, commit, machine) as JSON
 //   --baseline <file>     after running, compare with a result saved earlier by --json
+//   --label <text>        name the result (default: the git commit, +dirty when src/bin/scripts changed)
 //   --compare <a> <b>     run nothing: compare two saved results (e.g. two commits), b against a
 //   --help                this text
 //
@@ -47,6 +48,7 @@ const { values, positionals } = parseArgs({
     only: { type: 'string' },
     json: { type: 'string' },
     baseline: { type: 'string' },
+    label: { type: 'string' },
     compare: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -176,7 +178,7 @@ for (const r of results.filter((x) => x.size === 'province')) {
 }
 
 const result = {
-  commit: git(['rev-parse', '--short', 'HEAD']) + (git(['status', '--porcelain', '--untracked-files=no', '--', 'src', 'bin', 'scripts', 'package.json']) ? '+dirty' : ''),
+  commit: values.label ?? git(['rev-parse', '--short', 'HEAD']) + (git(['status', '--porcelain', '--untracked-files=no', '--', 'src', 'bin', 'scripts', 'package.json']) ? '+dirty' : ''),
   date: new Date().toISOString(),
   node: process.version,
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', loadavgAtEnd: loadavg().map((x) => Number(x.toFixed(2))) },
