@@ -17,6 +17,9 @@
 //   --json <file>         also save the result (rows, floor, noise, commit, machine) as JSON
 //   --baseline <file>     after running, compare with a result saved earlier by --json
 //   --label <text>        name the result (default: the git commit, +dirty when src/bin/scripts changed)
+//   --against <dir>       also run <dir>/bin/plan.js (another checkout, built) in every round, right
+//                         after this one, under the same load: a before/after that the machine's
+//                         noise cannot fake; its figures are printed beside this checkout's
 //   --compare <a> <b>     run nothing: compare two saved results (e.g. two commits), b against a
 //   --help                this text
 //
@@ -49,6 +52,7 @@ const { values, positionals } = parseArgs({
     json: { type: 'string' },
     baseline: { type: 'string' },
     label: { type: 'string' },
+    against: { type: 'string' },
     compare: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -98,6 +102,8 @@ const runsOf = (size) => Math.max(1, Number(size === 'province' ? values['provin
 const rows = ROWS.filter((r) => sizes.includes(r.size)).map((r) => ({ ...r, name: `${r.size} ${r.command}` })).filter((r) => !values.only || r.name.includes(values.only));
 if (rows.length === 0) fail('no row matches --sizes/--only');
 
+const otherBin = values.against ? join(values.against, 'bin/plan.js') : undefined;
+if (otherBin && !existsSync(otherBin)) fail(`--against: no ${otherBin}`);
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const probe = join(root, 'scripts/bench-probe.cjs');
 const scratch = mkdtempSync(join(tmpdir(), 'plan-bench-'));
@@ -134,12 +140,14 @@ for (const row of rows) {
   if (row.size !== 'province') {
     once(['-e', '0']);
     once(['bin/plan.js', ...args]);
+    if (otherBin) once([otherBin, ...args]);
   }
   const pairs = [];
   for (let i = 0; i < runs; i++) {
     const floor = once(['-e', '0']);
     const cmd = once(['bin/plan.js', ...args]);
-    pairs.push({ floor, cmd });
+    const other = otherBin ? once([otherBin, ...args]) : undefined;
+    pairs.push({ floor, cmd, other });
     floorAll.push(floor.ms);
     process.stderr.write('.');
   }
@@ -161,6 +169,7 @@ for (const row of rows) {
     peakRssMB: Math.max(...pairs.map((p) => p.cmd.rssMB)),
     floorRssMB: median(pairs.map((p) => p.floor.rssMB)),
     target: targetText(row.target),
+    ...(otherBin && { against: { medianMs: median(pairs.map((p) => p.other.ms)), cpuMs: median(pairs.map((p) => p.other.cpuMs)), ratio: median(pairs.map((p) => p.other.ms / p.floor.ms)), peakRssMB: Math.max(...pairs.map((p) => p.other.rssMB)) } }),
   };
   result.met = meets(row.target, result);
   results.push(result);
@@ -189,6 +198,7 @@ const result = {
   growth,
 };
 process.stdout.write(report(result));
+if (otherBin) process.stdout.write(`\n${againstReport(result)}`);
 if (values.json) {
   writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`);
   process.stderr.write(`saved ${values.json}\n`);
@@ -268,6 +278,12 @@ function report(r) {
     '',
   ];
   return out.join('\n');
+}
+
+/** This checkout against the other one, run in the same rounds. */
+function againstReport(r) {
+  const body = r.rows.map((x) => [x.name, fmtMs(x.against.medianMs), fmtMs(x.medianMs), `${(((x.medianMs - x.against.medianMs) / x.against.medianMs) * 100).toFixed(0)}%`, fmtMs(x.against.cpuMs), fmtMs(x.cpuMs), `${(((x.cpuMs - x.against.cpuMs) / x.against.cpuMs) * 100).toFixed(0)}%`, `${x.against.ratio.toFixed(2)}× → ${x.ratio.toFixed(2)}×`, `${x.against.peakRssMB.toFixed(0)} → ${x.peakRssMB.toFixed(0)} MB`]);
+  return [`against ${values.against} (run in the same rounds): wall and CPU medians, other → this`, '', table(['row', 'other', 'this', 'change', 'CPU other', 'CPU this', 'change', '×floor', 'peak RSS'], body, 1), ''].join('\n');
 }
 
 function comparison(a, b, an, bn) {
