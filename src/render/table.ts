@@ -51,22 +51,18 @@ export function renderTable(columns: Column[], rows: Row[], maxWidth: number): s
   const widths = columns.map((col) => displayWidth(col.header));
   for (const row of cells) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell.text))));
   fit(columns, widths, maxWidth);
-  // Cut here, by display width, so the drawing only pads; colour goes on after the cut so it is never cut off.
-  const cut = (cell: Cell, i: number): string => {
-    const text = truncate(cell.text, widths[i]!);
-    return cell.paint ? cell.paint(text) : text;
-  };
   const header = columns.map((c, i) => truncate(c.header, widths[i]!));
   const rule = widths.map((w) => '─'.repeat(w));
-  const body = cells.map((row) => row.map(cut));
-  const text = cells.length <= LIBRARY_ROWS ? drawWithCliTable(columns, widths, [header, rule, ...body]) : drawLines(columns, widths, cells, [header, rule, ...body]);
-  return text
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n');
+  return cells.length <= LIBRARY_ROWS ? drawWithCliTable(columns, widths, header, rule, cells) : drawLines(columns, widths, header, rule, cells);
 }
 
-function drawWithCliTable(columns: Column[], widths: number[], [head, ...rows]: string[][]): string {
+/** Cut here, by display width, so the drawing only pads; colour goes on after the cut so it is never cut off. */
+function cut(cell: Cell, width: number): { plain: string; shown: string } {
+  const plain = truncate(cell.text, width);
+  return { plain, shown: cell.paint ? cell.paint(plain) : plain };
+}
+
+function drawWithCliTable(columns: Column[], widths: number[], head: string[], rule: string[], cells: Cell[][]): string {
   const Table = cliTable();
   const table = new Table({
     head,
@@ -76,20 +72,28 @@ function drawWithCliTable(columns: Column[], widths: number[], [head, ...rows]: 
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
     wordWrap: false,
   });
-  table.push(...rows);
-  return table.toString();
+  table.push(rule, ...cells.map((row) => row.map((cell, i) => cut(cell, widths[i]!).shown)));
+  return table
+    .toString()
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n');
 }
 
-/** The same layout without the library: pad each cut cell by the display width of its text. */
-function drawLines(columns: Column[], widths: number[], cells: Cell[][], [head, rule, ...rows]: string[][]): string {
-  const line = (texts: string[], plain: string[]): string =>
+/** The same layout without the library, one line at a time: a province's overdue table has half a million. */
+function drawLines(columns: Column[], widths: number[], head: string[], rule: string[], cells: Cell[][]): string {
+  const line = (texts: { plain: string; shown: string }[]): string =>
     texts
-      .map((t, i) => {
-        const room = ' '.repeat(Math.max(0, widths[i]! - displayWidth(plain[i]!)));
-        return columns[i]!.align === 'right' ? room + t : t + room;
+      .map(({ plain, shown }, i) => {
+        const room = ' '.repeat(Math.max(0, widths[i]! - displayWidth(plain)));
+        return columns[i]!.align === 'right' ? room + shown : shown + room;
       })
-      .join(GAP);
-  return [line(head!, head!), line(rule!, rule!), ...rows.map((r, k) => line(r, cells[k]!.map((c, i) => truncate(c.text, widths[i]!))))].join('\n');
+      .join(GAP)
+      .trimEnd();
+  const asIs = (t: string): { plain: string; shown: string } => ({ plain: t, shown: t });
+  const lines = [line(head.map(asIs)), line(rule.map(asIs))];
+  for (const row of cells) lines.push(line(row.map((cell, i) => cut(cell, widths[i]!))));
+  return lines.join('\n');
 }
 
 /** Shrinks flexible columns one column of width at a time, always the widest for its weight. */
