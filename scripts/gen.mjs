@@ -4,10 +4,14 @@
 // Tasks have Chinese titles (~60 characters) and texts (~300) cut from the seed
 // document; every unit is responsible for every task (through a group) and has
 // one status file with an entry for every task.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+//   node scripts/gen.mjs --fill plan --out bench-data/embedded-filled [--seed 1] [--as-of 2021-12-01]
+// copies a real plan (tasks, units, plan.yaml) and gives every unit a status file
+// with an entry for each task assigned to it, every state present.
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import YAML from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -115,6 +119,60 @@ export function generatePlan({ tasks, units, out, seed = 1, asOf = '2021-12-01' 
   }
 }
 
+/**
+ * A copy of the plan in `from` in which every unit has recorded progress on every
+ * task assigned to it (as lead or responsible, directly or through a group):
+ * the embedded plan's size with real status data. The states cycle through all
+ * five, then follow the random mix, so each is present whatever the plan's size.
+ */
+export function fillPlan({ from, out, seed = 1, asOf = '2021-12-01' }) {
+  const random = mulberry32(seed);
+  const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
+  const q = (s) => JSON.stringify(s);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'status'), { recursive: true });
+  cpSync(join(from, 'plan.yaml'), join(out, 'plan.yaml'));
+  cpSync(join(from, 'units.yaml'), join(out, 'units.yaml'));
+  cpSync(join(from, 'tasks'), join(out, 'tasks'), { recursive: true });
+
+  const units = YAML.parse(readFileSync(join(from, 'units.yaml'), 'utf8'));
+  const groups = new Map((units.groups ?? []).map((g) => [g.id, g.members ?? []]));
+  const membersOf = (id, seen = new Set()) => {
+    if (seen.has(id)) return [];
+    seen.add(id);
+    return groups.has(id) ? groups.get(id).flatMap((m) => membersOf(m, seen)) : [id];
+  };
+  const assigned = new Map(units.units.map((u) => [u.id, []]));
+  const taskFiles = readdirSync(join(from, 'tasks')).filter((f) => /\.ya?ml$/.test(f)).sort();
+  for (const file of taskFiles) {
+    for (const task of YAML.parse(readFileSync(join(from, 'tasks', file), 'utf8')).tasks ?? []) {
+      const who = new Set([...(task.lead ?? []), ...(task.responsible ?? [])].flatMap((id) => membersOf(id)));
+      for (const id of who) assigned.get(id)?.push(String(task.id));
+    }
+  }
+  const plan = YAML.parse(readFileSync(join(from, 'plan.yaml'), 'utf8'));
+  const first = Date.parse(`${plan.span?.start ?? plan.signed}T00:00:00Z`);
+  const last = Date.parse(`${asOf}T00:00:00Z`);
+  const day = (t) => new Date(t).toISOString().slice(0, 10);
+  const STATES = ['done', 'in_progress', 'not_started', 'blocked', 'not_applicable'];
+  let n = 0;
+  for (const [unit, taskIds] of assigned) {
+    const lines = [`unit: ${unit}`, 'tasks:'];
+    for (const id of taskIds) {
+      const r = random();
+      const state = n < STATES.length ? STATES[n] : r < 0.4 ? 'done' : r < 0.75 ? 'in_progress' : r < 0.9 ? 'not_started' : r < 0.97 ? 'blocked' : 'not_applicable';
+      n++;
+      const updated = day(first + int(0, Math.max(0, Math.round((last - first) / 86_400_000))) * 86_400_000);
+      lines.push(`  ${q(id)}:`, `    state: ${state}`);
+      if (state !== 'not_started') lines.push(`    progress: ${q(`第${n}条进展：已按要求推进，详见台账。`)}`);
+      if (state === 'done') lines.push(`    completed: ${updated}`, `    evidence: [${q(`https://gov.example.cn/${unit}/${id}`)}]`);
+      if (state === 'blocked' || state === 'not_applicable') lines.push(`    reason: ${q('本单位无此项职能，待县政府办确认。')}`);
+      lines.push(`    updated: ${updated}`);
+    }
+    writeFileSync(join(out, 'status', `${unit}.yaml`), `${lines.join('\n')}\n`);
+  }
+}
+
 function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
@@ -128,10 +186,14 @@ function mulberry32(seed) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
-    options: { tasks: { type: 'string' }, units: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, 'as-of': { type: 'string', default: '2021-12-01' } },
+    options: { tasks: { type: 'string' }, units: { type: 'string' }, fill: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, 'as-of': { type: 'string', default: '2021-12-01' } },
   });
+  if (values.fill && values.out) {
+    fillPlan({ from: values.fill, out: values.out, seed: Number(values.seed), asOf: values['as-of'] });
+    process.exit(0);
+  }
   if (!values.tasks || !values.units || !values.out) {
-    process.stderr.write('usage: npm run gen -- --tasks <n> --units <m> --out <dir> [--seed <s>] [--as-of YYYY-MM-DD]\n');
+    process.stderr.write('usage: npm run gen -- --tasks <n> --units <m> --out <dir> [--seed <s>] [--as-of YYYY-MM-DD]\n       npm run gen -- --fill <plan dir> --out <dir> [--seed <s>] [--as-of YYYY-MM-DD]\n');
     process.exit(2);
   }
   generatePlan({ tasks: Number(values.tasks), units: Number(values.units), out: values.out, seed: Number(values.seed), asOf: values['as-of'] });

@@ -2,7 +2,12 @@
  * Calendar dates as the county counts them: whole days in the plan's time
  * zone, written YYYY-MM-DD. Nothing here reads the clock; "now" is passed in.
  */
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
 import type { IsoDate } from './model.js';
+
+dayjs.extend(utc);
+const ISO_DAY = 'YYYY-MM-DD';
 
 const DAY_MS = 86_400_000;
 
@@ -20,29 +25,28 @@ export function isRealDate(s: string): boolean {
 }
 
 function checkDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  // dayjs rolls 2021-02-30 over to 2021-03-02 (and years before 100 into the 1900s): a real date reads back the same.
+  const d = dayjs.utc(s);
+  return d.isValid() && d.format(ISO_DAY) === s;
 }
 
 /** Days since 1970-01-01; differences of these are whole days. */
 export function dayNumber(date: IsoDate): number {
   let n = dayNumbers.get(date);
   if (n === undefined) {
-    n = Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+    n = Math.round(dayjs.utc(date).valueOf() / DAY_MS);
     if (dayNumbers.size < 100_000) dayNumbers.set(date, n);
   }
   return n;
 }
 
 export function fromDayNumber(n: number): IsoDate {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+  return dayjs.utc(n * DAY_MS).format(ISO_DAY);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromDayNumber(dayNumber(date) + days);
+  return dayjs.utc(date).add(days, 'day').format(ISO_DAY);
 }
 
 /** `later - earlier` in days. */
@@ -72,7 +76,7 @@ const FIXED_SINCE = Date.UTC(1992, 0, 1);
 export function dateIn(timeZone: string, now: Date): IsoDate {
   const fixed = FIXED_OFFSETS[timeZone];
   if (fixed !== undefined && now.getTime() >= FIXED_SINCE) {
-    return new Date(now.getTime() + fixed * 60_000).toISOString().slice(0, 10);
+    return dayjs(now).utcOffset(fixed).format(ISO_DAY);
   }
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';

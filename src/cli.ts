@@ -2,10 +2,10 @@
  * The command line: options become typed objects, and each command's module
  * is imported only when that command runs, so start-up stays small.
  */
-import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { isRealDate } from './calendar.js';
 import type { Context } from './commands/context.js';
+import { ownPackage } from './load/own-package.js';
 import type { PlanLocation } from './load/plan-folder.js';
 import { filterWords, lightFromWord, stateFromWord } from './render/labels.js';
 import { langFrom, langOf, type Lang } from './render/messages.js';
@@ -42,9 +42,9 @@ interface GlobalOptions {
   verbose?: boolean;
 }
 
-/** The version in package.json, read only when asked for (dist/cli.js → ../package.json). */
+/** The version in package.json, read only when asked for. */
 function packageVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return ownPackage().version;
 }
 
 export function buildProgram(ambient: Ambient): Command {

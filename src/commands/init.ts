@@ -9,6 +9,7 @@ import { basename, join, resolve } from 'node:path';
 import { dateIn } from '../calendar.js';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
 import { git, GitUnavailable } from '../load/git.js';
+import { ownPackage } from '../load/own-package.js';
 import type { PlanData } from '../model.js';
 import type { Forge } from '../render/codeowners.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
@@ -105,6 +106,5 @@ function packageName(dir: string): string {
 }
 
 async function ownVersion(): Promise<string> {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  return ownPackage().version;
 }

@@ -1,8 +1,12 @@
 /**
  * A plain terminal table that fits a width: columns padded by display width,
- * the flexible ones (titles) cut with … when the terminal is narrow.
+ * the flexible ones (titles) cut with … when the terminal is narrow. The fitting
+ * and the cutting by display width are ours (a CJK character is two columns);
+ * cli-table3 lays the cut cells out in the widths we give it.
  */
-import { displayWidth, padEnd, padStart, safeText, truncate } from './text.js';
+import { createRequire } from 'node:module';
+import type CliTable from 'cli-table3';
+import { displayWidth, safeText, truncate } from './text.js';
 
 export interface Column {
   header: string;
@@ -24,24 +28,72 @@ export type Row = (string | Cell)[];
 
 const GAP = '  ';
 
+/**
+ * cli-table3 spends ~0.3 ms a row (it measures every cell again through a fresh
+ * ANSI regex): 25,000 overdue rows of a city plan would take ~8 s. Tables up to
+ * this many rows are drawn by cli-table3; longer ones by the same layout written
+ * line by line, which gives the same text (tests/unit/table.test.ts).
+ */
+export const LIBRARY_ROWS = 1000;
+
+// No borders: columns are set apart by GAP alone, as the reports have always been.
+const CHARS = { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: GAP };
+
+// cli-table3 is CommonJS; required on the first table drawn, so a command that
+// prints JSON or nothing never loads it.
+let tableClass: typeof CliTable | undefined;
+function cliTable(): typeof CliTable {
+  return (tableClass ??= createRequire(import.meta.url)('cli-table3') as typeof CliTable);
+}
+
 export function renderTable(columns: Column[], rows: Row[], maxWidth: number): string {
   const cells = rows.map((row) => row.map((c) => (typeof c === 'string' ? { text: safeText(c) } : { ...c, text: safeText(c.text) })));
   const widths = columns.map((col) => displayWidth(col.header));
   for (const row of cells) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell.text))));
   fit(columns, widths, maxWidth);
-  const line = (texts: Cell[]): string =>
+  const header = columns.map((c, i) => truncate(c.header, widths[i]!));
+  const rule = widths.map((w) => '─'.repeat(w));
+  return cells.length <= LIBRARY_ROWS ? drawWithCliTable(columns, widths, header, rule, cells) : drawLines(columns, widths, header, rule, cells);
+}
+
+/** Cut here, by display width, so the drawing only pads; colour goes on after the cut so it is never cut off. */
+function cut(cell: Cell, width: number): { plain: string; shown: string } {
+  const plain = truncate(cell.text, width);
+  return { plain, shown: cell.paint ? cell.paint(plain) : plain };
+}
+
+function drawWithCliTable(columns: Column[], widths: number[], head: string[], rule: string[], cells: Cell[][]): string {
+  const Table = cliTable();
+  const table = new Table({
+    head,
+    colWidths: widths,
+    colAligns: columns.map((c) => c.align ?? 'left'),
+    chars: CHARS,
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
+    wordWrap: false,
+  });
+  table.push(rule, ...cells.map((row) => row.map((cell, i) => cut(cell, widths[i]!).shown)));
+  return table
+    .toString()
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n');
+}
+
+/** The same layout without the library, one line at a time: a province's overdue table has half a million. */
+function drawLines(columns: Column[], widths: number[], head: string[], rule: string[], cells: Cell[][]): string {
+  const line = (texts: { plain: string; shown: string }[]): string =>
     texts
-      .map((cell, i) => {
-        const w = widths[i]!;
-        const cut = truncate(cell.text, w);
-        const padded = columns[i]!.align === 'right' ? padStart(cut, w) : i === texts.length - 1 ? cut : padEnd(cut, w);
-        return cell.paint ? cell.paint(padded) : padded;
+      .map(({ plain, shown }, i) => {
+        const room = ' '.repeat(Math.max(0, widths[i]! - displayWidth(plain)));
+        return columns[i]!.align === 'right' ? room + shown : shown + room;
       })
       .join(GAP)
       .trimEnd();
-  const header = line(columns.map((c) => ({ text: c.header })));
-  const rule = widths.map((w) => '─'.repeat(w)).join(GAP);
-  return [header, rule, ...cells.map(line)].join('\n');
+  const asIs = (t: string): { plain: string; shown: string } => ({ plain: t, shown: t });
+  const lines = [line(head.map(asIs)), line(rule.map(asIs))];
+  for (const row of cells) lines.push(line(row.map((cell, i) => cut(cell, widths[i]!))));
+  return lines.join('\n');
 }
 
 /** Shrinks flexible columns one column of width at a time, always the widest for its weight. */
