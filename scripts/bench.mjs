@@ -74,8 +74,11 @@ const ROWS = [
   { size: 'province', command: 'status', target: { ms: 5000, mb: 400 } },
   ...['check', 'overdue', 'upcoming', 'checklist', 'report', 'export'].map((command) => ({ size: 'province', command, target: { ms: 15000, mb: 1024 } })),
 ];
-/** The unit whose checklist and report are asked for: a town in the embedded plan, the first unit (also the recipient) in the generated ones. */
-const UNIT = { embedded: 'town-linkou', city: 'unit-00001', province: 'unit-00001' };
+/**
+ * The unit whose checklist and report are asked for: a town in the embedded plan, the second unit
+ * in the generated ones (the first receives the reports, so it reports at no checkpoint itself).
+ */
+const UNIT = { embedded: 'town-linkou', city: 'unit-00002', province: 'unit-00002' };
 const ARGS = {
   status: [],
   check: [],
