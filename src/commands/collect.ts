@@ -12,6 +12,7 @@ import { EXIT, ExitCode, UsageError } from '../errors.js';
 import { buildLedger } from '../ledger/index.js';
 import { shortName } from '../ledger/units.js';
 import { lineDiff } from '../render/diff.js';
+import { countOf } from '../render/labels.js';
 import { renderTable } from '../render/table.js';
 import { formProblemText } from '../render/workbook-messages.js';
 import type { FormProblem, FormRow } from '../workbook/read-form.js';
@@ -96,7 +97,7 @@ export async function collect(ctx: Context, paths: string[], options: CollectOpt
   const refused = outcomes.filter((o) => o.refused > 0).length;
   const applied = outcomes.length - refused;
   const verb = options.dryRun ? (zh ? '可写入' : 'would apply') : zh ? '已写入' : 'applied';
-  print(`${table}\n${zh ? `${outcomes.length} 个文件：${verb} ${applied} 个，拒收 ${refused} 个（${asOf}）` : `${outcomes.length} files: ${applied} ${verb}, ${refused} refused (${asOf})`}`);
+  print(`${table}\n${zh ? `${outcomes.length} 个文件：${verb} ${applied} 个，拒收 ${refused} 个（${asOf}）` : `${countOf(outcomes.length, 'file')}: ${applied} ${verb}, ${refused} refused (${asOf})`}`);
   if (refused > 0) throw new ExitCode(EXIT.findings);
 }
 

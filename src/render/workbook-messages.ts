@@ -61,6 +61,11 @@ const MESSAGES: Record<string, { zh: Text; en: Text }> = {
   'form-bad-date': { zh: (a) => `“${a.value}” 不是日期；请写成 YYYY-MM-DD，如 2021-09-03`, en: (a) => `"${a.value}" is not a date; write it YYYY-MM-DD, e.g. 2021-09-03` },
   'form-date-future': { zh: (a) => `完成日期 ${a.date} 晚于统计日期 ${a.asOf}`, en: (a) => `completion date ${a.date} is after the as-of date ${a.asOf}` },
   'form-needs-reason': { zh: () => '不适用须写明原因', en: () => 'not applicable needs a reason' },
+  'form-done-no-date': { zh: () => '已完成须填写完成日期', en: () => 'done needs its completion date (完成日期)' },
+  'form-older-than-entry': {
+    zh: (a) => `任务 ${a.task} 在台账中已于 ${a.updated} 更新，晚于本表生成日期 ${a.made}；本表会覆盖该更新。请用 plan forms 重新生成填报表后填写`,
+    en: (a) => `task ${a.task} changed in the ledger on ${a.updated}, after this form was made (${a.made}); the form would undo that change. Make a new form with plan forms and fill that one`,
+  },
   'form-task-missing': { zh: (a) => `填报表中没有任务 ${a.task} 的行；该任务保持不变`, en: (a) => `the form has no row for task ${a.task}; it stays as it was` },
 };
 

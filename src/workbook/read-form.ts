@@ -173,6 +173,17 @@ export async function readForm(excel: typeof ExcelJS, bytes: Buffer, fileName: s
       else out.completed = completed;
     }
     if (state === 'not_applicable' && reason === undefined && !a.entry?.hasReason) problems.push({ code: 'form-needs-reason', ...where(r, COL.reason), args: {} });
+    // Done needs the day it was done: the collection date is not it (the form itself asks for the date).
+    if (state === 'done' && out.completed === undefined && !(a.entry?.state === 'done' && a.entry.completed !== undefined)) {
+      problems.push({ code: 'form-done-no-date', ...where(r, COL.completed), args: {} });
+    }
+    // A form made before the ledger last changed this entry would undo that change: an older
+    // copy sent back, or the office's own blank form collected by mistake. Refused, never applied.
+    const entry = a.entry;
+    if (entry?.updated !== undefined && meta.made !== '' && entry.updated > meta.made) {
+      const differs = state !== entry.state || (out.completed !== undefined && out.completed !== entry.completed) || (progress !== undefined && progress !== d?.progress) || (reason !== undefined && reason !== d?.reason);
+      if (differs) problems.push({ code: 'form-older-than-entry', ...where(r, COL.state), args: { task: id, updated: entry.updated, made: meta.made } });
+    }
     rows.push(out);
   }
   if (problems.length > 0) return fail();

@@ -1,0 +1,55 @@
+/** A returned form never undoes what the ledger learned after the form was made; done needs its date. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyPlan, plan } from '../helpers.js';
+import { day, fillForm, setCells, statusSnapshot } from './helpers.js';
+
+describe('forms older than the ledger entry', () => {
+  let dir: string;
+  let forms: string;
+  let filled: string;
+  beforeAll(async () => {
+    dir = copyPlan();
+    forms = join(dir, '..', 'forms');
+    // Made on 2021-09-02: every row pre-filled as not started.
+    expect(plan(['--plan', dir, '--as-of', '2021-09-02', 'forms', '--out', forms, '--unit', '县财政局']).code).toBe(0);
+    filled = join(dir, '..', 'back', '县财政局.xlsx');
+    await fillForm(join(forms, '县财政局.xlsx'), filled, (s) => setCells(s, { E6: '已完成', H6: day('2021-09-01') }));
+    expect(plan(['--plan', dir, '--as-of', '2021-09-03', 'collect', filled]).code).toBe(0);
+  });
+
+  it('the blank form collected after the unit returned its filled one is refused at the changed row', () => {
+    const before = statusSnapshot(dir);
+    const r = plan(['--plan', dir, '--as-of', '2021-09-04', 'collect', join(forms, '县财政局.xlsx')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/台账!E6: task 3\.1 changed in the ledger on 2021-09-03, after this form was made \(2021-09-02\)/);
+    expect(statusSnapshot(dir)).toEqual(before);
+    expect(readFileSync(join(dir, 'status/finance.yaml'), 'utf8')).toContain('completed: 2021-09-01');
+  });
+
+  it('an old copy sent back after a later update is refused; the same form again, with nothing newer, is not', () => {
+    expect(plan(['--plan', dir, '--as-of', '2021-09-05', 'collect', filled]).code).toBe(0);
+    expect(plan(['--plan', dir, '--as-of', '2021-09-10', 'update', 'finance', '3.1', '--state', 'in_progress', '--progress', '发现遗漏，重新整改']).code).toBe(0);
+    const before = statusSnapshot(dir);
+    const r = plan(['--plan', dir, '--as-of', '2021-09-11', 'collect', filled]);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain('changed in the ledger on 2021-09-10');
+    expect(statusSnapshot(dir)).toEqual(before);
+  });
+});
+
+describe('done on a form', () => {
+  it('needs its completion date: the collection date is not taken for it', async () => {
+    const dir = copyPlan();
+    const forms = join(dir, '..', 'forms');
+    expect(plan(['--plan', dir, '--as-of', '2021-09-02', 'forms', '--out', forms, '--unit', '县财政局']).code).toBe(0);
+    const filled = join(dir, '..', 'back', '县财政局.xlsx');
+    await fillForm(join(forms, '县财政局.xlsx'), filled, (s) => setCells(s, { E7: '已完成' }));
+    const before = statusSnapshot(dir);
+    const r = plan(['--plan', dir, '--as-of', '2021-09-03', 'collect', filled]);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain('台账!H7: done needs its completion date');
+    expect(statusSnapshot(dir)).toEqual(before);
+  });
+});
