@@ -27,8 +27,10 @@ export async function remind(ctx: Context, options: RemindOptions): Promise<void
   const wanted = options.unit === undefined ? undefined : new Set(resolveUnits(ledger, options.unit).units.map((u) => u.id));
   const all = ledger.rows.flatMap((r) => r.assignments);
   const reminders: Reminder[] = [];
+  // The notices come from the office that receives the reports: it does not chase itself.
+  const senders = new Set(data.plan.checkpoints.map((c) => c.recipient));
   for (const unit of data.units) {
-    if (wanted && !wanted.has(unit.id)) continue;
+    if ((wanted && !wanted.has(unit.id)) || senders.has(unit.id)) continue;
     const items = dueForReminder(
       all.filter((a) => a.unit.id === unit.id),
       asOf,
