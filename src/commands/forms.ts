@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { checklistFor } from '../ledger/checklist.js';
-import { buildLedger } from '../ledger/index.js';
+import { buildLedger, reportersOf } from '../ledger/index.js';
 import { shortName } from '../ledger/units.js';
 import type { Checkpoint, Unit } from '../model.js';
 import { loadValidPlan, print, writeFileAtomic, type Context } from './context.js';
@@ -20,7 +20,9 @@ export async function forms(ctx: Context, options: FormsOptions): Promise<void> 
   const { data, asOf } = await loadValidPlan(ctx, true);
   const ledger = buildLedger(data, asOf);
   const checkpoint = pickCheckpoint(data.plan.checkpoints, options.checkpoint, asOf);
-  let units: Unit[] = data.units;
+  // The units that report at this checkpoint; a unit named with --unit or --group gets its form all the same.
+  const reporters = new Set(reportersOf(ledger, checkpoint).map((u) => u.id));
+  let units: Unit[] = options.unit === undefined && options.group === undefined ? data.units.filter((u) => reporters.has(u.id)) : data.units;
   for (const name of [options.unit, options.group]) {
     if (name === undefined) continue;
     const ids = new Set(resolveUnits(ledger, name).units.map((u) => u.id));
