@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: the generator is a plain script without types.
 import { generatePlan } from '../../scripts/gen.mjs';
 import { EMBEDDED_PLAN, plan } from '../helpers.js';
 
