@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../errors.js';
 import { buildLedger, rollUp } from '../ledger/index.js';
-import { json } from '../render/formats.js';
+import { LazyArray, writeJson } from '../render/json-stream.js';
 import { loadValidPlan, print, writeFileAtomic, type Context } from './context.js';
 import { gitReplay } from './git-replay.js';
 import { resolveUnits } from './resolve.js';
@@ -22,8 +22,9 @@ export async function exportPlan(ctx: Context, options: ExportOptions = {}): Pro
   if (options.format === 'xlsx') return exportWorkbook(ctx, options);
   const { data, asOf } = await loadValidPlan(ctx, true);
   const { plan } = data;
-  print(
-    json({
+  // Written element by element: a city plan's export would otherwise sit in memory three times (issue 15).
+  writeJson(
+    {
       asOf,
       plan: {
         id: plan.id,
@@ -38,7 +39,7 @@ export async function exportPlan(ctx: Context, options: ExportOptions = {}): Pro
         span: plan.span ?? null,
         checkpoints: plan.checkpoints.map((c) => ({ date: c.date, reporters: c.reporters, recipient: c.recipient })),
       },
-      units: data.units.map((u) => ({
+      units: new LazyArray(data.units, (u) => ({
         id: u.id,
         name: u.name,
         short: u.short ?? null,
@@ -46,8 +47,8 @@ export async function exportPlan(ctx: Context, options: ExportOptions = {}): Pro
         kind: u.kind,
         ...(options.includeContacts && { contact: u.contact ?? null }),
       })),
-      groups: data.groups.map((g) => ({ id: g.id, name: g.name, aliases: g.aliases, members: g.members, ...(g.membersUnknown && { membersUnknown: true }) })),
-      tasks: data.tasks.map((t) => ({
+      groups: new LazyArray(data.groups, (g) => ({ id: g.id, name: g.name, aliases: g.aliases, members: g.members, ...(g.membersUnknown && { membersUnknown: true }) })),
+      tasks: new LazyArray(data.tasks, (t) => ({
         id: t.id,
         section: t.section,
         title: t.title,
@@ -62,7 +63,7 @@ export async function exportPlan(ctx: Context, options: ExportOptions = {}): Pro
         ...(t.milestones && { milestones: t.milestones }),
         source: t.source ?? null,
       })),
-      statuses: data.statuses.map((s) => ({
+      statuses: new LazyArray(data.statuses, (s) => ({
         unit: s.unit,
         task: s.task,
         state: s.state,
@@ -72,7 +73,8 @@ export async function exportPlan(ctx: Context, options: ExportOptions = {}): Pro
         reason: s.details?.reason ?? null,
         updated: s.updated ?? null,
       })),
-    }),
+    },
+    print,
   );
 }
 

@@ -1,0 +1,74 @@
+/**
+ * JSON written piece by piece, byte for byte what `json()` (JSON.stringify with
+ * two-space indent) gives for the same value. A city plan's export is tens of
+ * megabytes of text: built as one object and one string it held the data three
+ * times over (the plan, the mapped copy, the string) and took the process past
+ * 200 MB; written an element at a time only the plan itself stays in memory.
+ */
+
+/** An array whose elements are made (by `map`) only when they are written. */
+export class LazyArray<T> {
+  constructor(
+    readonly items: readonly T[],
+    readonly map: (item: T) => unknown,
+  ) {}
+}
+
+/** Re-indents an element's own JSON to sit `depth` levels in; JSON strings hold no raw line breaks, so every \n is layout. */
+function indented(text: string, pad: string): string {
+  return text.replace(/\n/g, `\n${pad}`);
+}
+
+/**
+ * The text of a top-level object, in pieces that each end at a line break
+ * (so a terminal filter applied piece by piece sees whole lines). Values that
+ * JSON.stringify leaves out (undefined, functions) are left out here too; a
+ * LazyArray element that stringifies to nothing becomes null, as in an array.
+ */
+export function* jsonPieces(value: Readonly<Record<string, unknown>>): Generator<string> {
+  const fields: [string, string | LazyArray<unknown>][] = [];
+  for (const [key, v] of Object.entries(value)) {
+    if (v instanceof LazyArray) {
+      fields.push([key, v]);
+      continue;
+    }
+    const text = JSON.stringify(v, null, 2) as string | undefined;
+    if (text !== undefined) fields.push([key, text]);
+  }
+  if (fields.length === 0) {
+    yield '{}\n';
+    return;
+  }
+  yield '{\n';
+  for (const [i, [key, v]] of fields.entries()) {
+    const head = `  ${JSON.stringify(key)}: `;
+    const comma = i < fields.length - 1 ? ',' : '';
+    if (typeof v === 'string') {
+      yield `${head}${indented(v, '  ')}${comma}\n`;
+    } else if (v.items.length === 0) {
+      yield `${head}[]${comma}\n`;
+    } else {
+      yield `${head}[\n`;
+      const last = v.items.length - 1;
+      for (const [j, item] of v.items.entries()) {
+        const text = (JSON.stringify(v.map(item), null, 2) as string | undefined) ?? 'null';
+        yield `    ${indented(text, '    ')}${j < last ? ',' : ''}\n`;
+      }
+      yield `  ]${comma}\n`;
+    }
+  }
+  yield '}\n';
+}
+
+/** Writes the pieces through `write` in batches of about 64 KB (one write per element would be a system call each). */
+export function writeJson(value: Readonly<Record<string, unknown>>, write: (text: string) => void): void {
+  let batch = '';
+  for (const piece of jsonPieces(value)) {
+    batch += piece;
+    if (batch.length >= 65_536) {
+      write(batch);
+      batch = '';
+    }
+  }
+  if (batch !== '') write(batch);
+}
