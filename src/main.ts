@@ -12,7 +12,8 @@ export async function run(argv: string[]): Promise<void> {
   // A reader that stops early (plan status | head) is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(EXIT.ok);
-    throw e;
+    // Output that cannot be written (plan export > /dev/full): the user's situation, worded, exit 2.
+    process.exit(exitCodeFor(Object.assign(e, { path: e.path ?? (langOf(argv, process.env) === 'zh' ? '标准输出' : 'standard output') }), langOf(argv, process.env), verbose));
   });
   // The plan folder and its language are known before the arguments are parsed,
   // so that help and the parser's own errors speak the plan's language too.

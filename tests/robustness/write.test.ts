@@ -56,6 +56,15 @@ describe('the writer never follows a link', () => {
 });
 
 describe('errors of the user’s situation: exit 2 with a message', () => {
+  it.skipIf(!existsSync('/dev/full'))('standard output on a full disk (plan export > /dev/full): no stack, exit 2', () => {
+    for (const args of [['export', '--format', 'json'], ['status']]) {
+      const r = spawnSync(`"${process.execPath}" "${BIN}" ${args.join(' ')} --lang en > /dev/full`, { shell: true, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC' } });
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('cannot write standard output: the disk is full');
+      expect(r.stderr).not.toMatch(/bug|at .*\.js:\d+/);
+    }
+  });
+
   it('--out naming an existing file', () => {
     const dir = copyPlan();
     const file = join(dir, '..', 'a-file');
