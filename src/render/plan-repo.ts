@@ -37,6 +37,8 @@ document: 示例〔${today.slice(0, 4)}〕1号
 issuer: 示例县人民政府办公室
 signed: ${today}
 timezone: Asia/Shanghai
+# Reports speak the plan's language unless --lang or the locale names another.
+lang: zh
 # An open task turns yellow this many days before its deadline.
 warnDays: 14
 span:

@@ -2,6 +2,7 @@
 import { LIGHT_ORDER, type Ledger, type Light, type TaskRow } from '../ledger/index.js';
 import { shortName } from '../ledger/units.js';
 import type { Paint } from './diagnostics.js';
+import { wrap } from './checklist.js';
 import { csv, json, md, mdTable } from './formats.js';
 import { reportHeader } from './header.js';
 import { closedWord, countOf, lightPaint, lightWord, progressBar, rowDaysWord, t } from './labels.js';
@@ -9,6 +10,7 @@ import type { Lang } from './messages.js';
 import { statusHtml } from './html.js';
 import { missingReturnsLine } from './returns.js';
 import { renderTable } from './table.js';
+import { displayWidth } from './text.js';
 
 export interface StatusView {
   ledger: Ledger;
@@ -76,7 +78,8 @@ export const STATUS_FORMATS = {
       .join(' · ');
     // Who has not returned the form: about every unit, so not under a filter.
     const returns = v.filter === undefined ? missingReturnsLine(v.ledger, lang) : undefined;
-    return `${head}\n\n${table}\n\n${lang === 'zh' ? `${v.rows.length} ${t('tasks', lang)}` : countOf(v.rows.length, 'task')}: ${footer}\n${returns ? `${returns}\n` : ''}`;
+    // Wrapped to the terminal: it names up to ten units.
+    return `${head}\n\n${table}\n\n${lang === 'zh' ? `${v.rows.length} ${t('tasks', lang)}` : countOf(v.rows.length, 'task')}: ${footer}\n${returns ? `${wrapWords(returns, o.columns)}\n` : ''}`;
   },
 
   json(v: StatusView): string {
@@ -161,3 +164,19 @@ export const STATUS_FORMATS = {
     return statusHtml(v, o.lang);
   },
 } as const;
+
+/** English breaks at spaces; Chinese, which has none, anywhere by display width (wrap). */
+function wrapWords(text: string, width: number): string {
+  if (!text.includes(' ')) return wrap(text, width, '');
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && displayWidth(`${line} ${word}`) > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  // A single word wider than the line (a long Chinese name list) is still cut by display width.
+  return lines.map((l) => (displayWidth(l) > width ? wrap(l, width, '') : l)).join('\n');
+}

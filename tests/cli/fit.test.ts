@@ -4,6 +4,7 @@
  * languages (a CJK character is two columns), English counts in the right
  * number, and a unit named once when its short and full names are the same.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/render/text.js';
@@ -70,5 +71,17 @@ describe('a unit whose short name is its full name', () => {
     edit(join(noShort, 'units.yaml'), /\n    short: 林口镇\n/, '\n');
     expect(plan(['checklist', '林口镇人民政府', '--plan', noShort, '--as-of', '2021-09-01']).stdout.split('\n')[0]).toBe('林口镇人民政府 · Checklist');
     expect(plan(['checklist', '县财政局', '--as-of', '2021-09-01']).stdout.split('\n')[0]).toBe('县财政局（林口县财政局）· Checklist');
+  });
+});
+
+describe('the status footer of forms not returned', () => {
+  it.each(['en', 'zh'])('wraps to 80 columns in %s', (lang) => {
+    const dir = copyPlan();
+    mkdirSync(join(dir, 'status'), { recursive: true });
+    writeFileSync(join(dir, 'status/finance.yaml'), 'unit: finance\ntasks: {}\nreturns:\n  - checkpoint: 2021-09-05\n    received: 2021-09-01\n');
+    const r = plan(['status', '--plan', dir, '--lang', lang, '--as-of', '2021-09-02'], { env: { COLUMNS: '80' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(lang === 'zh' ? /尚未报送（2021-09-05）：林口镇/ : /林口镇, 古城镇/);
+    for (const line of r.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
   });
 });
