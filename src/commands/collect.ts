@@ -6,11 +6,12 @@
  * update`, with history records naming the form and its SHA-256; the form is
  * marked received for its checkpoint (报送情况).
  */
-import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
 import { buildLedger } from '../ledger/index.js';
 import { shortName } from '../ledger/units.js';
+import { readBounded } from '../load/bounded-read.js';
 import { lineDiff } from '../render/diff.js';
 import { countOf } from '../render/labels.js';
 import { renderTable } from '../render/table.js';
@@ -148,26 +149,7 @@ function formFiles(paths: string[]): string[] {
 
 /** The file's bytes, read only when it is under the limit; a folder or device is not a workbook. */
 function readBytes(file: string): Buffer | 'too-large' | 'unreadable' {
-  let fd: number;
-  try {
-    // Non-blocking: a FIFO named x.xlsx would otherwise wait forever for a writer.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return 'unreadable';
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return 'unreadable';
-    if (st.size > WORKBOOK_LIMITS.fileBytes) return 'too-large';
-    const buf = Buffer.alloc(st.size);
-    let got = 0;
-    while (got < st.size) {
-      const n = readSync(fd, buf, got, st.size - got, got);
-      if (n === 0) break;
-      got += n;
-    }
-    return buf.subarray(0, got);
-  } finally {
-    closeSync(fd);
-  }
+  const read = readBounded(file, WORKBOOK_LIMITS.fileBytes);
+  if (read.ok) return read.bytes;
+  return read.problem === 'too-large' ? 'too-large' : 'unreadable';
 }

@@ -1,5 +1,5 @@
 /** `plan import`: a work-plan document to a draft plan folder, with a report of what was uncertain. */
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { countOf } from '../render/labels.js';
 import { basename, join } from 'node:path';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
@@ -7,6 +7,7 @@ import type { Encoding } from '../importer/decode.js';
 import { planFiles } from '../importer/files.js';
 import { INFLATED_LIMIT, readForm } from '../importer/forms/read.js';
 import { importDocument } from '../importer/index.js';
+import { readBounded } from '../load/bounded-read.js';
 import { readOne } from '../load/plan-files.js';
 import type { Unit, UnitGroup } from '../model.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
@@ -91,37 +92,11 @@ export const DOCUMENT_LIMIT_MB = 20;
  * would block), a folder or a file above the limit is refused before reading.
  */
 function readDocumentBytes(file: string): Buffer {
-  let fd: number;
-  try {
-    // Non-blocking: opening a FIFO with no writer would otherwise wait for ever.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (e) {
-    throw new UsageError('document-unreadable', { file, reason: (e as NodeJS.ErrnoException).code ?? 'error' });
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new UsageError('document-not-a-file', { file });
-    const limit = DOCUMENT_LIMIT_MB * 1024 * 1024;
-    if (stat.size > limit) throw new UsageError('document-too-large', { file, limit: DOCUMENT_LIMIT_MB });
-    // Read at most limit + 1 bytes, in case the file grows while it is read.
-    const buffer = Buffer.alloc(Math.min(stat.size, limit) + 1);
-    let length = 0;
-    for (;;) {
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
-      if (length === buffer.length) {
-        if (length > limit) throw new UsageError('document-too-large', { file, limit: DOCUMENT_LIMIT_MB });
-        break;
-      }
-    }
-    return buffer.subarray(0, length);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError('document-unreadable', { file, reason: (e as NodeJS.ErrnoException).code ?? 'error' });
-  } finally {
-    closeSync(fd);
-  }
+  const read = readBounded(file, DOCUMENT_LIMIT_MB * 1024 * 1024);
+  if (read.ok) return read.bytes;
+  if (read.problem === 'not-a-file') throw new UsageError('document-not-a-file', { file });
+  if (read.problem === 'too-large') throw new UsageError('document-too-large', { file, limit: DOCUMENT_LIMIT_MB });
+  throw new UsageError('document-unreadable', { file, reason: read.problem === 'missing' ? 'ENOENT' : (read.code ?? 'error') });
 }
 
 async function readUnits(ctx: Context, file: string): Promise<{ data: { units: Unit[]; groups: UnitGroup[] }; text: string }> {

@@ -3,7 +3,8 @@
  * Files are read and parsed one at a time, so a province-size folder never
  * holds all of its text in memory at once.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readBounded } from './bounded-read.js';
 import { isUtf8 } from 'node:buffer';
 import { basename, join } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
@@ -134,36 +135,18 @@ export async function readOne({ kind, file, stem, text }: FileRef): Promise<Sour
 
 /** The file's text, or the reason it cannot be read as a UTF-8 text file. */
 export function readText(file: string): string | Diagnostic {
-  let fd: number;
-  try {
-    // Non-blocking: opening a FIFO named x.yaml for reading would otherwise wait forever for a writer.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    if (code === 'ENOENT') return { code: 'file-missing', severity: 'error', file, args: {}, unreadable: true };
-    return unreadable(file, code === 'EISDIR' ? 'not-a-file' : 'file-unreadable', { reason: code });
+  const read = readBounded(file, FILE_LIMITS.bytes);
+  if (!read.ok) {
+    if (read.problem === 'missing') return { code: 'file-missing', severity: 'error', file, args: {}, unreadable: true };
+    if (read.problem === 'not-a-file') return unreadable(file, 'not-a-file', {});
+    if (read.problem === 'too-large') return unreadable(file, 'file-too-large', { size: read.size ?? 0, limit: FILE_LIMITS.bytes });
+    return unreadable(file, 'file-unreadable', { reason: read.code ?? 'error' });
   }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return unreadable(file, 'not-a-file', {});
-    if (stat.size > FILE_LIMITS.bytes) return unreadable(file, 'file-too-large', { size: stat.size, limit: FILE_LIMITS.bytes });
-    const buffer = Buffer.alloc(stat.size);
-    let got = 0;
-    while (got < stat.size) {
-      const n = readSync(fd, buffer, got, stat.size - got, got);
-      if (n === 0) break;
-      got += n;
-    }
-    const bytes = buffer.subarray(0, got);
-    const nul = bytes.indexOf(0);
-    if (nul >= 0) return { ...unreadable(file, 'file-binary', {}), ...lineOf(bytes, nul) };
-    if (!isUtf8(bytes)) return { ...unreadable(file, 'file-not-utf8', {}), ...lineOf(bytes, firstInvalidUtf8(bytes)) };
-    return bytes.toString('utf8');
-  } catch (e) {
-    return unreadable(file, 'file-unreadable', { reason: (e as NodeJS.ErrnoException).code ?? 'error' });
-  } finally {
-    closeSync(fd);
-  }
+  const bytes = read.bytes;
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { ...unreadable(file, 'file-binary', {}), ...lineOf(bytes, nul) };
+  if (!isUtf8(bytes)) return { ...unreadable(file, 'file-not-utf8', {}), ...lineOf(bytes, firstInvalidUtf8(bytes)) };
+  return bytes.toString('utf8');
 }
 
 /**
