@@ -9,7 +9,7 @@ import { closest } from '../validate/suggest.js';
 export function resolveUnits(ledger: Ledger, name: string): { units: Unit[]; label: string } {
   const found = findNamed(ledger.data, name);
   if (found.kind === 'unit') return { units: [found.unit], label: shortName(found.unit) };
-  if (found.kind === 'group') return { units: expandIds(ledger.data, [found.group.id], ledger.unitsById), label: found.group.name };
+  if (found.kind === 'group') return { units: expandIds(ledger.data, [found.group.id]), label: found.group.name };
   throw new UsageError('unknown-unit', { name, ...(found.hint && { hint: found.hint }) });
 }
 

@@ -10,7 +10,13 @@ export interface Checklist {
 }
 
 export function checklistFor(ledger: Ledger, unit: Unit): Checklist {
-  const assignments = ledger.rows.flatMap((r) => r.assignments.filter((a) => a.unit.id === unit.id)).sort(byDeadline);
+  // The unit's own assignments only: the other units' pairs are never made.
+  const assignments: Assignment[] = [];
+  for (const row of ledger.rows) {
+    const a = ledger.assess(row.task, unit);
+    if (a) assignments.push(a);
+  }
+  assignments.sort(byDeadline);
   const checkpoints = ledger.data.plan.checkpoints.filter((c) => reportersOf(ledger, c).some((u) => u.id === unit.id));
   return { unit, assignments, checkpoints };
 }

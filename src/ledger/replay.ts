@@ -30,17 +30,23 @@ export interface StateInForce {
   replayed: boolean;
 }
 
-const NOT_STARTED: StateInForce = { state: 'not_started', replayed: false };
+/** The state of a pair with no entry and no record. */
+export const NOT_STARTED: StateInForce = Object.freeze({ state: 'not_started', replayed: false });
 
-/** The entry's texts as they stand (present only when details were loaded). */
+/**
+ * The entry's texts as they stand (present only when details were loaded).
+ * One object shape for every entry: made once per task × unit pair.
+ */
 function asItStands(entry: StatusEntry): StateInForce {
-  const out: StateInForce = { state: entry.state, replayed: false };
-  if (entry.state === 'done' && entry.completed !== undefined) out.completed = entry.completed;
   const d = entry.details;
-  if (d?.progress !== undefined) out.progress = d.progress;
-  if (d?.reason !== undefined && (entry.state === 'blocked' || entry.state === 'not_applicable')) out.reason = d.reason;
-  if (d && d.evidence.length > 0) out.evidence = d.evidence;
-  return out;
+  return {
+    state: entry.state,
+    replayed: false,
+    completed: entry.state === 'done' ? entry.completed : undefined,
+    progress: d?.progress,
+    reason: entry.state === 'blocked' || entry.state === 'not_applicable' ? d?.reason : undefined,
+    evidence: d && d.evidence.length > 0 ? d.evidence : undefined,
+  };
 }
 
 /** The last date anything about the entry was written down. */
@@ -56,8 +62,14 @@ export function lastRecorded(entry: StatusEntry | undefined, history: readonly H
 }
 
 export function stateOn(entry: StatusEntry | undefined, history: readonly HistoryRecord[] | undefined, asOf: IsoDate): StateInForce {
+  if (!entry && (history === undefined || history.length === 0)) return NOT_STARTED;
+  if (entry && (history === undefined || history.length === 0)) {
+    // The common case, once per task × unit pair (a million at province size):
+    // only a completion after the date reads back (the rule's third case; with
+    // nothing after the date, the entry as it stands).
+    return entry.state === 'done' && entry.completed !== undefined && entry.completed > asOf ? { state: 'not_started', replayed: true } : asItStands(entry);
+  }
   const records = history ?? [];
-  if (!entry && records.length === 0) return NOT_STARTED;
   const last = lastRecorded(entry, records);
   if (entry && (last === undefined || last <= asOf)) return asItStands(entry);
 

@@ -293,7 +293,7 @@ function taskPage(ledger: Ledger, row: TaskRow, o: SiteOptions): Page {
   const lang = o.lang;
   const task = row.task;
   const names = (ids: string[]): string =>
-    expandIds(ledger.data, ids, ledger.unitsById).length === 0
+    expandIds(ledger.data, ids).length === 0
       ? '—'
       : ids.map((id) => ledger.data.groups.find((g) => g.id === id)?.name ?? (ledger.unitsById.get(id) ? shortName(ledger.unitsById.get(id)!) : id)).join('、');
   const rows = row.assignments.map((a) => [

@@ -94,6 +94,7 @@ export const RULES: Record<string, Rule> = {
   },
 
   groupMembersExist(ctx) {
+    const groupIds = new Set(ctx.data.groups.map((g) => g.id));
     ctx.data.groups.forEach((g, i) => {
       const gi = ctx.at('groups', i);
       // A group with no members assigns its tasks to nobody: `plan import` leaves
@@ -101,7 +102,7 @@ export const RULES: Record<string, Rule> = {
       // A group marked membersUnknown (so written by plan import) is a warning of its own, below.
       if (g.members.length === 0 && !g.membersUnknown) ctx.report('group-no-members', 'error', ctx.data.origins.units, ['groups', gi, 'members'], { group: g.id, name: g.name });
       g.members.forEach((m, mi) => {
-        if (!ctx.known.has(m) || ctx.data.groups.some((x) => x.id === m)) {
+        if (!ctx.known.has(m) || groupIds.has(m)) {
           unknownUnit(ctx, m, ctx.data.origins.units, ['groups', gi, 'members', mi]);
         }
       });
@@ -134,7 +135,9 @@ export const RULES: Record<string, Rule> = {
   },
 
   taskHasOwner(ctx) {
-    const members = new Map(ctx.data.groups.map((g) => [g.id, g.members.filter((m) => ctx.data.units.some((u) => u.id === m))]));
+    // Sets, not lists: a province's groups hold thousands of its thousands of units.
+    const unitIds = new Set(ctx.data.units.map((u) => u.id));
+    const members = new Map(ctx.data.groups.map((g) => [g.id, g.members.filter((m) => unitIds.has(m))]));
     forEachTask(ctx, (task, file, path) => {
       const owners = [...task.lead, ...task.responsible];
       if (owners.length === 0) {
@@ -232,59 +235,75 @@ export const RULES: Record<string, Rule> = {
   },
 
   statusFiles(ctx) {
+    const groupIds = new Set(ctx.data.groups.map((g) => g.id));
     for (const [stem, { file, declaredUnit }] of ctx.data.origins.statuses) {
       if (declaredUnit !== stem) ctx.report('status-file-name', 'error', file, ['unit'], { unit: declaredUnit, stem });
-      else if (!ctx.known.has(stem) || ctx.data.groups.some((g) => g.id === stem)) unknownUnit(ctx, stem, file, ['unit']);
+      else if (!ctx.known.has(stem) || groupIds.has(stem)) unknownUnit(ctx, stem, file, ['unit']);
     }
   },
 
   statusEntries(ctx) {
     const { data } = ctx;
     const tasks = new Map(data.tasks.map((t) => [t.id, t]));
-    // The units each task is assigned to, groups expanded, built once per task.
-    const assigned = new Map<string, Set<string>>();
+    // Per task, once: the units it is assigned to (groups expanded), or null when
+    // an owner was set aside for a schema error and so the answer is unknown.
+    // A province has a million entries and 200 tasks: nothing per entry but lookups.
+    const assigned = new Map<string, Set<string> | null>();
     const groups = new Map(data.groups.map((g) => [g.id, g.members]));
-    const assignedTo = (task: PlanData['tasks'][number]): Set<string> => {
+    const assignedTo = (task: PlanData['tasks'][number]): Set<string> | null => {
       let set = assigned.get(task.id);
-      if (!set) {
-        set = new Set([...task.lead, ...task.responsible].flatMap((id) => groups.get(id) ?? [id]));
+      if (set === undefined) {
+        const owners = [...task.lead, ...task.responsible];
+        set = owners.some((id) => ctx.scope.setAsideUnits.has(id)) ? null : new Set(owners.flatMap((id) => groups.get(id) ?? [id]));
         assigned.set(task.id, set);
       }
       return set;
     };
     const hinted = new Map<string, number>();
+    // Entries come file by file: the file's facts are looked up once per file.
+    let origin: { file: string; declaredUnit: string } | undefined;
+    let originUnit: string | undefined;
+    let unitSound = false;
     for (const s of data.statuses) {
-      const { file, declaredUnit } = data.origins.statuses.get(s.unit)!;
-      const path = ['tasks', s.task];
+      if (s.unit !== originUnit) {
+        originUnit = s.unit;
+        origin = data.origins.statuses.get(s.unit)!;
+        // Whether the task exists, and whether it is the unit's, can only be told
+        // when the unit and every task file are sound; the entry's own checks run regardless.
+        unitSound = origin.declaredUnit === s.unit && ctx.known.has(s.unit) && ctx.scope.unitsUsable;
+      }
+      const file = origin!.file;
       const task = tasks.get(s.task);
-      // Whether the task exists, and whether it is the unit's, can only be told
-      // when the unit and every task file are sound; the entry's own checks run regardless.
-      const unitSound = declaredUnit === s.unit && ctx.known.has(s.unit) && ctx.scope.unitsUsable;
       if (!task && ctx.scope.tasksComplete && !ctx.scope.setAsideTasks.has(s.task)) {
         // A "did you mean" only where it will be shown: a file lists its first 100 problems (load/positions.ts).
         const shown = (hinted.get(file) ?? 0) + 1;
         hinted.set(file, shown);
         const hint = shown <= 100 ? closest(s.task, tasks.keys()) : undefined;
-        ctx.report('status-unknown-task', 'error', file, path, { task: s.task, ...(hint && { hint }) });
-      } else if (task && unitSound && ![...task.lead, ...task.responsible].some((id) => ctx.scope.setAsideUnits.has(id)) && !assignedTo(task).has(s.unit)) {
-        ctx.report('status-not-assigned', 'error', file, path, { task: s.task, unit: s.unit });
+        ctx.report('status-unknown-task', 'error', file, entryPath(s.task), { task: s.task, ...(hint && { hint }) });
+      } else if (task && unitSound && assignedTo(task)?.has(s.unit) === false) {
+        ctx.report('status-not-assigned', 'error', file, entryPath(s.task), { task: s.task, unit: s.unit });
       }
       if (s.state === 'done') {
-        if (s.completed === undefined) ctx.report('done-no-completed', 'error', file, [...path, 'state'], { task: s.task });
-        if (s.evidenceCount === 0) ctx.report('done-no-evidence', 'warning', file, [...path, 'state'], { task: s.task });
+        if (s.completed === undefined) ctx.report('done-no-completed', 'error', file, entryPath(s.task, 'state'), { task: s.task });
+        if (s.evidenceCount === 0) ctx.report('done-no-evidence', 'warning', file, entryPath(s.task, 'state'), { task: s.task });
       }
       const limit = ctx.completions;
       const mine = !limit?.only || (limit.only.unit === s.unit && limit.only.task === s.task);
       if (limit && mine && s.completed !== undefined && isRealDate(s.completed) && dayNumber(s.completed) > dayNumber(limit.notAfter)) {
-        if (limit.kind === 'future') ctx.report('completed-in-future', 'error', file, [...path, 'completed'], { task: s.task, completed: s.completed, today: limit.notAfter });
-        else ctx.report('completed-after-as-of', 'error', file, [...path, 'completed'], { task: s.task, completed: s.completed, asOf: limit.notAfter });
+        if (limit.kind === 'future') ctx.report('completed-in-future', 'error', file, entryPath(s.task, 'completed'), { task: s.task, completed: s.completed, today: limit.notAfter });
+        else ctx.report('completed-after-as-of', 'error', file, entryPath(s.task, 'completed'), { task: s.task, completed: s.completed, asOf: limit.notAfter });
       }
       if (s.state === 'not_applicable' && !s.hasReason) {
-        ctx.report('not-applicable-no-reason', 'error', file, [...path, 'state'], { task: s.task });
+        ctx.report('not-applicable-no-reason', 'error', file, entryPath(s.task, 'state'), { task: s.task });
       }
     }
   },
 };
+
+/** Where an entry (or a field of it) is in its status file; made only for a diagnostic, not per entry. */
+function entryPath(task: string, field?: string): (string | number)[] {
+  return field === undefined ? ['tasks', task] : ['tasks', task, field];
+}
 
 function forEachTask(ctx: RuleContext, fn: (task: PlanData['tasks'][number], file: string, path: (string | number)[]) => void): void {
   const next = new Map<string, number>();

@@ -70,19 +70,22 @@ interface RawStatus {
 }
 
 function assembleStatus(stem: string, task: string, e: RawStatusEntry, details: boolean, replayAt: IsoDate | undefined): StatusEntry {
+  // Every field set, absent ones to undefined: one object shape for every entry,
+  // so the rules and the ledger read a million of them through one hidden class
+  // (with a shape per combination of fields they were ~3x slower at province size).
   const entry: StatusEntry = {
     unit: stem,
     task,
     state: e.state,
+    completed: e.completed,
+    updated: e.updated,
     evidenceCount: e.evidence?.length ?? 0,
     hasReason: e.reason !== undefined && e.reason.trim() !== '',
+    details: undefined,
+    history: undefined,
   };
-  if (e.completed !== undefined) entry.completed = e.completed;
-  if (e.updated !== undefined) entry.updated = e.updated;
   if (details) {
-    entry.details = { evidence: e.evidence ?? [], history: e.history ?? [] };
-    if (e.progress !== undefined) entry.details.progress = e.progress;
-    if (e.reason !== undefined) entry.details.reason = e.reason;
+    entry.details = { progress: e.progress, evidence: e.evidence ?? [], reason: e.reason, history: e.history ?? [] };
   } else if (replayAt !== undefined && e.history !== undefined && changedAfter(e, replayAt)) {
     // Rare on a run as of today. Only dates and states: the replay needs no
     // notes here (texts are shown only for entries with details), and a note is

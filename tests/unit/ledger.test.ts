@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dateIn } from '../../src/calendar.js';
 import { checklistFor } from '../../src/ledger/checklist.js';
-import { buildLedger, lightOf, type Assignment } from '../../src/ledger/index.js';
+import { buildLedger, lightOf, rollUp, type Assignment } from '../../src/ledger/index.js';
 import type { PlanData, StatusEntry, Task } from '../../src/model.js';
 
 function task(over: Partial<Task> = {}): Task {
@@ -144,5 +144,46 @@ describe('fixed-offset zones answered without ICU', () => {
         expect(dateIn(timeZone, new Date(t))).toBe(viaIntl);
       }
     }
+  });
+});
+
+describe('the roll-up counted without the pairs (buildLedger) equals the roll-up of the assignments', () => {
+  const states = ['not_started', 'in_progress', 'blocked', 'done', 'not_applicable'] as const;
+  const days = ['2021-08-01', '2021-09-05', '2021-10-01', '2021-11-30', '2021-12-01', '2021-12-02', '2022-01-15'];
+  const owners = ['office', 'finance', 'a', 'b', 'towns', 'departments'];
+  it('for random plans, statuses, histories and dates', async () => {
+    const fc = (await import('fast-check')).default;
+    const arbTask = fc.record({
+      lead: fc.subarray(owners),
+      responsible: fc.subarray(owners),
+      deadline: fc.option(fc.constantFrom(...days), { nil: null }),
+    });
+    const arbEntry = fc.record({
+      unit: fc.constantFrom('office', 'finance', 'a', 'b'),
+      task: fc.integer({ min: 0, max: 3 }),
+      state: fc.constantFrom(...states),
+      completed: fc.option(fc.constantFrom(...days), { nil: undefined }),
+      history: fc.option(fc.array(fc.record({ date: fc.constantFrom(...days), to: fc.constantFrom(...states) }), { maxLength: 3 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(arbTask, { minLength: 1, maxLength: 4 }), fc.array(arbEntry, { maxLength: 12 }), fc.constantFrom(...days), (specs, raw, asOf) => {
+        const tasks = specs.map((s, i) => task({ id: `t${i}`, lead: s.lead, responsible: s.responsible, deadline: s.deadline, ongoing: s.deadline === null }));
+        const statuses: StatusEntry[] = raw
+          .filter((e) => e.task < tasks.length)
+          .map((e) => ({ unit: e.unit, task: `t${e.task}`, state: e.state, evidenceCount: 0, hasReason: false, ...(e.completed && { completed: e.completed }), ...(e.history && { history: e.history }) }));
+        const d = data(tasks, statuses);
+        const l = buildLedger(d, asOf);
+        for (const row of l.rows) {
+          const again = rollUp(row.task, row.assignments, asOf, d.plan.warnDays);
+          expect({ ...again, assignments: undefined }).toEqual({ task: row.task, assignments: undefined, done: row.done, total: row.total, light: row.light, daysLeft: row.daysLeft, ...(row.completed !== undefined && { completed: row.completed, completionDays: row.completionDays }) });
+        }
+        // One unit's checklist is its share of every row's assignments, in deadline order.
+        for (const unit of d.units) {
+          const fromRows = l.rows.flatMap((r) => r.assignments.filter((a) => a.unit.id === unit.id));
+          expect(checklistFor(l, unit).assignments).toEqual(fromRows);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
