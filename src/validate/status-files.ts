@@ -36,10 +36,11 @@ export async function checkStatusFile(ref: FileRef, details: boolean | EntryFilt
   }
   const entries: StatusEntry[] = [];
   const tasks = raw.tasks ?? {};
+  const unit = shared(read.stem);
   const keys = shape.length === 0 ? Object.keys(tasks) : salvageMap(raw, 'tasks', shape).kept;
   for (const task of keys) {
     const keep = typeof details === 'function' ? details(read.stem, task) : details;
-    entries.push(assembleStatus(read.stem, task, tasks[task]!, keep, replayAt));
+    entries.push(assembleStatus(unit, task, tasks[task]!, keep, replayAt));
   }
   // A returns list with a schema error is set aside whole; the error says where.
   const returns = fieldIsSound(shape, 'returns') ? (raw.returns ?? []).map((r): FormReturn => ({ ...r, unit: read.stem })) : [];
@@ -75,17 +76,17 @@ function assembleStatus(stem: string, task: string, e: RawStatusEntry, details: 
   // (with a shape per combination of fields they were ~3x slower at province size).
   const entry: StatusEntry = {
     unit: stem,
-    task,
-    state: e.state,
-    completed: e.completed,
-    updated: e.updated,
+    task: shared(task),
+    state: STATE.get(e.state) ?? e.state,
+    completed: e.completed === undefined ? undefined : shared(e.completed),
+    updated: e.updated === undefined ? undefined : shared(e.updated),
     evidenceCount: e.evidence?.length ?? 0,
     hasReason: e.reason !== undefined && e.reason.trim() !== '',
     details: undefined,
     history: undefined,
   };
   if (details) {
-    entry.details = { progress: e.progress, evidence: e.evidence ?? [], reason: e.reason, history: e.history ?? [] };
+    entry.details = { progress: e.progress, evidence: e.evidence ?? NONE, reason: e.reason, history: e.history ?? NONE };
   } else if (replayAt !== undefined && e.history !== undefined && changedAfter(e, replayAt)) {
     // Rare on a run as of today. Only dates and states: the replay needs no
     // notes here (texts are shown only for entries with details), and a note is
@@ -102,6 +103,24 @@ function changedAfter(e: RawStatusEntry, date: IsoDate): boolean {
 
 /** The program's own state strings rather than slices of the text (`not_applicable` is long enough to be a slice). */
 const STATE = new Map<string, TaskState>(TASK_STATES.map((t) => [t, t]));
+
+/**
+ * One string for each task id, unit id and date however many entries hold it:
+ * a province's million entries hold ~200 task ids and a few hundred dates, and a
+ * copy in every entry was ~70 MB of its memory. Bounded, so a hostile plan of
+ * distinct values cannot grow it without end.
+ */
+const SHARED_LIMIT = 100_000;
+const sharedStrings = new Map<string, string>();
+function shared(s: string): string {
+  const found = sharedStrings.get(s);
+  if (found !== undefined) return found;
+  if (sharedStrings.size < SHARED_LIMIT) sharedStrings.set(s, s);
+  return s;
+}
+
+/** An empty list for every entry without evidence or history (never changed: details are read-only). */
+const NONE = Object.freeze([]) as never[];
 
 function compactRecord(h: HistoryRecord): HistoryRecord {
   const from = h.from === undefined ? undefined : STATE.get(h.from);
