@@ -26,7 +26,8 @@ export async function overdue(ctx: Context, options: OverdueOptions): Promise<vo
   });
   const ledger = buildLedger(data, asOf, await gitReplay(ctx, data, asOf));
   const only = options.unit === undefined ? undefined : new Set(resolveUnits(ledger, options.unit).units.map((u) => u.id));
-  const items = ledger.rows.flatMap((r) => r.assignments.filter((a) => a.light === 'red' && (!only || only.has(a.unit.id))));
+  // Only a red row holds red assignments (red is the worst light).
+  const items = ledger.rows.filter((r) => r.light === 'red').flatMap((r) => ledger.assignmentsWhere(r, (a) => a.light === 'red' && (!only || only.has(a.unit.id))));
   print(OVERDUE_FORMATS[options.format]({ ledger, items, by: options.by }, { lang: ctx.lang, paint: await paintFor(ctx), columns: ctx.columns }));
   if (options.fail && items.length > 0) throw new ExitCode(EXIT.findings);
 }

@@ -27,7 +27,7 @@ export async function upcoming(ctx: Context, options: UpcomingOptions): Promise<
   const entries: UpcomingEntry[] = [];
   for (const row of ledger.rows) {
     if (row.daysLeft === null || row.daysLeft < 0 || row.daysLeft > within) continue;
-    const open = row.assignments.filter((a) => !isClosed(a.state));
+    const open = ledger.assignmentsWhere(row, (a) => !isClosed(a.state));
     if (open.length > 0) entries.push({ date: row.task.deadline!, daysLeft: row.daysLeft, assignments: open });
   }
   const checkpoints = checkpointsDue(ledger).filter((c) => c.daysLeft >= 0 && c.daysLeft <= within);

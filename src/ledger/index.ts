@@ -82,6 +82,12 @@ export interface Ledger {
   historyOf?: HistorySource;
   /** One unit's part in one task (undefined: the task is not the unit's), without making the task's other assignments. */
   assess(task: Task, unit: Unit): Assignment | undefined;
+  /**
+   * The row's assignments that pass `keep`, in the row's order, without keeping
+   * the others: `plan overdue` of a province keeps its half a million red pairs,
+   * not the million of every red task.
+   */
+  assignmentsWhere(row: TaskRow, keep: (a: Assignment) => boolean): Assignment[];
 }
 
 export const isClosed = (state: TaskState): boolean => state === 'done' || state === 'not_applicable';
@@ -223,6 +229,11 @@ class LedgerRow implements TaskRow {
   get assignments(): Assignment[] {
     return (this.#assignments ??= this.make());
   }
+
+  /** Whether the assignments were made already (then they are the ones to filter). */
+  get made(): boolean {
+    return this.#assignments !== undefined;
+  }
 }
 
 export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOptions = {}): Ledger {
@@ -305,6 +316,16 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
     assess: (task, unit) => {
       const role = owners.roleOf(task, unit.id);
       return role === undefined ? undefined : assess(task, unit, role);
+    },
+    assignmentsWhere: (row, keep) => {
+      if (!(row instanceof LedgerRow) || row.made) return row.assignments.filter(keep);
+      const { at, leads } = owners.of(row.task);
+      const kept: Assignment[] = [];
+      for (let i = 0; i < at.length; i++) {
+        const a = assess(row.task, data.units[at[i]!]!, i < leads ? 'lead' : 'responsible');
+        if (keep(a)) kept.push(a);
+      }
+      return kept;
     },
     ...(options.history && { historyOf: options.history }),
   };
