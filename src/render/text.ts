@@ -63,8 +63,20 @@ function cellWidth(code: number): number {
 }
 
 export function displayWidth(s: string): number {
+  // By char code rather than `for (const ch of s)`: a long table measures
+  // millions of cells, mostly ASCII, and the string iterator was most of that.
   let w = 0;
-  for (const ch of s) w += cellWidth(ch.codePointAt(0)!);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x300) {
+      w++;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+      w += cellWidth(((c - 0xd800) << 10) + (s.charCodeAt(i + 1) - 0xdc00) + 0x10000);
+      i++;
+    } else {
+      w += cellWidth(c);
+    }
+  }
   return w;
 }
 

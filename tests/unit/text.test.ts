@@ -69,3 +69,16 @@ describe('large outputs', () => {
     expect(out.split('\n')).toHaveLength(200_002);
   });
 });
+
+describe('displayWidth by char code', () => {
+  // The reference: every code point of the string (lone surrogates as themselves) measured one by one.
+  const reference = (s: string): number => [...s].reduce((w, ch) => w + displayWidth(ch), 0);
+  it('equals the sum of its code points, for any string (CJK, emoji, combining marks, lone surrogates)', async () => {
+    const fc = (await import('fast-check')).default;
+    const pieces = fc.constantFrom('a', ' ', '中', '〔', '１', '😀', '\u0301', '\u200b', '\ud800', '\udc00', 'é', '─', '…', '\u{20000}');
+    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.array(pieces).map((p) => p.join(''))), (s) => {
+      expect(displayWidth(s)).toBe(reference(s));
+    }), { numRuns: 2000 });
+    expect(displayWidth('林口县a😀')).toBe(9);
+  });
+});
