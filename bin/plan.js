@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Runs the bundle, dist/bundle/plan.js: one script compiled by node:vm (see
-// scripts/bundle.mjs for why, and for the parameters its wrapper takes).
+// scripts/bundle.mjs for why, and for the parameters its wrapper takes), from
+// the V8 code cache the build made for it (scripts/code-cache.mjs) when that
+// cache was made from exactly these bytes; else compiled as usual.
 // Built-ins come from process.getBuiltinModule (Node ≥ 20.16), not `import`:
 // an ES module import of a built-in builds a facade of all its exports.
 const { createRequire } = process.getBuiltinModule?.('node:module') ?? (await import('node:module'));
@@ -9,7 +11,20 @@ const { readFileSync } = builtin('node:fs');
 
 const url = new URL('../dist/bundle/plan.js', import.meta.url);
 const file = builtin('node:url').fileURLToPath(url);
-const script = new (builtin('node:vm').Script)(readFileSync(file, 'utf8'), { filename: file });
+const source = readFileSync(file);
+const script = new (builtin('node:vm').Script)(source.toString('utf8'), { filename: file, cachedData: codeCache() });
 const module = { exports: {} };
 script.runInThisContext()(module.exports, createRequire(file), module, file, builtin('node:path').dirname(file), url.href, (name) => import(name));
 await module.exports.run(process.argv.slice(2));
+
+/** The cache's V8 data if its first 32 bytes are the SHA-256 of `source`. */
+function codeCache() {
+  let cache;
+  try {
+    cache = readFileSync(`${file}.cache`);
+  } catch {
+    return undefined;
+  }
+  const hash = builtin('node:crypto').createHash('sha256').update(source).digest();
+  return cache.length > hash.length && hash.equals(cache.subarray(0, hash.length)) ? cache.subarray(hash.length) : undefined;
+}
