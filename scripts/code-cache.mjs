@@ -6,10 +6,10 @@
 // functions they call are in it; without plan/ (a copy of the package's
 // sources) it holds the top level only.
 //
-// Never stale: the file starts with the SHA-256 of the bundle it was made
-// from, and bin/plan.js uses it only for exactly those bytes; V8 itself
-// rejects a cache of another V8 version or other flags, and then compiles.
-import { createHash } from 'node:crypto';
+// Never stale: the file starts with a copy of the bundle it was made from,
+// and bin/plan.js uses it only when the bundle is byte for byte that copy;
+// V8 itself rejects a cache of another V8 version or other flags, and then
+// compiles.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -41,5 +41,4 @@ if (existsSync(join(plan, 'units.yaml'))) {
   }
   process.exitCode = 0;
 }
-const hash = createHash('sha256').update(source).digest();
-writeFileSync(cacheFile, Buffer.concat([hash, script.createCachedData()]));
+writeFileSync(cacheFile, Buffer.concat([source, script.createCachedData()]));

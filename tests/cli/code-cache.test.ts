@@ -1,6 +1,6 @@
 /**
  * The bundle's V8 code cache (scripts/code-cache.mjs): used when it was made
- * from the bundle's exact bytes, and never in the way otherwise — a cache of
+ * from the bundle's exact bytes (it starts with a copy of them), and never in the way otherwise — a cache of
  * other bytes, a damaged one or none at all gives the same output.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,7 +34,7 @@ describe('the code cache', () => {
     const cache = readFileSync(`${SCRIPT}.cache`);
     const probe = spawnSync(
       process.execPath,
-      ['-e', `const c = require('fs').readFileSync(process.argv[1] + '.cache'); const s = new (require('vm').Script)(require('fs').readFileSync(process.argv[1], 'utf8'), { filename: process.argv[1], cachedData: c.subarray(32) }); process.stdout.write(String(s.cachedDataRejected));`, SCRIPT],
+      ['-e', `const c = require('fs').readFileSync(process.argv[1] + '.cache'); const s = new (require('vm').Script)(require('fs').readFileSync(process.argv[1], 'utf8'), { filename: process.argv[1], cachedData: c.subarray(require('fs').statSync(process.argv[1]).size) }); process.stdout.write(String(s.cachedDataRejected));`, SCRIPT],
       { encoding: 'utf8' },
     );
     expect(probe.stdout).toBe('false');
@@ -52,14 +52,14 @@ describe('the code cache', () => {
     writeFileSync(script, `${readFileSync(script, 'utf8')}// changed\n`);
     expect(runCopy(dir)).toEqual(expected);
 
-    // The right hash, but V8 data that is not a cache.
+    // The bundle's bytes, but V8 data that is not a cache.
     cpSync(SCRIPT, script);
     const damaged = Buffer.from(cache);
-    damaged.fill(7, 32);
+    damaged.fill(7, readFileSync(SCRIPT).length);
     writeFileSync(`${script}.cache`, damaged);
     expect(runCopy(dir)).toEqual(expected);
 
-    // Too short to hold a hash.
+    // Too short to hold the bundle.
     writeFileSync(`${script}.cache`, cache.subarray(0, 10));
     expect(runCopy(dir)).toEqual(expected);
 
