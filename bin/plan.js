@@ -11,18 +11,22 @@ const { readFileSync } = builtin('node:fs');
 
 const url = new URL('../dist/bundle/plan.js', import.meta.url);
 const file = builtin('node:url').fileURLToPath(url);
-const source = readFileSync(file);
-const script = new (builtin('node:vm').Script)(source.toString('utf8'), { filename: file, cachedData: codeCache() });
 const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(file), module, file, builtin('node:path').dirname(file), url.href, (name) => import(name));
+compile().runInThisContext()(module.exports, createRequire(file), module, file, builtin('node:path').dirname(file), url.href, (name) => import(name));
 await module.exports.run(process.argv.slice(2));
+
+/** The bundle as a vm.Script; the files' bytes (~2 MB) are garbage once it is compiled. */
+function compile() {
+  const source = readFileSync(file);
+  return new (builtin('node:vm').Script)(source.toString('utf8'), { filename: file, cachedData: codeCache(source) });
+}
 
 /**
  * The cache's V8 data, if the cache starts with exactly the bytes of `source`
  * (compared whole: as sure as a hash and cheaper than loading node:crypto,
  * ~3-7 ms).
  */
-function codeCache() {
+function codeCache(source) {
   let cache;
   try {
     cache = readFileSync(`${file}.cache`);
