@@ -51,9 +51,9 @@ describe('npm pack → install into an empty folder', () => {
   it('holds the built code, the command, the schemas and the README, and no sources or tests', () => {
     const list = run(ROOT, 'tar', ['-tzf', tarball]).out.split('\n').filter(Boolean);
     expect(list).toContain('package/bin/plan.js');
-    // The bundle (scripts/bundle.mjs): main and one chunk per command; the validators are inside it.
-    expect(list).toContain('package/dist/bundle/main.js');
-    expect(list).toContain('package/dist/bundle/commands/status.js');
+    // The bundle (scripts/bundle.mjs): one script, the validators inside it, and its code cache (scripts/code-cache.mjs).
+    expect(list).toContain('package/dist/bundle/plan.js');
+    expect(list).toContain('package/dist/bundle/plan.js.cache');
     expect(list).toContain('package/src/validate/schemas/units.schema.json');
     expect(list).toContain('package/README.md');
     expect(list.filter((f) => f.startsWith('package/tests/') || (f.startsWith('package/src/') && f.endsWith('.ts')))).toEqual([]);
