@@ -247,18 +247,13 @@ export const RULES: Record<string, Rule> = {
     const tasks = new Map(data.tasks.map((t) => [t.id, t]));
     // Per task, once: the units it is assigned to (groups expanded), or null when
     // an owner was set aside for a schema error and so the answer is unknown.
-    // A province has a million entries and 200 tasks: nothing per entry but lookups.
-    const assigned = new Map<string, Set<string> | null>();
+    // A province has a million entries and 200 tasks: one lookup per entry.
     const groups = new Map(data.groups.map((g) => [g.id, g.members]));
-    const assignedTo = (task: PlanData['tasks'][number]): Set<string> | null => {
-      let set = assigned.get(task.id);
-      if (set === undefined) {
-        const owners = [...task.lead, ...task.responsible];
-        set = owners.some((id) => ctx.scope.setAsideUnits.has(id)) ? null : new Set(owners.flatMap((id) => groups.get(id) ?? [id]));
-        assigned.set(task.id, set);
-      }
-      return set;
-    };
+    const assigned = new Map<string, Set<string> | null>();
+    for (const task of tasks.values()) {
+      const owners = [...task.lead, ...task.responsible];
+      assigned.set(task.id, owners.some((id) => ctx.scope.setAsideUnits.has(id)) ? null : new Set(owners.flatMap((id) => groups.get(id) ?? [id])));
+    }
     const hinted = new Map<string, number>();
     // Entries come file by file: the file's facts are looked up once per file.
     let origin: { file: string; declaredUnit: string } | undefined;
@@ -273,14 +268,14 @@ export const RULES: Record<string, Rule> = {
         unitSound = origin.declaredUnit === s.unit && ctx.known.has(s.unit) && ctx.scope.unitsUsable;
       }
       const file = origin!.file;
-      const task = tasks.get(s.task);
-      if (!task && ctx.scope.tasksComplete && !ctx.scope.setAsideTasks.has(s.task)) {
+      const units = assigned.get(s.task);
+      if (units === undefined && ctx.scope.tasksComplete && !ctx.scope.setAsideTasks.has(s.task)) {
         // A "did you mean" only where it will be shown: a file lists its first 100 problems (load/positions.ts).
         const shown = (hinted.get(file) ?? 0) + 1;
         hinted.set(file, shown);
         const hint = shown <= 100 ? closest(s.task, tasks.keys()) : undefined;
         ctx.report('status-unknown-task', 'error', file, entryPath(s.task), { task: s.task, ...(hint && { hint }) });
-      } else if (task && unitSound && assignedTo(task)?.has(s.unit) === false) {
+      } else if (units && unitSound && !units.has(s.unit)) {
         ctx.report('status-not-assigned', 'error', file, entryPath(s.task), { task: s.task, unit: s.unit });
       }
       if (s.state === 'done') {
