@@ -5,6 +5,8 @@
 import { UsageError } from '../errors.js';
 import { buildLedger, rollUp } from '../ledger/index.js';
 import { LazyArray, writeJson } from '../render/json-stream.js';
+import type { StatusEntry } from '../model.js';
+import { entriesAgain } from '../validate/status-files.js';
 import { loadValidPlan, print, writeFileAtomic, type Context } from './context.js';
 import { gitReplay } from './git-replay.js';
 import { resolveUnits } from './resolve.js';
@@ -20,10 +22,13 @@ export interface ExportOptions {
 
 export async function exportPlan(ctx: Context, options: ExportOptions = {}): Promise<void> {
   if (options.format === 'xlsx') return exportWorkbook(ctx, options);
-  const { data, asOf } = await loadValidPlan(ctx, true);
+  // Checked without the texts; the status files are then read again one by one
+  // as their entries are written (entriesAgain), so a province's texts are never
+  // all in memory: peak RSS ~1 GB → see README, Speed.
+  const { data, asOf } = await loadValidPlan(ctx, false);
   const { plan } = data;
   // Written element by element: a city plan's export would otherwise sit in memory three times (issue 15).
-  writeJson(
+  await writeJson(
     {
       asOf,
       plan: {
@@ -63,16 +68,20 @@ export async function exportPlan(ctx: Context, options: ExportOptions = {}): Pro
         ...(t.milestones && { milestones: t.milestones }),
         source: t.source ?? null,
       })),
-      statuses: new LazyArray(data.statuses, (s) => ({
-        unit: s.unit,
-        task: s.task,
-        state: s.state,
-        completed: s.completed ?? null,
-        evidence: s.details?.evidence ?? [],
-        note: s.details?.progress ?? null,
-        reason: s.details?.reason ?? null,
-        updated: s.updated ?? null,
-      })),
+      statuses: new LazyArray(
+        entriesAgain(data.origins.statuses, data.statuses),
+        (s: StatusEntry) => ({
+          unit: s.unit,
+          task: s.task,
+          state: s.state,
+          completed: s.completed ?? null,
+          evidence: s.details?.evidence ?? [],
+          note: s.details?.progress ?? null,
+          reason: s.details?.reason ?? null,
+          updated: s.updated ?? null,
+        }),
+        data.statuses.length,
+      ),
     },
     print,
   );

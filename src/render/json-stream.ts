@@ -6,12 +6,20 @@
  * 200 MB; written an element at a time only the plan itself stays in memory.
  */
 
-/** An array whose elements are made (by `map`) only when they are written. */
+/**
+ * An array whose elements are made (by `map`) only when they are written; its
+ * items may also come one by one from an async source (a plan's status files
+ * read again as they are written), which then says how many it will give.
+ */
 export class LazyArray<T> {
+  readonly count: number;
   constructor(
-    readonly items: readonly T[],
+    readonly items: readonly T[] | AsyncIterable<T>,
     readonly map: (item: T) => unknown,
-  ) {}
+    count?: number,
+  ) {
+    this.count = Array.isArray(items) ? items.length : (count ?? 0);
+  }
 }
 
 /** Re-indents an element's own JSON to sit `depth` levels in; JSON strings hold no raw line breaks, so every \n is layout. */
@@ -25,7 +33,7 @@ function indented(text: string, pad: string): string {
  * JSON.stringify leaves out (undefined, functions) are left out here too; a
  * LazyArray element that stringifies to nothing becomes null, as in an array.
  */
-export function* jsonPieces(value: Readonly<Record<string, unknown>>): Generator<string> {
+export async function* jsonPieces(value: Readonly<Record<string, unknown>>): AsyncGenerator<string> {
   const fields: [string, string | LazyArray<unknown>][] = [];
   for (const [key, v] of Object.entries(value)) {
     if (v instanceof LazyArray) {
@@ -45,14 +53,16 @@ export function* jsonPieces(value: Readonly<Record<string, unknown>>): Generator
     const comma = i < fields.length - 1 ? ',' : '';
     if (typeof v === 'string') {
       yield `${head}${indented(v, '  ')}${comma}\n`;
-    } else if (v.items.length === 0) {
+    } else if (v.count === 0) {
       yield `${head}[]${comma}\n`;
     } else {
       yield `${head}[\n`;
-      const last = v.items.length - 1;
-      for (const [j, item] of v.items.entries()) {
+      const last = v.count - 1;
+      let j = 0;
+      for await (const item of v.items) {
         const text = (JSON.stringify(v.map(item), null, 2) as string | undefined) ?? 'null';
         yield `    ${indented(text, '    ')}${j < last ? ',' : ''}\n`;
+        j++;
       }
       yield `  ]${comma}\n`;
     }
@@ -61,9 +71,9 @@ export function* jsonPieces(value: Readonly<Record<string, unknown>>): Generator
 }
 
 /** Writes the pieces through `write` in batches of about 64 KB (one write per element would be a system call each). */
-export function writeJson(value: Readonly<Record<string, unknown>>, write: (text: string) => void): void {
+export async function writeJson(value: Readonly<Record<string, unknown>>, write: (text: string) => void): Promise<void> {
   let batch = '';
-  for (const piece of jsonPieces(value)) {
+  for await (const piece of jsonPieces(value)) {
     batch += piece;
     if (batch.length >= 65_536) {
       write(batch);

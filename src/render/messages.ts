@@ -169,6 +169,10 @@ type UsageText = (a: Record<string, string | number>) => [message: string, hint?
 
 /** Mistakes in how the tool was called (UsageError codes), each with what to do. */
 const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
+  'plan-changed': {
+    zh: (a) => [`计划文件在读取期间被修改：“${a.file}”。`, '输出不完整，请重新运行（多半是有单位正在 plan update）。'],
+    en: (a) => [`a plan file changed while it was being read: "${a.file}"`, 'the output is incomplete; run the command again (a unit was probably running plan update)'],
+  },
   'no-plan-folder': {
     zh: (a) => [`找不到计划目录 “${a.dir}”。`, '请在计划仓库根目录运行，或用 --plan <目录> 指定。'],
     en: (a) => [`no plan folder at "${a.dir}"`, 'run this in the plan repository, or name the folder with --plan <dir>'],

@@ -8,6 +8,7 @@
  * starting the worker and copying its results outweigh the second core.
  */
 import type { Diagnostic } from '../diagnostic.js';
+import { UsageError } from '../errors.js';
 import { readOne, type FileRef } from '../load/plan-files.js';
 import { TASK_STATES, type FormReturn, type HistoryRecord, type IsoDate, type StatusEntry, type TaskState } from '../model.js';
 import { fieldIsSound, salvageMap } from './salvage.js';
@@ -45,6 +46,31 @@ export async function checkStatusFile(ref: FileRef, details: boolean | EntryFilt
   // A returns list with a schema error is set aside whole; the error says where.
   const returns = fieldIsSound(shape, 'returns') ? (raw.returns ?? []).map((r): FormReturn => ({ ...r, unit: read.stem })) : [];
   return { ok: true, stem: read.stem, file: read.file, declaredUnit: raw.unit, entries, returns, diagnostics: shape };
+}
+
+/**
+ * The status entries again, with their texts, one file at a time: for a
+ * command that writes every entry's texts out (export) without holding a
+ * province's texts in memory (~1 GB). `checked` are the entries the plan was
+ * validated with, in file order; each file read again must give the same
+ * entries, or it changed since (a unit's update meanwhile) and the run stops.
+ */
+export async function* entriesAgain(files: ReadonlyMap<string, { file: string }>, checked: readonly StatusEntry[]): AsyncGenerator<StatusEntry> {
+  let i = 0;
+  for (const [stem, { file }] of files) {
+    const result = await checkStatusFile({ kind: 'status', file, stem }, true);
+    if (!result.ok || result.diagnostics.length > 0) throw new UsageError('plan-changed', { file });
+    for (const entry of result.entries) {
+      if (!sameEntry(entry, checked[i])) throw new UsageError('plan-changed', { file });
+      i++;
+      yield entry;
+    }
+  }
+  if (i !== checked.length) throw new UsageError('plan-changed', { file: [...files.values()].at(-1)?.file ?? '' });
+}
+
+function sameEntry(a: StatusEntry, b: StatusEntry | undefined): boolean {
+  return b !== undefined && a.unit === b.unit && a.task === b.task && a.state === b.state && a.completed === b.completed && a.updated === b.updated && a.evidenceCount === b.evidenceCount && a.hasReason === b.hasReason;
 }
 
 /** All status files, their results in the order of `refs`. */
