@@ -1,5 +1,6 @@
 /** `plan overdue` and `plan upcoming`: assignments listed by unit, task or date. */
 import { compareIds, type Assignment, type CheckpointDue, type Ledger } from '../ledger/index.js';
+import type { Task } from '../model.js';
 import { shortName } from '../ledger/units.js';
 import { assignmentsCsv, wrap } from './checklist.js';
 import { csv, json, md, mdTable } from './formats.js';
@@ -7,7 +8,7 @@ import { reportHeader } from './header.js';
 import { countOf, daysWord, lightPaint, roleWord, stateWord, t } from './labels.js';
 import type { Lang } from './messages.js';
 import type { RenderOptions } from './status.js';
-import { renderTable } from './table.js';
+import { renderTable, type Cell } from './table.js';
 
 /** The first lines of a Markdown list: the plan as the title, like `status`, then what the list is. */
 function mdTitle(ledger: Ledger, what: string, lang: Lang, extra?: string): string {
@@ -48,13 +49,18 @@ export const OVERDUE_FORMATS = {
     if (v.items.length === 0) return `${head}\n\n${paint.green(t('nothingOverdue', lang))}\n`;
     const items = sortOverdue(v);
     let last = '';
+    // One label per task and one days cell per count, however many rows show them: a province's list has half a million rows.
+    const labels = new Map<Task, string>();
+    const label = (task: Task): string => labels.get(task) ?? labels.set(task, `${task.id} ${task.title}`).get(task)!;
+    const days = new Map<number, Cell>();
+    const daysCell = (n: number): Cell => days.get(n) ?? days.set(n, { text: daysWord(-n, lang), paint: lightPaint('red', paint) }).get(n)!;
     const rows = items.map((a) => {
       const key = v.by === 'unit' ? a.unit.id : a.task.id;
       const first = key !== last;
       last = key;
-      const group = v.by === 'unit' ? (first ? shortName(a.unit) : '') : first ? `${a.task.id} ${a.task.title}` : '';
-      const other = v.by === 'unit' ? `${a.task.id} ${a.task.title}` : shortName(a.unit);
-      return [group, other, roleWord(a.role, lang), a.task.deadline ?? '', { text: daysWord(-a.daysOverdue, lang), paint: lightPaint('red', paint) }, stateWord(a.state, lang)];
+      const group = v.by === 'unit' ? (first ? shortName(a.unit) : '') : first ? label(a.task) : '';
+      const other = v.by === 'unit' ? label(a.task) : shortName(a.unit);
+      return [group, other, roleWord(a.role, lang), a.task.deadline ?? '', daysCell(a.daysOverdue), stateWord(a.state, lang)];
     });
     const groupHeader = v.by === 'unit' ? t('unit', lang) : t('task', lang);
     const otherHeader = v.by === 'unit' ? t('task', lang) : t('unit', lang);
