@@ -189,10 +189,16 @@ export const RULES: Record<string, Rule> = {
       check(task.deadline ?? undefined, file, [...path, 'deadline']);
       task.reviewOn.forEach((d, i) => check(d, file, [...path, 'reviewOn', i]));
     });
+    // Entries come file by file (the file looked up once per file); the path is made only for a diagnostic.
+    let unit: string | undefined;
+    let file = '';
     for (const s of ctx.data.statuses) {
-      const file = origins.statuses.get(s.unit)!.file;
-      check(s.completed, file, ['tasks', s.task, 'completed']);
-      check(s.updated, file, ['tasks', s.task, 'updated']);
+      if (s.unit !== unit) {
+        unit = s.unit;
+        file = origins.statuses.get(s.unit)!.file;
+      }
+      if (s.completed !== undefined && !isRealDate(s.completed)) check(s.completed, file, entryPath(s.task, 'completed'));
+      if (s.updated !== undefined && !isRealDate(s.updated)) check(s.updated, file, entryPath(s.task, 'updated'));
     }
     // Returns keep their file order per unit, so the n-th of a unit is returns[n].
     const nth = new Map<string, number>();
