@@ -412,14 +412,24 @@ function startsLikeIndicator(t: string, start: number, end: number): boolean {
   return (c === '-' || c === '?' || c === ':') && (start + 1 === end || t.charCodeAt(start + 1) === SPACE);
 }
 
+const NUMBER_GOES_ON = '.eExo';
+
 /** YAML 1.2 core schema resolution of a plain scalar, as the `yaml` package does it. */
 export function resolvePlain(s: string): unknown {
   const c = s.charCodeAt(0);
   // Only these first characters can start a null, a boolean or a number.
-  if (c !== 126 && c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70 && !((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return s;
-  if (s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
-  if (s === 'true' || s === 'True' || s === 'TRUE') return true;
-  if (s === 'false' || s === 'False' || s === 'FALSE') return false;
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) {
+    if (c !== 126 && c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70) return s;
+    if (s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
+    if (s === 'true' || s === 'True' || s === 'TRUE') return true;
+    if (s === 'false' || s === 'False' || s === 'FALSE') return false;
+    return s;
+  }
+  // Every number below is a sign, digits, then the end or one of `.eExo`:
+  // a date (2021-03-15) is told from them without running the patterns.
+  let i = c === 43 || c === 45 ? 1 : 0;
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  if (i < s.length && !NUMBER_GOES_ON.includes(s[i]!)) return s;
   if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);
   if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
   if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.slice(2), 16);

@@ -121,6 +121,17 @@ describe('quick reader', () => {
     expect(outcomes.quick).toBeGreaterThan(Number(process.env.FUZZ_RUNS ?? 600) / 12);
   }, 600_000);
 
+  it('agrees on plain scalars that look like numbers, dates, booleans', () => {
+    const numberish = fc.string({ unit: fc.constantFrom('0', '1', '7', '9', '+', '-', '.', 'e', 'E', 'x', 'o', 'a', 'f', 'F', 'i', 'n', 'N', 'I', '_', ':', 't', 'u', 'l'), minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(numberish, (s) => {
+        agree(`k: ${s}\n`);
+      }),
+      { numRuns: 2000, seed: 16 },
+    );
+    for (const s of ['2021-03-15', '0o17', '0x1F', '1e5', '-1.5e-3', '+.inf', '.NaN', '1_000', '12:30', '0x', '-', '+1', '.5', '5.', 'null', 'nul', 'Nope', 'trueish']) agree(`k: ${s}\n`);
+  });
+
   it('agrees on hand-written plain scalars', () => {
     const key = fc.string({ unit: fc.constantFrom('a', '中', '1', '.', '-', ' ', ':', '#', '"', "'", '_'), minLength: 1, maxLength: 6 });
     const outcomes = { quick: 0, 'full-only': 0, rejected: 0 };
