@@ -254,14 +254,13 @@ class QuickReader {
       colon = -1;
       for (let i = start; i < end; i++) {
         const c = t.charCodeAt(i);
-        if (c === HASH && t.charCodeAt(i - 1) === SPACE) throw UNSURE;
         if (c === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) {
           colon = i;
           break;
         }
+        if ((c === HASH && t.charCodeAt(i - 1) === SPACE) || isFlowIndicator(c)) throw UNSURE;
       }
       if (colon <= start || t.charCodeAt(colon - 1) === SPACE) throw UNSURE;
-      for (let i = start; i < colon; i++) if ('[]{},'.includes(t[i]!)) throw UNSURE;
     }
     if (colon + 1 < end && t.charCodeAt(colon + 1) !== SPACE) throw UNSURE;
     return colon;
@@ -303,16 +302,13 @@ class QuickReader {
     const t = this.text;
     const out: unknown[] = [];
     let i = start + 1;
-    const skip = (): void => {
-      while (i < end && t.charCodeAt(i) === SPACE) i++;
-    };
-    skip();
+    while (i < end && t.charCodeAt(i) === SPACE) i++;
     if (t.charCodeAt(i) === 93 /* ] */) {
       this.expectEnd(i + 1, end);
       return out;
     }
     for (;;) {
-      skip();
+      while (i < end && t.charCodeAt(i) === SPACE) i++;
       // A one-line value: its line was consumed, so it is the previous one.
       if (this.wanted) this.mark(`${this.path}\u0000${out.length}`, i, this.pos - 1);
       const c = t.charCodeAt(i);
@@ -321,22 +317,25 @@ class QuickReader {
         out.push(this.quoted(i, close));
         i = close;
       } else {
+        // Up to `,` or `]`, in one pass: `a:b` and `a#b` are plain text in flow
+        // context; `a: b`, `a:`, ` #` and brackets are not ours.
         let j = i;
-        while (j < end && t.charCodeAt(j) !== 44 /* , */ && t.charCodeAt(j) !== 93) j++;
+        for (; j < end; j++) {
+          const ch = t.charCodeAt(j);
+          if (ch === 44 /* , */ || ch === 93 /* ] */) break;
+          if (ch === 91 || ch === 123 || ch === 125) throw UNSURE;
+          if (ch === COLON) {
+            const next = t.charCodeAt(j + 1);
+            if (j + 1 === end || next === SPACE || next === 44 || next === 93) throw UNSURE;
+          } else if (ch === HASH && t.charCodeAt(j - 1) === SPACE) throw UNSURE;
+        }
         let stop = j;
         while (stop > i && t.charCodeAt(stop - 1) === SPACE) stop--;
         if (stop === i || startsLikeIndicator(t, i, stop)) throw UNSURE;
-        // `a:b` and `a#b` are plain text in flow context; `a: b`, `a:`, ` #` and brackets are not ours.
-        for (let k = i; k < stop; k++) {
-          const ch = t.charCodeAt(k);
-          if (ch === 91 || ch === 93 || ch === 123 || ch === 125) throw UNSURE;
-          if (ch === COLON && (k + 1 === stop || t.charCodeAt(k + 1) === SPACE)) throw UNSURE;
-          if (ch === HASH && t.charCodeAt(k - 1) === SPACE) throw UNSURE;
-        }
         out.push(resolvePlain(t.slice(i, stop)));
         i = j;
       }
-      skip();
+      while (i < end && t.charCodeAt(i) === SPACE) i++;
       if (t.charCodeAt(i) === 44) {
         i++;
         continue;
@@ -405,11 +404,19 @@ function unescape(s: string): string {
   });
 }
 
+/** Characters that cannot start a plain scalar, by code (ASCII). */
+const INDICATOR = new Uint8Array(128);
+for (const c of '[]{},#&*!|>\'"%@`') INDICATOR[c.charCodeAt(0)] = 1;
+
 function startsLikeIndicator(t: string, start: number, end: number): boolean {
-  const c = t[start]!;
-  if ('[]{},#&*!|>\'"%@`'.includes(c)) return true;
+  const c = t.charCodeAt(start);
+  if (c < 128 && INDICATOR[c] === 1) return true;
   // `-`, `?` and `:` start a plain scalar only when a non-space follows.
-  return (c === '-' || c === '?' || c === ':') && (start + 1 === end || t.charCodeAt(start + 1) === SPACE);
+  return (c === DASH || c === 63 /* ? */ || c === COLON) && (start + 1 === end || t.charCodeAt(start + 1) === SPACE);
+}
+
+function isFlowIndicator(c: number): boolean {
+  return c === 91 || c === 93 || c === 123 || c === 125 || c === 44;
 }
 
 const NUMBER_GOES_ON = '.eExo';
