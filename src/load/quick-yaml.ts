@@ -64,16 +64,16 @@ export function locateQuick(text: string, wanted: ReadonlySet<string>): Map<stri
 class QuickReader {
   private readonly text: string;
   /** Per meaningful line: where its content starts and ends, and its indentation. */
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
-  private readonly indents: Int32Array;
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private indents: Int32Array;
   private readonly count: number;
   private pos = 0;
   /** Open mappings and sequences: bounded, so a deep file cannot exhaust the stack. */
   private levels = 0;
   /** Per meaningful line: its line number in the file (for locateQuick). */
-  private readonly lineNos: Int32Array;
-  private readonly lineStarts: Int32Array;
+  private lineNos: Int32Array;
+  private lineStarts: Int32Array;
   /** The path of the value being read (pathKey form), and the positions asked for. */
   private path = '';
   readonly found = new Map<string, { line: number; col: number }>();
@@ -89,13 +89,14 @@ class QuickReader {
       text = text.replace(/\r\n/g, '\n');
     }
     this.text = text;
-    let lines = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-    this.starts = new Int32Array(lines);
-    this.ends = new Int32Array(lines);
-    this.indents = new Int32Array(lines);
-    this.lineNos = new Int32Array(wanted ? lines : 0);
-    this.lineStarts = new Int32Array(wanted ? lines : 0);
+    // Sized by a guess and grown when full: counting the lines first was a
+    // second pass over every text.
+    const guess = (text.length >> 5) + 16;
+    this.starts = new Int32Array(guess);
+    this.ends = new Int32Array(guess);
+    this.indents = new Int32Array(guess);
+    this.lineNos = new Int32Array(wanted ? guess : 0);
+    this.lineStarts = new Int32Array(wanted ? guess : 0);
     let n = 0;
     let lineNo = 0;
     for (let from = 0; from <= text.length; ) {
@@ -110,7 +111,8 @@ class QuickReader {
       if (end > start && c !== HASH) {
         // Directives, document markers: not ours.
         if (c === 37 /* % */) throw UNSURE;
-        if ((c === DASH || c === 46) && /^(?:---|\.\.\.)(?:[ \n]|$)/.test(text.slice(start, start + 4))) throw UNSURE;
+        if ((c === DASH || c === 46) && isDocumentMarker(text, start)) throw UNSURE;
+        if (n === this.starts.length) this.grow();
         this.starts[n] = start;
         this.ends[n] = end;
         this.indents[n] = start - from;
@@ -123,6 +125,21 @@ class QuickReader {
       from = to + 1;
     }
     this.count = n;
+  }
+
+  private grow(): void {
+    const double = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.starts = double(this.starts);
+    this.ends = double(this.ends);
+    this.indents = double(this.indents);
+    if (this.wanted) {
+      this.lineNos = double(this.lineNos);
+      this.lineStarts = double(this.lineStarts);
+    }
   }
 
   read(): unknown {
@@ -402,6 +419,14 @@ function unescape(s: string): string {
     if (mapped === undefined) throw UNSURE;
     return mapped;
   });
+}
+
+/** `---` or `...` at `start`, followed by a space, a line end or the end of the text. */
+function isDocumentMarker(t: string, start: number): boolean {
+  const c = t.charCodeAt(start);
+  if (t.charCodeAt(start + 1) !== c || t.charCodeAt(start + 2) !== c) return false;
+  const after = t.charCodeAt(start + 3);
+  return start + 3 >= t.length || after === SPACE || after === 10;
 }
 
 /** Characters that cannot start a plain scalar, by code (ASCII). */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readYamlFull } from '../../src/load/full-yaml.js';
-import { readQuickYaml } from '../../src/load/quick-yaml.js';
+import { locateQuick, pathKey, readQuickYaml } from '../../src/load/quick-yaml.js';
 import { stringify } from 'yaml';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,8 +71,23 @@ describe('quick reader', () => {
     'k: [a]#c\n',
     'k: [https://x.org/a:b, a#b, c]\n',
     'k: [a:, b]\n',
+    '---\na: 1\n',
+    '--- \na: 1\n',
+    'a: 1\n...\n',
+    'a: 1\n---',
+    '---a: 1\n',
+    '...b: 1\n',
+    'l:\n  - --\n  - ---x\n',
   ])('agrees on %j', (text) => {
     agree(text);
+  });
+
+  it('reads and locates in files of many short lines', () => {
+    const text = `l:\n${'  - x\n'.repeat(600)}m:\n${'  - [1]\n'.repeat(300)}`;
+    expect(agree(text)).toBe('quick');
+    const at = locateQuick(text, new Set([pathKey(['l', 599]), pathKey(['m', 299, 0])]));
+    expect(at?.get(pathKey(['l', 599]))).toEqual({ line: 601, col: 5 });
+    expect(at?.get(pathKey(['m', 299, 0]))).toEqual({ line: 902, col: 6 });
   });
 
   it('agrees on random mutations of plan files', () => {
