@@ -5,6 +5,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { readBounded } from './bounded-read.js';
+import { noControlBytes } from './control-bytes.js';
 import { isAscii, isUtf8, transcode } from 'node:buffer';
 import { basename, join } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
@@ -107,10 +108,11 @@ function listYaml(dir: string): { names: string[]; undecodable: string[] } | { d
 }
 
 export async function readOne({ kind, file, stem, text }: FileRef): Promise<SourceFile | BrokenFile> {
-  const read = text ?? readText(file);
-  if (typeof read !== 'string') return { kind, file, diagnostic: read };
+  const decoded = text === undefined ? readDecoded(file) : { text };
+  if (!('text' in decoded)) return { kind, file, diagnostic: decoded };
+  const read = decoded.text;
   // Raw control characters (in a comment, say) would act on a terminal that shows the file.
-  const control = firstControl(read);
+  const control = decoded.bytes && noControlBytes(decoded.bytes) ? undefined : firstControl(read);
   if (control !== undefined) {
     const code = read.charCodeAt(control);
     return { kind, file, diagnostic: { code: 'control-character', severity: 'error', file, ...lineOfText(read, control), args: { char: `U+${code.toString(16).toUpperCase().padStart(4, '0')}` } } };
@@ -135,6 +137,12 @@ export async function readOne({ kind, file, stem, text }: FileRef): Promise<Sour
 
 /** The file's text, or the reason it cannot be read as a UTF-8 text file. */
 export function readText(file: string): string | Diagnostic {
+  const read = readDecoded(file);
+  return 'text' in read ? read.text : read;
+}
+
+/** The file's text and its bytes (valid UTF-8), or the reason it cannot be read. */
+function readDecoded(file: string): { text: string; bytes?: Buffer } | Diagnostic {
   const read = readBounded(file, FILE_LIMITS.bytes);
   if (!read.ok) {
     if (read.problem === 'missing') return { code: 'file-missing', severity: 'error', file, args: {}, unreadable: true };
@@ -146,7 +154,7 @@ export function readText(file: string): string | Diagnostic {
   const nul = bytes.indexOf(0);
   if (nul >= 0) return { ...unreadable(file, 'file-binary', {}), ...lineOf(bytes, nul) };
   if (!isUtf8(bytes)) return { ...unreadable(file, 'file-not-utf8', {}), ...lineOf(bytes, firstInvalidUtf8(bytes)) };
-  return decodeUtf8(bytes);
+  return { text: decodeUtf8(bytes), bytes };
 }
 
 /**
