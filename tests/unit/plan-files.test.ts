@@ -44,6 +44,14 @@ describe('reading a UTF-8 plan file', () => {
   ])('%s', (_name, text) => {
     expect(throughFile(Buffer.from(text, 'utf8'))).toBe(text);
   });
+
+  it.each([
+    ['a byte that is not UTF-8 inside Chinese text', Buffer.concat([Buffer.from('a: 中文\nb: "中'), Buffer.from([0xff]), Buffer.from('文"\n')]), 'file-not-utf8'],
+    ['a character cut short inside Chinese text', Buffer.concat([Buffer.from('a: 中文\nb: "中'), Buffer.from('文').subarray(0, 2), Buffer.from('"\n')]), 'file-not-utf8'],
+    ['a NUL inside Chinese text', Buffer.from('a: 中文\nb: "中\u0000文"\n'), 'file-binary'],
+  ])('refuses %s, on its line', (_name, bytes, code) => {
+    expect(throughFile(bytes)).toMatchObject({ code, line: 2 });
+  });
 });
 
 // The characters readOne refuses raw, as plan-files.ts says them.

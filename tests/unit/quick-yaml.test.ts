@@ -78,6 +78,14 @@ describe('quick reader', () => {
     '---a: 1\n',
     '...b: 1\n',
     'l:\n  - --\n  - ---x\n',
+    // Characters outside ASCII next to the ones that decide the syntax.
+    '中文键: 值\n"中\\"文": "值\\u4e2d“引”"\n',
+    'k: [中:文, "引号\\"中", 中#文, 😀]\n',
+    "k: '它''s 中'\n'键''': 😀\n",
+    '😀: 😀 # 注\nk: 中 #注\n',
+    'k: a\u0085b\nl: a\u00a0#b\nm: \u2028x\nn: a\ufeffb\no: \u00a0\n',
+    'k: "\u3000"\nl: 中\u3000\nm:\u3000x\n',
+    'k: "中\\\\"\nl: "\\"中\\""\nm: "中\\\n',
   ])('agrees on %j', (text) => {
     agree(text);
   });
