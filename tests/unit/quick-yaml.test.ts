@@ -10,6 +10,8 @@ import { readYamlFull } from '../../src/load/full-yaml.js';
 import { locateQuick, pathKey, readQuickYaml } from '../../src/load/quick-yaml.js';
 import { stringify } from 'yaml';
 import { mkdtempSync } from 'node:fs';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 // @ts-expect-error: the generator is a plain script without types.
 import { generatePlan } from '../../scripts/gen.mjs';
@@ -96,6 +98,25 @@ describe('quick reader', () => {
     const at = locateQuick(text, new Set([pathKey(['l', 599]), pathKey(['m', 299, 0])]));
     expect(at?.get(pathKey(['l', 599]))).toEqual({ line: 601, col: 5 });
     expect(at?.get(pathKey(['m', 299, 0]))).toEqual({ line: 902, col: 6 });
+  });
+
+  it('keeps no file text alive through a plain value it returns', () => {
+    // V8 makes a slice of 13 characters or more a view into the whole text.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const kept: unknown[] = [];
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 40; i++) {
+      // 200,000 characters of Chinese text (400 kB each), and the values a status file keeps.
+      const text = `unit: a-unit-id-that-is-long-${i}\ntasks:\n  "1.1":\n    state: not_applicable\n    progress: "${'中文'.repeat(100_000)}"\n`;
+      const data = readQuickYaml(text) as { unit: string; tasks: Record<string, { state: string }> };
+      kept.push(data.unit, data.tasks['1.1']!.state);
+    }
+    gc();
+    // Pinned, the 40 texts would be 16 MB.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(4_000_000);
+    expect(kept).toHaveLength(80);
   });
 
   it('agrees on random mutations of plan files', () => {
