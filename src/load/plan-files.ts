@@ -5,7 +5,8 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { readBounded } from './bounded-read.js';
-import { isUtf8 } from 'node:buffer';
+import { noControlBytes } from './control-bytes.js';
+import { isAscii, isUtf8, transcode } from 'node:buffer';
 import { basename, join } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { readQuickYaml } from './quick-yaml.js';
@@ -107,10 +108,11 @@ function listYaml(dir: string): { names: string[]; undecodable: string[] } | { d
 }
 
 export async function readOne({ kind, file, stem, text }: FileRef): Promise<SourceFile | BrokenFile> {
-  const read = text ?? readText(file);
-  if (typeof read !== 'string') return { kind, file, diagnostic: read };
+  const decoded = text === undefined ? readDecoded(file) : { text };
+  if (!('text' in decoded)) return { kind, file, diagnostic: decoded };
+  const read = decoded.text;
   // Raw control characters (in a comment, say) would act on a terminal that shows the file.
-  const control = firstControl(read);
+  const control = decoded.bytes && noControlBytes(decoded.bytes) ? undefined : firstControl(read);
   if (control !== undefined) {
     const code = read.charCodeAt(control);
     return { kind, file, diagnostic: { code: 'control-character', severity: 'error', file, ...lineOfText(read, control), args: { char: `U+${code.toString(16).toUpperCase().padStart(4, '0')}` } } };
@@ -135,6 +137,12 @@ export async function readOne({ kind, file, stem, text }: FileRef): Promise<Sour
 
 /** The file's text, or the reason it cannot be read as a UTF-8 text file. */
 export function readText(file: string): string | Diagnostic {
+  const read = readDecoded(file);
+  return 'text' in read ? read.text : read;
+}
+
+/** The file's text and its bytes (valid UTF-8), or the reason it cannot be read. */
+function readDecoded(file: string): { text: string; bytes?: Buffer } | Diagnostic {
   const read = readBounded(file, FILE_LIMITS.bytes);
   if (!read.ok) {
     if (read.problem === 'missing') return { code: 'file-missing', severity: 'error', file, args: {}, unreadable: true };
@@ -146,7 +154,21 @@ export function readText(file: string): string | Diagnostic {
   const nul = bytes.indexOf(0);
   if (nul >= 0) return { ...unreadable(file, 'file-binary', {}), ...lineOf(bytes, nul) };
   if (!isUtf8(bytes)) return { ...unreadable(file, 'file-not-utf8', {}), ...lineOf(bytes, firstInvalidUtf8(bytes)) };
-  return bytes.toString('utf8');
+  return { text: decodeUtf8(bytes), bytes };
+}
+
+/**
+ * The text of bytes already known to be UTF-8. Plan files are mostly Chinese,
+ * which `toString('utf8')` decodes at ~330 MB/s; `transcode` to UTF-16 and a
+ * copy of that into a string gives the same text ~6× faster (measured on the
+ * 5,000 province status files, 373 MB: 1,140 → 165 ms). Pure ASCII is faster
+ * the plain way, and `transcode` needs Node's ICU (a build without it has none).
+ * The price: a UTF-16 buffer per file outside the JS heap until it is collected;
+ * a province `plan status` peaked at ~50 MB more resident memory (~470 → ~530 MB).
+ */
+function decodeUtf8(bytes: Buffer): string {
+  if (transcode === undefined || isAscii(bytes)) return bytes.toString('utf8');
+  return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
 }
 
 /**

@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readYamlFull } from '../../src/load/full-yaml.js';
-import { readQuickYaml } from '../../src/load/quick-yaml.js';
+import { locateQuick, pathKey, readQuickYaml } from '../../src/load/quick-yaml.js';
 import { stringify } from 'yaml';
 import { mkdtempSync } from 'node:fs';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 // @ts-expect-error: the generator is a plain script without types.
 import { generatePlan } from '../../scripts/gen.mjs';
@@ -71,8 +73,50 @@ describe('quick reader', () => {
     'k: [a]#c\n',
     'k: [https://x.org/a:b, a#b, c]\n',
     'k: [a:, b]\n',
+    '---\na: 1\n',
+    '--- \na: 1\n',
+    'a: 1\n...\n',
+    'a: 1\n---',
+    '---a: 1\n',
+    '...b: 1\n',
+    'l:\n  - --\n  - ---x\n',
+    // Characters outside ASCII next to the ones that decide the syntax.
+    '中文键: 值\n"中\\"文": "值\\u4e2d“引”"\n',
+    'k: [中:文, "引号\\"中", 中#文, 😀]\n',
+    "k: '它''s 中'\n'键''': 😀\n",
+    '😀: 😀 # 注\nk: 中 #注\n',
+    'k: a\u0085b\nl: a\u00a0#b\nm: \u2028x\nn: a\ufeffb\no: \u00a0\n',
+    'k: "\u3000"\nl: 中\u3000\nm:\u3000x\n',
+    'k: "中\\\\"\nl: "\\"中\\""\nm: "中\\\n',
   ])('agrees on %j', (text) => {
     agree(text);
+  });
+
+  it('reads and locates in files of many short lines', () => {
+    const text = `l:\n${'  - x\n'.repeat(600)}m:\n${'  - [1]\n'.repeat(300)}`;
+    expect(agree(text)).toBe('quick');
+    const at = locateQuick(text, new Set([pathKey(['l', 599]), pathKey(['m', 299, 0])]));
+    expect(at?.get(pathKey(['l', 599]))).toEqual({ line: 601, col: 5 });
+    expect(at?.get(pathKey(['m', 299, 0]))).toEqual({ line: 902, col: 6 });
+  });
+
+  it('keeps no file text alive through a plain value it returns', () => {
+    // V8 makes a slice of 13 characters or more a view into the whole text.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const kept: unknown[] = [];
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 40; i++) {
+      // 200,000 characters of Chinese text (400 kB each), and the values a status file keeps.
+      const text = `unit: a-unit-id-that-is-long-${i}\ntasks:\n  "1.1":\n    state: not_applicable\n    progress: "${'中文'.repeat(100_000)}"\n`;
+      const data = readQuickYaml(text) as { unit: string; tasks: Record<string, { state: string }> };
+      kept.push(data.unit, data.tasks['1.1']!.state);
+    }
+    gc();
+    // Pinned, the 40 texts would be 16 MB.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(4_000_000);
+    expect(kept).toHaveLength(80);
   });
 
   it('agrees on random mutations of plan files', () => {
@@ -120,6 +164,17 @@ describe('quick reader', () => {
     // (it leaves flow mappings, nested `- - ` and unusual escapes to the full reader).
     expect(outcomes.quick).toBeGreaterThan(Number(process.env.FUZZ_RUNS ?? 600) / 12);
   }, 600_000);
+
+  it('agrees on plain scalars that look like numbers, dates, booleans', () => {
+    const numberish = fc.string({ unit: fc.constantFrom('0', '1', '7', '9', '+', '-', '.', 'e', 'E', 'x', 'o', 'a', 'f', 'F', 'i', 'n', 'N', 'I', '_', ':', 't', 'u', 'l'), minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(numberish, (s) => {
+        agree(`k: ${s}\n`);
+      }),
+      { numRuns: 2000, seed: 16 },
+    );
+    for (const s of ['2021-03-15', '0o17', '0x1F', '1e5', '-1.5e-3', '+.inf', '.NaN', '1_000', '12:30', '0x', '-', '+1', '.5', '5.', 'null', 'nul', 'Nope', 'trueish']) agree(`k: ${s}\n`);
+  });
 
   it('agrees on hand-written plain scalars', () => {
     const key = fc.string({ unit: fc.constantFrom('a', '中', '1', '.', '-', ' ', ':', '#', '"', "'", '_'), minLength: 1, maxLength: 6 });
