@@ -49,6 +49,13 @@ describe('streamed JSON', () => {
     expect(await streamed(value)).toBe(json({ asOf: '2021-12-01', statuses: items, empty: [] }));
   });
 
+  it.each([1, 255, 256, 257, 512, 513])('gives the same bytes for %i elements, from an array and from an async source (batch edges)', async (n) => {
+    const items = Array.from({ length: n }, (_, i) => (i % 7 === 3 ? undefined : { i, note: i % 2 ? '县财政局' : null, list: i % 3 ? [] : [i, { x: [] }] }));
+    const expected = json({ statuses: items.map((x) => x ?? null) });
+    expect(await streamed({ statuses: new LazyArray(items, identity) })).toBe(expected);
+    expect(await streamed({ statuses: new LazyArray(fromAsync(items), identity, n) })).toBe(expected);
+  });
+
   it('writes whole lines in batches, not one write per element, and the same bytes across batch ends', async () => {
     const items = Array.from({ length: 5000 }, (_, i) => ({ unit: `unit-${i}`, task: `${i % 97}.${i % 13}`, note: '推进政务公开标准化规范化'.repeat(i % 5) }));
     const value = { asOf: '2021-12-01', statuses: new LazyArray(items, identity) };
