@@ -4,7 +4,7 @@
  * CODEOWNERS and a README — as a git repository with nothing committed yet.
  * An existing plan is never overwritten.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { dateIn } from '../calendar.js';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
@@ -30,6 +30,7 @@ export async function init(ctx: Context, dirArg: string | undefined, options: In
   if (existsSync(planDir)) throw new UsageError('plan-exists', { dir: planDir });
   const taken = [CI_PATHS[options.ci], 'CODEOWNERS', 'package.json'].filter((f) => existsSync(join(dir, f)));
   if (taken.length > 0) throw new UsageError('init-file-exists', { files: taken.join(', ') });
+  const made = !existsSync(dir);
   mkdirSync(dir, { recursive: true });
 
   let uncertain = false;
@@ -41,6 +42,13 @@ export async function init(ctx: Context, dirArg: string | undefined, options: In
     } catch (e) {
       if (!(e instanceof ExitCode && e.code === EXIT.findings)) throw e;
       uncertain = true; // passages to check: the files are written all the same
+    }
+    if (!existsSync(planDir)) {
+      // No task was found, so the import wrote nothing (its report above says what it saw):
+      // a repository without a plan would only fail later. Nothing is made; a folder made here is taken back.
+      if (made) rmdirSync(dir);
+      print(zh ? '未建立计划仓库：文档中没有找到任务（见上方导入报告）。' : 'no plan repository made: no task was found in the document (see the import report above)');
+      throw new ExitCode(EXIT.findings);
     }
     for (const file of yamlFiles(planDir)) {
       const depth = file.split('/').length;

@@ -68,6 +68,17 @@ describe('plan init', () => {
     expect(check.stdout).toContain('warning');
   });
 
+  it('makes nothing when the document holds no task (exit 1, the import report says what it saw)', () => {
+    const dir = fresh();
+    const doc = join(dir, '..', 'notice.txt');
+    writeFileSync(doc, '关于做好假期安全工作的通知\n\n各位同事：\n  请大家注意安全。\n');
+    const r = plan(['init', dir, '--from', doc, '--lang', 'en'], { env: ISOLATED });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('no plan repository made: no task was found in the document');
+    expect(existsSync(dir)).toBe(false);
+  });
+
   it('refuses to overwrite an existing plan (exit 2), byte for byte', () => {
     const dir = fresh();
     plan(['init', dir], { env: ISOLATED });
