@@ -57,6 +57,10 @@ const MESSAGES: Record<string, { zh: Text; en: Text }> = {
     zh: (a) => `以 “${a.prefix}” 开头，在电子表格中会被当作公式；请改写开头`,
     en: (a) => `begins with "${a.prefix}", which a spreadsheet takes for a formula; begin the text otherwise`,
   },
+  'form-evidence-space': {
+    zh: (a) => `佐证材料 “${a.item}” 中有空格；请每行填写一个链接或文件名，名称中不要有空格`,
+    en: (a) => `the evidence "${a.item}" has a space in it; write one link or file name a line, without spaces`,
+  },
   'form-text-too-long': { zh: (a) => `内容有 ${a.length} 字，超过上限 ${a.limit}`, en: (a) => `the text has ${a.length} characters, over the limit of ${a.limit}` },
   'form-bad-date': { zh: (a) => `“${a.value}” 不是日期；请写成 YYYY-MM-DD，如 2021-09-03`, en: (a) => `"${a.value}" is not a date; write it YYYY-MM-DD, e.g. 2021-09-03` },
   'form-date-future': { zh: (a) => `完成日期 ${a.date} 晚于统计日期 ${a.asOf}`, en: (a) => `completion date ${a.date} is after the as-of date ${a.asOf}` },

@@ -162,8 +162,13 @@ export async function readForm(excel: typeof ExcelJS, bytes: Buffer, fileName: s
     if (reason !== undefined) out.reason = reason;
     const evidenceCell = row.getCell(COL.evidence);
     const link = linkOf(evidenceCell.value);
-    const evidenceText = text(COL.evidence, d?.evidence.join('\n'));
-    if (evidenceText !== undefined) out.evidence = evidenceText.split(/[\s、；;，]+/).filter((x) => x !== '');
+    const before = d?.evidence.join('\n');
+    const evidenceText = text(COL.evidence, before);
+    // Returned as it was pre-filled: the ledger's own items, whatever characters they hold.
+    if (evidenceText !== undefined) out.evidence = evidenceText === before ? [...d!.evidence] : evidenceItems(evidenceText);
+    // An item is a link or a file name without spaces (the status schema's rule): said at the cell, not split into pieces.
+    const spaced = out.evidence.find((x) => /\s/.test(x));
+    if (spaced !== undefined) problems.push({ code: 'form-evidence-space', ...where(r, COL.evidence), args: { item: spaced } });
     if (link !== undefined && !out.evidence.includes(link)) out.evidence.push(link);
 
     const completed = dateOf(row.getCell(COL.completed).value, date1904);
@@ -277,4 +282,23 @@ export function dateOf(v: CellValue, date1904: boolean): IsoDate | undefined | '
 function escapeChar(c: string): string {
   const code = c.charCodeAt(0);
   return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * The items of an evidence cell. The form asks for one link or file name a
+ * line; a line is split further only when every piece of it is a link
+ * (`https://a https://b`), so a file name with a 、 in it
+ * (关于做好政务公开、政务服务工作的通知.pdf) stays one item, and one with a
+ * space stays whole to be refused at its cell rather than cut into pieces.
+ */
+export function evidenceItems(text: string): string[] {
+  const items: string[] = [];
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    const pieces = trimmed.split(/[\s、；;，,]+/).filter((x) => x !== '');
+    if (pieces.length > 1 && pieces.every((x) => /^https?:\/\/\S+$/i.test(x))) items.push(...pieces);
+    else items.push(trimmed);
+  }
+  return items;
 }

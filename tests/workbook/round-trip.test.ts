@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { copyPlan, plan } from '../helpers.js';
 import { day, fillForm, setCells, statusSnapshot } from './helpers.js';
 
@@ -106,6 +107,44 @@ describe('the checkpoint routine', () => {
     const zh = plan(['--plan', dir, ...AS_OF, '--lang', 'zh', 'collect', join(forms, '..', 'back', 'bad')]);
     expect(zh.code).toBe(1);
     expect(zh.stderr).toContain('县财政局.xlsx 台账!E7: “完成了” 不是有效状态；请选择 未启动/推进中/已完成/受阻/不适用');
+  });
+});
+
+describe('evidence cells', () => {
+  it('one item a line; a line split only when every piece is a link; an untouched cell changes nothing', async () => {
+    const dir = copyPlan();
+    const forms = join(dir, '..', 'forms');
+    expect(plan(['--plan', dir, ...AS_OF, 'forms', '--out', forms, '--unit', '县财政局']).code).toBe(0);
+    const filled = join(forms, '..', 'back', '县财政局.xlsx');
+    let task = '';
+    const items = ['关于做好政务公开、政务服务工作的通知.pdf', 'https://a.cn/x', 'https://a.cn/y', '会议纪要（第3期）'];
+    await fillForm(join(forms, '县财政局.xlsx'), filled, (s) => {
+      task = String(s.getCell('A7').value);
+      setCells(s, { E7: '推进中', G7: '关于做好政务公开、政务服务工作的通知.pdf\nhttps://a.cn/x https://a.cn/y\n  会议纪要（第3期）  ' });
+    });
+    const r = plan(['--plan', dir, ...AS_OF, 'collect', filled]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const evidence = (): unknown => (parse(readFileSync(join(dir, 'status/finance.yaml'), 'utf8')) as { tasks: Record<string, { evidence?: string[] }> }).tasks[task]?.evidence;
+    expect(evidence()).toEqual(items);
+    // The next checkpoint's form is pre-filled with those items; returned untouched it changes nothing.
+    const later = join(dir, '..', 'forms2');
+    expect(plan(['--plan', dir, '--as-of', '2021-11-20', 'forms', '--out', later, '--unit', '县财政局']).code).toBe(0);
+    expect(plan(['--plan', dir, '--as-of', '2021-11-20', 'collect', join(later, '县财政局.xlsx')]).code).toBe(0);
+    expect(evidence()).toEqual(items);
+  });
+
+  it('a title with a space is refused at its cell, not cut into two items', async () => {
+    const dir = copyPlan();
+    const forms = join(dir, '..', 'forms');
+    expect(plan(['--plan', dir, ...AS_OF, 'forms', '--out', forms, '--unit', '县财政局']).code).toBe(0);
+    const filled = join(forms, '..', 'back', '县财政局.xlsx');
+    await fillForm(join(forms, '县财政局.xlsx'), filled, (s) => setCells(s, { E7: '推进中', G7: '县政府 常务会议纪要' }));
+    const before = statusSnapshot(dir);
+    const r = plan(['--plan', dir, ...AS_OF, '--lang', 'zh', 'collect', filled]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('县财政局.xlsx 台账!G7: 佐证材料 “县政府 常务会议纪要” 中有空格');
+    expect(statusSnapshot(dir)).toEqual(before);
   });
 });
 
