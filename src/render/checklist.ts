@@ -6,7 +6,7 @@ import type { Checklist } from '../ledger/checklist.js';
 import type { Checkpoint } from '../model.js';
 import { csv, json, md } from './formats.js';
 import { checkpointLine, joinFitting } from './header.js';
-import { assignmentDaysWord, assignmentLightWord, closedWord, daysWord, lightPaint, roleWord, stateWord, t } from './labels.js';
+import { assignmentDaysWord, assignmentLightWord, closedWord, colon, daysWord, lightPaint, roleWord, stateWord, t } from './labels.js';
 import { ownerNames, type RenderOptions } from './status.js';
 import { renderTable } from './table.js';
 import { displayWidth, safeText, truncate } from './text.js';
@@ -42,9 +42,9 @@ const daysLeftOf = (a: Assignment, asOf: string): number | null => (a.task.deadl
 /** The notes under a task: progress, the reason it is blocked or not applicable, evidence, as known on the as-of date. */
 function notes(a: Assignment, lang: RenderOptions['lang']): string[] {
   const out: string[] = [];
-  if (a.progress) out.push(`${t('progressNote', lang)}: ${a.progress}`);
-  if (a.reason) out.push(`${t('reason', lang)}: ${a.reason}`);
-  if (a.evidence && a.evidence.length > 0) out.push(`${t('evidence', lang)}: ${a.evidence.join(' ')}`);
+  if (a.progress) out.push(`${t('progressNote', lang)}${colon(lang)}${a.progress}`);
+  if (a.reason) out.push(`${t('reason', lang)}${colon(lang)}${a.reason}`);
+  if (a.evidence && a.evidence.length > 0) out.push(`${t('evidence', lang)}${colon(lang)}${a.evidence.join(' ')}`);
   return out;
 }
 
@@ -83,8 +83,8 @@ export function checklistMarkdown(list: Checklist, ledger: Ledger, lang: RenderO
     `# ${md(shortName(list.unit))} · ${t('checklistFor', lang)}`,
     '',
     `${md(plan.title)}（${md(plan.document)}）  `,
-    `${md(list.unit.name)} · ${t('asOf', lang)}: ${ledger.asOf}  `,
-    `${t('checkpoints', lang)}: ${md(checkpointsLine(list, ledger))}`,
+    `${md(list.unit.name)} · ${t('asOf', lang)}${colon(lang)}${ledger.asOf}  `,
+    `${t('checkpoints', lang)}${colon(lang)}${md(checkpointsLine(list, ledger))}`,
     '',
   ];
   for (const a of list.assignments) {
@@ -109,9 +109,9 @@ export const CHECKLIST_FORMATS = {
       .map((list) => {
         const head = [
           paint.bold(truncate(safeText(`${nameWithFull(list.unit).replace(/）$/, '）·').replace(/([^·])$/, '$1 ·')} ${t('checklistFor', lang)}`), o.columns)),
-          joinFitting([`${t('asOf', lang)}: ${v.ledger.asOf}`, `${t('nextCheckpoint', lang)}: ${checkpointLine(v.ledger, lang)}`], o.columns),
+          joinFitting([`${t('asOf', lang)}${colon(lang)}${v.ledger.asOf}`, `${t('nextCheckpoint', lang)}${colon(lang)}${checkpointLine(v.ledger, lang)}`], o.columns),
           // Wrapped, not cut: every checkpoint is something the unit must do.
-          wrap(`${t('checkpoints', lang)}: ${checkpointsLine(list, v.ledger)}`, o.columns, ''),
+          wrap(`${t('checkpoints', lang)}${colon(lang)}${checkpointsLine(list, v.ledger)}`, o.columns, ''),
         ].join('\n');
         if (list.assignments.length === 0) return `${head}\n\n${t('noTasks', lang)}\n`;
         const table = renderTable(

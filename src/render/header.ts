@@ -2,7 +2,7 @@
 import type { Ledger } from '../ledger/index.js';
 import { shortName } from '../ledger/units.js';
 import type { Paint } from './diagnostics.js';
-import { countOf, daysWord, t } from './labels.js';
+import { colon, countOf, daysWord, t } from './labels.js';
 import type { Lang } from './messages.js';
 import { displayWidth, safeText, truncate } from './text.js';
 
@@ -18,8 +18,8 @@ export function joinFitting(parts: string[], columns: number | undefined): strin
 export function reportHeader(ledger: Ledger, lang: Lang, paint: Paint, extra?: string, columns?: number): string {
   const { plan } = ledger.data;
   const title = safeText(`${plan.title}（${plan.document}）`);
-  const lines = [paint.bold(columns !== undefined && displayWidth(title) > columns ? truncate(title, columns) : title), joinFitting([`${t('asOf', lang)}: ${ledger.asOf}`, ...(extra ? [safeText(extra)] : [])], columns)];
-  lines.push(`${t('nextCheckpoint', lang)}: ${checkpointLine(ledger, lang)}`);
+  const lines = [paint.bold(columns !== undefined && displayWidth(title) > columns ? truncate(title, columns) : title), joinFitting([`${t('asOf', lang)}${colon(lang)}${ledger.asOf}`, ...(extra ? [safeText(extra)] : [])], columns)];
+  lines.push(`${t('nextCheckpoint', lang)}${colon(lang)}${checkpointLine(ledger, lang)}`);
   return lines.join('\n');
 }
 

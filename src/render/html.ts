@@ -6,7 +6,7 @@
 import { LIGHT_ORDER, type Light, type TaskRow } from '../ledger/index.js';
 import { shortName } from '../ledger/units.js';
 import { checkpointLine } from './header.js';
-import { lightWord, rowDaysWord, t } from './labels.js';
+import { colon, lightWord, rowDaysWord, t } from './labels.js';
 import type { Lang } from './messages.js';
 import type { StatusView } from './status.js';
 import { safeText } from './text.js';
@@ -68,15 +68,15 @@ export function statusHtml(v: StatusView, lang: Lang): string {
 </head>
 <body>
 <h1>${html(title)}</h1>
-<p class="meta">${html(t('asOf', lang))}: ${html(v.ledger.asOf)}${v.filter ? ` · ${html(v.filter)}` : ''}</p>
-<p class="meta">${html(t('nextCheckpoint', lang))}: ${html(checkpointLine(v.ledger, lang))}</p>
+<p class="meta">${html(t('asOf', lang))}${colon(lang)}${html(v.ledger.asOf)}${v.filter ? ` · ${html(v.filter)}` : ''}</p>
+<p class="meta">${html(t('nextCheckpoint', lang))}${colon(lang)}${html(checkpointLine(v.ledger, lang))}</p>
 <table>
 <thead><tr><th>${t('id', lang)}</th><th>${t('task', lang)}</th><th>${t('lead', lang)}</th><th>${t('deadline', lang)}</th><th>${t('days', lang)}</th><th>${t('progress', lang)}</th><th>${t('light', lang)}</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
 </table>
-<footer>${v.rows.length} ${html(t('tasks', lang))}: ${counts.map(([l, n]) => `<span style="color:${COLOURS[l]}">${html(lightWord(l, lang))} ${n}</span>`).join(' · ')} · ${html(t('generated', lang))}</footer>
+<footer>${v.rows.length} ${html(t('tasks', lang))}${colon(lang)}${counts.map(([l, n]) => `<span style="color:${COLOURS[l]}">${html(lightWord(l, lang))} ${n}</span>`).join(' · ')} · ${html(t('generated', lang))}</footer>
 </body>
 </html>
 `;

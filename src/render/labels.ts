@@ -49,6 +49,11 @@ const L = {
 
 export type LabelKey = keyof typeof L;
 
+/** After a label: the full-width colon in Chinese text (统计日期：2021-09-01), ": " in English; both two columns wide. */
+export function colon(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
+
 export function t(key: LabelKey, lang: Lang): string {
   return L[key][lang];
 }

@@ -5,7 +5,7 @@ import { shortName } from '../ledger/units.js';
 import { assignmentsCsv, wrap } from './checklist.js';
 import { csv, json, md, mdTable } from './formats.js';
 import { reportHeader } from './header.js';
-import { countOf, daysWord, lightPaint, roleWord, stateWord, t } from './labels.js';
+import { colon, countOf, daysWord, lightPaint, roleWord, stateWord, t } from './labels.js';
 import type { Lang } from './messages.js';
 import type { RenderOptions } from './status.js';
 import { renderTable, type Cell } from './table.js';
@@ -13,7 +13,7 @@ import { renderTable, type Cell } from './table.js';
 /** The first lines of a Markdown list: the plan as the title, like `status`, then what the list is. */
 function mdTitle(ledger: Ledger, what: string, lang: Lang, extra?: string): string {
   const { plan } = ledger.data;
-  return `# ${md(plan.title)}（${md(plan.document)}）\n\n## ${what}\n\n${t('asOf', lang)}: ${ledger.asOf}${extra ? ` · ${md(extra)}` : ''}`;
+  return `# ${md(plan.title)}（${md(plan.document)}）\n\n## ${what}\n\n${t('asOf', lang)}${colon(lang)}${ledger.asOf}${extra ? ` · ${md(extra)}` : ''}`;
 }
 
 export interface OverdueView {

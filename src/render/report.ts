@@ -3,7 +3,7 @@ import type { Ledger } from '../ledger/index.js';
 import type { ProgressReport } from '../ledger/report.js';
 import { shortName } from '../ledger/units.js';
 import { json, md, mdLink, mdTable } from './formats.js';
-import { assignmentLightWord, closedWord, countOf, roleWord, stateWord, t } from './labels.js';
+import { assignmentLightWord, closedWord, colon, countOf, roleWord, stateWord, t } from './labels.js';
 import type { Lang } from './messages.js';
 import { unitReturnLine } from './returns.js';
 
@@ -19,7 +19,7 @@ export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): s
     r.checkpoint
       ? `${zh ? '报送节点' : 'Checkpoint'}: ${r.to}${recipient ? ` → ${md(shortName(recipient))}` : ''}  `
       : `${zh ? '期间报告（非报送节点）' : 'Report for a period (not a checkpoint)'}  `,
-    `${zh ? '统计期间' : 'Period'}: ${r.from} – ${r.to} · ${t('asOf', lang)}: ${ledger.asOf}`,
+    `${zh ? '统计期间' : 'Period'}${colon(lang)}${r.from} – ${r.to} · ${t('asOf', lang)}${colon(lang)}${ledger.asOf}`,
     '',
     zh ? `共 ${r.assignments.length} 项任务，已完成或不适用 ${done} 项。` : `${countOf(r.assignments.length, 'task')}, ${done} done or not applicable.`,
     '',
@@ -34,7 +34,7 @@ export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): s
         stateWord(a.state, lang) + (a.state === 'done' && a.completed ? `（${a.completed}，${closedWord(a, lang)}）` : ''),
         assignmentLightWord(a, lang),
         // A table cell holds one line: progress, the reason and each evidence link are joined with <br>.
-        [a.progress ?? '', a.reason ? `${t('reason', lang)}: ${a.reason}` : ''].filter((x) => x !== '').map(md).concat((a.evidence ?? []).map(mdLink)).join('<br>'),
+        [a.progress ?? '', a.reason ? `${t('reason', lang)}${colon(lang)}${a.reason}` : ''].filter((x) => x !== '').map(md).concat((a.evidence ?? []).map(mdLink)).join('<br>'),
       ]),
     ),
     '',

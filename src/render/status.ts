@@ -5,7 +5,7 @@ import type { Paint } from './diagnostics.js';
 import { wrap } from './checklist.js';
 import { csv, json, md, mdTable } from './formats.js';
 import { reportHeader } from './header.js';
-import { closedWord, countOf, lightPaint, lightWord, progressBar, rowDaysWord, t } from './labels.js';
+import { closedWord, colon, countOf, lightPaint, lightWord, progressBar, rowDaysWord, t } from './labels.js';
 import type { Lang } from './messages.js';
 import { statusHtml } from './html.js';
 import { missingReturnsLine } from './returns.js';
@@ -79,7 +79,7 @@ export const STATUS_FORMATS = {
     // Who has not returned the form: about every unit, so not under a filter.
     const returns = v.filter === undefined ? missingReturnsLine(v.ledger, lang) : undefined;
     // Wrapped to the terminal: it names up to ten units.
-    return `${head}\n\n${table}\n\n${lang === 'zh' ? `${v.rows.length} ${t('tasks', lang)}` : countOf(v.rows.length, 'task')}: ${footer}\n${returns ? `${wrapWords(returns, o.columns)}\n` : ''}`;
+    return `${head}\n\n${table}\n\n${lang === 'zh' ? `${v.rows.length} ${t('tasks', lang)}` : countOf(v.rows.length, 'task')}${colon(lang)}${footer}\n${returns ? `${wrapWords(returns, o.columns)}\n` : ''}`;
   },
 
   json(v: StatusView): string {
@@ -157,7 +157,7 @@ export const STATUS_FORMATS = {
         lightWord(r.light, lang, allClosed(r)),
       ]),
     );
-    return `# ${md(plan.title)}（${md(plan.document)}）\n\n${t('asOf', lang)}: ${v.ledger.asOf}${v.filter ? ` · ${md(v.filter)}` : ''}\n\n${table}\n`;
+    return `# ${md(plan.title)}（${md(plan.document)}）\n\n${t('asOf', lang)}${colon(lang)}${v.ledger.asOf}${v.filter ? ` · ${md(v.filter)}` : ''}\n\n${table}\n`;
   },
 
   html(v: StatusView, o: RenderOptions): string {

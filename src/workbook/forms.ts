@@ -10,7 +10,7 @@ import type { Checklist } from '../ledger/checklist.js';
 import type { Ledger } from '../ledger/index.js';
 import { shortName } from '../ledger/units.js';
 import type { Checkpoint } from '../model.js';
-import { roleWord, stateWord, t } from '../render/labels.js';
+import { colon, roleWord, stateWord, t } from '../render/labels.js';
 import type { Lang } from '../render/messages.js';
 import { cellDate, cellText, DATE_FORMAT, fitRowHeights, headerText } from './cells.js';
 import { planFingerprint, taskDigest } from './fingerprint.js';
@@ -33,7 +33,7 @@ export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Chec
   const sheet = book.addWorksheet(sheetName, {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
-    headerFooter: { oddHeader: `&L${headerText(`${shortName(unit)} · ${w('formTitle', lang)}`)}&R${headerText(`${w('checkpoint', lang)}: ${checkpoint.date}`)}`, oddFooter: '&C&P / &N' },
+    headerFooter: { oddHeader: `&L${headerText(`${shortName(unit)} · ${w('formTitle', lang)}`)}&R${headerText(`${w('checkpoint', lang)}${colon(lang)}${checkpoint.date}`)}`, oddFooter: '&C&P / &N' },
   });
   sheet.columns = [
     { width: 10 },

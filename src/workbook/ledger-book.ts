@@ -10,7 +10,7 @@ import type { Cell, Worksheet } from 'exceljs';
 import type { Assignment, Ledger, TaskRow } from '../ledger/index.js';
 import { returnsFor } from '../ledger/returns.js';
 import { shortName } from '../ledger/units.js';
-import { lightWord, roleWord, stateWord, t } from '../render/labels.js';
+import { colon, lightWord, roleWord, stateWord, t } from '../render/labels.js';
 import type { Lang } from '../render/messages.js';
 import { cellDate, cellText, DATE_FORMAT, fitColumns, fitRowHeights, headerText } from './cells.js';
 import { lightFill, w } from './words.js';
@@ -40,7 +40,7 @@ export async function ledgerWorkbook(excel: typeof ExcelJS, v: LedgerBookView): 
   // Fixed, so the same ledger gives the same file.
   book.created = cellDate(ledger.asOf);
   book.modified = cellDate(ledger.asOf);
-  const page = `&L${headerText(`${plan.title}（${plan.document}）`)}&R${headerText(`${w('pageHeader', lang)}: ${ledger.asOf}`)}`;
+  const page = `&L${headerText(`${plan.title}（${plan.document}）`)}&R${headerText(`${w('pageHeader', lang)}${colon(lang)}${ledger.asOf}`)}`;
   const name = (id: string): string => {
     const unit = ledger.unitsById.get(id);
     return unit ? shortName(unit) : (ledger.data.groups.find((g) => g.id === id)?.name ?? id);

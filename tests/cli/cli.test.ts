@@ -9,12 +9,12 @@ const C = { LANG: 'C.UTF-8' };
 describe('the language', () => {
   it('follows --lang, then a locale that names zh or en, then the plan’s own lang (zh for the embedded plan)', () => {
     const args = ['status', '--as-of', '2021-09-01'];
-    expect(plan(args, { env: C }).stdout).toContain('统计日期: 2021-09-01');
-    expect(plan(args, { env: { LANG: 'C', LC_ALL: '' } }).stdout).toContain('统计日期: 2021-09-01');
+    expect(plan(args, { env: C }).stdout).toContain('统计日期：2021-09-01');
+    expect(plan(args, { env: { LANG: 'C', LC_ALL: '' } }).stdout).toContain('统计日期：2021-09-01');
     expect(plan(args, { env: { LANG: 'en_GB.UTF-8' } }).stdout).toContain('As of: 2021-09-01');
     expect(plan(args, { env: { LANG: 'zh_CN.UTF-8', LC_ALL: 'en_US.UTF-8' } }).stdout).toContain('As of: 2021-09-01');
     expect(plan([...args, '--lang', 'en'], { env: C }).stdout).toContain('As of: 2021-09-01');
-    expect(plan([...args, '--lang=zh'], { env: { LANG: 'en_US.UTF-8' } }).stdout).toContain('统计日期: 2021-09-01');
+    expect(plan([...args, '--lang=zh'], { env: { LANG: 'en_US.UTF-8' } }).stdout).toContain('统计日期：2021-09-01');
   });
 
   it('reaches the diff of plan update --dry-run', () => {

@@ -62,7 +62,7 @@ describe('blocked is visible', () => {
     expect(report.tasks.find((t: any) => t.task === '3.4')).toMatchObject({ state: 'blocked', light: 'blocked', reason: '等待县政府办下发考核办法' });
     expect(report.tasks.find((t: any) => t.task === '2.3.3')).toMatchObject({ state: 'not_applicable', reason: '测试用理由' });
     const md = plan(['report', '林口镇', '--plan', dir, '--as-of', '2021-11-30', '--lang', 'zh']).stdout;
-    expect(md).toContain('| 3.4 | 规范考核评估 | 牵头 | 2021-12-31 | 受阻 | 受阻 | 说明: 等待县政府办下发考核办法 |');
+    expect(md).toContain('| 3.4 | 规范考核评估 | 牵头 | 2021-12-31 | 受阻 | 受阻 | 说明：等待县政府办下发考核办法 |');
     const csv = rows(plan(['checklist', '林口镇', '--plan', dir, '--as-of', '2021-11-30', '--format', 'csv', '--lang', 'zh']).stdout);
     const header = csv[0]!;
     const r34 = csv.find((r) => r[1] === '3.4')!;

@@ -185,7 +185,7 @@ describe('the season as of 2022-01-05', () => {
   it('checklist: the office’s 3.2 is blocked with its reason', () => {
     const r = ok(['checklist', '县政府办', '--lang', 'zh'], '2022-01-05');
     expect(row(r.stdout, '3.2')).toMatch(/无时限 +— +受阻 +受阻$/);
-    expect(r.stdout).toContain('说明: 督导人员抽调');
+    expect(r.stdout).toContain('说明：督导人员抽调');
   });
 
   it('report: past the last checkpoint, the default is refused; each checkpoint reproduces its own picture', () => {

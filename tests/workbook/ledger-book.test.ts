@@ -39,7 +39,7 @@ describe('the ledger workbook', () => {
       expect(s.autoFilter).toBeTruthy();
       expect(s.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
       expect(s.headerFooter.oddHeader).toContain('林口县2021年政务公开工作实施方案');
-      expect(s.headerFooter.oddHeader).toContain('统计日期: 2021-09-06');
+      expect(s.headerFooter.oddHeader).toContain('统计日期：2021-09-06');
     }
   });
 
