@@ -58,7 +58,7 @@ export async function collect(ctx: Context, paths: string[], options: CollectOpt
       continue;
     }
     const reading = await readForm(excel, bytes, name, ledger);
-    for (const w of reading.warnings) process.stderr.write(`${zh ? '提示' : 'warning'}: ${formProblemText(w, name, ctx.lang)}\n`);
+    for (const w of reading.warnings) process.stderr.write(`${zh ? '提示：' : 'warning: '}${formProblemText(w, name, ctx.lang)}\n`);
     if (!reading.ok) {
       for (const p of reading.problems) process.stderr.write(`${formProblemText(p, name, ctx.lang)}\n`);
       const unit = reading.unit !== undefined ? ledger.unitsById.get(reading.unit) : undefined;

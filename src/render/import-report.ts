@@ -60,9 +60,9 @@ export function importReport(r: ImportReport, encoding: string, lang: Lang): str
       : `Deadlines: ${countOf(r.deadlines.dates, 'date')}, ${r.deadlines.ongoing} ongoing by their words, ${r.deadlines.missing} not given in the source, ${r.deadlines.unknown} not understood`,
   );
   out.push(zh ? `单位：已识别 ${r.unitsResolved.length}，新建 ${r.unitsCreated.length}；新建分组 ${r.groupsCreated.length}` : `Units: ${r.unitsResolved.length} resolved, ${r.unitsCreated.length} created; groups created: ${r.groupsCreated.length}`);
-  if (r.unitsCreated.length > 0) out.push(`  ${zh ? '新建单位' : 'new units'}: ${safeText(r.unitsCreated.join('、'))}`);
+  if (r.unitsCreated.length > 0) out.push(`  ${zh ? '新建单位：' : 'new units: '}${safeText(r.unitsCreated.join('、'))}`);
   // Written with membersUnknown: plan check warns until the county lists the members.
-  if (r.groupsCreated.length > 0) out.push(`  ${zh ? '新建分组' : 'new groups'}: ${safeText(r.groupsCreated.join('、'))}${zh ? '（原文未列成员，请在 units.yaml 中填写 members）' : ' (the document does not list their members: fill in members in units.yaml)'}`);
+  if (r.groupsCreated.length > 0) out.push(`  ${zh ? '新建分组：' : 'new groups: '}${safeText(r.groupsCreated.join('、'))}${zh ? '（原文未列成员，请在 units.yaml 中填写 members）' : ' (the document does not list their members: fill in members in units.yaml)'}`);
   if (r.tasks.length > 0) {
     out.push('', zh ? '逐项读取结果：' : 'Tasks as read:');
     for (const t of r.tasks) {
@@ -77,7 +77,7 @@ export function importReport(r: ImportReport, encoding: string, lang: Lang): str
   }
   if (r.problems.length > 0) {
     out.push('', zh ? `需要核对的段落（${r.problems.length}）：` : `Passages to check (${r.problems.length}):`);
-    for (const p of r.problems) out.push(`  ${zh ? '第' : 'line '}${p.line}${zh ? '行' : ''}: ${PROBLEM_WORDS[p.kind]![lang]} — ${safeText(detail(p, lang))}`);
+    for (const p of r.problems) out.push(`  ${zh ? '第' : 'line '}${p.line}${zh ? '行：' : ': '}${PROBLEM_WORDS[p.kind]![lang]} — ${safeText(detail(p, lang))}`);
   } else out.push('', zh ? '没有需要核对的段落。' : 'Nothing uncertain.');
   return out.join('\n');
 }

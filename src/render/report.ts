@@ -17,7 +17,7 @@ export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): s
     '',
     `${md(plan.title)}（${md(plan.document)}）  `,
     r.checkpoint
-      ? `${zh ? '报送节点' : 'Checkpoint'}: ${r.to}${recipient ? ` → ${md(shortName(recipient))}` : ''}  `
+      ? `${zh ? '报送节点' : 'Checkpoint'}${colon(lang)}${r.to}${recipient ? ` → ${md(shortName(recipient))}` : ''}  `
       : `${zh ? '期间报告（非报送节点）' : 'Report for a period (not a checkpoint)'}  `,
     `${zh ? '统计期间' : 'Period'}${colon(lang)}${r.from} – ${r.to} · ${t('asOf', lang)}${colon(lang)}${ledger.asOf}`,
     '',

@@ -276,7 +276,7 @@ function unitPage(ledger: Ledger, unit: Unit, o: SiteOptions): Page {
     html(c.from && c.from !== c.to ? `${stateWord(c.from, lang)} → ${stateWord(c.to, lang)}` : stateWord(c.to, lang)),
     ...(o.public ? [] : [html(c.note ?? '')]),
   ]);
-  const note = !o.public && unit.note ? `<p class="meta">${zh ? '备注' : 'Note'}: ${html(unit.note)}</p>` : '';
+  const note = !o.public && unit.note ? `<p class="meta">${zh ? '备注：' : 'Note: '}${html(unit.note)}</p>` : '';
   const checkpoints = list.checkpoints.map((c) => `${c.date} → ${recipientName(ledger, c.date)}`).join(zh ? '；' : '; ');
   const body = `<h1>${html(shortName(unit))}${unit.short && unit.short !== unit.name ? ` <small>${html(unit.name)}</small>` : ''}</h1>
 <p class="meta">${zh ? `共 ${list.assignments.length} 项任务，已完成或不适用 ${closed} 项` : `${list.assignments.length} tasks, ${closed} done or not applicable`}${checkpoints ? ` · ${html(t('checkpoints', lang))}${colon(lang)}${html(checkpoints)}` : ''}</p>
@@ -308,7 +308,7 @@ function taskPage(ledger: Ledger, row: TaskRow, o: SiteOptions): Page {
   const deadline = task.deadline ?? `${t('noDeadline', lang)}${task.reviewOn.length ? `（${t('reviewOn', lang)} ${task.reviewOn.join('、')}）` : ''}`;
   const body = `<h1>${html(task.id)} ${html(task.title)}</h1>
 <p class="meta">${html(task.section)} · ${html(t('deadline', lang))}${colon(lang)}${html(deadline)}${task.deadlineText ? `（${html(task.deadlineText)}）` : ''} · ${light(row.light, lang, row.total > 0 && row.done === row.total)} · ${row.done}/${row.total}</p>
-<p class="meta">${html(t('lead', lang))}${colon(lang)}${html(names(task.lead))}${task.leadOpen ? html(t('openList', lang)) : ''} · ${zh ? '责任单位' : 'Responsible'}: ${html(names(task.responsible))}</p>
+<p class="meta">${html(t('lead', lang))}${colon(lang)}${html(names(task.lead))}${task.leadOpen ? html(t('openList', lang)) : ''} · ${zh ? '责任单位：' : 'Responsible: '}${html(names(task.responsible))}</p>
 <h2>${html(t('text', lang))}</h2>
 <p class="text">${html(task.text)}</p>
 <h2>${zh ? '各单位进展' : 'Units'}</h2>
