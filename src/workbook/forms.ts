@@ -86,7 +86,8 @@ export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Chec
       [COL.state]: stateWord(a.state, lang),
       [COL.progress]: d?.progress === undefined ? null : cellText(d.progress),
       [COL.evidence]: d && d.evidence.length > 0 ? cellText(d.evidence.join('\n')) : null,
-      [COL.completed]: a.entry?.completed ? cellDate(a.entry.completed) : null,
+      // The completion in force on the form's date, as the state beside it (a back-dated form shows no later completion).
+      [COL.completed]: a.completed ? cellDate(a.completed) : null,
       [COL.reason]: d?.reason === undefined ? null : cellText(d.reason),
     };
     for (let col = 1; col <= LAST_COL; col++) {

@@ -28,6 +28,21 @@ describe('forms older than the ledger entry', () => {
     expect(readFileSync(join(dir, 'status/finance.yaml'), 'utf8')).toContain('completed: 2021-09-01');
   });
 
+  it('a back-dated form shows each row as it stood on its date: no completion recorded later', async () => {
+    const old = join(dir, '..', 'forms-old');
+    expect(plan(['--plan', dir, '--as-of', '2021-08-31', 'forms', '--out', old, '--unit', '县财政局']).code).toBe(0);
+    let row: unknown[] = [];
+    await fillForm(join(old, '县财政局.xlsx'), join(dir, '..', 'unused.xlsx'), (s) => {
+      row = ['A6', 'E6', 'H6'].map((c) => s.getCell(c).value);
+    });
+    expect(row).toEqual(['3.1', 'not started', null]);
+    // Returned as it is, it would undo the completion recorded since: refused for that reason, not for a date.
+    const r = plan(['--plan', dir, '--as-of', '2021-09-04', 'collect', join(old, '县财政局.xlsx')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain('台账!E6: task 3.1 changed in the ledger on 2021-09-03, after this form was made (2021-08-31)');
+    expect(r.stdout + r.stderr).not.toContain('is after the as-of date');
+  });
+
   it('an old copy sent back after a later update is refused; the same form again, with nothing newer, is not', () => {
     expect(plan(['--plan', dir, '--as-of', '2021-09-05', 'collect', filled]).code).toBe(0);
     expect(plan(['--plan', dir, '--as-of', '2021-09-10', 'update', 'finance', '3.1', '--state', 'in_progress', '--progress', '发现遗漏，重新整改']).code).toBe(0);
