@@ -157,16 +157,25 @@ function parseInner(inner: string): Parsed | undefined {
   let leadOpen = false;
   let deadline: string | undefined;
   let leadFromRoles: string[] = [];
+  let tailDeadline: string | undefined;
   const before = trimEnd(inner.slice(0, found[0]!.index!), ' ;；,，。');
   const note = before ? parseNote(before) : undefined;
   found.forEach((match, k) => {
     const start = match.index! + match[0].length;
     const end = k + 1 < found.length ? found[k + 1]!.index! : inner.length;
-    const value = trimEnd(inner.slice(start, end), ' ;；,，。、').trim();
+    let value = trimEnd(inner.slice(start, end), ' ;；,，。、').trim();
     const kind = KIND.get(match[1]!)!;
     if (kind === 'deadline') {
       deadline = deadline === undefined ? value.replace(/[，,；;。]?\s*下同$/, '') : `${deadline}，${value}`;
       return;
+    }
+    // A list of units ends at its sentence: 责任单位：县税务局。长期坚持 — what follows the 。 is no unit;
+    // if it is a deadline with no label of its own, it is the task's.
+    const [units, ...rest] = splitTopLevel(value, '。');
+    if (rest.length > 0) {
+      value = units!.trim();
+      const tail = rest.map((x) => x.trim()).filter((x) => x !== '' && isDeadlineSegment(x));
+      if (tail.length > 0) tailDeadline ??= tail.join('，');
     }
     const clauses = readClauses(value);
     if (kind === 'lead') {
@@ -199,6 +208,7 @@ function parseInner(inner: string): Parsed | undefined {
     labelled: true,
     ...(deadline !== undefined && { deadline }),
     ...(note?.deadline !== undefined && deadline === undefined && { deadline: note.deadline }),
+    ...(tailDeadline !== undefined && deadline === undefined && note?.deadline === undefined && { deadline: tailDeadline }),
   };
 }
 
@@ -207,6 +217,13 @@ function parseInner(inner: string): Parsed | undefined {
  * 为牵头单位，下同 / 县发改局牵头，县财政局配合，2021年底前完成. Sentences after the
  * units that are none of these are the note's own words and are left alone.
  */
+/** A segment of a note that is a deadline (2021年底前, 长期坚持, 每季度), not units. */
+function isDeadlineSegment(seg: string): boolean {
+  const asDeadline = parseDeadline(seg, { year: 2000, signed: '2000-01-01' });
+  const looks = asDeadline.kind === 'date' || (asDeadline.kind === 'ongoing' && ONGOING_WORDS.test(seg) && seg.length <= 12) || /^(?:长期|持续)/.test(seg);
+  return looks && /\d|年|月|季度|长期|持续|常态|定期|每/.test(seg) && !readClauses(seg);
+}
+
 function parseNote(inner: string): Parsed | undefined {
   const segments = splitTopLevel(inner, '，,；;。').map((s) => s.trim()).filter(Boolean);
   if (segments.length === 0) return undefined;
@@ -221,13 +238,10 @@ function parseNote(inner: string): Parsed | undefined {
       ownersDone = ownerSegments.length > 0;
       continue;
     }
-    const asDeadline = parseDeadline(seg, { year: 2000, signed: '2000-01-01' });
-    if (asDeadline.kind === 'date' || (asDeadline.kind === 'ongoing' && ONGOING_WORDS.test(seg) && seg.length <= 12) || /^(?:长期|持续)/.test(seg)) {
-      if (/\d|年|月|季度|长期|持续|常态|定期|每/.test(seg) && !readClauses(seg)) {
-        deadlines.push(seg);
-        ownersDone = ownerSegments.length > 0;
-        continue;
-      }
+    if (isDeadlineSegment(seg)) {
+      deadlines.push(seg);
+      ownersDone = ownerSegments.length > 0;
+      continue;
     }
     if (ownersDone) continue;
     // After the clause that ends in 负责/牵头…, only more role clauses are owners; a sentence is the note's own words.

@@ -1,5 +1,5 @@
 /** The report `plan import` prints: what it found, and every passage it could not read with certainty. */
-import { countOf } from './labels.js';
+import { colon, countOf } from './labels.js';
 import type { ImportReport, Problem } from '../importer/index.js';
 import type { Lang } from './messages.js';
 import { safeText } from './text.js';
@@ -53,7 +53,7 @@ export function importReport(r: ImportReport, encoding: string, lang: Lang): str
   const total = r.sections.reduce((n, s) => n + s.tasks, 0);
   const out = [zh ? `导入报告（编码 ${encoding}）` : `Import report (encoding ${encoding})`, ''];
   out.push(zh ? `任务：共 ${total} 项` : `Tasks: ${total}`);
-  for (const s of r.sections) out.push(`  ${safeText(s.section)} ${safeText(s.heading)}: ${s.tasks}`);
+  for (const s of r.sections) out.push(`  ${safeText(s.section)} ${safeText(s.heading)}${colon(lang)}${s.tasks}`);
   out.push(
     zh
       ? `完成时限：${r.deadlines.dates} 项为日期，${r.deadlines.ongoing} 项为持续性要求，${r.deadlines.missing} 项原文未规定，${r.deadlines.unknown} 项无法识别`

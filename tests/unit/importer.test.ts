@@ -24,6 +24,16 @@ const tasks = (d: Draft) => d.parts.flatMap((p) => p.tasks);
 const names = (d: Draft, ids: string[]) => ids.map((id) => d.units.find((u) => u.id === id)?.name ?? d.groups.find((g) => g.id === id)?.name ?? id);
 
 describe('plan import: annotations', () => {
+  it('ends a list of units at its sentence; a deadline after the 。 is the task\'s, not part of a name', () => {
+    const d = run(doc('1.开展抽查。牵头单位：县市场监管局；责任单位：县税务局。长期坚持\n2.做好乙工作。牵头单位：县财政局；责任单位：县审计局。有关情况及时报县政府办。完成时限：2022年6月底前'));
+    const [a, b] = tasks(d);
+    expect(names(d, a!.responsible)).toEqual(['县税务局']);
+    expect(a).toMatchObject({ ongoing: true, deadlineText: '长期坚持' });
+    expect(names(d, b!.responsible)).toEqual(['县审计局']);
+    expect(b).toMatchObject({ deadline: '2022-06-30' });
+    expect(d.units.map((u) => u.name)).not.toContain('县税务局。长期坚持');
+  });
+
   it.each([
     ['〔…〕 with half-width separators', '1.做好甲工作。内容。〔牵头单位:县财政局;责任单位:县审计局,县税务局;完成时限:2022年6月底前〕'],
     ['（…） with full-width separators', '1.做好甲工作。内容。（牵头单位：县财政局；责任单位：县审计局、县税务局；完成时限：2022年6月底前）'],
