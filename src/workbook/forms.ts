@@ -33,7 +33,7 @@ export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Chec
   const sheet = book.addWorksheet(sheetName, {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
-    headerFooter: { oddHeader: `&L${headerText(`${shortName(unit)} · ${w('formTitle', lang)}`)}&R${headerText(`${w('checkpoint', lang)}${colon(lang)}${checkpoint.date}`)}`, oddFooter: '&C&P / &N' },
+    headerFooter: { oddHeader: `&L${headerText(`${shortName(unit)} · ${w('formTitle', lang)}`)}&R${headerText(`${t('checkpoint', lang)}${colon(lang)}${checkpoint.date}`)}`, oddFooter: '&C&P / &N' },
   });
   sheet.columns = [
     { width: 10 },
@@ -64,7 +64,7 @@ export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Chec
   });
 
   const head = sheet.getRow(HEADER_ROW);
-  const headers = [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), w('stateCol', lang), t('progressNote', lang), w('evidence', lang), w('completed', lang), w('reason', lang)];
+  const headers = [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), w('stateCol', lang), t('progressNote', lang), t('evidence', lang), t('completed', lang), w('reason', lang)];
   headers.forEach((h, i) => {
     const c = head.getCell(i + 1);
     c.value = h;

@@ -40,14 +40,14 @@ export async function ledgerWorkbook(excel: typeof ExcelJS, v: LedgerBookView): 
   // Fixed, so the same ledger gives the same file.
   book.created = cellDate(ledger.asOf);
   book.modified = cellDate(ledger.asOf);
-  const page = `&L${headerText(`${plan.title}（${plan.document}）`)}&R${headerText(`${w('pageHeader', lang)}${colon(lang)}${ledger.asOf}`)}`;
+  const page = `&L${headerText(`${plan.title}（${plan.document}）`)}&R${headerText(`${t('asOf', lang)}${colon(lang)}${ledger.asOf}`)}`;
   const name = (id: string): string => {
     const unit = ledger.unitsById.get(id);
     return unit ? shortName(unit) : (ledger.data.groups.find((g) => g.id === id)?.name ?? id);
   };
 
   // 任务总表
-  const tasks = sheet(book, w('tasksSheet', lang), page, [t('id', lang), t('task', lang), t('lead', lang), w('responsible', lang), t('deadline', lang), w('daysLeft', lang), w('doneCount', lang), w('totalCount', lang), w('share', lang), t('light', lang)], [12, 36, 24, 30, 12, 10, 8, 8, 8, 12]);
+  const tasks = sheet(book, w('tasksSheet', lang), page, [t('id', lang), t('task', lang), t('lead', lang), t('responsible', lang), t('deadline', lang), t('daysLeft', lang), t('done', lang), w('totalCount', lang), w('share', lang), t('light', lang)], [12, 36, 24, 30, 12, 10, 8, 8, 8, 12]);
   for (const r of v.rows) {
     const row = addRow(tasks, [
       r.task.id,
@@ -66,7 +66,7 @@ export async function ledgerWorkbook(excel: typeof ExcelJS, v: LedgerBookView): 
   }
 
   // 单位台账: one row per task × unit, by unit then deadline.
-  const units = sheet(book, w('unitsSheet', lang), page, [t('unit', lang), t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), t('state', lang), t('light', lang), t('progressNote', lang), w('evidence', lang), w('completed', lang), w('reason', lang), t('overdueDays', lang)], [14, 10, 30, 8, 12, 10, 10, 40, 36, 12, 30, 10]);
+  const units = sheet(book, w('unitsSheet', lang), page, [t('unit', lang), t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), t('state', lang), t('light', lang), t('progressNote', lang), t('evidence', lang), t('completed', lang), w('reason', lang), t('overdueDays', lang)], [14, 10, 30, 8, 12, 10, 10, 40, 36, 12, 30, 10]);
   const assignments = v.rows.flatMap((r) => r.assignments);
   const unitOrder = new Map(ledger.data.units.map((u, i) => [u.id, i]));
   const byUnit = (a: Assignment, b: Assignment): number => unitOrder.get(a.unit.id)! - unitOrder.get(b.unit.id)!;
@@ -97,7 +97,7 @@ export async function ledgerWorkbook(excel: typeof ExcelJS, v: LedgerBookView): 
   }
 
   // 报送情况: every checkpoint, every unit that reports at it.
-  const returns = sheet(book, w('returnsSheet', lang), page, [w('checkpoint', lang), t('unit', lang), w('recipient', lang), w('returnState', lang), w('received', lang), w('file', lang)], [12, 14, 12, 12, 12, 30]);
+  const returns = sheet(book, w('returnsSheet', lang), page, [t('checkpoint', lang), t('unit', lang), w('recipient', lang), w('returnState', lang), w('received', lang), w('file', lang)], [12, 14, 12, 12, 12, 30]);
   const checkpoints = [...ledger.data.plan.checkpoints].sort((a, b) => (a.date < b.date ? -1 : 1));
   for (const c of checkpoints) {
     for (const r of returnsFor(ledger, c)) {

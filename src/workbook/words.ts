@@ -1,5 +1,6 @@
 /**
- * The words of the workbooks (form and ledger), in Chinese and English. Lights
+ * The words only the workbooks (form and ledger) use, in Chinese and English;
+ * the column words they share with the reports come from render/labels.ts (t). Lights
  * get a fill colour from a map keyed by light with a default, so a new light
  * needs only its word (render/labels.ts) and, if it wants one, a colour here.
  */
@@ -21,8 +22,6 @@ const W = {
     en: 'States: {states}. For done, give the completion date (YYYY-MM-DD); for blocked or not applicable, give the reason. Evidence: one link or file name per line. Made on {asOf}.',
   },
   reason: { zh: '说明/原因', en: 'Reason / note' },
-  evidence: { zh: '佐证材料', en: 'Evidence' },
-  completed: { zh: '完成日期', en: 'Completed' },
   stateCol: { zh: '状态', en: 'State' },
   pickState: { zh: '请从列表中选择状态', en: 'Choose a state from the list' },
   pickDate: { zh: '请填写日期，如 2021-09-03', en: 'Enter a date such as 2021-09-03' },
@@ -31,12 +30,8 @@ const W = {
   unitsSheet: { zh: '单位台账', en: 'Unit ledger' },
   overdueSheet: { zh: '逾期清单', en: 'Overdue' },
   returnsSheet: { zh: '报送情况', en: 'Form returns' },
-  responsible: { zh: '责任单位', en: 'Responsible' },
-  daysLeft: { zh: '剩余天数', en: 'Days left' },
-  doneCount: { zh: '已完成', en: 'Done' },
   totalCount: { zh: '单位数', en: 'Units' },
   share: { zh: '完成率', en: 'Share done' },
-  checkpoint: { zh: '报送节点', en: 'Checkpoint' },
   recipient: { zh: '接收单位', en: 'Recipient' },
   received: { zh: '报送日期', en: 'Received' },
   returnState: { zh: '报送情况', en: 'Return' },
@@ -44,7 +39,6 @@ const W = {
   returned: { zh: '已报送', en: 'returned' },
   notReturned: { zh: '未报送', en: 'not returned' },
   lateReturn: { zh: '逾期未报送', en: 'overdue' },
-  pageHeader: { zh: '统计日期', en: 'As of' },
 } as const;
 
 export type WordKey = keyof typeof W;
