@@ -1,6 +1,6 @@
 /** Turning a unit or task named on the command line into the plan's own, or a usage error with a suggestion. */
 import { UsageError } from '../errors.js';
-import { expandIds, type Ledger } from '../ledger/index.js';
+import { type Ledger } from '../ledger/index.js';
 import { findNamed, shortName } from '../ledger/units.js';
 import type { PlanData, Task, Unit } from '../model.js';
 import { closest } from '../validate/suggest.js';
@@ -9,7 +9,7 @@ import { closest } from '../validate/suggest.js';
 export function resolveUnits(ledger: Ledger, name: string): { units: Unit[]; label: string } {
   const found = findNamed(ledger.data, name);
   if (found.kind === 'unit') return { units: [found.unit], label: shortName(found.unit) };
-  if (found.kind === 'group') return { units: expandIds(ledger.data, [found.group.id]), label: found.group.name };
+  if (found.kind === 'group') return { units: ledger.unitsOf([found.group.id]), label: found.group.name };
   throw new UsageError('unknown-unit', { name, ...(found.hint && { hint: found.hint }) });
 }
 

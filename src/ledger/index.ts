@@ -88,6 +88,8 @@ export interface Ledger {
    * not the million of every red task.
    */
   assignmentsWhere(row: TaskRow, keep: (a: Assignment) => boolean): Assignment[];
+  /** Units a list of unit and group ids stands for, in order, each once (groups expanded to their members). */
+  unitsOf(ids: readonly string[]): Unit[];
 }
 
 export const isClosed = (state: TaskState): boolean => state === 'done' || state === 'not_applicable';
@@ -126,11 +128,6 @@ export function worstLight(lights: Iterable<Light>): Light {
   return LIGHT_ORDER[best]!;
 }
 
-/** Units a list of unit and group ids stands for, in order, each once. */
-export function expandIds(data: PlanData, ids: readonly string[]): Unit[] {
-  return ownersOf(data).expand(ids);
-}
-
 /**
  * Who owns a task: its lead ids and responsible ids with groups expanded, in
  * order, each unit once; a unit named both as lead and as responsible is lead.
@@ -150,11 +147,8 @@ interface Owners {
   position: Map<string, number>;
 }
 
-const ownersCache = new WeakMap<PlanData, Owners>();
-
+/** Built once per ledger, from its data as it is then (a cache across ledgers could outlive an edit of the data). */
 function ownersOf(data: PlanData): Owners {
-  const cached = ownersCache.get(data);
-  if (cached) return cached;
   const position = new Map<string, number>();
   data.units.forEach((u, i) => position.set(u.id, i));
   const groups = new Map(data.groups.map((g) => [g.id, g.members]));
@@ -202,7 +196,6 @@ function ownersOf(data: PlanData): Owners {
       return names(task.responsible, unitId) ? 'responsible' : undefined;
     },
   };
-  ownersCache.set(data, owners);
   return owners;
 }
 
@@ -313,6 +306,7 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
     asOf,
     rows,
     unitsById,
+    unitsOf: owners.expand,
     assess: (task, unit) => {
       const role = owners.roleOf(task, unit.id);
       return role === undefined ? undefined : assess(task, unit, role);
@@ -382,13 +376,13 @@ export function compareIds(a: string, b: string): number {
  */
 export function reportersOf(ledger: Ledger, checkpoint: Checkpoint): Unit[] {
   const isLeads = (r: string): boolean => r === LEAD_UNITS || r.startsWith(`${LEAD_UNITS}:`);
-  const units = expandIds(ledger.data, checkpoint.reporters.filter((r) => !isLeads(r)));
-  const leadScopes = checkpoint.reporters.filter(isLeads).map((r) => (r === LEAD_UNITS ? undefined : new Set(expandIds(ledger.data, [r.slice(LEAD_UNITS.length + 1)]).map((u) => u.id))));
+  const units = ledger.unitsOf(checkpoint.reporters.filter((r) => !isLeads(r)));
+  const leadScopes = checkpoint.reporters.filter(isLeads).map((r) => (r === LEAD_UNITS ? undefined : new Set(ledger.unitsOf([r.slice(LEAD_UNITS.length + 1)]).map((u) => u.id))));
   if (leadScopes.length > 0) {
     const seen = new Set(units.map((u) => u.id));
     // The lead units in the order of the rows, from the tasks' lead ids (the rows' assignments are made only when asked for).
     for (const row of ledger.rows) {
-      for (const unit of expandIds(ledger.data, row.task.lead)) {
+      for (const unit of ledger.unitsOf(row.task.lead)) {
         if (!seen.has(unit.id) && leadScopes.some((scope) => scope === undefined || scope.has(unit.id))) {
           seen.add(unit.id);
           units.push(unit);

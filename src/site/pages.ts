@@ -5,7 +5,7 @@
  */
 import { dayNumber } from '../calendar.js';
 import { checklistFor } from '../ledger/checklist.js';
-import { expandIds, type Assignment, type Ledger, type Light, type TaskRow } from '../ledger/index.js';
+import { type Assignment, type Ledger, type Light, type TaskRow } from '../ledger/index.js';
 import { shortName } from '../ledger/units.js';
 import type { Unit } from '../model.js';
 import { html } from '../render/html.js';
@@ -293,7 +293,7 @@ function taskPage(ledger: Ledger, row: TaskRow, o: SiteOptions): Page {
   const lang = o.lang;
   const task = row.task;
   const names = (ids: string[]): string =>
-    expandIds(ledger.data, ids).length === 0
+    ledger.unitsOf(ids).length === 0
       ? '—'
       : ids.map((id) => ledger.data.groups.find((g) => g.id === id)?.name ?? (ledger.unitsById.get(id) ? shortName(ledger.unitsById.get(id)!) : id)).join('、');
   const rows = row.assignments.map((a) => [
