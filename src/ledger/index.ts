@@ -122,12 +122,6 @@ const entryHistory: HistorySource = (_unit, _task, entry) => entry?.details?.his
 
 const LIGHT_RANK = Object.fromEntries(LIGHT_ORDER.map((l, i) => [l, i])) as Record<Light, number>;
 
-export function worstLight(lights: Iterable<Light>): Light {
-  let best = LIGHT_ORDER.length - 1;
-  for (const l of lights) best = Math.min(best, LIGHT_RANK[l]);
-  return LIGHT_ORDER[best]!;
-}
-
 /**
  * Who owns a task: its lead ids and responsible ids with groups expanded, in
  * order, each unit once; a unit named both as lead and as responsible is lead.
@@ -278,26 +272,16 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
   const rows = data.tasks.map((task): TaskRow => {
     const { at: units, leads } = owners.of(task);
     const row = new LedgerRow(task, () => Array.from(units, (u, i) => assess(task, data.units[u]!, i < leads ? 'lead' : 'responsible')));
-    // The roll-up, counted pair by pair without keeping the pairs: the same
-    // figures rollUp() gives over the assignments (tests/unit/ledger.test.ts).
+    // The roll-up, counted pair by pair without keeping the pairs (the assignments are made only when asked for).
     const byUnit = entries.get(task.id);
     row.daysLeft = task.deadline === null ? null : daysBetween(asOf, task.deadline);
     const left = row.daysLeft ?? 0;
-    let worst = LIGHT_ORDER.length - 1;
-    let latest: IsoDate | undefined;
+    const tally = new Tally();
     for (const u of units) {
       const then = inForce(task, data.units[u]!.id, byUnit?.[u]);
-      if (isClosed(then.state)) row.done++;
-      if (then.completed !== undefined && (latest === undefined || then.completed > latest)) latest = then.completed;
-      const rank = LIGHT_RANK[lightWith(task, then.state, then.completed, left, warnDays)];
-      if (rank < worst) worst = rank;
+      tally.add(then.state, then.completed, lightWith(task, then.state, then.completed, left, warnDays));
     }
-    row.total = units.length;
-    row.light = row.total > 0 ? LIGHT_ORDER[worst]! : lightWith(task, 'not_started', undefined, left, warnDays);
-    if (row.done > 0 && row.done === row.total && latest !== undefined) {
-      row.completed = latest;
-      if (task.deadline !== null) row.completionDays = daysBetween(task.deadline, latest);
-    }
+    tally.into(row, lightWith(task, 'not_started', undefined, left, warnDays));
     return row;
   });
   rows.sort(byDeadline);
@@ -330,19 +314,37 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
 
 /** A task's roll-up over some of its assignments (all, or one unit's). */
 export function rollUp(task: Task, assignments: Assignment[], asOf: IsoDate, warnDays: number): TaskRow {
-  const done = assignments.filter((a) => isClosed(a.state)).length;
-  const light = assignments.length > 0 ? worstLight(assignments.map((a) => a.light)) : lightOf(task, 'not_started', undefined, asOf, warnDays);
-  const row: TaskRow = { task, assignments, done, total: assignments.length, light, daysLeft: task.deadline === null ? null : daysBetween(asOf, task.deadline) };
-  if (done > 0 && done === assignments.length) {
-    // The task closed when its last unit closed it.
-    let completed: IsoDate | undefined;
-    for (const a of assignments) if (a.completed !== undefined && (completed === undefined || a.completed > completed)) completed = a.completed;
-    if (completed !== undefined) {
-      row.completed = completed;
-      if (task.deadline !== null) row.completionDays = daysBetween(task.deadline, completed);
+  const row: TaskRow = { task, assignments, done: 0, total: 0, light: 'green', daysLeft: task.deadline === null ? null : daysBetween(asOf, task.deadline) };
+  const tally = new Tally();
+  for (const a of assignments) tally.add(a.state, a.completed, a.light);
+  tally.into(row, lightOf(task, 'not_started', undefined, asOf, warnDays));
+  return row;
+}
+
+/** A task's roll-up counted one assignment at a time: the ledger's rows (from the status entries) and rollUp() (from assignments) both use it. */
+class Tally {
+  private done = 0;
+  private total = 0;
+  private worst = LIGHT_ORDER.length - 1;
+  private latest: IsoDate | undefined;
+
+  add(state: TaskState, completed: IsoDate | undefined, light: Light): void {
+    this.total++;
+    if (isClosed(state)) this.done++;
+    if (completed !== undefined && (this.latest === undefined || completed > this.latest)) this.latest = completed;
+    if (LIGHT_RANK[light] < this.worst) this.worst = LIGHT_RANK[light];
+  }
+
+  /** Done/total and the worst light (`none`: the light of a task nobody is assigned); when every unit has closed it, the task closed when its last unit did. */
+  into(row: TaskRow, none: Light): void {
+    row.done = this.done;
+    row.total = this.total;
+    row.light = this.total > 0 ? LIGHT_ORDER[this.worst]! : none;
+    if (this.done > 0 && this.done === this.total && this.latest !== undefined) {
+      row.completed = this.latest;
+      if (row.task.deadline !== null) row.completionDays = daysBetween(row.task.deadline, this.latest);
     }
   }
-  return row;
 }
 
 /** By deadline, tasks without one last, then by the document's numbering. */
