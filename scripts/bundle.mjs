@@ -23,7 +23,7 @@
 // - a dynamic import() of an external package is __planImport(name), the
 //   loader's own import(): a vm.Script's import() needs an experimental vm
 //   option that warns on stderr, and it is lost when V8 uses a code cache.
-// The wrapper is part of the file, so the code cache's hash covers every byte
+// The wrapper is part of the file, so the code cache's check (the bundle's bytes, compared whole) covers every byte
 // V8 compiles.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
