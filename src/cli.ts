@@ -8,9 +8,10 @@ import type { Context } from './commands/context.js';
 import { ownPackage } from './load/own-package.js';
 import type { PlanLocation } from './load/plan-folder.js';
 import { filterWords, lightFromWord, stateFromWord } from './render/labels.js';
-import { langFrom, langOf, type Lang } from './render/messages.js';
+import { langFrom, langOf } from './render/messages.js';
 import { parserMessage } from './render/parser-messages.js';
 import { terminalSafe } from './render/text.js';
+import type { Lang } from './render/lang.js';
 
 export interface Ambient {
   argv: string[];

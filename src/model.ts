@@ -8,6 +8,9 @@
 /** An ISO calendar date, `YYYY-MM-DD`, always a real date once validated. */
 export type IsoDate = string;
 
+/** The reserved reporter that means "every unit that leads a task" (`leads`, or `leads:<group>` for those of a group). */
+export const LEAD_UNITS = 'leads';
+
 /** A date on which units report progress (报送节点). */
 export interface Checkpoint {
   date: IsoDate;

@@ -11,10 +11,11 @@ import { EXIT, ExitCode, UsageError } from '../errors.js';
 import { git, GitUnavailable } from '../load/git.js';
 import { ownPackage } from '../load/own-package.js';
 import type { PlanData } from '../model.js';
-import type { Forge } from '../render/codeowners.js';
+import type { Forge } from '../repository/codeowners.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
-import { ciFile, CI_PATHS, examplePlan, GITIGNORE, packageJson, pointSchemasAtPackage, readme } from '../render/plan-repo.js';
-import { loadPlan, paintFor, print, writeFileAtomic, type Context } from './context.js';
+import { ciFile, CI_PATHS, examplePlan, GITIGNORE, packageJson, pointSchemasAtPackage, readme } from '../repository/plan-repo.js';
+import { loadPlan, paintFor, print, type Context } from './context.js';
+import { writeFileAtomic } from '../store/index.js';
 
 export interface InitOptions {
   from?: string;

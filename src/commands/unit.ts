@@ -13,12 +13,11 @@ import { locateDiagnostics } from '../load/positions.js';
 import { listPlanFiles, type FileKind } from '../load/plan-files.js';
 import type { PlanData, UnitKind } from '../model.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
-import { lineDiff } from '../render/diff.js';
+import { lineDiff } from '../render/reports/diff.js';
 import { validatePlan } from '../validate/index.js';
-import { loadValidPlan, paintFor, print, writeFileAtomic, type Context } from './context.js';
-import { LockTimeout, withLock } from './lock.js';
+import { loadValidPlan, paintFor, print, type Context } from './context.js';
 import { resolveUnit } from './resolve.js';
-import { addAliases, addUnit, PlanFileUnusable, removeUnit, renameIdIn, setMembership } from './units-edit.js';
+import { addAliases, addUnit, LockTimeout, PlanFileUnusable, removeUnit, renameIdIn, setMembership, withLock, writeFileAtomic } from '../store/index.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 

@@ -4,8 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import { countOf } from './labels.js';
-
-export type Lang = 'zh' | 'en';
+import type { Lang } from './lang.js';
 
 type Template = (a: Record<string, string | number>) => string;
 

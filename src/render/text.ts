@@ -102,3 +102,23 @@ export function padEnd(s: string, width: number): string {
 export function padStart(s: string, width: number): string {
   return ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
 }
+
+const NO_LINE_START = /^[、，。；：！？）」』】〕》,.;:!?)\]]$/;
+
+/** Wraps text to a width by display columns (Chinese has no spaces to break at). */
+export function wrap(text: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of safeText(text)) {
+    if (displayWidth(line + ch) > width) {
+      // A line does not begin with closing punctuation (、，。): the character before it moves down too.
+      const chars = [...line];
+      const carry = NO_LINE_START.test(ch) && chars.length > 1 ? chars.pop()! : '';
+      lines.push(chars.join(''));
+      line = carry;
+    }
+    line += ch;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => indent + l).join('\n');
+}

@@ -4,16 +4,13 @@
  */
 import { dayNumber, isKnownTimeZone, isRealDate } from '../calendar.js';
 import type { Diagnostic, Severity } from '../diagnostic.js';
-import type { IsoDate, PlanData } from '../model.js';
-import { closest } from './suggest.js';
+import { LEAD_UNITS, type IsoDate, type PlanData } from '../model.js';
+import { closest } from '../suggest.js';
 import { unitValueDiagnostic } from './unit-names.js';
 
 /** Characters in a task title and a task text. */
 export const TITLE_LIMIT = 200;
 export const TEXT_LIMIT = 20_000;
-
-/** The reserved reporter that means "every unit that leads a task". */
-export const LEAD_UNITS = 'leads';
 
 /**
  * The date completions may not lie after. `plan check` gives today: a

@@ -1,38 +1,14 @@
 /** `plan status`: one row per task, sorted by deadline. */
-import { LIGHT_ORDER, type Ledger, type Light, type TaskRow } from '../ledger/index.js';
-import { shortName } from '../ledger/units.js';
-import type { Paint } from './diagnostics.js';
-import { wrap } from './checklist.js';
-import { csv, json, md, mdTable } from './formats.js';
+import { LIGHT_ORDER, type Ledger, type Light, type TaskRow } from '../../ledger/index.js';
+import { csv, json, md, mdTable } from '../formats.js';
 import { reportHeader } from './header.js';
-import { closedWord, colon, countOf, lightPaint, lightWord, progressBar, rowDaysWord, t } from './labels.js';
-import type { Lang } from './messages.js';
+import { closedWord, colon, countOf, lightPaint, lightWord, progressBar, rowDaysWord, t } from '../labels.js';
 import { statusHtml } from './html.js';
 import { missingReturnsLine } from './returns.js';
-import { renderTable } from './table.js';
-import { displayWidth } from './text.js';
-
-export interface StatusView {
-  ledger: Ledger;
-  rows: TaskRow[];
-  /** What the rows were narrowed to, in words, for the header. */
-  filter?: string;
-}
-
-export interface RenderOptions {
-  lang: Lang;
-  paint: Paint;
-  columns: number;
-}
-
-/** Unit and group ids as the names people read: short names of units, names of groups. */
-export const ownerNames = (ledger: Ledger, ids: readonly string[]): string =>
-  ids
-    .map((id) => {
-      const unit = ledger.unitsById.get(id);
-      return unit ? shortName(unit) : (ledger.data.groups.find((g) => g.id === id)?.name ?? id);
-    })
-    .join('、');
+import { renderTable } from '../table.js';
+import { displayWidth, wrap } from '../text.js';
+import type { Lang } from '../lang.js';
+import { ownerNames, type RenderOptions, type StatusView } from './view.js';
 
 const leadNames = (ledger: Ledger, row: TaskRow, lang: Lang): string => ownerNames(ledger, row.task.lead) + (row.task.leadOpen ? t('openList', lang) : '');
 
