@@ -117,6 +117,7 @@ export function buildProgram(ambient: Ambient): Command {
     .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['stylish', 'json', 'github', 'junit']).default('stylish'))
     .option('--max-warnings <n>', w('fail when there are more warnings than this', '警告多于此数时判为失败'), wholeNumber)
     .option('--since <rev>', w('also check every commit since this revision: status files changed only by their unit’s maintainers or the office, other plan files only by the office', '同时检查该版本以来的每个提交：状态文件只能由本单位维护人或办公室修改，其他计划文件只能由办公室修改'))
+    .option('--signed', w('with --since: every commit must be signed by a key units.yaml lists (signingKeys); the key’s owner is judged, not the author', '与 --since 一起：每个提交须由 units.yaml 登记的密钥（signingKeys）签名，按密钥所属判断，而非作者'))
     .option('--fix', w('rewrite unit names and aliases written where an id belongs to the id, then check again', '把误写在编号位置的单位名称或别名改为编号，然后重新检查'))
     .action(async (options, command: Command) => (await import('./commands/check.js')).check(context(command), options));
 

@@ -11,6 +11,8 @@ export interface CheckOptions {
   maxWarnings?: number;
   /** A revision: judge who changed which file in every commit since it. */
   since?: string;
+  /** With --since: judge the key that signed each commit, not its author. */
+  signed?: boolean;
   /** Rewrite unit names written where an id belongs, then check again. */
   fix?: boolean;
 }
@@ -27,9 +29,11 @@ export async function check(ctx: Context, options: CheckOptions): Promise<void> 
       result = await loadPlan(ctx, { completions: 'today' });
     }
   }
-  if (options.since !== undefined && result.data) {
-    for (const d of (await import('./authorship.js')).authorshipDiagnostics(ctx, result.data, options.since)) result.diagnostics.push(d);
+  if (options.since !== undefined) {
+    const judged = await (await import('./authorship.js')).authorshipDiagnostics(ctx, result.data, options.since, options.signed);
+    for (const d of judged.diagnostics) result.diagnostics.push(d);
     sortDiagnostics(result.diagnostics);
+    if (!judged.signed) process.stderr.write(`${label('authorIsFreeText', ctx.lang)}\n`);
   }
   const paint = await paintFor(ctx);
   const counts = result.data && { tasks: result.data.tasks.length, units: result.data.units.length };

@@ -100,6 +100,14 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
     zh: (a) => `提交 ${a.commit}${a.merge ? '（合并）' : ''} 由 ${a.author} 修改了此文件；计划、单位和任务文件只能由办公室维护人（${a.owners}）修改。`,
     en: (a) => `commit ${a.commit}${a.merge ? ' (a merge)' : ''} by ${a.author} changes this file; plan, units and task files are the office's to change (${a.owners})`,
   },
+  'commit-unsigned': {
+    zh: (a) => `提交 ${a.commit}${a.merge ? '（合并）' : ''}（作者 ${a.author}）没有签名；签名模式下每个提交都须由 units.yaml 登记的 signingKeys 之一签名。`,
+    en: (a) => `commit ${a.commit}${a.merge ? ' (a merge)' : ''} (author ${a.author}) is not signed; in signed mode every commit must be signed with one of the signingKeys in units.yaml`,
+  },
+  'commit-signature-unverified': {
+    zh: (a) => `提交 ${a.commit}${a.merge ? '（合并）' : ''}（作者 ${a.author}）的签名无法验证（git 状态 ${a.status}${a.key ? `，密钥 ${a.key}` : ''}）：签名无效、已过期，或密钥不在该提交之前的 units.yaml 所登记的 signingKeys 中。`,
+    en: (a) => `commit ${a.commit}${a.merge ? ' (a merge)' : ''} (author ${a.author}) has a signature that does not verify (git status ${a.status}${a.key ? `, key ${a.key}` : ''}): it is bad or expired, or its key is not among the signingKeys units.yaml listed before the commit`,
+  },
   'change-without-maintainers': {
     zh: (a) => `提交 ${a.commit} 由 ${a.author} 修改了此文件，但 units.yaml 未登记其维护人。请在 units.yaml 中填写单位的 maintainers 和 office.maintainers。`,
     en: (a) => `commit ${a.commit} by ${a.author} changes this file, but units.yaml names no maintainers for it; add maintainers to the unit and office.maintainers in units.yaml`,
@@ -136,6 +144,10 @@ const LABELS = {
   fixed: {
     zh: (n: number, files: string[]) => `已把 ${n} 处单位名称改为编号：${files.join('、')}`,
     en: (n: number, files: string[]) => `fixed ${n} unit name${n === 1 ? '' : 's'} written for ${n === 1 ? 'an id' : 'ids'} in ${files.join(', ')}`,
+  },
+  authorIsFreeText: {
+    zh: '注意：以上按提交的作者字段判断修改人；作者字段可以随意填写，只有代码托管平台的代码所有者（CODEOWNERS）规则能真正约束。要按签名判断，请用 --signed（或在 plan.yaml 中写 ownership: signed）并在 units.yaml 中登记 signingKeys。',
+    en: 'note: who made each commit is taken from its author field, which anyone can write; only the forge\'s code owners enforce it. To judge by signature, use --signed (or ownership: signed in plan.yaml) with signingKeys in units.yaml',
   },
   tooManyWarnings: { zh: (n: number, max: number) => `警告数 ${n} 超过上限 --max-warnings ${max}。`, en: (n: number, max: number) => `${countOf(n, 'warning')} exceed${n === 1 ? 's' : ''} --max-warnings ${max}` },
   codeownersNoMaintainers: { zh: (units: string) => `警告：以下单位未登记维护人（maintainers），其状态文件只能由办公室修改：${units}`, en: (units: string) => `warning: these units have no maintainers, so only the office can change their status files: ${units}` },

@@ -41,6 +41,14 @@ timezone: Asia/Shanghai
 lang: zh
 # An open task turns yellow this many days before its deadline.
 warnDays: 14
+# Who made a commit, for \`plan check --since\`: by default its author field, which
+# anyone can write (only the forge's code owners enforce it). With signed, every
+# commit must be signed by a key listed under signingKeys in units.yaml, and the
+# key's owner is judged. Each clerk then signs (README, "Signed commits"):
+#   git config gpg.format ssh
+#   git config user.signingkey ~/.ssh/id_ed25519.pub
+#   git config commit.gpgsign true
+# ownership: signed
 span:
   start: ${today}
   end: ${d(365)}
@@ -58,10 +66,16 @@ checkpoints:
 # maintainers: who may change the unit's status file (git e-mail addresses or
 # forge user names). \`plan codeowners\` turns them into CODEOWNERS and
 # \`plan check --since\` checks every commit against them.
+# signingKeys (with \`ownership: signed\` in plan.yaml): the keys whose signatures
+# speak for the office or a unit, each an SSH public key as in its .pub file or
+# an OpenPGP fingerprint, e.g.
+#   signingKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA… li@finance"]
 office:
-  # The office that runs the plan: it owns plan.yaml, units.yaml and tasks/, and
-  # may record any unit's progress (it collects the forms on their behalf).
+  # The office that runs the plan: it owns plan.yaml, units.yaml, tasks/ and
+  # every file outside the plan folder, and may record any unit's progress
+  # (it collects the forms on their behalf).
   maintainers: []
+  # signingKeys: []
 units:
   - id: office
     name: 示例县人民政府办公室
