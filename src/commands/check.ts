@@ -4,7 +4,7 @@ import { EXIT, ExitCode } from '../errors.js';
 import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from '../render/diagnostics.js';
 import { label } from '../render/messages.js';
 import { safeText } from '../render/text.js';
-import { loadPlan, paintFor, print, type Context } from './context.js';
+import { loadPlan, paintFor, print, sayRecovered, type Context } from './context.js';
 
 export interface CheckOptions {
   format: DiagnosticFormat;
@@ -22,7 +22,8 @@ export async function check(ctx: Context, options: CheckOptions): Promise<void> 
   let result = await loadPlan(ctx, { completions: 'today' });
   if (options.fix) {
     const { fixUnitNames } = await import('../store/fix-names.js');
-    const fixed = await fixUnitNames(result.diagnostics);
+    const fixed = await fixUnitNames(ctx.planDir, result.diagnostics);
+    if (fixed.recovered) sayRecovered(ctx, fixed.recovered);
     if (fixed.values > 0) {
       // On stderr, so that --format json stays one JSON document on stdout.
       process.stderr.write(`${label('fixed', ctx.lang)(fixed.values, fixed.files.map(safeText))}\n`);

@@ -145,6 +145,10 @@ const LABELS = {
     zh: (n: number, files: string[]) => `已把 ${n} 处单位名称改为编号：${files.join('、')}`,
     en: (n: number, files: string[]) => `fixed ${n} unit name${n === 1 ? '' : 's'} written for ${n === 1 ? 'an id' : 'ids'} in ${files.join(', ')}`,
   },
+  journalFinished: {
+    zh: (files: string[]) => `上一次修改多个文件的命令中途被终止，已先按其日志完成该修改：${files.join('、')}`,
+    en: (files: string[]) => `an earlier edit of several files was stopped halfway; it was finished from its journal first: ${files.join(', ')}`,
+  },
   authorIsFreeText: {
     zh: '注意：以上按提交的作者字段判断修改人；作者字段可以随意填写，只有代码托管平台的代码所有者（CODEOWNERS）规则能真正约束。要按签名判断，请用 --signed（或在 plan.yaml 中写 ownership: signed）并在 units.yaml 中登记 signingKeys。',
     en: 'note: who made each commit is taken from its author field, which anyone can write; only the forge\'s code owners enforce it. To judge by signature, use --signed (or ownership: signed in plan.yaml) with signingKeys in units.yaml',
@@ -331,6 +335,14 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
   'not-a-git-repository': {
     zh: (a) => [`计划目录 “${a.dir}” 不在 git 仓库中。`, '先运行 git init（或 plan init），或去掉 --since / --commit。'],
     en: (a) => [`the plan folder "${a.dir}" is not in a git repository`, 'run git init (or plan init) first, or leave out --since / --commit'],
+  },
+  'journal-unusable': {
+    zh: (a) => [`无法使用修改日志 “${a.file}”（${a.reason}）。`, '该文件不是本工具写入的完整日志。请用 git status / git diff 检查计划文件，确认无误后删除该日志文件。'],
+    en: (a) => [`the edit journal "${a.file}" cannot be used (${a.reason})`, 'it is not a whole journal this tool wrote; check the plan files (git status, git diff) and remove the journal once they are right'],
+  },
+  'journal-conflict': {
+    zh: (a) => [`修改日志 “${a.file}” 未能完成：“${a.changed}” 已被改动，既不是修改前也不是修改后的内容。`, '请用 git status / git diff 检查计划文件，确认无误后删除该日志文件。'],
+    en: (a) => [`the edit journal "${a.file}" was not finished: "${a.changed}" has changed since, to neither its old nor its new content`, 'check the plan files (git status, git diff) and remove the journal once they are right'],
   },
   'unknown-revision': {
     zh: (a) => [`git 不认识版本 “${a.rev}”。`, 'CI 中请先获取完整历史（如 fetch-depth: 0 或 GIT_DEPTH: 0），再给出目标分支，如 origin/main。'],

@@ -5,7 +5,9 @@
  * - writeFileAtomic: every file (exclusive temporary file, fsync, rename).
  * - writeOutput: a report, document or form the user asked for, by path.
  * - recordForUnit: a unit's status file, under its lock, checked before it is written.
- * - withLock: a lock for edits of several files (units, groups).
+ * - withLock: a lock on one file.
+ * - editTogether: the one way to change several plan files together, through a
+ *   journal that the next command finishes when the edit was killed halfway.
  * - the editors: YAML text in, YAML text out, comments and layout kept.
  * - commitFile: `--commit`, through git with argument arrays.
  */
@@ -13,6 +15,7 @@ export { writeFileAtomic } from './write.js';
 export { writeOutput } from './output.js';
 export { recordForUnit, statusFileOf, type Recorded } from './record.js';
 export { LockLost, LockTimeout, withLock } from './lock.js';
+export { editTogether, recoverEdit, type FileEdit, type Recovery } from './journal.js';
 export { editStatus, type StatusChange } from './status-edit.js';
 export { recordReturn } from './returns-edit.js';
 export { addAliases, addUnit, PlanFileUnusable, removeUnit, renameIdIn, setMembership } from './units-edit.js';
