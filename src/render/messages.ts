@@ -79,8 +79,12 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
     en: (a) => `the key ${a.key} is read by YAML as a number or another non-text value (3.10 reads as 3.1); quote it: "${a.key}":`,
   },
   'control-character': {
-    zh: (a) => `文件中含控制字符 ${a.char}（可能是终端转义序列）。请删除它；需要时在双引号字符串中写成转义形式。`,
-    en: (a) => `the file holds the control character ${a.char} (it may be a terminal escape sequence); remove it, or write it as an escape inside a double-quoted string`,
+    zh: (a) => `文件中含字符 ${a.char}（控制字符、零宽字符、双向控制符、分隔符或非字符：可能是终端转义序列、隐藏文字，或使 .docx/.xlsx/HTML 无法打开）。请删除它。`,
+    en: (a) => `the file holds the character ${a.char} (a control, zero-width, bidirectional, separator or noncharacter: it may be a terminal escape sequence, hide text, or make a .docx, .xlsx or HTML unreadable); remove it`,
+  },
+  'control-character-escaped': {
+    zh: (a) => `此处的转义写出了字符 ${a.char}（控制字符、零宽字符、双向控制符、分隔符或非字符）：它会隐藏或颠倒文字，或使 .docx/.xlsx/HTML 无法打开。请删除它。`,
+    en: (a) => `this escape writes the character ${a.char} (a control, zero-width, bidirectional, separator or noncharacter), which hides or reorders text or makes a .docx, .xlsx or HTML unreadable; remove it`,
   },
   'more-problems': {
     zh: (a) => `此文件还有 ${a.count} 个问题未列出（每个文件最多列出 ${a.shown} 个）。`,
