@@ -279,6 +279,7 @@ export function buildProgram(ambient: Ambient): Command {
     .description(w('a static progress site: figures, charts, a page per unit and per task (works from file://)', '进展网站：总体情况、图表、每个单位和每项任务一页（静态，可直接打开）'))
     .addHelpText('after', example('plan site --out public/ --public'))
     .option('--out <dir>', w('the folder to write the site into', '网站写入的目录'))
+    .option('--force', w('write into a folder that holds files the site did not write (they are left alone)', '目录中有非本网站写入的文件时仍然写入（这些文件保留不动）'))
     .option('--public', w('the edition for the public portal: no internal notes or internal evidence links', '公开版：不含内部备注和内部佐证链接'))
     .action(async (options, command: Command) => (await import('./commands/site.js')).site(context(command), options));
 

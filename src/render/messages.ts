@@ -315,6 +315,18 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
   'remind-needs-out': { zh: () => ['.docx 催办通知须写入目录：请用 --out <目录> 指定，或用 --dry-run 预览。'], en: () => ['docx notices are written to a folder: name it with --out <dir>, or preview with --dry-run'] },
   'calendar-needs-unit': { zh: () => ['请用 --unit <单位> 指定单位。', 'plan calendar --unit 县财政局 --out finance.ics'], en: () => ['name the unit with --unit <unit>', 'plan calendar --unit 县财政局 --out finance.ics'] },
   'bad-remind-days': { zh: (a) => [`--remind “${a.value}” 应为以逗号分隔的天数，如 7,1。`], en: (a) => [`--remind "${a.value}" must be days separated by commas, e.g. 7,1`] },
+  'site-out-unsafe': {
+    zh: (a) => [`不能把网站写入 “${a.dir}”：它是根目录、主目录、顶层目录，或包含当前目录或计划目录。`, '请指定一个专用的子目录，如 --out public/。'],
+    en: (a) => [`will not write the site into "${a.dir}": it is the root, the home folder, a top-level folder, or holds the current folder or the plan`, 'name a folder of its own, e.g. --out public/'],
+  },
+  'site-out-symlink': {
+    zh: (a) => [`“${a.link}” 是符号链接：网站不会通过符号链接写入。`, `请删除该链接，或用一个真实目录作为 --out（${a.dir}）。`],
+    en: (a) => [`"${a.link}" is a symlink: the site is never written through one`, `remove the link, or name a real folder with --out (${a.dir})`],
+  },
+  'site-out-foreign': {
+    zh: (a) => [`目录 “${a.dir}” 中有 ${a.count} 个文件不是网站写入的（${a.files}）。`, '请换一个空目录；或确认无误后加 --force（这些文件保留不动）。'],
+    en: (a) => [`the folder "${a.dir}" holds ${a.count} file(s) the site did not write (${a.files})`, 'name an empty folder, or add --force to write beside them (they are left alone)'],
+  },
   'site-needs-out': { zh: () => ['请用 --out <目录> 指定网站目录。', 'plan site --out public/'], en: () => ['name the folder for the site with --out <dir>', 'plan site --out public/'] },
   'cannot-write': {
     zh: (a) => [`无法写入 “${a.file}”（${a.reason}）。`, '请给出一个可写入的文件路径（而不是目录）。'],

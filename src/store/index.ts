@@ -4,6 +4,7 @@
  *
  * - writeFileAtomic: every file (exclusive temporary file, fsync, rename).
  * - writeOutput: a report, document or form the user asked for, by path.
+ * - publishSite: a folder the site owns (manifest, no symlinks, stale pages removed).
  * - recordForUnit: a unit's status file, under its lock, checked before it is written.
  * - withLock: a lock on one file.
  * - editTogether: the one way to change several plan files together, through a
@@ -13,6 +14,7 @@
  */
 export { writeFileAtomic } from './write.js';
 export { writeOutput } from './output.js';
+export { publishSite } from './publish.js';
 export { recordForUnit, statusFileOf, type Recorded } from './record.js';
 export { LockLost, LockTimeout, withLock } from './lock.js';
 export { editTogether, recoverEdit, type FileEdit, type Recovery } from './journal.js';
