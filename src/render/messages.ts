@@ -315,6 +315,10 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
   'remind-needs-out': { zh: () => ['.docx 催办通知须写入目录：请用 --out <目录> 指定，或用 --dry-run 预览。'], en: () => ['docx notices are written to a folder: name it with --out <dir>, or preview with --dry-run'] },
   'calendar-needs-unit': { zh: () => ['请用 --unit <单位> 指定单位。', 'plan calendar --unit 县财政局 --out finance.ics'], en: () => ['name the unit with --unit <unit>', 'plan calendar --unit 县财政局 --out finance.ics'] },
   'bad-remind-days': { zh: (a) => [`--remind “${a.value}” 应为以逗号分隔的天数，如 7,1。`], en: (a) => [`--remind "${a.value}" must be days separated by commas, e.g. 7,1`] },
+  'document-too-many-blocks': {
+    zh: (a) => [`文档 “${a.file}”（${a.size} 字节）有 ${a.count} 行正文和表格行，超过导入上限 ${a.limit}。`, '工作方案通常只有几百到几千项任务；请按章节拆分文档后分别导入。'],
+    en: (a) => [`the document "${a.file}" (${a.size} bytes) has ${a.count} lines and table rows, more than an import takes (${a.limit})`, 'a work plan has hundreds to a few thousand tasks; split the document by section and import the parts'],
+  },
   'site-out-unsafe': {
     zh: (a) => [`不能把网站写入 “${a.dir}”：它是根目录、主目录、顶层目录，或包含当前目录或计划目录。`, '请指定一个专用的子目录，如 --out public/。'],
     en: (a) => [`will not write the site into "${a.dir}": it is the root, the home folder, a top-level folder, or holds the current folder or the plan`, 'name a folder of its own, e.g. --out public/'],
