@@ -78,9 +78,9 @@ describe('npm pack → install into an empty folder', () => {
 
 /** The YAML between `<!-- ci:<forge> -->` and the end of the fence that follows it. */
 function readmeSnippet(forge: string): string {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const readme = readFileSync(join(ROOT, 'docs/shared-repository.md'), 'utf8');
   const m = new RegExp(`<!-- ci:${forge} -->\\n\`\`\`yaml\\n([\\s\\S]*?)\`\`\`\\n`).exec(readme);
-  if (!m) throw new Error(`README.md has no snippet marked ci:${forge}`);
+  if (!m) throw new Error(`docs/shared-repository.md has no snippet marked ci:${forge}`);
   return m[1]!;
 }
 
