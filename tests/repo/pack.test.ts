@@ -56,6 +56,8 @@ describe('npm pack → install into an empty folder', () => {
     expect(list).toContain('package/dist/bundle/plan.js.cache');
     expect(list).toContain('package/src/validate/schemas/units.schema.json');
     expect(list).toContain('package/README.md');
+    // The README's links into docs/ hold in the package too.
+    expect(list).toContain('package/docs/commands.md');
     expect(list.filter((f) => f.startsWith('package/tests/') || (f.startsWith('package/src/') && f.endsWith('.ts')))).toEqual([]);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.private).toBeUndefined();
