@@ -36,7 +36,7 @@ beforeAll(() => {
   // the dist/ that the other test files are running at the same time.
   const copy = join(mkdtempSync(join(tmpdir(), 'plan-pack-')), 'plan-ledger');
   mkdirSync(copy);
-  for (const f of ['package.json', 'package-lock.json', 'tsconfig.json', 'README.md', 'bin', 'src', 'scripts']) cpSync(join(ROOT, f), join(copy, f), { recursive: true });
+  for (const f of ['package.json', 'package-lock.json', 'tsconfig.json', 'README.md', 'docs', 'bin', 'src', 'scripts']) cpSync(join(ROOT, f), join(copy, f), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
   const out = mkdtempSync(join(tmpdir(), 'plan-tarball-'));
   const packed = run(copy, 'npm', ['pack', '--pack-destination', out]);
@@ -139,7 +139,10 @@ describe('the README’s CI files, as written, in fresh repositories made by pla
           .replace(/(id: finance[\s\S]*?)maintainers: \[\]/, `$1maintainers: [${FINANCE.email}]`)
           .replace(/(id: town-east[\s\S]*?)maintainers: \[\]/, `$1maintainers: [${EAST.email}]`),
       );
-      const install = run(repo, 'npm', ['install', '--no-audit', '--no-fund', '--save-dev', tarball]);
+      // plan init wrote a dependency that installs this same copy: the tarball it came from.
+      expect(JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).devDependencies['plan-ledger']).toBe(`file:${tarball}`);
+      expect(init.out).toContain(`file:${tarball}`);
+      const install = run(repo, 'npm', ['install', '--no-audit', '--no-fund']);
       expect(install.code, install.out).toBe(0);
       expect(sh(repo, 'npx plan codeowners --forge ' + forge + ' --out CODEOWNERS').code).toBe(0);
       git(repo, ['checkout', '--quiet', '-b', 'main']);
