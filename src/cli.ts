@@ -344,6 +344,22 @@ export function buildProgram(ambient: Ambient): Command {
       .addOption(dryRun())
       .action(async (group: string, unit: string, options, command: Command) => (await import('./commands/unit.js')).groupMember(context(command), group, unit, member, options));
   }
+  groupCommand
+    .command('complete')
+    .description(w('say that a group’s member list is whole (an imported group stays a warning until then)', '确认分组成员已列全（导入的分组在此之前一直提示）'))
+    .argument('<group>', w('group id, name or alias', '分组编号、名称或别名'))
+    .addOption(dryRun())
+    .action(async (group: string, options, command: Command) => (await import('./commands/unit.js')).groupComplete(context(command), group, options));
+  const many = (v: string, l: string[] = []): string[] => [...l, v];
+  unitCommand
+    .command('maintainers')
+    .description(w('list, add or remove who may change a unit’s status file (or, with --office, the plan’s own files)', '查看、添加或删除单位状态文件的维护人（--office：计划本身文件的维护人）'))
+    .argument('[unit]', w('unit id, name or alias', '单位编号、名称或别名'))
+    .option('--office', w('the office’s maintainers instead of a unit’s', '改为办公室的维护人'))
+    .option('--add <who>', w('git e-mail or forge user name; may be given more than once', 'git 邮箱或平台用户名，可多次给出'), many)
+    .option('--remove <who>', w('one to take off; may be given more than once', '要删除的维护人，可多次给出'), many)
+    .addOption(dryRun())
+    .action(async (unit: string | undefined, options, command: Command) => (await import('./commands/unit.js')).unitMaintainers(context(command), unit, options));
 
   return program;
 }
