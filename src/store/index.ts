@@ -20,7 +20,7 @@ export { LockLost, LockTimeout, withLock } from './lock.js';
 export { editTogether, recoverEdit, type FileEdit, type Recovery } from './journal.js';
 export { editStatus, type StatusChange } from './status-edit.js';
 export { recordReturn } from './returns-edit.js';
-export { addAliases, addUnit, PlanFileUnusable, removeUnit, renameIdIn, setMembership } from './units-edit.js';
+export { addAliases, addUnit, completeGroup, PlanFileUnusable, removeUnit, renameIdIn, setMaintainers, setMembership } from './units-edit.js';
 export { fixUnitNames } from './fix-names.js';
 export { checkAuthor, commitFile, requireRepo } from './git-commit.js';
 export { gitReplay } from './git-replay.js';
