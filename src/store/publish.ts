@@ -28,6 +28,17 @@ export interface Published {
 
 export function publishSite(out: string, files: { path: string; text: string | Uint8Array }[], options: { force?: boolean; planDir: string }): Published {
   refuseUnsafeFolder(out, options.planDir);
+  try {
+    return publish(out, files, options);
+  } catch (e) {
+    // As writeOutput says it: a place the user may not write is theirs to fix (exit 2 with the reason).
+    const code = (e as NodeJS.ErrnoException | null)?.code;
+    if (code && ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'ENOSPC', 'EEXIST', 'ENAMETOOLONG'].includes(code)) throw new UsageError('cannot-write', { file: out, reason: code });
+    throw e;
+  }
+}
+
+function publish(out: string, files: { path: string; text: string | Uint8Array }[], options: { force?: boolean }): Published {
   let existing: string[] = [];
   let before: Set<string> = new Set();
   if (exists(out)) {
