@@ -20,10 +20,11 @@ import type { FormProblem, FormRow } from '../workbook/read-form.js';
 import { fileSha256 } from '../workbook/fingerprint.js';
 import { WORKBOOK_LIMITS } from '../workbook/zip-guard.js';
 import { loadValidPlan, print, refusalText, type Context } from './context.js';
-import { editStatus, recordForUnit, recordReturn, type StatusChange } from '../store/index.js';
+import { editStatus, readSecret, recordForUnit, recordReturn, secretFile, type StatusChange } from '../store/index.js';
 
 export interface CollectOptions {
   dryRun?: boolean;
+  trustUnsigned?: boolean;
 }
 
 interface Outcome {
@@ -42,6 +43,10 @@ export async function collect(ctx: Context, paths: string[], options: CollectOpt
   const files = formFiles(paths);
   const { data, asOf } = await loadValidPlan(ctx, true);
   const ledger = buildLedger(data, asOf);
+  // Without the office's key no signature can be checked: said once, before any form is read.
+  const secret = secretFile(ctx.planDir);
+  const key = readSecret(secret);
+  if (key === undefined && options.trustUnsigned !== true) throw new UsageError('collect-no-secret', { file: secret });
   const { default: excel } = await import('exceljs');
   const { readForm } = await import('../workbook/read-form.js');
   const outcomes: Outcome[] = [];
@@ -55,7 +60,7 @@ export async function collect(ctx: Context, paths: string[], options: CollectOpt
       outcomes.push({ unit: '—', file: name, changed: 0, unchanged: 0, refused: 1 });
       continue;
     }
-    const reading = await readForm(excel, bytes, name, ledger);
+    const reading = await readForm(excel, bytes, name, ledger, { ...(key !== undefined && { key }), trustUnsigned: options.trustUnsigned === true });
     for (const w of reading.warnings) process.stderr.write(`${zh ? '提示：' : 'warning: '}${formProblemText(w, name, ctx.lang)}\n`);
     if (!reading.ok) {
       for (const p of reading.problems) process.stderr.write(`${formProblemText(p, name, ctx.lang)}\n`);
@@ -63,7 +68,7 @@ export async function collect(ctx: Context, paths: string[], options: CollectOpt
       outcomes.push({ unit: unit ? shortName(unit) : '—', file: name, changed: 0, unchanged: 0, refused: reading.problems.length });
       continue;
     }
-    const unit = ledger.unitsById.get(reading.meta.unit)!;
+    const unit = ledger.unitsById.get(reading.unit)!;
     const sha256 = fileSha256(bytes);
     const changes = reading.rows.map((r) => ({ row: r, change: changeOf(r, { file: name, sha256 }) })).filter((c) => c.change !== undefined);
     const recorded = await recordForUnit(

@@ -164,6 +164,13 @@ const FS_REASON: Record<string, { zh: string; en: string }> = {
   ENOENT: { zh: '路径不存在', en: 'no such file or folder' },
 };
 
+/** A file-system error code in words; a code not listed is described, never shown bare. */
+export function fsReason(code: string, lang: 'zh' | 'en'): string {
+  const known = FS_REASON[code];
+  if (known) return known[lang];
+  return lang === 'zh' ? `系统错误（代码 ${code}）` : `a system error (code ${code})`;
+}
+
 type UsageText = (a: Record<string, string | number>) => [message: string, hint?: string];
 
 /** Mistakes in how the tool was called (UsageError codes), each with what to do. */
@@ -316,6 +323,14 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     en: (a) => [`no returned form (.xlsx) found in ${a.paths}`, 'plan collect forms/ or plan collect finance.xlsx'],
   },
   'collect-path-missing': { zh: (a) => [`找不到 “${a.path}”。`], en: (a) => [`"${a.path}" does not exist`] },
+  'collect-no-secret': {
+    zh: (a) => [`此处没有办公室的填报表密钥 ${a.file}，无法核验填报表的签名，未收集任何文件。`, '请在生成填报表的电脑上收集，或把那里的 .plan-ledger/secret 复制到此处（权限 600）；确需不经核验收集时加 --trust-unsigned。'],
+    en: (a) => [`the office's form key ${a.file} is not here, so no form's signature can be checked; nothing was collected`, 'collect on the machine that made the forms, or copy its .plan-ledger/secret here (mode 600); to collect without checking, add --trust-unsigned'],
+  },
+  'secret-unusable': {
+    zh: (a) => [`填报表密钥 ${a.file} 无法使用（${a.problem === 'not-a-key' ? '内容不是 plan forms 生成的密钥' : a.problem === 'too-large' ? '文件过大，不是密钥' : a.problem === 'not-a-file' ? '不是普通文件' : fsReason(String(a.problem), 'zh')}）。`, '请从生成填报表的电脑复制原密钥；若已丢失，删除该文件后 plan forms 会生成新密钥，之前发出的填报表须重新生成。'],
+    en: (a) => [`the form key ${a.file} cannot be used (${a.problem === 'not-a-key' ? 'it is not a key plan forms made' : a.problem === 'too-large' ? 'it is too large to be a key' : a.problem === 'not-a-file' ? 'it is not a regular file' : fsReason(String(a.problem), 'en')})`, 'copy the key from the machine that made the forms; if it is lost, delete the file: plan forms makes a new key, and forms sent before must be made again'],
+  },
   'not-a-git-repository': {
     zh: (a) => [`计划目录 “${a.dir}” 不在 git 仓库中。`, '先运行 git init（或 plan init），或去掉 --since / --commit。'],
     en: (a) => [`the plan folder "${a.dir}" is not in a git repository`, 'run git init (or plan init) first, or leave out --since / --commit'],

@@ -23,7 +23,7 @@ describe('forms older than the ledger entry', () => {
     const before = statusSnapshot(dir);
     const r = plan(['--plan', dir, '--as-of', '2021-09-04', 'collect', join(forms, '县财政局.xlsx')]);
     expect(r.code).toBe(1);
-    expect(r.stdout + r.stderr).toMatch(/台账!E6: task 3\.1 changed in the ledger on 2021-09-03, after this form was made \(2021-09-02\)/);
+    expect(r.stdout + r.stderr).toMatch(/台账!E6: task 3\.1 changed in the ledger after this form was made on 2021-09-02 \(last on 2021-09-03\)/);
     expect(statusSnapshot(dir)).toEqual(before);
     expect(readFileSync(join(dir, 'status/finance.yaml'), 'utf8')).toContain('completed: 2021-09-01');
   });
@@ -39,7 +39,7 @@ describe('forms older than the ledger entry', () => {
     // Returned as it is, it would undo the completion recorded since: refused for that reason, not for a date.
     const r = plan(['--plan', dir, '--as-of', '2021-09-04', 'collect', join(old, '县财政局.xlsx')]);
     expect(r.code).toBe(1);
-    expect(r.stdout + r.stderr).toContain('台账!E6: task 3.1 changed in the ledger on 2021-09-03, after this form was made (2021-08-31)');
+    expect(r.stdout + r.stderr).toContain('台账!E6: task 3.1 changed in the ledger after this form was made on 2021-08-31 (last on 2021-09-03)');
     expect(r.stdout + r.stderr).not.toContain('is after the as-of date');
   });
 
@@ -49,7 +49,7 @@ describe('forms older than the ledger entry', () => {
     const before = statusSnapshot(dir);
     const r = plan(['--plan', dir, '--as-of', '2021-09-11', 'collect', filled]);
     expect(r.code).toBe(1);
-    expect(r.stdout + r.stderr).toContain('changed in the ledger on 2021-09-10');
+    expect(r.stdout + r.stderr).toContain('(last on 2021-09-10)');
     expect(statusSnapshot(dir)).toEqual(before);
   });
 });
