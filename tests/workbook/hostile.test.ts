@@ -171,6 +171,17 @@ describe('cells a unit must not return', () => {
     expect(refused(f)).toContain('bad.xlsx 台账!F6: holds a control character (\\x1b)');
   });
 
+  it('every problem of a row: a bad state does not hide a bad date, and a bad date is not also "no date"', async () => {
+    const f = join(out, 'bad.xlsx');
+    await fillForm(form, f, (s) => setCells(s, { E6: '完成了', H6: 'soon', F6: '=1', E7: '已完成', H7: '9月3日' }));
+    const err = refused(f);
+    expect(err).toContain('bad.xlsx 台账!E6: "完成了" is not a state');
+    expect(err).toContain('bad.xlsx 台账!H6: "soon" is not a date');
+    expect(err).toContain('bad.xlsx 台账!F6: begins with "="');
+    expect(err).toContain('bad.xlsx 台账!H7: "9月3日" is not a date');
+    expect(err).not.toContain('台账!H7: done needs its completion date');
+  });
+
   it('every problem of a file is listed, not just the first', async () => {
     const f = join(out, 'bad.xlsx');
     await fillForm(form, f, (s) => setCells(s, { E6: '完成了', H7: 'soon', F8: '+1' }));
@@ -235,7 +246,7 @@ describe('a form made before the plan changed', () => {
     await fillForm(form, f, (s) => setCells(s, { E6: '推进中' }));
     const r = plan(['--plan', copy, ...AS_OF, 'collect', f]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain("warning: stale.xlsx plan-ledger: the form was made on 2021-09-02; the plan changed since, but none of this unit's tasks did: applied by task id");
+    expect(r.stderr).toContain("warning: stale.xlsx plan-ledger!B6: the form was made on 2021-09-02; the plan changed since, but none of this unit's tasks did: applied by task id");
     expect(readFileSync(join(copy, 'status/finance.yaml'), 'utf8')).toMatch(/"3\.1":\n\s+state: in_progress/);
   });
 });

@@ -141,6 +141,24 @@ describe('evidence cells', () => {
     expect(evidence()).toEqual(items);
   });
 
+  it('a line split at 、 ； ; when every piece is a link or a file name; kept whole with a warning otherwise', async () => {
+    const dir = copyPlan();
+    const forms = join(dir, '..', 'forms');
+    expect(plan(['--plan', dir, ...AS_OF, 'forms', '--out', forms, '--unit', '县财政局']).code).toBe(0);
+    const filled = join(forms, '..', 'back', '县财政局.xlsx');
+    const tasks: string[] = [];
+    await fillForm(join(forms, '县财政局.xlsx'), filled, (s) => {
+      tasks.push(String(s.getCell('A6').value), String(s.getCell('A7').value));
+      setCells(s, { E6: '推进中', G6: 'https://www.linkou.gov.cn/sf.html、收费目录清单.pdf；会议纪要.docx;通知.PDF', E7: '推进中', G7: 'https://a.cn/x、见附件' });
+    });
+    const r = plan(['--plan', dir, ...AS_OF, 'collect', filled]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('warning: 县财政局.xlsx 台账!G7: the evidence "https://a.cn/x、见附件" is kept as one item: not every piece of it is a link or a file name. If it is several, write one a line\n');
+    const status = parse(readFileSync(join(dir, 'status/finance.yaml'), 'utf8')) as { tasks: Record<string, { evidence?: string[] }> };
+    expect(status.tasks[tasks[0]!]?.evidence).toEqual(['https://www.linkou.gov.cn/sf.html', '收费目录清单.pdf', '会议纪要.docx', '通知.PDF']);
+    expect(status.tasks[tasks[1]!]?.evidence).toEqual(['https://a.cn/x、见附件']);
+  });
+
   it('a title with a space is refused at its cell, not cut into two items', async () => {
     const dir = copyPlan();
     const forms = join(dir, '..', 'forms');
