@@ -92,6 +92,21 @@ describe('the same day: what a form was made from, not dates', () => {
   });
 });
 
+describe('a unit renamed after its form was sent', () => {
+  it('the form still collects, into the unit under its new id', async () => {
+    const dir = copyPlan();
+    const forms = join(dir, '..', 'forms');
+    expect(plan(['--plan', dir, '--as-of', '2021-09-02', 'forms', '--out', forms, '--unit', '县财政局']).code).toBe(0);
+    expect(plan(['--plan', dir, '--as-of', '2021-09-02', 'unit', 'rename', '县财政局', 'fgj']).code).toBe(0);
+    const filled = join(dir, '..', 'back', '县财政局.xlsx');
+    await fillForm(join(forms, '县财政局.xlsx'), filled, (s) => setCells(s, { E6: '推进中', F6: '已部署' }));
+    const r = plan(['--plan', dir, '--as-of', '2021-09-03', 'collect', filled]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('warning: 县财政局.xlsx plan-ledger!B4: the form\'s unit "finance" has been renamed fgj: recorded for fgj');
+    expect(readFileSync(join(dir, 'status/fgj.yaml'), 'utf8')).toMatch(/"3\.1":\n\s+state: in_progress\n\s+progress: 已部署/);
+  });
+});
+
 describe('done on a form', () => {
   it('needs its completion date: the collection date is not taken for it', async () => {
     const dir = copyPlan();
