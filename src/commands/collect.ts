@@ -48,7 +48,8 @@ export async function collect(ctx: Context, paths: string[], options: CollectOpt
   const key = readSecret(secret);
   if (key === undefined && options.trustUnsigned !== true) throw new UsageError('collect-no-secret', { file: secret });
   const { default: excel } = await import('exceljs');
-  const { readForm } = await import('../workbook/read-form.js');
+  const { readForm, zipProblem } = await import('../workbook/read-form.js');
+  const { isOds, odsToXlsx } = await import('../workbook/ods.js');
   const outcomes: Outcome[] = [];
 
   for (const file of files) {
@@ -60,7 +61,18 @@ export async function collect(ctx: Context, paths: string[], options: CollectOpt
       outcomes.push({ unit: '—', file: name, changed: 0, unchanged: 0, refused: 1 });
       continue;
     }
-    const reading = await readForm(excel, bytes, name, ledger, { ...(key !== undefined && { key }), trustUnsigned: options.trustUnsigned === true });
+    // A form saved as .ods is read through LibreOffice, as the .xlsx it converts it to.
+    let book = bytes;
+    if (isOds(name, bytes)) {
+      const converted = odsToXlsx(bytes);
+      if (!converted.ok) {
+        process.stderr.write(`${formProblemText(zipProblem(converted.problem), name, ctx.lang)}\n`);
+        outcomes.push({ unit: '—', file: name, changed: 0, unchanged: 0, refused: 1 });
+        continue;
+      }
+      book = converted.bytes;
+    }
+    const reading = await readForm(excel, book, name, ledger, { ...(key !== undefined && { key }), trustUnsigned: options.trustUnsigned === true });
     for (const w of reading.warnings) process.stderr.write(`${zh ? '提示：' : 'warning: '}${formProblemText(w, name, ctx.lang)}\n`);
     if (!reading.ok) {
       for (const p of reading.problems) process.stderr.write(`${formProblemText(p, name, ctx.lang)}\n`);

@@ -14,6 +14,14 @@ const mb = (n: string | number): string => (typeof n === 'number' ? `${Math.roun
 
 const MESSAGES: Record<string, { zh: Text; en: Text }> = {
   'wb-not-a-workbook': { zh: () => '不是 Excel 工作簿（.xlsx）；请用 plan forms 生成的填报表填写后报送', en: () => 'not an Excel workbook (.xlsx); fill in the form made by plan forms and return that' },
+  'wb-ods-no-soffice': {
+    zh: () => '这是 OpenDocument 表格（.ods），本机没有安装 LibreOffice，无法读取。请在 LibreOffice Calc 或 WPS 表格中打开它，选择 文件 → 另存为，文件类型选 “Excel 2007-365 (.xlsx)”（WPS：“Microsoft Excel 文件 (*.xlsx)”），遇到格式提示时选择保留 Excel 格式，然后报送该 .xlsx 文件',
+    en: () => 'it is an OpenDocument spreadsheet (.ods) and LibreOffice is not installed here to read it. Open it in LibreOffice Calc or WPS, choose File → Save As, file type "Excel 2007-365 (.xlsx)" (WPS: "Microsoft Excel File (*.xlsx)"), keep the Excel format when asked, and return that .xlsx',
+  },
+  'wb-ods-convert': {
+    zh: (a) => `LibreOffice 未能把这个 .ods 转换为 .xlsx（${a.detail}）。请在 LibreOffice Calc 或 WPS 中打开它，另存为 “Excel 2007-365 (.xlsx)” 后报送`,
+    en: (a) => `LibreOffice could not convert this .ods to .xlsx (${a.detail}). Open it in LibreOffice Calc or WPS, save it as "Excel 2007-365 (.xlsx)" and return that`,
+  },
   'wb-too-large': { zh: (a) => `文件有 ${mb(a.size!)}，超过上限 ${mb(a.limit!)}`, en: (a) => `the file is ${mb(a.size!)}, over the limit of ${mb(a.limit!)}` },
   'wb-zip-bomb': {
     zh: (a) => `解压后${a.part ? ` ${a.part}` : ''}将达 ${mb(a.size!)}（上限 ${mb(a.limit!)}，或压缩包声明的大小不实）：可能是“压缩炸弹”，未打开`,

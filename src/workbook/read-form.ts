@@ -14,6 +14,7 @@ import type { IsoDate, TaskState } from '../model.js';
 import { cellCompareText, planFingerprint, prefilledRow, rowDigest, signatureMatches, taskDigest, type RowText, type SignedMeta } from './fingerprint.js';
 import { COL, EDITABLE, FORM_FORMAT, FORM_VERSION, LAST_COL, META_KEYS, META_SHEET, columnLetter, type FormMeta, type MetaKey } from './form-layout.js';
 import { formHeaders } from './forms.js';
+import type { OdsProblem } from './ods.js';
 import { checkWorkbookZip, type ZipProblem } from './zip-guard.js';
 import { stateFromWord } from './words.js';
 
@@ -252,7 +253,7 @@ export async function readForm(excel: typeof ExcelJS, bytes: Buffer, fileName: s
 }
 
 /** A refusal of the container, at the part (and cell) it stopped at. */
-export function zipProblem(zip: ZipProblem): FormProblem {
+export function zipProblem(zip: ZipProblem | OdsProblem): FormProblem {
   if (zip.code === 'wb-sheet-bounds') {
     const { code, part, cell, ...args } = zip;
     return { code, sheet: part, ...(cell !== undefined && { cell }), args };
