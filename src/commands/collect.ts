@@ -56,7 +56,8 @@ export async function collect(ctx: Context, paths: string[], options: CollectOpt
     const name = basename(file);
     const bytes = readBytes(file);
     if (typeof bytes === 'string') {
-      const problem: FormProblem = bytes === 'too-large' ? { code: 'wb-too-large', args: { size: statSync(file).size, limit: WORKBOOK_LIMITS.fileBytes } } : { code: 'wb-not-a-workbook', args: {} };
+      const problem: FormProblem =
+        bytes === 'too-large' ? { code: 'wb-too-large', args: { size: statSync(file).size, limit: WORKBOOK_LIMITS.fileBytes } } : bytes === 'not-a-file' ? { code: 'wb-not-a-workbook', args: {} } : { code: 'wb-unreadable', args: { reason: bytes } };
       process.stderr.write(`${formProblemText(problem, name, ctx.lang)}\n`);
       outcomes.push({ unit: '—', file: name, changed: 0, unchanged: 0, refused: 1 });
       continue;
@@ -163,8 +164,9 @@ function formFiles(paths: string[]): string[] {
 }
 
 /** The file's bytes, read only when it is under the limit; a folder or device is not a workbook. */
-function readBytes(file: string): Buffer | 'too-large' | 'unreadable' {
+function readBytes(file: string): Buffer | 'too-large' | 'not-a-file' | string {
   const read = readBounded(file, WORKBOOK_LIMITS.fileBytes);
   if (read.ok) return read.bytes;
-  return read.problem === 'too-large' ? 'too-large' : 'unreadable';
+  if (read.problem === 'too-large' || read.problem === 'not-a-file') return read.problem;
+  return read.problem === 'missing' ? 'ENOENT' : (read.code ?? 'error');
 }

@@ -6,6 +6,7 @@
 import type { FormProblem } from './read-form.js';
 import { stateChoices } from './words.js';
 import { safeText } from '../render/text.js';
+import { reasonWords } from '../render/messages.js';
 import type { Lang } from '../render/lang.js';
 
 type Text = (a: Record<string, string | number>, lang: Lang) => string;
@@ -22,6 +23,7 @@ const MESSAGES: Record<string, { zh: Text; en: Text }> = {
     zh: (a) => `LibreOffice 未能把这个 .ods 转换为 .xlsx（${a.detail}）。请在 LibreOffice Calc 或 WPS 中打开它，另存为 “Excel 2007-365 (.xlsx)” 后报送`,
     en: (a) => `LibreOffice could not convert this .ods to .xlsx (${a.detail}). Open it in LibreOffice Calc or WPS, save it as "Excel 2007-365 (.xlsx)" and return that`,
   },
+  'wb-unreadable': { zh: (a) => `无法读取此文件：${reasonWords(a.reason, 'zh')}`, en: (a) => `the file cannot be read: ${reasonWords(a.reason, 'en')}` },
   'wb-too-large': { zh: (a) => `文件有 ${mb(a.size!)}，超过上限 ${mb(a.limit!)}`, en: (a) => `the file is ${mb(a.size!)}, over the limit of ${mb(a.limit!)}` },
   'wb-zip-bomb': {
     zh: (a) => `解压后${a.part ? ` ${a.part}` : ''}将达 ${mb(a.size!)}（上限 ${mb(a.limit!)}，或压缩包声明的大小不实）：可能是“压缩炸弹”，未打开`,

@@ -4,7 +4,7 @@
  * stays byte for byte as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, copyPlan, edit, plan } from '../helpers.js';
@@ -44,6 +44,15 @@ describe('files that are not forms, or not safe to open', () => {
     const f = join(out, '县财政局.xlsx');
     writeFileSync(f, 'unit,task,state\nfinance,3.1,done\n');
     expect(refused(f)).toContain('县财政局.xlsx: not an Excel workbook (.xlsx)');
+  });
+
+  it('a file that cannot be read is said in words, never as a system code', () => {
+    const folder = join(out, 'loop');
+    mkdirSync(folder, { recursive: true });
+    symlinkSync('loop.xlsx', join(folder, 'loop.xlsx'));
+    const r = plan(['--plan', dir, ...AS_OF, 'collect', folder]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('loop.xlsx: the file cannot be read: a symlink is in the way\n');
   });
 
   it('a zip bomb: 200 MB of zeros declared in the central directory is never inflated', () => {
