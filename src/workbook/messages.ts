@@ -11,7 +11,7 @@ import type { Lang } from '../render/lang.js';
 
 type Text = (a: Record<string, string | number>, lang: Lang) => string;
 
-const mb = (n: string | number): string => (typeof n === 'number' ? `${Math.round(n / 1048576)} MB` : n);
+const mb = (n: string | number): string => (typeof n !== 'number' ? n : n >= 1048576 ? `${Math.round(n / 1048576)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} bytes`);
 
 const MESSAGES: Record<string, { zh: Text; en: Text }> = {
   'wb-not-a-workbook': { zh: () => '不是 Excel 工作簿（.xlsx）；请用 plan forms 生成的填报表填写后报送', en: () => 'not an Excel workbook (.xlsx); fill in the form made by plan forms and return that' },
