@@ -143,6 +143,7 @@ const BOUNDS: Record<string, { zh: (a: Record<string, string | number>) => strin
   area: { zh: (a) => `合并或设置了数据验证的区域超过 ${a.limit} 个单元格`, en: (a) => `its merged or validated ranges cover more than ${a.limit} cells` },
   elements: { zh: (a) => `工作簿的 XML 元素超过 ${a.limit} 个，填报表不会有这么多`, en: (a) => `the workbook holds more than ${a.limit} XML elements, which no form does` },
   ref: { zh: (a) => `“${a.value}” 不是有效的单元格地址`, en: (a) => `"${a.value}" is not a cell reference` },
+  text: { zh: (a) => `一段内容长达 ${a.value} KB，超过上限 ${a.limit} KB（一个单元格至多 20000 字）`, en: (a) => `a run of text is ${a.value} KB, over the limit of ${a.limit} KB (a cell holds at most 20,000 characters)` },
 };
 
 /** `file sheet!cell: message`, made safe to print. */

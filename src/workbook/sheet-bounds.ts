@@ -17,9 +17,11 @@ export const SHEET_LIMITS = {
   cells: 100_000,
   /** Elements in all XML parts together (a 500-task form has about 60,000). */
   elements: 1_000_000,
+  /** Bytes of one tag or run of text: a cell holds at most 20,000 characters, 120 KB even escaped. */
+  textBytes: 256 * 1024,
 };
 
-export type SheetBound = 'rows' | 'row' | 'column' | 'cells' | 'area' | 'elements' | 'ref';
+export type SheetBound = 'rows' | 'row' | 'column' | 'cells' | 'area' | 'elements' | 'ref' | 'text';
 export type SheetProblem = { code: 'wb-sheet-bounds'; what: SheetBound; part: string; cell?: string; value: number | string; limit: number };
 
 const LT = 0x3c;
@@ -84,7 +86,13 @@ export function boundSheetXml(xml: Buffer, part: string, elementBudget: number):
     if (c.col > SHEET_LIMITS.columns) return stop('column', c.col, SHEET_LIMITS.columns, at);
     return undefined;
   };
-  for (let i = xml.indexOf(LT); i >= 0; i = xml.indexOf(LT, i + 1)) {
+  let cell: string | undefined;
+  let last = 0;
+  for (let i = xml.indexOf(LT); ; i = xml.indexOf(LT, i + 1)) {
+    // A text or tag longer than any cell may hold is refused before a parser builds it as one string.
+    if ((i < 0 ? xml.length : i) - last > SHEET_LIMITS.textBytes) return stop('text', Math.round(((i < 0 ? xml.length : i) - last) / 1024), SHEET_LIMITS.textBytes / 1024, cell);
+    if (i < 0) break;
+    last = i;
     const next = xml[i + 1];
     if (next === 0x2f || next === 0x3f) continue;
     if (next === 0x21) {
@@ -123,7 +131,8 @@ export function boundSheetXml(xml: Buffer, part: string, elementBudget: number):
       const c = found?.length === 1 ? found[0]![0] : undefined;
       if (c === undefined) return stop('ref', r ?? '', SHEET_LIMITS.columns);
       col = c.col;
-      const problem = far(c, cellName(c));
+      cell = cellName(c);
+      const problem = far(c, cell);
       if (problem) return problem;
     } else {
       const value = attrs.get(local === 'dataValidation' ? 'sqref' : 'ref');

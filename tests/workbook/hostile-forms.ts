@@ -178,7 +178,7 @@ export const HOSTILE: Record<string, { what: string; build: (form: Buffer) => Bu
   },
   'prefixed-rows': {
     what: '30,000 rows written <x:row …> with <x:c\\t…> cells',
-    build: (form) => withSheet(form, beforeSheetDataEnd(rows(30_000, (i) => `<x:row xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:c\tt="b"><x:v>1</x:v></x:c></x:row>`))),
+    build: (form) => withSheet(form, beforeSheetDataEnd(rows(30_000, () => `<x:row xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:c\tt="b"><x:v>1</x:v></x:c></x:row>`))),
     says: /sheet1\.xml: it has more than 20000 rows/,
   },
   dimension: {
@@ -200,6 +200,11 @@ export const HOSTILE: Record<string, { what: string; build: (form: Buffer) => Bu
     what: '150,000 cells in 10,000 rows, within the columns',
     build: (form) => withSheet(form, beforeSheetDataEnd(rows(10_000, (i) => `<row r="${i + 1000}">${rows(15, (c) => `<c r="${String.fromCharCode(64 + c)}${i + 1000}"><v>1</v></c>`)}</row>`))),
     says: /sheet1\.xml: it has more than 100000 cells/,
+  },
+  'huge-text': {
+    what: 'one progress cell of 20 MB of text, within the unpacked budget',
+    build: (form) => withSheet(form, (xml) => xml.replace(/<c r="F6"[^>]*\/>|<c r="F6"[^>]*>.*?<\/c>/, `<c r="F6" t="inlineStr"><is><t>${'a'.repeat(20 * 1024 * 1024)}</t></is></c>`)),
+    says: /xl\/worksheets\/sheet1\.xml!F6: a run of text is 20480 KB, over the limit of 256 KB/,
   },
   'many-styles': {
     what: 'two million style records',
