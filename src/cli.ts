@@ -249,6 +249,7 @@ export function buildProgram(ambient: Ambient): Command {
     .argument('<paths...>', w('returned forms (.xlsx), or folders holding them', '回收的填报表（.xlsx）或其所在目录'))
     .addHelpText('after', example('plan collect returned/ --dry-run'))
     .option('--dry-run', w('show the changes as a diff; write nothing', '只显示改动，不写入'))
+    .option('--trust-unsigned', w("accept forms whose signature cannot be checked: made before forms were signed, or collected where the office's key (.plan-ledger/secret) is not", '接受无法核验签名的填报表：签名功能之前生成的，或在没有办公室密钥（.plan-ledger/secret）的电脑上收集'))
     .action(async (paths: string[], options, command: Command) => (await import('./commands/collect.js')).collect(context(command), paths, options));
 
   program

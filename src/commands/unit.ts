@@ -10,6 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
 import { findNamed, shortName } from '../ledger/units.js';
 import { locateDiagnostics } from '../load/positions.js';
+import { planInRepo } from '../load/git.js';
 import { listPlanFiles, type FileKind } from '../load/plan-files.js';
 import type { PlanData, UnitKind } from '../model.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
@@ -60,7 +61,9 @@ export async function unitRename(ctx: Context, name: string, newId: string, opti
   const { data } = await loadValidPlan(ctx);
   const unit = resolveUnit(data, name);
   if (!ID.test(newId)) throw new UsageError('bad-unit-id', { id: newId });
-  if (newId !== unit.id && findNamed(data, newId).kind !== 'unknown') throw new UsageError('unit-exists', { id: newId });
+  // The unit's own alias (an id it had before) may be taken back.
+  const taken = findNamed(data, newId);
+  if (newId !== unit.id && taken.kind !== 'unknown' && !(taken.kind === 'unit' && taken.unit.id === unit.id)) throw new UsageError('unit-exists', { id: newId });
   const oldStatus = join(ctx.planDir, 'status', `${unit.id}.yaml`);
   const newStatus = join(ctx.planDir, 'status', `${newId}.yaml`);
   if (existsSync(newStatus)) throw new UsageError('unit-exists', { id: newId });
@@ -68,7 +71,9 @@ export async function unitRename(ctx: Context, name: string, newId: string, opti
     const changes: Change[] = [];
     for (const ref of files) {
       if (ref.kind === 'status') continue;
-      const text = renameIdIn(ref.kind, read(ref.file), unit.id, newId);
+      const renamed = renameIdIn(ref.kind, read(ref.file), unit.id, newId);
+      // The old id stays the unit's alias: forms and notices made before the rename still name it.
+      const text = ref.kind === 'units' && renamed !== undefined ? addAliases(renamed, newId, [unit.id]) : renamed;
       if (text !== undefined) changes.push({ file: ref.file, text });
     }
     if (existsSync(oldStatus)) {
@@ -79,7 +84,31 @@ export async function unitRename(ctx: Context, name: string, newId: string, opti
     }
     return changes;
   }, [oldStatus, newStatus]);
-  print(msg(ctx, `已将单位 ${shortName(unit)} 的编号 ${unit.id} 改为 ${newId}，修改 ${changed} 个文件。`, `renamed unit ${shortName(unit)}: ${unit.id} → ${newId}, ${changed} files changed`));
+  print(msg(ctx, `已将单位 ${shortName(unit)} 的编号 ${unit.id} 改为 ${newId}，修改 ${changed} 个文件；${unit.id} 保留为别名，此前发出的填报表仍可收集。`, `renamed unit ${shortName(unit)}: ${unit.id} → ${newId}, ${changed} files changed; ${unit.id} stays its alias, so forms sent before still collect`));
+  if (options.dryRun !== true) for (const file of staleCodeowners(ctx.planDir, unit.id)) print(codeownersNote(ctx, file, unit.id));
+}
+
+/** CODEOWNERS files of the repository that still name the unit's old status file. */
+function staleCodeowners(planDir: string, oldId: string): string[] {
+  const repo = planInRepo(planDir);
+  if (!repo) return [];
+  const status = `${repo.planPath === '' ? '' : `${repo.planPath}/`}status/${oldId}.yaml`;
+  return ['CODEOWNERS', '.github/CODEOWNERS', '.gitlab/CODEOWNERS', '.gitea/CODEOWNERS', 'docs/CODEOWNERS'].filter((f) => {
+    try {
+      return readFileSync(join(repo.top, f), 'utf8').includes(status);
+    } catch {
+      return false;
+    }
+  });
+}
+
+function codeownersNote(ctx: Context, file: string, oldId: string): string {
+  const forge = file.startsWith('.gitlab/') ? 'gitlab' : file.startsWith('.gitea/') ? 'gitea' : 'github';
+  return msg(
+    ctx,
+    `注意：${file} 仍按旧编号 ${oldId} 指定状态文件的维护人，已与 units.yaml 不一致。请运行 plan codeowners --forge ${forge} --out ${file} 并提交。`,
+    `note: ${file} still gives the owners of status/${oldId}.yaml and is out of step with units.yaml; run plan codeowners --forge ${forge} --out ${file} and commit it`,
+  );
 }
 
 export async function unitRemove(ctx: Context, name: string, options: { dryRun?: boolean }): Promise<void> {

@@ -24,3 +24,4 @@ export { addAliases, addUnit, completeGroup, PlanFileUnusable, removeUnit, renam
 export { fixUnitNames } from './fix-names.js';
 export { checkAuthor, commitFile, requireRepo } from './git-commit.js';
 export { gitReplay } from './git-replay.js';
+export { ensureSecret, readSecret, secretFile } from './secret.js';
