@@ -32,7 +32,7 @@ export interface SiteFile {
  * ledger gains later (e.g. blocked) needs only an entry here; until then it
  * is drawn in the neutral grey.
  */
-const LIGHT_COLOURS: Partial<Record<string, string>> = { red: '#c62828', yellow: '#8a5300', green: '#2e7d32', 'done-late': '#7a5c00', ongoing: '#546e7a', blocked: '#6a1b9a' };
+const LIGHT_COLOURS: Partial<Record<string, string>> = { red: '#c62828', yellow: '#8a5300', green: '#2e7d32', 'done-late': '#7a5c00', ongoing: '#546e7a', blocked: '#6a1b9a', awaiting: '#1565c0' };
 export const lightColour = (light: Light): string => LIGHT_COLOURS[light] ?? '#5f6368';
 
 const unitFile = (u: Unit): string => `units/${u.id}.html`;

@@ -69,6 +69,7 @@ const LIGHT_FILLS: Record<string, string> = {
   'done-late': 'FFF9CB9C',
   ongoing: 'FFC9DAF8',
   blocked: 'FFD5A6BD',
+  awaiting: 'FFCFE2F3',
 };
 const DEFAULT_FILL = 'FFE0E0E0';
 
