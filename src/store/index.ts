@@ -19,3 +19,4 @@ export { addAliases, addUnit, PlanFileUnusable, removeUnit, renameIdIn, setMembe
 export { fixUnitNames } from './fix-names.js';
 export { checkAuthor, commitFile, requireRepo } from './git-commit.js';
 export { gitReplay } from './git-replay.js';
+export { editReview, type ReviewAction, type ReviewEdit } from './review-edit.js';
