@@ -32,6 +32,8 @@ export interface FormRow {
   evidence: string[];
   completed?: IsoDate;
   reason?: string;
+  /** A request for more time (申请延期至, 理由), when the row asks for one the office has not on record already. */
+  extension?: { to: IsoDate; reason: string };
   assignment: Assignment;
 }
 
@@ -182,6 +184,9 @@ export async function readForm(excel: typeof ExcelJS, bytes: Buffer, fileName: s
     if (state === 'done' && out.completed === undefined && !(a.entry?.state === 'done' && a.entry.completed !== undefined)) {
       problems.push({ code: 'form-done-no-date', ...where(r, COL.completed), args: {} });
     }
+    const extension = readExtension(row, a, date1904, text, (code, col, args) => problems.push({ code, ...where(r, col), args }), ledger.asOf);
+    if (extension && (state === 'done' || state === 'not_applicable')) problems.push({ code: 'form-extension-closed', ...where(r, COL.extendTo), args: {} });
+    else if (extension) out.extension = extension;
     // A form made before the ledger last changed this entry would undo that change: an older
     // copy sent back, or the office's own blank form collected by mistake. Refused, never applied.
     const entry = a.entry;
@@ -194,6 +199,36 @@ export async function readForm(excel: typeof ExcelJS, bytes: Buffer, fileName: s
   if (problems.length > 0) return fail();
   for (const id of meta.tasks.keys()) if (!seen.has(id) && assignments.has(id)) warnings.push({ code: 'form-task-missing', sheet: sheet.name, args: { task: id } });
   return { ok: true, meta, rows, warnings };
+}
+
+/**
+ * The extension columns of a row: a date and a reason together, later than the
+ * deadline in force, for a task not claimed closed. A request the ledger holds
+ * already (the form was pre-filled with it) is not asked again.
+ */
+function readExtension(
+  row: ExcelJS.Row,
+  a: Assignment,
+  date1904: boolean,
+  text: (col: number, before: string | undefined) => string | undefined,
+  problem: (code: string, col: number, args: Record<string, string | number>) => void,
+  asOf: IsoDate,
+): { to: IsoDate; reason: string } | undefined {
+  const asked = a.extensionsPending?.at(-1);
+  const to = dateOf(row.getCell(COL.extendTo).value, date1904);
+  const reason = text(COL.extendReason, asked?.reason);
+  if (to === 'bad') return problem('form-bad-date', COL.extendTo, { value: textOf(row.getCell(COL.extendTo).value) }), undefined;
+  if (to === undefined) {
+    if (reason !== undefined) problem('form-extension-needs-date', COL.extendTo, {});
+    return undefined;
+  }
+  if (reason === undefined) return problem('form-extension-needs-reason', COL.extendReason, {}), undefined;
+  if (asked !== undefined && asked.to === to && asked.reason === reason) return undefined;
+  if (asked !== undefined) return problem('form-extension-waiting', COL.extendTo, { to: asked.to, requested: asked.requested }), undefined;
+  if (a.deadline === null) return problem('form-extension-no-deadline', COL.extendTo, {}), undefined;
+  if (to <= a.deadline) return problem('form-extension-not-later', COL.extendTo, { to, deadline: a.deadline }), undefined;
+  if (to <= asOf) return problem('form-extension-not-later', COL.extendTo, { to, deadline: asOf }), undefined;
+  return { to, reason };
 }
 
 function readMeta(sheet: Worksheet): FormMeta | undefined {
