@@ -2,9 +2,10 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { UsageError } from '../errors.js';
 import { commitsSince, resolveRevision } from '../load/git-log.js';
-import { GitUnavailable, planInRepo } from '../load/git.js';
+import { git, GitUnavailable, planInRepo } from '../load/git.js';
 import type { PlanData } from '../model.js';
 import { judgeCommits } from '../validate/authorship.js';
+import { judgeDecisions } from '../validate/decision-authors.js';
 import type { Context } from './context.js';
 
 export function authorshipDiagnostics(ctx: Context, data: PlanData, since: string): Diagnostic[] {
@@ -13,7 +14,13 @@ export function authorshipDiagnostics(ctx: Context, data: PlanData, since: strin
     if (!repo) throw new UsageError('not-a-git-repository', { dir: ctx.planDir });
     const base = resolveRevision(repo.top, since);
     if (base === undefined) throw new UsageError('unknown-revision', { rev: since });
-    return judgeCommits(commitsSince(repo.top, base), data, repo.planPath, ctx.planDir);
+    const commits = commitsSince(repo.top, base);
+    // The office's decisions are judged on the records each commit adds, even in a file the author may change.
+    const textAt = (sha: string, path: string): string | undefined => {
+      const r = git(repo.top, ['show', `${sha}:${path}`]);
+      return r.ok ? r.stdout : undefined;
+    };
+    return [...judgeCommits(commits, data, repo.planPath, ctx.planDir), ...judgeDecisions(commits, data, repo.planPath, ctx.planDir, textAt)];
   } catch (e) {
     if (e instanceof GitUnavailable) throw new UsageError('git-unavailable', { reason: e.reason });
     throw e;
