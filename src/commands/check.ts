@@ -28,7 +28,10 @@ export async function check(ctx: Context, options: CheckOptions): Promise<void> 
     }
   }
   if (options.since !== undefined && result.data) {
-    for (const d of (await import('./authorship.js')).authorshipDiagnostics(ctx, result.data, options.since)) result.diagnostics.push(d);
+    const judged = (await import('./authorship.js')).authorshipDiagnostics(ctx, result.data, options.since);
+    // A decision written by the wrong author points at its record in the file as it stands.
+    await (await import('../load/positions.js')).locateDiagnostics(judged.filter((d) => d.path !== undefined));
+    for (const d of judged) result.diagnostics.push(d);
     sortDiagnostics(result.diagnostics);
   }
   const paint = await paintFor(ctx);
