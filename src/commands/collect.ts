@@ -87,7 +87,7 @@ export async function collect(ctx: Context, paths: string[], options: CollectOpt
       outcomes.push({ unit: shortName(unit), file: name, changed: 0, unchanged: 0, refused: recorded.errors.length });
       continue;
     }
-    if (options.dryRun) print(lineDiff(recorded.before ?? '', recorded.after, recorded.file));
+    if (options.dryRun) print(lineDiff(recorded.before ?? '', recorded.after, recorded.file, ctx.lang));
     const touched = new Set([...changes.map((c) => c.row.task), ...requests.map((r) => r.task)]).size;
     outcomes.push({ unit: shortName(unit), file: name, changed: touched, unchanged: reading.rows.length - touched, refused: 0 });
   }
