@@ -117,7 +117,7 @@ async function writeAction(ctx: Context, _data: PlanData, asOf: string, unit: Un
     process.stderr.write(await refusalText(ctx, recorded));
     throw new ExitCode(EXIT.findings);
   }
-  if (dryRun) return print(lineDiff(recorded.before ?? '', recorded.after, recorded.file, 2, ctx.lang));
+  if (dryRun) return print(lineDiff(recorded.before ?? '', recorded.after, recorded.file, ctx.lang));
   print(safeText(doneLine(ctx, unit, task, act, recorded.result, asOf)));
 }
 
@@ -186,7 +186,7 @@ async function acceptAll(ctx: Context, data: PlanData, asOf: string, unit: Unit,
   }
   const closed = recorded.result;
   if (closed.length === 0) return print(zh ? `${shortName(unit)} 没有待审核的报结。` : `${shortName(unit)} has no claim awaiting review.`);
-  if (options.dryRun) return print(lineDiff(recorded.before ?? '', recorded.after, recorded.file, 2, ctx.lang));
+  if (options.dryRun) return print(lineDiff(recorded.before ?? '', recorded.after, recorded.file, ctx.lang));
   const lines = closed.map((c) => `  ${c.task.id} ${c.task.title}${c.claim ? (zh ? `（报结 ${c.claim}）` : ` (claimed ${c.claim})`) : ''}`);
   print(safeText(`${zh ? `已销号 ${shortName(unit)} ${closed.length} 项（${asOf}）：` : `closed ${closed.length} claim${closed.length === 1 ? '' : 's'} of ${shortName(unit)} (${asOf}):`}\n${lines.join('\n')}`));
 }
