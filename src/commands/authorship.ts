@@ -7,9 +7,10 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { UsageError } from '../errors.js';
 import { commitsSince, filesAt, resolveRevision, signaturesOf, type Signature } from '../load/git-log.js';
-import { GitUnavailable, planInRepo, repoPath } from '../load/git.js';
+import { git, GitUnavailable, planInRepo, repoPath } from '../load/git.js';
 import type { PlanData } from '../model.js';
-import { judgeCommits, ownerTable, sshSigners, type OwnerTable } from '../validate/authorship.js';
+import { judgeCommits, officeActs, ownerTable, sshSigners, type OwnerTable } from '../validate/authorship.js';
+import { judgeDecisions } from '../validate/decision-authors.js';
 import type { Context } from './context.js';
 
 export interface Authorship {
@@ -56,7 +57,13 @@ export async function authorshipDiagnostics(ctx: Context, data: PlanData | undef
       }
       for (const [table, shas] of byTable) for (const [sha, sig] of signaturesOf(repo.top, shas, sshSigners(table))) signatures.set(sha, sig);
     }
-    return { diagnostics: judgeCommits(commits, { planPath: repo.planPath, shownAs: ctx.planDir, ownersAt, ...(signatures && { signatures }) }), signed };
+    const judge = { planPath: repo.planPath, shownAs: ctx.planDir, ownersAt, ...(signatures && { signatures }) };
+    // The office's decisions are judged on the records each commit adds, even in a file the author may change.
+    const textAt = (sha: string, path: string): string | undefined => {
+      const r = git(repo.top, ['show', `${sha}:${path}`]);
+      return r.ok ? r.stdout : undefined;
+    };
+    return { diagnostics: [...judgeCommits(commits, judge), ...judgeDecisions(commits, (c) => officeActs(c, judge), repo.planPath, ctx.planDir, textAt)], signed };
   } catch (e) {
     if (e instanceof GitUnavailable) throw new UsageError('git-unavailable', { reason: e.reason });
     throw e;

@@ -32,6 +32,8 @@ export async function check(ctx: Context, options: CheckOptions): Promise<void> 
   }
   if (options.since !== undefined) {
     const judged = await (await import('./authorship.js')).authorshipDiagnostics(ctx, result.data, options.since, options.signed);
+    // A decision written by the wrong author points at its record in the file as it stands.
+    await (await import('../load/positions.js')).locateDiagnostics(judged.diagnostics.filter((d) => d.path !== undefined));
     for (const d of judged.diagnostics) result.diagnostics.push(d);
     sortDiagnostics(result.diagnostics);
     if (!judged.signed) process.stderr.write(`${label('authorIsFreeText', ctx.lang)}\n`);

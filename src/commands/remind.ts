@@ -1,6 +1,7 @@
 /** `plan remind`: 催办 notices for units with overdue or soon-due tasks, and the office's list. */
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { addDays } from '../calendar.js';
 import { buildLedger } from '../ledger/index.js';
 import { dueForReminder } from '../ledger/summary.js';
 import { documentMarkdown, documentText } from '../render/documents/document.js';
@@ -38,9 +39,11 @@ export async function remind(ctx: Context, options: RemindOptions): Promise<void
     );
     // Units with nothing due get nothing.
     if (items.length === 0) continue;
-    const overdue = items.filter((a) => a.task.deadline! < asOf).length;
+    // By the deadline in force; a returned item is counted as returned, not as due.
+    const overdue = items.filter((a) => a.deadline !== null && a.deadline < asOf).length;
+    const returned = items.filter((a) => a.review === 'returned' && !(a.deadline !== null && a.deadline <= addDays(asOf, within))).length;
     const file = options.out === undefined ? undefined : join(options.out, `${unit.id}-${asOf}.${EXT[options.format]}`);
-    reminders.push({ unit, items, overdue, dueSoon: items.length - overdue, ...(file !== undefined && { file }) });
+    reminders.push({ unit, items, overdue, dueSoon: items.length - overdue - returned, ...(returned > 0 && { returned }), ...(file !== undefined && { file }) });
   }
   if (options.dryRun) {
     const list = options.out === undefined ? '' : `\n${ctx.lang === 'zh' ? '催办清单：' : 'list: '}${join(options.out, `reminders-${asOf}.md`)}`;

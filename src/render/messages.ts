@@ -80,6 +80,33 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
     zh: (a) => `任务 ${a.task} 的完成日期 ${a.completed} 在今天（${a.today}）之后。请改为实际完成日期。`,
     en: (a) => `task ${a.task}: the completion date ${a.completed} is in the future (today is ${a.today}); write the day it was done`,
   },
+  'review-not-required': {
+    zh: (a) => `任务 ${a.task} 有审核记录，但 plan.yaml 未要求审核（review: required），这些记录不起作用。`,
+    en: (a) => `task ${a.task} has review decisions, but plan.yaml does not ask for review (review: required); they have no effect`,
+  },
+  'review-out-of-order': { zh: (a) => `任务 ${a.task} 的审核记录 ${a.date} 早于前一条（${a.previous}），应按日期先后排列。`, en: (a) => `task ${a.task}: the review decision of ${a.date} comes before the previous one (${a.previous}); keep them in date order` },
+  'reopen-without-decision': { zh: (a) => `任务 ${a.task} 在 ${a.date} 重新审核，但此前没有可撤销的审核决定。`, en: (a) => `task ${a.task}: reopened on ${a.date}, but there is no earlier decision to take back` },
+  'review-without-claim': {
+    zh: (a) => `任务 ${a.task} 的审核决定（${a.decision}，${a.date}）没有对应的报结记录${a.claim ? `：${a.claim} 没有记录单位报完成或不适用` : ''}。审核只能针对单位的报结。`,
+    en: (a) => `task ${a.task}: the decision (${a.decision}, ${a.date}) is about no claim${a.claim ? `: nothing records the unit claiming done or not applicable on ${a.claim}` : ''}; the office decides only about a unit's claim`,
+  },
+  'review-before-claim': { zh: (a) => `任务 ${a.task} 的审核日期 ${a.date} 早于所审核的报结日期 ${a.claim}。`, en: (a) => `task ${a.task}: decided on ${a.date}, before the claim of ${a.claim} it decides` },
+  'review-reason-missing': { zh: (a) => `任务 ${a.task} 的审核记录（${a.decision}）须写明理由（reason）。`, en: (a) => `task ${a.task}: a ${a.decision} decision needs a reason` },
+  'extension-reason-missing': { zh: (a) => `任务 ${a.task} 的延期记录缺少理由：申请须写 reason，不予延期须写 decisionReason。`, en: (a) => `task ${a.task}: an extension record lacks its reason (reason for a request, decisionReason for a refusal)` },
+  'extension-not-later': { zh: (a) => `任务 ${a.task} 的延期日期 ${a.to} 不晚于原完成时限 ${a.deadline}。`, en: (a) => `task ${a.task}: the extension to ${a.to} is not later than the deadline ${a.deadline}` },
+  'extension-answer-without-decision': {
+    zh: (a) => `任务 ${a.task} 的延期申请（${a.requested}）有审批日期、审批人或批准日期，却没有 decision（granted 或 denied）。`,
+    en: (a) => `task ${a.task}: the request of ${a.requested} has an answer's date, author or date granted but no decision (granted or denied)`,
+  },
+  'extension-decision-undated': { zh: (a) => `任务 ${a.task} 的延期审批（${a.decision}）缺少审批日期（decided）。`, en: (a) => `task ${a.task}: the extension decision (${a.decision}) has no date (decided)` },
+  'extension-decided-before-request': { zh: (a) => `任务 ${a.task} 的延期审批日期 ${a.decided} 早于申请日期 ${a.requested}。`, en: (a) => `task ${a.task}: the extension was decided on ${a.decided}, before it was requested (${a.requested})` },
+  'extension-denied-with-date': { zh: (a) => `任务 ${a.task} 的延期申请未获批准，却写有批准日期（grantedTo）。`, en: (a) => `task ${a.task}: a refused extension has a date granted (grantedTo)` },
+  'extension-out-of-order': { zh: (a) => `任务 ${a.task} 的延期申请 ${a.date} 早于前一条（${a.previous}），应按日期先后排列。`, en: (a) => `task ${a.task}: the request of ${a.date} comes before the previous one (${a.previous}); keep them in date order` },
+  'extension-two-waiting': { zh: (a) => `任务 ${a.task} 有两条以上未审批的延期申请；每次只能有一条待审批。`, en: (a) => `task ${a.task} has more than one request for more time awaiting an answer; one at a time` },
+  'decision-not-by-office': {
+    zh: (a) => `提交 ${a.commit}（${a.author}）写入了${a.what}（任务 ${a.task}，${a.date}），但只有办公室维护人可以审核或批复延期。`,
+    en: (a) => `commit ${a.commit} (${a.author}) wrote ${a.what} (task ${a.task}, ${a.date}); only the office's maintainers may decide a review or an extension`,
+  },
   'not-applicable-no-reason': { zh: (a) => `任务 ${a.task} 标记为不适用，须说明理由（reason）。`, en: (a) => `task ${a.task} is not applicable; give a reason` },
   'yaml-key-not-string': {
     zh: (a) => `键 ${a.key} 会被 YAML 读作数字或其他非文本值（如 3.10 读作 3.1）。请加引号："${a.key}":`,
@@ -248,6 +275,43 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     zh: (a) => [`没有编号为 “${a.task}” 的任务${a.hint ? `，是否指 ${a.hint}？` : '。'}`],
     en: (a) => [`there is no task "${a.task}"${a.hint ? `; did you mean ${a.hint}?` : ''}`],
   },
+  'review-no-claim': {
+    zh: (a) => [`${a.unit} · ${a.task} 没有待审核的报结（现为 ${a.state}${a.review ? `，${a.review}` : ''}）。`, 'plan review --pending 列出待审核的事项。'],
+    en: (a) => [`${a.unit} · ${a.task} has no claim awaiting review (it is ${a.state}${a.review ? `, ${a.review}` : ''})`, 'plan review --pending lists what awaits review'],
+  },
+  'review-nothing-to-reopen': {
+    zh: (a) => [`${a.unit} · ${a.task} 没有可重新审核的决定（尚未审核、已重新审核，或退回后单位已重新报结）。`],
+    en: (a) => [`${a.unit} · ${a.task} has no decision to reopen (none yet, reopened already, or the unit has claimed again since the return)`],
+  },
+  'review-needs-action': {
+    zh: () => ['请指定一种操作：--accept、--return、--reopen、--grant-extension 或 --deny-extension；或用 --pending 查看待审核事项。', 'plan review 县财政局 2.1.3 --accept'],
+    en: () => ['name one action: --accept, --return, --reopen, --grant-extension or --deny-extension; or list the queue with --pending', 'plan review 县财政局 2.1.3 --accept'],
+  },
+  'review-one-action': { zh: (a) => [`一次只能做一种操作（给出了：${a.actions}）。`], en: (a) => [`one action at a time (given: ${a.actions})`] },
+  'review-needs-reason': { zh: (a) => [`${a.action} 须用 --reason 写明理由。`], en: (a) => [`${a.action} needs a reason: --reason "…"`] },
+  'review-needs-target': {
+    zh: () => ['请给出单位和任务编号，如 plan review 县财政局 2.1.3 --accept；或用 --pending、--accept-all --unit。'],
+    en: () => ['name the unit and the task, e.g. plan review 县财政局 2.1.3 --accept; or use --pending, or --accept-all --unit'],
+  },
+  'review-accept-all-needs-unit': { zh: () => ['--accept-all 须用 --unit 指定单位。'], en: () => ['--accept-all needs --unit <unit>'] },
+  'review-not-required': {
+    zh: () => ['本计划不要求审核（plan.yaml 中 review 不是 required），单位报完成即为完成。', '如需审核，请在 plan.yaml 中写 review: required。'],
+    en: () => ['this plan asks for no review (plan.yaml review is not required): a unit’s done is the record', 'to review claims, write review: required in plan.yaml'],
+  },
+  'withdraw-no-claim': {
+    zh: (a) => [`${a.unit} · ${a.task} 没有可撤回的报结：只有尚未审核的完成或不适用可以撤回（现为 ${a.state}）。`],
+    en: (a) => [`${a.unit} · ${a.task} has no claim to withdraw: only a done or not applicable the office has not decided can be withdrawn (it is ${a.state})`],
+  },
+  'extension-no-deadline': { zh: (a) => [`${a.unit} · ${a.task} 没有完成时限，无需申请延期。`], en: (a) => [`${a.unit} · ${a.task} has no deadline to extend`] },
+  'extension-closed': { zh: (a) => [`${a.unit} · ${a.task} 已报结（${a.state}），无需申请延期。`], en: (a) => [`${a.unit} · ${a.task} is claimed closed (${a.state}); there is nothing to extend`] },
+  'extension-waiting': { zh: (a) => [`${a.unit} · ${a.task} 已有一条延期申请待审批；请等办公室答复。`], en: (a) => [`${a.unit} · ${a.task} has a request for more time awaiting the office already`] },
+  'extension-not-later': { zh: (a) => [`延期至 ${a.to} 不晚于现行时限 ${a.deadline}。`], en: (a) => [`${a.to} is not later than the deadline in force, ${a.deadline}`] },
+  'extension-late': {
+    zh: (a) => [`${a.unit} · ${a.task} 的时限 ${a.deadline} 已过（${a.asOf}）：延期应在到期前申请。`, '确需逾期后申请，请加 --late（将注明为逾期申请）。'],
+    en: (a) => [`the deadline of ${a.unit} · ${a.task}, ${a.deadline}, has passed (${a.asOf}): ask before it passes`, 'to ask all the same, add --late (the request is shown as late)'],
+  },
+  'extension-no-request': { zh: (a) => [`${a.unit} · ${a.task} 没有待审批的延期申请。`, 'plan extend 记录单位的申请。'], en: (a) => [`${a.unit} · ${a.task} has no request for more time awaiting an answer`, 'plan extend records a unit’s request'] },
+  'extension-needs-to': { zh: () => ['请用 --to <日期> 写明申请延期至哪天。'], en: () => ['name the date asked for with --to <date>'] },
   'task-not-assigned': {
     zh: (a) => [`任务 ${a.task} 未分配给 ${a.unit}。`, `plan checklist ${a.unitId} 列出它的任务。`],
     en: (a) => [`task ${a.task} is not assigned to ${a.unit}`, `plan checklist ${a.unitId} lists its tasks`],

@@ -40,6 +40,9 @@ signed: ${today}
 timezone: Asia/Shanghai
 # Reports speak the plan's language unless --lang or the locale names another.
 lang: zh
+# A unit's done is a claim the office reviews: 待审核 until plan review accepts
+# (销号) or returns (退回) it. Write none to take the unit's word as the record.
+review: required
 # An open task turns yellow this many days before its deadline.
 warnDays: 14
 # Who made a commit, for \`plan check --since\`: by default its author field, which

@@ -25,3 +25,4 @@ export { fixUnitNames } from './fix-names.js';
 export { checkAuthor, commitFile, requireRepo } from './git-commit.js';
 export { gitReplay } from './git-replay.js';
 export { ensureSecret, readSecret, secretFile } from './secret.js';
+export { editReview, type ReviewAction, type ReviewEdit } from './review-edit.js';

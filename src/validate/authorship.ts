@@ -150,6 +150,16 @@ export interface JudgeOptions {
   signatures?: Map<string, Signature>;
 }
 
+/**
+ * Whether a commit is the office's: by its author in the owners of its parent,
+ * or in signed mode by the key that signed it (an unsigned commit is nobody's).
+ */
+export function officeActs(commit: Commit, options: JudgeOptions): boolean {
+  const table = commit.parents[0] === undefined ? NOBODY : options.ownersAt(commit.parents[0]);
+  if (options.signatures) return signerActor(options.signatures.get(commit.sha), table)?.office === true;
+  return authorActor(commit, table).office;
+}
+
 /** One error per file a commit changes without being its owner's; in signed mode, one per commit that is not verifiably signed. */
 export function judgeCommits(commits: readonly Commit[], options: JudgeOptions): Diagnostic[] {
   const prefix = options.planPath === '' ? '' : `${options.planPath}/`;

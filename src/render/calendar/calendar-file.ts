@@ -9,6 +9,7 @@
  */
 import { addDays } from '../../calendar.js';
 import { isClosed, type Ledger } from '../../ledger/index.js';
+import { extendedWord } from '../labels.js';
 import type { Checklist } from '../../ledger/checklist.js';
 import { shortName } from '../../ledger/units.js';
 import type { IsoDate } from '../../model.js';
@@ -45,16 +46,18 @@ export function calendarEvents(list: Checklist, ledger: Ledger, lang: Lang): Cal
       `${t('role', lang)}${zh ? '：' : ': '}${roleWord(a.role, lang)}`,
       `${t('state', lang)}${zh ? '：' : ': '}${stateWord(a.state, lang)}（${t('asOf', lang)} ${ledger.asOf}）`,
       ...(a.task.deadlineText ? [`${t('deadline', lang)}${zh ? '：' : ': '}${a.task.deadlineText}`] : []),
+      ...(a.originalDeadline !== undefined ? [`${t('extension', lang)}${zh ? '：' : ': '}${extendedWord(a, lang)}`] : []),
       `${plan.title}（${plan.document}）`,
       '',
       a.task.text,
     ];
     const description = lines.map(safeText).join('\n');
     const mark = closed ? (zh ? '【已完成】' : '[done] ') : '';
-    if (a.task.deadline !== null) {
+    // The deadline in force: an extension granted moves the event (same uid, so a subscribed calendar moves it too).
+    if (a.deadline !== null) {
       events.push({
         uid: uid('task', a.task.id),
-        date: a.task.deadline,
+        date: a.deadline,
         summary: safeText(`${mark}${a.task.id} ${a.task.title}${zh ? `（${roleWord(a.role, lang)}·完成时限）` : ` (${roleWord(a.role, lang)}, deadline)`}`),
         description,
         category: 'deadline',
