@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { readQuickYaml } from './quick-yaml.js';
 
-export type FileKind = 'plan' | 'units' | 'tasks' | 'status';
+export type FileKind = 'plan' | 'units' | 'tasks' | 'status' | 'holidays';
 
 /** A file that was read and parsed as YAML (its content is not yet checked). */
 export interface SourceFile {
