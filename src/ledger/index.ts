@@ -3,6 +3,7 @@
  * assignments, lights (红黄绿灯), roll-ups, checkpoints and checklists.
  */
 import { daysBetween } from '../calendar.js';
+import { workdaysBetween } from '../working-calendar.js';
 import { LEAD_UNITS, type Checkpoint, type HistoryRecord, type IsoDate, type PlanData, type StatusEntry, type Task, type TaskState, type Unit } from '../model.js';
 import { NOT_STARTED, stateOn, type StateInForce } from './replay.js';
 
@@ -11,9 +12,10 @@ export type Role = 'lead' | 'responsible';
 /**
  * red: open and past its deadline (逾期), blocked or not; blocked: blocked and
  * not yet past its deadline (受阻) — the clock does not stop for it; yellow:
- * open and due within the warning window; green: closed on time, or open and
- * not yet due soon; done-late: closed after the deadline; ongoing: open, the
- * source sets no deadline.
+ * open and due within the warning window (warnDays, or warnWorkdays working
+ * days), or not yet started when one of the task's milestones (阶段性节点) has
+ * passed; green: closed on time, or open and not yet due soon; done-late:
+ * closed after the deadline; ongoing: open, the source sets no deadline.
  */
 export type Light = 'red' | 'blocked' | 'yellow' | 'green' | 'done-late' | 'ongoing';
 
@@ -71,9 +73,15 @@ export interface CheckpointDue {
   recipient?: Unit;
 }
 
+/** What days left and days late are counted in: calendar days, or working days (plan.yaml countWorkdays, with a calendar). */
+export type DayUnit = 'days' | 'workdays';
+
 export interface Ledger {
   data: PlanData;
   asOf: IsoDate;
+  dayUnit: DayUnit;
+  /** `date` minus the as-of date in the ledger's day unit: negative when past. */
+  daysTo(date: IsoDate): number;
   rows: TaskRow[];
   unitsById: Map<string, Unit>;
   nextCheckpoint?: CheckpointDue;
@@ -93,20 +101,42 @@ export interface Ledger {
 
 export const isClosed = (state: TaskState): boolean => state === 'done' || state === 'not_applicable';
 
-export function lightOf(task: Task, state: TaskState, completed: IsoDate | undefined, asOf: IsoDate, warnDays: number): Light {
-  return lightWith(task, state, completed, task.deadline === null ? 0 : daysBetween(asOf, task.deadline), warnDays);
+/** Where a task stands against the as-of date, counted once per task: the roll-up asks once per task × unit pair. */
+export interface Timing {
+  /** Past its deadline. */
+  late: boolean;
+  /** Within the warning window. */
+  soon: boolean;
+  /** A milestone's date has passed. */
+  stagePassed: boolean;
 }
 
-/** lightOf with the task's days left already counted: the roll-up asks once per task × unit pair. */
-function lightWith(task: Task, state: TaskState, completed: IsoDate | undefined, left: number, warnDays: number): Light {
+/** The warning window: warnWorkdays working days where the plan counts them, else warnDays calendar days. */
+export function timingOf(task: Task, data: Pick<PlanData, 'plan' | 'calendar'>, asOf: IsoDate): Timing {
+  const stagePassed = task.milestones?.some((m) => m.date < asOf) === true;
+  if (task.deadline === null) return { late: false, soon: false, stagePassed };
+  const left = daysBetween(asOf, task.deadline);
+  const { warnWorkdays, warnDays } = data.plan;
+  const soon = warnWorkdays !== undefined && data.calendar ? workdaysBetween(data.calendar, asOf, task.deadline) <= warnWorkdays : left <= warnDays;
+  return { late: left < 0, soon, stagePassed };
+}
+
+/** The light in calendar days alone (warnDays): a plan without a working calendar. */
+export function lightOf(task: Task, state: TaskState, completed: IsoDate | undefined, asOf: IsoDate, warnDays: number): Light {
+  return lightAt(task, state, completed, timingOf(task, { plan: { warnDays } as PlanData['plan'] }, asOf));
+}
+
+export function lightAt(task: Task, state: TaskState, completed: IsoDate | undefined, timing: Timing): Light {
   if (isClosed(state)) {
     const late = state === 'done' && task.deadline !== null && completed !== undefined && completed > task.deadline;
     return late ? 'done-late' : 'green';
   }
-  if (task.deadline === null) return state === 'blocked' ? 'blocked' : 'ongoing';
-  if (left < 0) return 'red';
+  // A stage passed without a start: the task is not on track, whatever its final date.
+  const behind = timing.stagePassed && state === 'not_started';
+  if (task.deadline === null) return state === 'blocked' ? 'blocked' : behind ? 'yellow' : 'ongoing';
+  if (timing.late) return 'red';
   if (state === 'blocked') return 'blocked';
-  return left <= warnDays ? 'yellow' : 'green';
+  return timing.soon || behind ? 'yellow' : 'green';
 }
 
 /** Where history records come from: by default the status files' `history:` lists; another source (a git log) may add its own. */
@@ -246,7 +276,15 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
     const i = owners.position.get(unit.id);
     return i === undefined ? undefined : entries.get(task.id)?.[i];
   };
-  const warnDays = data.plan.warnDays;
+  const dayUnit: DayUnit = data.plan.countWorkdays && data.calendar ? 'workdays' : 'days';
+  const calendar = data.calendar;
+  const daysTo = (date: IsoDate): number => (dayUnit === 'workdays' && calendar ? workdaysBetween(calendar, asOf, date) : daysBetween(asOf, date));
+  const timings = new Map<Task, Timing>();
+  const timing = (task: Task): Timing => {
+    let found = timings.get(task);
+    if (!found) timings.set(task, (found = timingOf(task, data, asOf)));
+    return found;
+  };
   const inForce = (task: Task, unitId: string, entry: StatusEntry | undefined): StateInForce => {
     const history = historyOf(unitId, task.id, entry);
     return !entry && history === undefined ? NOT_STARTED : stateOn(entry, history, asOf);
@@ -254,8 +292,9 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
   const assess: Assess = (task, unit, role) => {
     const entry = entryOf(task, unit);
     const then = inForce(task, unit.id, entry);
-    const light = lightOf(task, then.state, then.completed, asOf, warnDays);
-    const daysOverdue = light === 'red' ? -daysBetween(asOf, task.deadline!) : 0;
+    const light = lightAt(task, then.state, then.completed, timing(task));
+    // Once past, at least one day late: a deadline on a Friday is overdue on the Saturday, with no working day between.
+    const daysOverdue = light === 'red' ? Math.max(1, -daysTo(task.deadline!)) : 0;
     const assignment: Assignment = { task, unit, role, state: then.state, light, daysOverdue };
     if (entry) assignment.entry = entry;
     if (then.completed !== undefined) {
@@ -273,20 +312,22 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
     const row = new LedgerRow(task, () => Array.from(units, (u, i) => assess(task, data.units[u]!, i < leads ? 'lead' : 'responsible')));
     // The roll-up, counted pair by pair without keeping the pairs (the assignments are made only when asked for).
     const byUnit = entries.get(task.id);
-    row.daysLeft = task.deadline === null ? null : daysBetween(asOf, task.deadline);
-    const left = row.daysLeft ?? 0;
+    row.daysLeft = task.deadline === null ? null : daysTo(task.deadline);
+    const when = timing(task);
     const tally = new Tally();
     for (const u of units) {
       const then = inForce(task, data.units[u]!.id, byUnit?.[u]);
-      tally.add(then.state, then.completed, lightWith(task, then.state, then.completed, left, warnDays));
+      tally.add(then.state, then.completed, lightAt(task, then.state, then.completed, when));
     }
-    tally.into(row, lightWith(task, 'not_started', undefined, left, warnDays));
+    tally.into(row, lightAt(task, 'not_started', undefined, when));
     return row;
   });
   rows.sort(byDeadline);
   const ledger: Ledger = {
     data,
     asOf,
+    dayUnit,
+    daysTo,
     rows,
     unitsById,
     unitsOf: owners.expand,
@@ -312,11 +353,11 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
 }
 
 /** A task's roll-up over some of its assignments (all, or one unit's). */
-export function rollUp(task: Task, assignments: Assignment[], asOf: IsoDate, warnDays: number): TaskRow {
-  const row: TaskRow = { task, assignments, done: 0, total: 0, light: 'green', daysLeft: task.deadline === null ? null : daysBetween(asOf, task.deadline) };
+export function rollUp(ledger: Ledger, task: Task, assignments: Assignment[]): TaskRow {
+  const row: TaskRow = { task, assignments, done: 0, total: 0, light: 'green', daysLeft: task.deadline === null ? null : ledger.daysTo(task.deadline) };
   const tally = new Tally();
   for (const a of assignments) tally.add(a.state, a.completed, a.light);
-  tally.into(row, lightOf(task, 'not_started', undefined, asOf, warnDays));
+  tally.into(row, lightAt(task, 'not_started', undefined, timingOf(task, ledger.data, ledger.asOf)));
   return row;
 }
 
@@ -401,7 +442,7 @@ export function checkpointsDue(ledger: Ledger): CheckpointDue[] {
 
 function checkpointDue(ledger: Ledger, checkpoint: Checkpoint): CheckpointDue {
   const recipient = ledger.unitsById.get(checkpoint.recipient);
-  return { checkpoint, daysLeft: daysBetween(ledger.asOf, checkpoint.date), reporters: reportersOf(ledger, checkpoint), ...(recipient && { recipient }) };
+  return { checkpoint, daysLeft: ledger.daysTo(checkpoint.date), reporters: reportersOf(ledger, checkpoint), ...(recipient && { recipient }) };
 }
 
 function nextCheckpoint(ledger: Ledger): CheckpointDue | undefined {

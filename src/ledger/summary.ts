@@ -3,7 +3,6 @@
  * each unit's line, what is overdue, the problems units reported and what
  * comes next. Pure; render/summary.ts words it as Markdown, HTML or .docx.
  */
-import { addDays } from '../calendar.js';
 import type { Checkpoint, FormReturn, IsoDate, Task, Unit } from '../model.js';
 import { byDeadline, isClosed, reportersOf, type Assignment, type Ledger, type TaskRow } from './index.js';
 
@@ -142,9 +141,8 @@ export function deadlinesAhead(rows: TaskRow[], asOf: IsoDate, count: number): D
     .map(([date, list]) => ({ date, rows: list, open: list.reduce((n, r) => n + r.total - r.done, 0) }));
 }
 
-/** Open assignments of a unit that are overdue or due within `within` days: what a 催办 notice lists. */
-export function dueForReminder(assignments: Assignment[], asOf: IsoDate, within: number): Assignment[] {
-  const until = addDays(asOf, within);
-  const due = (t: Task): boolean => t.deadline !== null && t.deadline <= until;
+/** Open assignments of a unit that are overdue or due within `within` days (working days where the plan counts them): what a 催办 notice lists. */
+export function dueForReminder(assignments: Assignment[], ledger: Ledger, within: number): Assignment[] {
+  const due = (t: Task): boolean => t.deadline !== null && ledger.daysTo(t.deadline) <= within;
   return assignments.filter((a) => !isClosed(a.state) && due(a.task)).sort((a, b) => byDeadline(a, b));
 }

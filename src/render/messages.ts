@@ -187,6 +187,10 @@ const LABELS = {
     zh: (n: number, files: string[]) => `已把 ${n} 处单位名称改为编号：${files.join('、')}`,
     en: (n: number, files: string[]) => `fixed ${n} unit name${n === 1 ? '' : 's'} written for ${n === 1 ? 'an id' : 'ids'} in ${files.join(', ')}`,
   },
+  asOfBeforeSigned: {
+    zh: (asOf: string, signed: string) => `警告：统计日期 ${asOf} 早于计划成文日期 ${signed}，此前没有任何事项到期。`,
+    en: (asOf: string, signed: string) => `warning: the as-of date ${asOf} is before the plan was signed on ${signed}; nothing was due before it`,
+  },
   tooManyWarnings: { zh: (n: number, max: number) => `警告数 ${n} 超过上限 --max-warnings ${max}。`, en: (n: number, max: number) => `${countOf(n, 'warning')} exceed${n === 1 ? 's' : ''} --max-warnings ${max}` },
   codeownersNoMaintainers: { zh: (units: string) => `警告：以下单位未登记维护人（maintainers），其状态文件只能由办公室修改：${units}`, en: (units: string) => `warning: these units have no maintainers, so only the office can change their status files: ${units}` },
   codeownersNoOffice: { zh: (_: string) => '警告：units.yaml 未登记办公室维护人（office.maintainers），计划、单位和任务文件无人负责。', en: (_: string) => 'warning: units.yaml names no office maintainers (office.maintainers); nobody owns the plan, units and task files' },
@@ -343,7 +347,13 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
   },
   'docx-needs-out': { zh: () => ['.docx 须写入文件：请用 --out <文件> 指定。'], en: () => ['a .docx is written to a file: name it with --out <file>'] },
   'remind-needs-out': { zh: () => ['.docx 催办通知须写入目录：请用 --out <目录> 指定，或用 --dry-run 预览。'], en: () => ['docx notices are written to a folder: name it with --out <dir>, or preview with --dry-run'] },
-  'calendar-needs-unit': { zh: () => ['请用 --unit <单位> 指定单位。', 'plan calendar --unit 县财政局 --out finance.ics'], en: () => ['name the unit with --unit <unit>', 'plan calendar --unit 县财政局 --out finance.ics'] },
+  'calendar-needs-unit': { zh: () => ['请用 --unit <单位> 指定单位，或用 --all --out <目录> 为每个单位各写一份。', 'plan calendar --unit 县财政局 --out finance.ics'], en: () => ['name the unit with --unit <unit>, or write one per unit with --all --out <dir>', 'plan calendar --unit 县财政局 --out finance.ics'] },
+  'as-of-before-signed': {
+    zh: (a) => [`统计日期 ${a.asOf} 早于计划成文日期 ${a.signed}，此前没有任何事项到期，不能据此出具文件。`, '确需出具请加 --force'],
+    en: (a) => [`the as-of date ${a.asOf} is before the plan was signed on ${a.signed}; nothing was due before it, so no document is made for it`, 'add --force to make it anyway'],
+  },
+  'calendar-all-needs-out': { zh: () => ['--all 需要用 --out <目录> 指定写入的目录。', 'plan calendar --all --out calendars/'], en: () => ['--all needs the folder to write into: --out <dir>', 'plan calendar --all --out calendars/'] },
+  'calendar-all-and-unit': { zh: () => ['--all 与 --unit 只能用其一。'], en: () => ['give --all or --unit, not both'] },
   'bad-remind-days': { zh: (a) => [`--remind “${a.value}” 应为以逗号分隔的天数，如 7,1。`], en: (a) => [`--remind "${a.value}" must be days separated by commas, e.g. 7,1`] },
   'site-needs-out': { zh: () => ['请用 --out <目录> 指定网站目录。', 'plan site --out public/'], en: () => ['name the folder for the site with --out <dir>', 'plan site --out public/'] },
   'cannot-write': {

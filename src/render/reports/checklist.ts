@@ -1,12 +1,12 @@
 /** `plan checklist`: everything one unit must do, and when it reports. */
-import { daysBetween } from '../../calendar.js';
 import type { Assignment, Ledger } from '../../ledger/index.js';
 import { nameWithFull, shortName } from '../../ledger/units.js';
 import type { Checklist } from '../../ledger/checklist.js';
 import type { Checkpoint } from '../../model.js';
 import { csv, json, md } from '../formats.js';
 import { checkpointLine, joinFitting } from './header.js';
-import { assignmentDaysWord, assignmentLightWord, closedWord, colon, daysWord, lightPaint, roleWord, stateWord, t } from '../labels.js';
+import { stagesOf } from '../../ledger/milestones.js';
+import { assignmentDaysWord, assignmentLightWord, closedWord, colon, daysWord, deadlineWords, lightPaint, roleWord, stagesWord, stateWord, t } from '../labels.js';
 import { renderTable } from '../table.js';
 import { safeText, truncate, wrap } from '../text.js';
 import { ownerNames, type RenderOptions } from './view.js';
@@ -17,7 +17,7 @@ export interface ChecklistView {
 }
 
 const deadlineOf = (a: Assignment, lang: RenderOptions['lang']): string =>
-  a.task.deadline ?? `${t('noDeadline', lang)}（${t('reviewOn', lang)} ${a.task.reviewOn.join('、')}）`;
+  a.task.deadline === null ? `${t('noDeadline', lang)}（${t('reviewOn', lang)} ${a.task.reviewOn.join('、')}）` : deadlineWords(a.task, lang);
 
 const entry = (a: Assignment): object => ({
   task: a.task.id,
@@ -25,6 +25,8 @@ const entry = (a: Assignment): object => ({
   role: a.role,
   deadline: a.task.deadline,
   deadlineText: a.task.deadlineText,
+  deadlineRule: a.task.deadlineRule ?? null,
+  milestones: a.task.milestones ?? [],
   ongoing: a.task.ongoing,
   reviewOn: a.task.reviewOn,
   state: a.state,
@@ -37,11 +39,13 @@ const entry = (a: Assignment): object => ({
   text: a.task.text,
 });
 
-const daysLeftOf = (a: Assignment, asOf: string): number | null => (a.task.deadline === null ? null : daysBetween(asOf, a.task.deadline));
+const daysLeftOf = (a: Assignment, ledger: Ledger): number | null => (a.task.deadline === null ? null : ledger.daysTo(a.task.deadline));
 
-/** The notes under a task: progress, the reason it is blocked or not applicable, evidence, as known on the as-of date. */
-function notes(a: Assignment, lang: RenderOptions['lang']): string[] {
+/** The notes under a task: its milestones, progress, the reason it is blocked or not applicable, evidence, as known on the as-of date. */
+function notes(a: Assignment, lang: RenderOptions['lang'], asOf: string): string[] {
   const out: string[] = [];
+  const stages = stagesOf(a.task, asOf);
+  if (stages.length > 0) out.push(`${t('milestones', lang)}${colon(lang)}${stagesWord(stages, lang)}`);
   if (a.progress) out.push(`${t('progressNote', lang)}${colon(lang)}${a.progress}`);
   if (a.reason) out.push(`${t('reason', lang)}${colon(lang)}${a.reason}`);
   if (a.evidence && a.evidence.length > 0) out.push(`${t('evidence', lang)}${colon(lang)}${a.evidence.join(' ')}`);
@@ -72,11 +76,11 @@ export function checklistMarkdown(list: Checklist, ledger: Ledger, lang: RenderO
     out.push(
       // Closed: how it closed says it all (done 2d early); open: state, days left, light.
       `- ${box} **${md(a.task.id)} ${md(a.task.title)}** — ${roleWord(a.role, lang)} · ${t('deadline', lang)} ${md(deadlineOf(a, lang))} · ${
-        box === '[x]' ? closedWord(a, lang) : `${stateWord(a.state, lang)} · ${md(daysWord(daysLeftOf(a, ledger.asOf), lang))} · ${assignmentLightWord(a, lang)}`
+        box === '[x]' ? closedWord(a, lang) : `${stateWord(a.state, lang)} · ${md(daysWord(daysLeftOf(a, ledger), lang, ledger.dayUnit))} · ${assignmentLightWord(a, lang)}`
       }`,
       `  > ${md(a.task.text)}`,
     );
-    for (const note of notes(a, lang)) out.push(`  >`, `  > ${md(note)}`);
+    for (const note of notes(a, lang, ledger.asOf)) out.push(`  >`, `  > ${md(note)}`);
   }
   out.push('', `<!-- ${t('generated', lang)} -->`);
   return `${out.join('\n')}\n`;
@@ -110,7 +114,7 @@ export const CHECKLIST_FORMATS = {
             a.task.title,
             roleWord(a.role, lang),
             a.task.deadline ?? t('noDeadline', lang),
-            assignmentDaysWord({ ...a, daysLeft: daysLeftOf(a, v.ledger.asOf) }, lang),
+            assignmentDaysWord({ ...a, daysLeft: daysLeftOf(a, v.ledger) }, lang, v.ledger.dayUnit),
             stateWord(a.state, lang),
             { text: assignmentLightWord(a, lang), paint: lightPaint(a.light, paint) },
           ]),
@@ -118,7 +122,7 @@ export const CHECKLIST_FORMATS = {
         );
         const width = Math.max(20, o.columns - 4);
         const texts = list.assignments.map((a) => {
-          const note = notes(a, lang).map((n) => `\n${wrap(n, width, '    ')}`).join('');
+          const note = notes(a, lang, v.ledger.asOf).map((n) => `\n${wrap(n, width, '    ')}`).join('');
           return `${paint.bold(safeText(`${a.task.id} ${a.task.title}`))}\n${wrap(a.task.text, width, '    ')}${note}`;
         });
         return `${head}\n\n${table}\n\n${t('text', lang)}:\n\n${texts.join('\n\n')}\n`;
@@ -186,7 +190,7 @@ export function assignmentsCsv(ledger: Ledger, assignments: readonly Assignment[
         ownerNames(ledger, a.task.responsible),
         roleWord(a.role, lang),
         a.task.deadline ?? t('noDeadline', lang),
-        closed ? null : daysLeftOf(a, ledger.asOf),
+        closed ? null : daysLeftOf(a, ledger),
         stateWord(a.state, lang),
         a.progress,
         // Several links in one cell, one a line.

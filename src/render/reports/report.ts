@@ -3,7 +3,8 @@ import type { Ledger } from '../../ledger/index.js';
 import type { ProgressReport } from '../../ledger/report.js';
 import { shortName } from '../../ledger/units.js';
 import { json, md, mdLink, mdTable } from '../formats.js';
-import { assignmentLightWord, closedWord, colon, countOf, roleWord, stateWord, t } from '../labels.js';
+import { stagesOf } from '../../ledger/milestones.js';
+import { assignmentLightWord, closedWord, colon, countOf, deadlineWords, roleWord, stateWord, t } from '../labels.js';
 import { unitReturnLine } from './returns.js';
 import type { Lang } from '../lang.js';
 
@@ -30,7 +31,7 @@ export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): s
         md(a.task.id),
         md(a.task.title),
         roleWord(a.role, lang),
-        a.task.deadline ?? t('noDeadline', lang),
+        md(deadlineWords(a.task, lang)),
         stateWord(a.state, lang) + (a.state === 'done' && a.completed ? `（${a.completed}，${closedWord(a, lang)}）` : ''),
         assignmentLightWord(a, lang),
         // A table cell holds one line: progress, the reason and each evidence link are joined with <br>.
@@ -38,6 +39,7 @@ export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): s
       ]),
     ),
     '',
+    ...milestoneSection(r, ledger, lang),
     `## ${zh ? '本期变化' : 'Changes in this period'}`,
     '',
   ];
@@ -48,6 +50,14 @@ export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): s
   }
   out.push('', `<!-- ${t('generated', lang)} -->`);
   return `${out.join('\n')}\n`;
+}
+
+/** The milestones of the unit's tasks, each passed or ahead on the as-of date (none: no section). */
+function milestoneSection(r: ProgressReport, ledger: Ledger, lang: Lang): string[] {
+  const lines = r.assignments.flatMap((a) =>
+    stagesOf(a.task, ledger.asOf).map((s) => `- ${s.date} **${md(a.task.id)} ${md(a.task.title)}**${colon(lang)}${md(s.text)}${s.passed ? (lang === 'zh' ? '（已过）' : ' (passed)') : ''}`),
+  );
+  return lines.length === 0 ? [] : [`## ${t('milestones', lang)}`, '', ...lines.sort(), ''];
 }
 
 /** 报送情况 of this unit for the checkpoint, as a paragraph (none when the unit does not report there). */
@@ -68,6 +78,8 @@ export function reportJson(r: ProgressReport, ledger: Ledger): string {
       title: a.task.title,
       role: a.role,
       deadline: a.task.deadline,
+      deadlineRule: a.task.deadlineRule ?? null,
+      milestones: a.task.milestones ?? [],
       state: a.state,
       light: a.light,
       completed: a.completed ?? null,
