@@ -216,7 +216,8 @@ export function deadlineWords(task: Pick<Task, 'deadline' | 'deadlineRule' | 'du
   const zh = lang === 'zh';
   const { deadlineRule: rule, due } = task;
   const notes: string[] = [];
-  if (due?.dayOff) {
+  // A weekend kept is how documents are written; a holiday kept, or any day off moved, is worth a word.
+  if (due?.dayOff && (due.moved || due.dayOff.kind === 'holiday')) {
     const day = due.dayOff.name ? due.dayOff.name[lang] : zh ? '休息日' : 'a weekend day';
     if (due.moved) notes.push(zh ? `${rule ? '计至' : '原定'}${due.counted}（${day}），顺延至下一个工作日` : `${rule ? 'counted to' : 'set for'} ${due.counted} (${day}), moved to the next working day`);
     else notes.push(zh ? `${day}` : day);

@@ -78,8 +78,8 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
     en: (a) => `${a.setting} needs a working calendar: add calendar: cn to plan.yaml, or remove ${a.setting}`,
   },
   'deadline-on-day-off': {
-    zh: (a) => `任务 ${a.task} 的完成时限 ${a.date} 是休息日（${a.holiday}）。如应顺延至下一个工作日，请在 plan.yaml 中写 onHoliday: next-workday；保留原日期则可忽略此提示。`,
-    en: (a) => `task ${a.task}: the deadline ${a.date} is a day off (${a.holidayEn}); to move such deadlines to the next working day, set onHoliday: next-workday in plan.yaml, or keep the date and ignore this`,
+    zh: (a) => `任务 ${a.task} 的完成时限 ${a.date} 是法定节假日（${a.holiday}）。如应顺延至下一个工作日，请在 plan.yaml 中写 onHoliday: next-workday；保留原日期则可忽略此提示。`,
+    en: (a) => `task ${a.task}: the deadline ${a.date} falls on a public holiday (${a.holidayEn}); to move deadlines off days off to the next working day, set onHoliday: next-workday in plan.yaml, or keep the date and ignore this`,
   },
   'checkpoint-on-holiday': {
     zh: (a) => `报送节点 ${a.date} 是法定节假日（${a.holiday}）。请核对日期。`,

@@ -11,12 +11,8 @@ import { covers, restDay, uncoveredBetween, type WorkingCalendar } from '../work
 import type { Rule } from './rules.js';
 import { forEachTask } from './task-origins.js';
 
-/** A day off in a message's words: the holiday's names, or the weekday. */
-function dayOffArgs(date: IsoDate, off: DayOff): Record<string, string> {
-  if (off.name) return { holiday: off.name.zh, holidayEn: off.name.en };
-  const sunday = new Date(`${date}T00:00:00Z`).getUTCDay() === 0;
-  return { holiday: sunday ? '星期日' : '星期六', holidayEn: sunday ? 'a Sunday' : 'a Saturday' };
-}
+/** A holiday in a message's words. */
+const holidayArgs = (off: DayOff): Record<string, string> => ({ holiday: off.name?.zh ?? '', holidayEn: off.name?.en ?? '' });
 
 const sourceArg = (calendar: WorkingCalendar): string => `${calendar.source.name} ${calendar.source.version}（${calendar.source.first}–${calendar.source.last}）`;
 
@@ -49,9 +45,10 @@ export const CALENDAR_RULES: Record<string, Rule> = {
 
   deadlineOnDayOff(ctx) {
     forEachTask(ctx, (task, file, path) => {
+      // A public holiday only: 9月5日前 on a Sunday is how documents are written, and would warn on half the plans.
       const off = task.due?.dayOff;
-      if (!off || task.due?.moved) return;
-      ctx.report('deadline-on-day-off', 'warning', file, [...path, 'deadline'], { task: task.id, date: task.due!.counted, ...dayOffArgs(task.due!.counted, off) });
+      if (!off || off.kind !== 'holiday' || task.due?.moved) return;
+      ctx.report('deadline-on-day-off', 'warning', file, [...path, 'deadline'], { task: task.id, date: task.due!.counted, ...holidayArgs(off) });
     });
   },
 
@@ -84,7 +81,7 @@ export const CALENDAR_RULES: Record<string, Rule> = {
     plan.checkpoints.forEach((c, i) => {
       if (c.every !== undefined || !isRealDate(c.date) || !covers(calendar, Number(c.date.slice(0, 4)))) return;
       const off = restDay(calendar, c.date);
-      if (off?.kind === 'holiday') ctx.report('checkpoint-on-holiday', 'warning', origins.plan, ['checkpoints', c.entry ?? i, 'date'], { date: c.date, ...dayOffArgs(c.date, off) });
+      if (off?.kind === 'holiday') ctx.report('checkpoint-on-holiday', 'warning', origins.plan, ['checkpoints', c.entry ?? i, 'date'], { date: c.date, ...holidayArgs(off) });
     });
   },
 };
