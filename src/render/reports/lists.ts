@@ -146,7 +146,7 @@ export const UPCOMING_FORMATS = {
     const ms = milestoneLines(v, lang);
     const cpText =
       (cps.length > 0 ? `\n\n${t('checkpointsInWindow', lang)}:\n${cps.map((l) => wrap(l, Math.max(20, o.columns - 2), '  ')).join('\n')}` : '') +
-      (ms.length > 0 ? `\n\n${t('milestonesInWindow', lang)}${colon(lang)}\n${ms.map((l) => wrap(l, Math.max(20, o.columns - 2), '  ')).join('\n')}` : '');
+      (ms.length > 0 ? `\n\n${t('milestonesInWindow', lang)}:\n${ms.map((l) => wrap(l, Math.max(20, o.columns - 2), '  ')).join('\n')}` : '');
     if (v.entries.length === 0) return `${head}\n\n${t('nothingUpcoming', lang)}${cpText}\n`;
     let last = '';
     const rows = v.entries.map((e) => {
