@@ -181,6 +181,7 @@ export function buildProgram(ambient: Ambient): Command {
     .option('--from <date>', w('with --to: a period that is not between checkpoints, YYYY-MM-DD (changes after this day)', '与 --to 一起：非报送节点的统计期间起点 YYYY-MM-DD（此日之后的变化）'), asOfDate)
     .option('--to <date>', w('with --from: the end of the period, YYYY-MM-DD', '与 --from 一起：统计期间终点 YYYY-MM-DD'), asOfDate)
     .option('--out <dir>', w('write one Markdown file per unit into this folder', '每个单位写一个 Markdown 文件到该目录'))
+    .option('--force', w('report on an as-of date before the plan was signed', '统计日期早于计划成文日期时仍出具'))
     .action(async (unit: string, options, command: Command) => (await import('./commands/report.js')).report(context(command), unit, options));
 
   program
@@ -295,6 +296,7 @@ export function buildProgram(ambient: Ambient): Command {
     .addOption(new Option('--format <format>', w('output format (docx: GB/T 9704 layout, needs --out)', '输出格式（docx：GB/T 9704 公文格式，须配 --out）')).choices(['md', 'html', 'docx']).default('md'))
     .option('--checkpoint <date>', w('summarise this checkpoint, as of its date unless --as-of is given', '按该报送节点汇总（未给 --as-of 时以节点日为统计日期）'), asOfDate)
     .option('--out <file>', w('write to this file', '写入该文件'))
+    .option('--force', w('summarise an as-of date before the plan was signed', '统计日期早于计划成文日期时仍出具'))
     .action(async (options, command: Command) => (await import('./commands/summary.js')).summary(context(command), options));
 
   program
@@ -311,9 +313,10 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('calendar')
     .description(w('a unit’s deadlines and checkpoints as all-day calendar events (.ics) with reminders', '日历：单位的完成时限与报送节点（.ics 全天事件，带提醒）'))
-    .addHelpText('after', example('plan calendar --unit 县财政局 --out finance.ics'))
+    .addHelpText('after', example('plan calendar --unit 县财政局 --out finance.ics\nplan calendar --all --out calendars/'))
     .option('--unit <unit>', w('unit id, name or alias', '单位编号、名称或别名'))
-    .option('--out <file>', w('write the .ics file here (default: print it)', '写入该 .ics 文件（默认：打印）'))
+    .option('--all', w('one calendar per unit with something to do, into the folder --out names (<unit id>.ics)', '每个有任务或报送节点的单位一份日历，写入 --out 指定的目录（<单位编号>.ics）'))
+    .option('--out <file>', w('write the .ics file here (default: print it); with --all, the folder', '写入该 .ics 文件（默认：打印）；与 --all 同用时为目录'))
     .option('--remind <days>', w('reminders this many days before, at 09:00, comma-separated', '提前多少天提醒（当天 9:00），逗号分隔'), '7,1')
     .action(async (options, command: Command) => (await import('./commands/calendar-file.js')).calendar(context(command), options));
 

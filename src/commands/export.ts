@@ -104,7 +104,7 @@ async function exportWorkbook(ctx: Context, options: ExportOptions): Promise<voi
     const ids = new Set(resolveUnits(ledger, name).units.map((u) => u.id));
     units = units ? new Set([...units].filter((id) => ids.has(id))) : ids;
     const keep = units;
-    rows = rows.map((r) => rollUp(r.task, r.assignments.filter((a) => keep.has(a.unit.id)), asOf, data.plan.warnDays)).filter((r) => r.total > 0);
+    rows = rows.map((r) => rollUp(ledger, r.task, r.assignments.filter((a) => keep.has(a.unit.id)))).filter((r) => r.total > 0);
   }
   const { default: excel } = await import('exceljs');
   const { ledgerWorkbook } = await import('../workbook/ledger-book.js');

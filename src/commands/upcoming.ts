@@ -1,5 +1,6 @@
 /** `plan upcoming`: open assignments falling due within a number of days, by date. */
 import { buildLedger, checkpointsDue, isClosed, type Assignment } from '../ledger/index.js';
+import { milestonesDue } from '../ledger/milestones.js';
 import { UPCOMING_FORMATS, type UpcomingEntry } from '../render/reports/lists.js';
 import { daysBetween } from '../calendar.js';
 import { loadValidPlan, paintFor, print, type Context } from './context.js';
@@ -17,7 +18,9 @@ export async function upcoming(ctx: Context, options: UpcomingOptions): Promise<
     details: texts
       ? ({ tasks, plan, asOf: at }) => {
           const within = options.within ?? plan.warnDays;
-          const due = new Set(tasks.filter((t) => t.deadline !== null && t.deadline >= at && daysBetween(at, t.deadline) <= within).map((t) => t.id));
+          // Working days are counted by the ledger: every task still ahead keeps its texts then.
+          const ahead = (d: string): boolean => plan.countWorkdays === true || daysBetween(at, d) <= within;
+          const due = new Set(tasks.filter((t) => t.deadline !== null && t.deadline >= at && ahead(t.deadline)).map((t) => t.id));
           return (_unit, task) => due.has(task);
         }
       : false,
@@ -36,5 +39,6 @@ export async function upcoming(ctx: Context, options: UpcomingOptions): Promise<
   }
   entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const checkpoints = checkpointsDue(ledger).filter((c) => c.daysLeft >= 0 && c.daysLeft <= within);
-  print(UPCOMING_FORMATS[options.format]({ ledger, within, entries, checkpoints }, { lang: ctx.lang, paint: await paintFor(ctx), columns: ctx.columns }));
+  const milestones = milestonesDue(ledger, (d) => d >= 0 && d <= within);
+  print(UPCOMING_FORMATS[options.format]({ ledger, within, entries, checkpoints, milestones }, { lang: ctx.lang, paint: await paintFor(ctx), columns: ctx.columns }));
 }

@@ -82,7 +82,9 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
   }
   const what = edit.from === edit.to ? stateWord(edit.to, ctx.lang) : `${stateWord(edit.from, ctx.lang)} → ${stateWord(edit.to, ctx.lang)}`;
   if (repo) repo.commit(recorded.file, `${shortName(unit)} ${task.id}：${edit.from === edit.to ? '更新进展' : `${stateWord(edit.from, 'zh')} → ${stateWord(edit.to, 'zh')}`}`);
-  print(safeText(zh ? `已更新 ${shortName(unit)} · ${task.id} ${task.title}：${what}（${asOf}）` : `updated ${shortName(unit)} · ${task.id} ${task.title}: ${what} (${asOf})`));
+  // The date the user gave for the completion is the one to confirm; the as-of date only when none was given.
+  const when = options.completed === undefined ? asOf : zh ? `完成日期 ${options.completed}` : `completed ${options.completed}`;
+  print(safeText(zh ? `已更新 ${shortName(unit)} · ${task.id} ${task.title}：${what}（${when}）` : `updated ${shortName(unit)} · ${task.id} ${task.title}: ${what} (${when})`));
 }
 
 /** Checked before the lock: no repository or a bad --author is a usage error, and nothing is written. */

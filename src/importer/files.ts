@@ -40,11 +40,18 @@ function planYaml({ plan }: Draft, sourceName: string): string {
     for (const d of plan.implements) out.push(`  - number: ${q(d.number)}`, `    title: ${q(d.title)}`);
   }
   out.push(`timezone: ${plan.timezone}`, '# Ledger setting: reports speak the document’s language unless --lang or the locale names another.', 'lang: zh', '# Ledger setting, not from the document: days before a deadline when a task turns yellow.', `warnDays: ${plan.warnDays}`);
+  if (plan.calendar) out.push('# Working days count the State Council’s holidays and make-up days (调休); see plan/holidays.yaml for local ones.', `calendar: ${plan.calendar}`);
   if (plan.span) out.push('span:', `  start: ${plan.span.start}`, `  end: ${plan.span.end}`);
   out.push(plan.checkpoints.length > 0 ? 'checkpoints:' : 'checkpoints: []');
   for (const c of plan.checkpoints) {
     // `leads:<group>` has a colon: quoted, so every YAML reader takes it as one string.
-    out.push(`  - date: ${c.date}`, `    reporters: [${c.reporters.map((r) => (r.includes(':') ? q(r) : r)).join(', ')}]`, `    recipient: ${c.recipient}`);
+    if ('date' in c) out.push(`  - date: ${c.date}`);
+    else {
+      out.push(`  - every: ${c.every}`);
+      if (c.day !== undefined) out.push(`    day: ${c.day}`);
+      if (c.offset !== undefined) out.push(`    offset: ${c.offset}`);
+    }
+    out.push(`    reporters: [${c.reporters.map((r) => (r.includes(':') ? q(r) : r)).join(', ')}]`, `    recipient: ${c.recipient}`);
     if (c.source) out.push(`    source: ${q(c.source)}`);
   }
   return `${out.join('\n')}\n`;
@@ -99,6 +106,7 @@ function taskYaml(t: DraftPart['tasks'][number], out: string[]): void {
     if (t.leadOpen) out.push('    leadOpen: true');
     if (t.responsible.length > 0) out.push(`    responsible: ${ids(t.responsible)}`);
     if (t.deadline) out.push(`    deadline: ${t.deadline}`);
+    else if (t.deadlineRule) out.push(`    deadline: { workdays: ${t.deadlineRule.workdays}, from: ${t.deadlineRule.from} }`);
     if (t.deadlineText) out.push(`    deadlineText: ${q(t.deadlineText)}`);
     if (t.milestones && t.milestones.length > 0) {
       out.push('    milestones:');

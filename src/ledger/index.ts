@@ -3,6 +3,7 @@
  * assignments, lights (红黄绿灯), roll-ups, checkpoints and checklists.
  */
 import { daysBetween } from '../calendar.js';
+import { workdaysBetween } from '../working-calendar.js';
 import { LEAD_UNITS, type Checkpoint, type ExtensionRecord, type HistoryRecord, type IsoDate, type PlanData, type ReviewRecord, type StatusEntry, type Task, type TaskState, type Unit } from '../model.js';
 import { NOT_STARTED, stateOn, type StateInForce } from './replay.js';
 import { claimDate, deadlineOn, isClaim, pendingExtensions, reviewOn, type ClaimReview, type ReviewState } from './review.js';
@@ -12,9 +13,10 @@ export type Role = 'lead' | 'responsible';
 /**
  * red: open and past its deadline (逾期), blocked or not; blocked: blocked and
  * not yet past its deadline (受阻) — the clock does not stop for it; yellow:
- * open and due within the warning window; green: closed on time, or open and
- * not yet due soon; done-late: closed after the deadline; ongoing: open, the
- * source sets no deadline.
+ * open and due within the warning window (warnDays, or warnWorkdays working
+ * days), or not yet started when one of the task's milestones (阶段性节点) has
+ * passed; green: closed on time, or open and not yet due soon; done-late:
+ * closed after the deadline; ongoing: open, the source sets no deadline.
  *
  * Under `review: required` a unit's done or not applicable is a claim:
  * awaiting (待审核) while the office has not decided, whatever the date, when
@@ -103,9 +105,15 @@ export interface CheckpointDue {
   recipient?: Unit;
 }
 
+/** What days left and days late are counted in: calendar days, or working days (plan.yaml countWorkdays, with a calendar). */
+export type DayUnit = 'days' | 'workdays';
+
 export interface Ledger {
   data: PlanData;
   asOf: IsoDate;
+  dayUnit: DayUnit;
+  /** `date` minus the as-of date in the ledger's day unit: negative when past. */
+  daysTo(date: IsoDate): number;
   rows: TaskRow[];
   unitsById: Map<string, Unit>;
   nextCheckpoint?: CheckpointDue;
@@ -127,25 +135,47 @@ export interface Ledger {
 
 export const isClosed = (state: TaskState): boolean => state === 'done' || state === 'not_applicable';
 
+/** Where an assignment stands against the as-of date: counted once per task for the task's deadline (the roll-up asks once per task × unit pair), anew for an extended one. */
+export interface Timing {
+  /** Past its deadline. */
+  late: boolean;
+  /** Within the warning window. */
+  soon: boolean;
+  /** A milestone's date has passed. */
+  stagePassed: boolean;
+}
+
+/** The warning window: warnWorkdays working days where the plan counts them, else warnDays calendar days. `deadline`: the one in force (an extension's), else the task's. */
+export function timingOf(task: Task, data: Pick<PlanData, 'plan' | 'calendar'>, asOf: IsoDate, deadline: IsoDate | null = task.deadline): Timing {
+  const stagePassed = task.milestones?.some((m) => m.date < asOf) === true;
+  if (deadline === null) return { late: false, soon: false, stagePassed };
+  const left = daysBetween(asOf, deadline);
+  const { warnWorkdays, warnDays } = data.plan;
+  const soon = warnWorkdays !== undefined && data.calendar ? workdaysBetween(data.calendar, asOf, deadline) <= warnWorkdays : left <= warnDays;
+  return { late: left < 0, soon, stagePassed };
+}
+
+/** The light in calendar days alone (warnDays): a plan without a working calendar, no review, the task's own deadline. */
 export function lightOf(task: Task, state: TaskState, completed: IsoDate | undefined, asOf: IsoDate, warnDays: number): Light {
-  return lightWith(task.deadline, state, completed, task.deadline === null ? 0 : daysBetween(asOf, task.deadline), warnDays);
+  return lightWith(task.deadline, state, completed, timingOf(task, { plan: { warnDays } as PlanData['plan'] }, asOf));
 }
 
 /**
- * lightOf with the deadline in force and its days left already counted: the
- * roll-up asks once per task × unit pair. `review`: the office's view of a
- * claim, under review: required only.
+ * The light of one assignment: the deadline in force, its timing, and
+ * `review`, the office's view of a claim (under review: required only).
  */
-function lightWith(deadline: IsoDate | null, state: TaskState, completed: IsoDate | undefined, left: number, warnDays: number, review?: ClaimReview): Light {
+function lightWith(deadline: IsoDate | null, state: TaskState, completed: IsoDate | undefined, timing: Timing, review?: ClaimReview): Light {
   if (isClosed(state)) {
     if (review?.state === 'pending') return deadline !== null && review.claimed !== undefined && review.claimed > deadline ? 'red' : 'awaiting';
     const late = state === 'done' && deadline !== null && completed !== undefined && completed > deadline;
     return late ? 'done-late' : 'green';
   }
-  if (deadline === null) return state === 'blocked' ? 'blocked' : 'ongoing';
-  if (left < 0) return 'red';
+  // A stage passed without a start: the task is not on track, whatever its final date.
+  const behind = timing.stagePassed && state === 'not_started';
+  if (deadline === null) return state === 'blocked' ? 'blocked' : behind ? 'yellow' : 'ongoing';
+  if (timing.late) return 'red';
   if (state === 'blocked') return 'blocked';
-  return left <= warnDays ? 'yellow' : 'green';
+  return timing.soon || behind ? 'yellow' : 'green';
 }
 
 /** Where history records come from: by default the status files' `history:` lists; another source (a git log) may add its own. */
@@ -287,8 +317,17 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
     const i = owners.position.get(unit.id);
     return i === undefined ? undefined : entries.get(task.id)?.[i];
   };
-  const warnDays = data.plan.warnDays;
   const required = data.plan.review === 'required';
+  const dayUnit: DayUnit = data.plan.countWorkdays && data.calendar ? 'workdays' : 'days';
+  const calendar = data.calendar;
+  const daysTo = (date: IsoDate): number => (dayUnit === 'workdays' && calendar ? workdaysBetween(calendar, asOf, date) : daysBetween(asOf, date));
+  const timings = new Map<Task, Timing>();
+  const timing = (task: Task, deadline: IsoDate | null = task.deadline): Timing => {
+    if (deadline !== task.deadline) return timingOf(task, data, asOf, deadline);
+    let found = timings.get(task);
+    if (!found) timings.set(task, (found = timingOf(task, data, asOf)));
+    return found;
+  };
   const inForce = (task: Task, unitId: string, entry: StatusEntry | undefined): StateInForce => {
     const history = historyOf(unitId, task.id, entry);
     return !entry && history === undefined ? NOT_STARTED : stateOn(entry, history, asOf);
@@ -306,8 +345,9 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
     const due = entry?.extensions === undefined ? undefined : deadlineOn(task.deadline, entry.extensions, asOf);
     const deadline = due === undefined ? task.deadline : due.deadline;
     const review = reviewOf(task, unit.id, entry, then);
-    const light = lightWith(deadline, then.state, then.completed, deadline === null ? 0 : daysBetween(asOf, deadline), warnDays, review);
-    const daysOverdue = light === 'red' ? -daysBetween(asOf, deadline!) : 0;
+    const light = lightWith(deadline, then.state, then.completed, timing(task, deadline), review);
+    // Once past, at least one day late: a deadline on a Friday is overdue on the Saturday, with no working day between.
+    const daysOverdue = light === 'red' && deadline !== null ? Math.max(1, -daysTo(deadline)) : 0;
     const assignment: Assignment = { task, unit, role, state: then.state, light, daysOverdue, deadline, review: review?.state ?? null };
     if (entry) assignment.entry = entry;
     if (then.completed !== undefined) {
@@ -338,30 +378,32 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
     const row = new LedgerRow(task, () => Array.from(units, (u, i) => assess(task, data.units[u]!, i < leads ? 'lead' : 'responsible')));
     // The roll-up, counted pair by pair without keeping the pairs (the assignments are made only when asked for).
     const byUnit = entries.get(task.id);
-    row.daysLeft = task.deadline === null ? null : daysBetween(asOf, task.deadline);
-    const left = row.daysLeft ?? 0;
+    row.daysLeft = task.deadline === null ? null : daysTo(task.deadline);
+    const when = timing(task);
     const tally = new Tally();
     for (const u of units) {
       const unitId = data.units[u]!.id;
       const entry = byUnit?.[u];
       const then = inForce(task, unitId, entry);
       if (entry === undefined || (entry.extensions === undefined && !required)) {
-        tally.add(isClosed(then.state), then.completed, lightWith(task.deadline, then.state, then.completed, left, warnDays));
+        tally.add(isClosed(then.state), then.completed, lightWith(task.deadline, then.state, then.completed, when));
         continue;
       }
       // An extension or a review: the deadline in force and the office's view decide.
       const deadline = entry.extensions === undefined ? task.deadline : deadlineOn(task.deadline, entry.extensions, asOf).deadline;
       const review = reviewOf(task, unitId, entry, then);
-      const light = lightWith(deadline, then.state, then.completed, deadline === task.deadline ? left : deadline === null ? 0 : daysBetween(asOf, deadline), warnDays, review);
+      const light = lightWith(deadline, then.state, then.completed, timing(task, deadline), review);
       tally.add(isClosed(then.state) && review?.state !== 'pending', then.completed, light);
     }
-    tally.into(row, lightWith(task.deadline, 'not_started', undefined, left, warnDays));
+    tally.into(row, lightWith(task.deadline, 'not_started', undefined, when));
     return row;
   });
   rows.sort(byDeadline);
   const ledger: Ledger = {
     data,
     asOf,
+    dayUnit,
+    daysTo,
     rows,
     unitsById,
     unitsOf: owners.expand,
@@ -388,11 +430,11 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
 }
 
 /** A task's roll-up over some of its assignments (all, or one unit's). */
-export function rollUp(task: Task, assignments: Assignment[], asOf: IsoDate, warnDays: number): TaskRow {
-  const row: TaskRow = { task, assignments, done: 0, total: 0, light: 'green', daysLeft: task.deadline === null ? null : daysBetween(asOf, task.deadline) };
+export function rollUp(ledger: Ledger, task: Task, assignments: Assignment[]): TaskRow {
+  const row: TaskRow = { task, assignments, done: 0, total: 0, light: 'green', daysLeft: task.deadline === null ? null : ledger.daysTo(task.deadline) };
   const tally = new Tally();
   for (const a of assignments) tally.add(isDone(a), a.completed, a.light);
-  tally.into(row, lightOf(task, 'not_started', undefined, asOf, warnDays));
+  tally.into(row, lightWith(task.deadline, 'not_started', undefined, timingOf(task, ledger.data, ledger.asOf)));
   return row;
 }
 
@@ -478,7 +520,7 @@ export function checkpointsDue(ledger: Ledger): CheckpointDue[] {
 
 function checkpointDue(ledger: Ledger, checkpoint: Checkpoint): CheckpointDue {
   const recipient = ledger.unitsById.get(checkpoint.recipient);
-  return { checkpoint, daysLeft: daysBetween(ledger.asOf, checkpoint.date), reporters: reportersOf(ledger, checkpoint), ...(recipient && { recipient }) };
+  return { checkpoint, daysLeft: ledger.daysTo(checkpoint.date), reporters: reportersOf(ledger, checkpoint), ...(recipient && { recipient }) };
 }
 
 function nextCheckpoint(ledger: Ledger): CheckpointDue | undefined {

@@ -3,7 +3,6 @@
  * each unit's line, what is overdue, the problems units reported and what
  * comes next. Pure; render/summary.ts words it as Markdown, HTML or .docx.
  */
-import { addDays } from '../calendar.js';
 import type { Checkpoint, ExtensionRecord, FormReturn, IsoDate, Unit } from '../model.js';
 import { byDeadline, isClosed, isDone, reportersOf, type Assignment, type Ledger, type TaskRow } from './index.js';
 
@@ -179,12 +178,12 @@ export function deadlinesAhead(rows: TaskRow[], asOf: IsoDate, count: number): D
 
 /**
  * Open assignments of a unit that are overdue or due within `within` days by
- * the deadline in force, and those the office returned (whatever their date:
- * the unit must act on the reason): what a 催办 notice lists.
+ * the deadline in force (working days where the plan counts them), and those
+ * the office returned (whatever their date: the unit must act on the reason):
+ * what a 催办 notice lists.
  */
-export function dueForReminder(assignments: Assignment[], asOf: IsoDate, within: number): Assignment[] {
-  const until = addDays(asOf, within);
-  const due = (a: Assignment): boolean => a.deadline !== null && a.deadline <= until;
+export function dueForReminder(assignments: Assignment[], ledger: Ledger, within: number): Assignment[] {
+  const due = (a: Assignment): boolean => a.deadline !== null && ledger.daysTo(a.deadline) <= within;
   return assignments.filter((a) => !isClosed(a.state) && (due(a) || a.review === 'returned')).sort((a, b) => byInForce(a, b));
 }
 

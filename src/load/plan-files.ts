@@ -12,7 +12,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { readQuickYaml } from './quick-yaml.js';
 import { codePointName, UNSAFE_IN_FILE, UNSAFE_IN_VALUE } from '../unsafe-text.js';
 
-export type FileKind = 'plan' | 'units' | 'tasks' | 'status';
+export type FileKind = 'plan' | 'units' | 'tasks' | 'status' | 'holidays';
 
 /** A file that was read and parsed as YAML (its content is not yet checked). */
 export interface SourceFile {

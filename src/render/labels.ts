@@ -1,7 +1,7 @@
 /** Report wording in Chinese and English: columns, lights, roles, states. */
-import type { Light, Role } from '../ledger/index.js';
+import type { DayUnit, Light, Role } from '../ledger/index.js';
 import type { ReviewState } from '../ledger/review.js';
-import type { TaskState } from '../model.js';
+import type { Task, TaskState } from '../model.js';
 import type { Lang, Paint } from './lang.js';
 
 const L = {
@@ -58,6 +58,10 @@ const L = {
   reviewSheet: { zh: '审核情况', en: 'Review' },
   decided: { zh: '决定日期', en: 'Decided' },
   decidedBy: { zh: '审核人', en: 'By' },
+  milestone: { zh: '阶段性节点', en: 'Milestone' },
+  milestones: { zh: '阶段性节点', en: 'Milestones' },
+  milestonesInWindow: { zh: '期内阶段性节点', en: 'Milestones in this period' },
+  milestonesBehind: { zh: '已过期未启动的阶段性节点', en: 'Milestones passed, not started' },
 } as const;
 
 export type LabelKey = keyof typeof L;
@@ -145,15 +149,15 @@ export function closedWord(c: { state?: TaskState; completed?: string; completio
 }
 
 /** The Days column of one assignment: days left or late while open, how it closed once closed. */
-export function assignmentDaysWord(a: { state: TaskState; review?: ReviewState | null; completed?: string; completionDays?: number; daysLeft: number | null }, lang: Lang): string {
+export function assignmentDaysWord(a: { state: TaskState; review?: ReviewState | null; completed?: string; completionDays?: number; daysLeft: number | null }, lang: Lang, unit: DayUnit = 'days'): string {
   if ((a.state === 'done' || a.state === 'not_applicable') && a.review !== 'pending') return closedWord(a, lang);
-  return daysWord(a.daysLeft, lang);
+  return daysWord(a.daysLeft, lang, unit);
 }
 
 /** The Days column of a task row: how it closed when every assignment is closed, else days left. */
-export function rowDaysWord(r: { done: number; total: number; daysLeft: number | null; completed?: string; completionDays?: number }, lang: Lang): string {
+export function rowDaysWord(r: { done: number; total: number; daysLeft: number | null; completed?: string; completionDays?: number }, lang: Lang, unit: DayUnit = 'days'): string {
   if (r.total > 0 && r.done === r.total) return r.completed === undefined ? STATES.not_applicable[lang] : closedWord(r, lang);
-  return daysWord(r.daysLeft, lang);
+  return daysWord(r.daysLeft, lang, unit);
 }
 
 const ROLES: Record<Role, { zh: string; en: string }> = { lead: { zh: '牵头', en: 'lead' }, responsible: { zh: '责任', en: 'responsible' } };
@@ -174,9 +178,13 @@ export function stateWord(state: TaskState, lang: Lang): string {
   return STATES[state][lang];
 }
 
-/** "in 12 days" / "3 days late" / "due today", from deadline minus as-of. */
-export function daysWord(daysLeft: number | null, lang: Lang): string {
+/** "in 12 days" / "3 days late" / "due today", from deadline minus as-of (in working days where the plan counts them). */
+export function daysWord(daysLeft: number | null, lang: Lang, unit: DayUnit = 'days'): string {
   if (daysLeft === null) return '—';
+  if (unit === 'workdays') {
+    if (lang === 'zh') return daysLeft > 0 ? `剩${daysLeft}个工作日` : daysLeft === 0 ? '今天到期' : `逾${-daysLeft}个工作日`;
+    return daysLeft > 0 ? `${daysLeft} workdays left` : daysLeft === 0 ? 'due today' : `${-daysLeft} workdays late`;
+  }
   if (lang === 'zh') return daysLeft > 0 ? `剩${daysLeft}天` : daysLeft === 0 ? '今天到期' : `逾${-daysLeft}天`;
   return daysLeft > 0 ? `${daysLeft}d left` : daysLeft === 0 ? 'due today' : `${-daysLeft}d late`;
 }
@@ -238,4 +246,34 @@ const NOUNS = {
 /** "1 task", "2 tasks": an English count with the noun in the right number. */
 export function countOf(n: number, noun: keyof typeof NOUNS): string {
   return `${n} ${NOUNS[noun][n === 1 ? 0 : 1]}`;
+}
+
+/** A task's milestones on one line: 2021-06-30 完成试点（已过）；2021-12-31 全面推开. */
+export function stagesWord(stages: { date: string; text: string; passed: boolean }[], lang: Lang): string {
+  const zh = lang === 'zh';
+  return stages.map((s) => `${s.date} ${s.text}${s.passed ? (zh ? '（已过）' : ' (passed)') : ''}`).join(zh ? '；' : '; ');
+}
+
+/**
+ * A deadline with how it was found, where a rule or the calendar had a say:
+ * 自印发之日起10个工作日内（2021-10-18）; 2021-10-08（原定2021-10-03，国庆节，顺延）.
+ */
+export function deadlineWords(task: Pick<Task, 'deadline' | 'deadlineRule' | 'due'>, lang: Lang): string {
+  if (task.deadline === null) return t('noDeadline', lang);
+  const zh = lang === 'zh';
+  const { deadlineRule: rule, due } = task;
+  const notes: string[] = [];
+  // A weekend kept is how documents are written; a holiday kept, or any day off moved, is worth a word.
+  if (due?.dayOff && (due.moved || due.dayOff.kind === 'holiday')) {
+    const day = due.dayOff.name ? due.dayOff.name[lang] : zh ? '休息日' : 'a weekend day';
+    if (due.moved) notes.push(zh ? `${rule ? '计至' : '原定'}${due.counted}（${day}），顺延至下一个工作日` : `${rule ? 'counted to' : 'set for'} ${due.counted} (${day}), moved to the next working day`);
+    else notes.push(zh ? `${day}` : day);
+  }
+  if (due && due.uncovered.length > 0) notes.push(zh ? `${due.uncovered.join('、')}年节假日未核定` : `${due.uncovered.join(', ')} holidays not yet known`);
+  const tail = notes.length > 0 ? (zh ? `，${notes.join('；')}` : `; ${notes.join('; ')}`) : '';
+  if (rule) {
+    const from = rule.from === 'signed' ? (zh ? '自印发之日起' : 'from signing') : rule.from === 'published' ? (zh ? '自发布之日起' : 'from publication') : zh ? `自${rule.from}起` : `from ${rule.from}`;
+    return zh ? `${from}${rule.workdays}个工作日内（${task.deadline}${tail}）` : `${rule.workdays} working days ${from} (${task.deadline}${tail})`;
+  }
+  return notes.length > 0 ? (zh ? `${task.deadline}（${notes.join('；')}）` : `${task.deadline} (${notes.join('; ')})`) : task.deadline;
 }

@@ -65,6 +65,56 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
   'status-unknown-task': { zh: (a) => `没有编号为 “${a.task}” 的任务${hint(a, 'zh')}。`, en: (a) => `there is no task "${a.task}"${hint(a, 'en')}` },
   'status-not-assigned': { zh: (a) => `任务 ${a.task} 未分配给 ${a.unit}（既非牵头也非责任单位）。`, en: (a) => `task ${a.task} is not assigned to ${a.unit} (neither lead nor responsible)` },
   'done-no-completed': { zh: (a) => `任务 ${a.task} 标记为已完成，但没有完成日期（completed）。`, en: (a) => `task ${a.task} is done but has no completion date (completed)` },
+  'deadline-workdays-no-calendar': {
+    zh: (a) => `任务 ${a.task} 的完成时限按工作日计算，但 plan.yaml 未设定工作日历。请在 plan.yaml 中写 calendar: cn。`,
+    en: (a) => `task ${a.task}: the deadline counts working days, but plan.yaml names no working calendar; add calendar: cn to plan.yaml`,
+  },
+  'deadline-workdays-no-start': {
+    zh: (a) => `任务 ${a.task} 的完成时限从 ${a.from === 'signed' ? '成文日期（signed）' : '发布日期（published）'}起算，但 plan.yaml 未写该日期。请补上，或写明起算日期（from: YYYY-MM-DD）。`,
+    en: (a) => `task ${a.task}: the deadline counts from the ${a.from === 'signed' ? 'signing date (signed)' : 'publishing date (published)'}, which plan.yaml does not give; add it, or give the start date (from: YYYY-MM-DD)`,
+  },
+  'setting-needs-calendar': {
+    zh: (a) => `${a.setting} 需要工作日历：请在 plan.yaml 中写 calendar: cn，或删去 ${a.setting}。`,
+    en: (a) => `${a.setting} needs a working calendar: add calendar: cn to plan.yaml, or remove ${a.setting}`,
+  },
+  'deadline-on-day-off': {
+    zh: (a) => `任务 ${a.task} 的完成时限 ${a.date} 是法定节假日（${a.holiday}）。如应顺延至下一个工作日，请在 plan.yaml 中写 onHoliday: next-workday；保留原日期则可忽略此提示。`,
+    en: (a) => `task ${a.task}: the deadline ${a.date} falls on a public holiday (${a.holidayEn}); to move deadlines off days off to the next working day, set onHoliday: next-workday in plan.yaml, or keep the date and ignore this`,
+  },
+  'checkpoint-on-holiday': {
+    zh: (a) => `报送节点 ${a.date} 是法定节假日（${a.holiday}）。请核对日期。`,
+    en: (a) => `the checkpoint ${a.date} falls on a public holiday (${a.holidayEn}); check the date`,
+  },
+  'calendar-year-uncovered': {
+    zh: (a) => `${a.what}：${a.years} 年的节假日和调休安排尚无数据（${a.source}），该年的日期和工作日未经核实，不能按周一至周五计算。请更新 chinese-days（npm update chinese-days），或在 plan/holidays.yaml 中录入该年安排并写入 years。`,
+    en: (a) => `${a.what}: there is no holiday and make-up day data for ${a.yearsEn} (${a.source}); dates and working days in it are unverified, not Monday to Friday. Update chinese-days (npm update chinese-days), or enter the year in plan/holidays.yaml and list it under years`,
+  },
+  'checkpoint-date-or-every': {
+    zh: (a) => `第 ${a.entry} 个报送节点应写日期（date）或周期（every），二者只写其一。`,
+    en: (a) => `checkpoint ${a.entry}: give either a date or a recurrence (every), not both or neither`,
+  },
+  'checkpoint-day-without-every': {
+    zh: (a) => `第 ${a.entry} 个报送节点写了日期，day、offset、from、until 只用于周期（every）。`,
+    en: (a) => `checkpoint ${a.entry} has a date: day, offset, from and until belong to a recurrence (every)`,
+  },
+  'checkpoint-day-and-offset': {
+    zh: (a) => `第 ${a.entry} 个报送节点同时写了 day 和 offset，只能写其一。`,
+    en: (a) => `checkpoint ${a.entry}: give day or offset, not both`,
+  },
+  'checkpoint-no-start': {
+    zh: (a) => `第 ${a.entry} 个报送节点按周期重复，但不知从何时开始：请在 plan.yaml 中写 span.start 或 signed，或给该节点写 from。`,
+    en: (a) => `checkpoint ${a.entry} recurs but has no start: give span.start or signed in plan.yaml, or from on the checkpoint`,
+  },
+  'checkpoint-no-end': {
+    zh: (a) => `第 ${a.entry} 个报送节点按周期重复，但不知到何时为止：请在 plan.yaml 中写 span.end，或给该节点写 until。`,
+    en: (a) => `checkpoint ${a.entry} recurs but has no end: give span.end in plan.yaml, or until on the checkpoint`,
+  },
+  'holiday-date-or-range': {
+    zh: () => '每一项应写 date，或写 from 和 to（连续几天），二者只写其一。',
+    en: () => 'each day needs a date, or from and to (a run of days), not both',
+  },
+  'holiday-range-backwards': { zh: (a) => `起止日期颠倒：${a.from} 晚于 ${a.to}。`, en: (a) => `the range runs backwards: ${a.from} is after ${a.to}` },
+  'holiday-and-workday': { zh: (a) => `${a.date} 同时列为放假日和调休上班日，只能是其一。`, en: (a) => `${a.date} is listed both as a day off and as a working day` },
   'plan-signed-missing': { zh: () => '缺少成文日期（signed）：原文未写明，请按原件填写。', en: () => 'no signing date (signed): the document did not show it; fill it in from the original' },
   'group-members-unknown': {
     zh: (a) => `分组 ${a.group}（${a.name}）的成员未知：原文未列出。用 plan group add ${a.group} <单位> 逐个加入，列全后运行 plan group complete ${a.group}。`,
@@ -190,6 +240,10 @@ const LABELS = {
   authorIsFreeText: {
     zh: '注意：以上按提交的作者字段判断修改人；作者字段可以随意填写，只有代码托管平台的代码所有者（CODEOWNERS）规则能真正约束。要按签名判断，请用 --signed（或在 plan.yaml 中写 ownership: signed）并在 units.yaml 中登记 signingKeys。',
     en: 'note: who made each commit is taken from its author field, which anyone can write; only the forge\'s code owners enforce it. To judge by signature, use --signed (or ownership: signed in plan.yaml) with signingKeys in units.yaml',
+  },
+  asOfBeforeSigned: {
+    zh: (asOf: string, signed: string) => `警告：统计日期 ${asOf} 早于计划成文日期 ${signed}，此前没有任何事项到期。`,
+    en: (asOf: string, signed: string) => `warning: the as-of date ${asOf} is before the plan was signed on ${signed}; nothing was due before it`,
   },
   tooManyWarnings: { zh: (n: number, max: number) => `警告数 ${n} 超过上限 --max-warnings ${max}。`, en: (n: number, max: number) => `${countOf(n, 'warning')} exceed${n === 1 ? 's' : ''} --max-warnings ${max}` },
   codeownersNoMaintainers: { zh: (units: string) => `警告：以下单位未登记维护人（maintainers），其状态文件只能由办公室修改：${units}`, en: (units: string) => `warning: these units have no maintainers, so only the office can change their status files: ${units}` },
@@ -412,7 +466,13 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
   },
   'docx-needs-out': { zh: () => ['.docx 须写入文件：请用 --out <文件> 指定。'], en: () => ['a .docx is written to a file: name it with --out <file>'] },
   'remind-needs-out': { zh: () => ['.docx 催办通知须写入目录：请用 --out <目录> 指定，或用 --dry-run 预览。'], en: () => ['docx notices are written to a folder: name it with --out <dir>, or preview with --dry-run'] },
-  'calendar-needs-unit': { zh: () => ['请用 --unit <单位> 指定单位。', 'plan calendar --unit 县财政局 --out finance.ics'], en: () => ['name the unit with --unit <unit>', 'plan calendar --unit 县财政局 --out finance.ics'] },
+  'calendar-needs-unit': { zh: () => ['请用 --unit <单位> 指定单位，或用 --all --out <目录> 为每个单位各写一份。', 'plan calendar --unit 县财政局 --out finance.ics'], en: () => ['name the unit with --unit <unit>, or write one per unit with --all --out <dir>', 'plan calendar --unit 县财政局 --out finance.ics'] },
+  'as-of-before-signed': {
+    zh: (a) => [`统计日期 ${a.asOf} 早于计划成文日期 ${a.signed}，此前没有任何事项到期，不能据此出具文件。`, '确需出具请加 --force'],
+    en: (a) => [`the as-of date ${a.asOf} is before the plan was signed on ${a.signed}; nothing was due before it, so no document is made for it`, 'add --force to make it anyway'],
+  },
+  'calendar-all-needs-out': { zh: () => ['--all 需要用 --out <目录> 指定写入的目录。', 'plan calendar --all --out calendars/'], en: () => ['--all needs the folder to write into: --out <dir>', 'plan calendar --all --out calendars/'] },
+  'calendar-all-and-unit': { zh: () => ['--all 与 --unit 只能用其一。'], en: () => ['give --all or --unit, not both'] },
   'bad-remind-days': { zh: (a) => [`--remind “${a.value}” 应为以逗号分隔的天数，如 7,1。`], en: (a) => [`--remind "${a.value}" must be days separated by commas, e.g. 7,1`] },
   'document-too-many-blocks': {
     zh: (a) => [`文档 “${a.file}”（${a.size} 字节）有 ${a.count} 行正文和表格行，超过导入上限 ${a.limit}。`, '工作方案通常只有几百到几千项任务；请按章节拆分文档后分别导入。'],

@@ -121,11 +121,13 @@ export function completionTrend(ledger: Ledger): { points: { date: IsoDate; day:
 
 export interface DatedEvent {
   date: IsoDate;
-  kind: 'deadline' | 'checkpoint';
+  kind: 'deadline' | 'checkpoint' | 'milestone';
   rows: TaskRow[];
+  /** For a milestone: what the stage asks (完成试点). */
+  texts?: string[];
 }
 
-/** Deadlines (tasks grouped by date) and checkpoints, by date. */
+/** Deadlines and milestones (tasks grouped by date) and checkpoints, by date. */
 export function timeline(ledger: Ledger): DatedEvent[] {
   const out = new Map<string, DatedEvent>();
   for (const r of ledger.rows) {
@@ -135,7 +137,18 @@ export function timeline(ledger: Ledger): DatedEvent[] {
     if (e) e.rows.push(r);
     else out.set(key, { date: r.task.deadline, kind: 'deadline', rows: [r] });
   }
+  for (const r of ledger.rows) {
+    for (const m of r.task.milestones ?? []) {
+      const key = `${m.date}m`;
+      const e = out.get(key);
+      if (e) {
+        e.rows.push(r);
+        e.texts!.push(m.text);
+      } else out.set(key, { date: m.date, kind: 'milestone', rows: [r], texts: [m.text] });
+    }
+  }
   for (const c of ledger.data.plan.checkpoints) out.set(`${c.date}c`, { date: c.date, kind: 'checkpoint', rows: [] });
-  // A checkpoint before the deadlines of its own day: units report, then the day's tasks fall due.
-  return [...out.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind === 'checkpoint' ? -1 : 1));
+  // On one day: units report, stages are reached, then the day's tasks fall due.
+  const order = { checkpoint: 0, milestone: 1, deadline: 2 } as const;
+  return [...out.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : order[a.kind] - order[b.kind]));
 }

@@ -9,10 +9,11 @@ import { type Assignment, type Ledger, type Light, type TaskRow } from '../ledge
 import { shortName } from '../ledger/units.js';
 import type { Unit } from '../model.js';
 import { html } from '../render/reports/html.js';
-import { colon, daysWord, deadlineCell, extendedWord, lightWord, reviewedStateWord, roleWord, stateWord, t } from '../render/labels.js';
+import { colon, daysWord, deadlineCell, deadlineWords, extendedWord, lightWord, reviewedStateWord, roleWord, stagesWord, stateWord, t } from '../render/labels.js';
 import { isDone } from '../ledger/index.js';
 import { reviewQueue } from '../ledger/queue.js';
 import { askedWord } from '../render/reports/queue.js';
+import { stagesOf } from '../ledger/milestones.js';
 import { barChart, timelineChart, trendChart, type TimelineEntry } from './charts.js';
 import { completionTrend, keyFigures, sectionProgress, timeline, unitProgress } from './figures.js';
 import { isInternalLink, safeHref, withoutCredentials } from './privacy.js';
@@ -152,7 +153,11 @@ function homePage(ledger: Ledger, o: SiteOptions): Page {
         ? zh
           ? `报送节点（报${recipientName(ledger, e.date)}）`
           : `checkpoint (report to ${recipientName(ledger, e.date)})`
-        : zh
+        : e.kind === 'milestone'
+          ? zh
+            ? `阶段性节点：${e.rows.map((r, i) => `${r.task.id} ${e.texts![i]}`).join('；')}`
+            : `milestone: ${e.rows.map((r, i) => `${r.task.id} ${e.texts![i]}`).join('; ')}`
+          : zh
           ? `${e.rows.length} 项任务到期：${e.rows.map((r) => r.task.id).join('、')}`
           : `${e.rows.length} task${e.rows.length === 1 ? '' : 's'} due: ${e.rows.map((r) => r.task.id).join(', ')}`;
     entries.push({ date: e.date, kind: e.kind, text, past: e.date < ledger.asOf });
@@ -161,7 +166,7 @@ function homePage(ledger: Ledger, o: SiteOptions): Page {
   const timelineSvg = timelineChart(
     {
       id: 'timeline',
-      title: zh ? '完成时限与报送节点' : 'Deadlines and checkpoints',
+      title: zh ? '完成时限、阶段性节点与报送节点' : 'Deadlines, milestones and checkpoints',
       desc: entries.map((e) => `${e.date} ${e.text}`).join(zh ? '；' : '; '),
       dataLabel,
       table: { header: zh ? ['日期', '事项'] : ['Date', 'What'], rows: entries.map((e) => [e.date, e.text]) },
@@ -194,7 +199,7 @@ function homePage(ledger: Ledger, o: SiteOptions): Page {
     `<a href="${html(taskFile(r.task.id))}">${html(r.task.id)}</a>`,
     html(r.task.title),
     html(r.task.deadline ?? t('noDeadline', lang)),
-    html(daysWord(r.daysLeft, lang)),
+    html(daysWord(r.daysLeft, lang, ledger.dayUnit)),
     `${r.done}/${r.total}`,
     light(r.light, lang, r.total > 0 && r.done === r.total),
   ]);
@@ -210,7 +215,7 @@ ${figure('overdue', zh ? '逾期（项次）' : 'Overdue assignments', String(f.
 ${figure('blocked', zh ? '受阻（项次）' : 'Blocked', String(f.blocked), '', f.blocked > 0 ? 'warn' : '')}
 ${figure('tasks', zh ? '任务数' : 'Tasks', String(f.tasks), zh ? `分解为 ${f.assignments} 项（次）` : `${f.assignments} assignments`)}
 ${f.review ? figure('awaiting', zh ? '待审核（项次）' : 'Awaiting review', String(f.review.awaiting), zh ? `退回 ${f.review.returned} · 延期 ${f.review.extended}` : `returned ${f.review.returned} · extended ${f.review.extended}`, '') : ''}
-${next ? figure('nextCheckpoint', t('nextCheckpoint', lang), daysWord(next.daysLeft, lang), next.checkpoint.date) : figure('nextCheckpoint', t('nextCheckpoint', lang), '—', t('noCheckpoint', lang))}
+${next ? figure('nextCheckpoint', t('nextCheckpoint', lang), daysWord(next.daysLeft, lang, ledger.dayUnit), next.checkpoint.date) : figure('nextCheckpoint', t('nextCheckpoint', lang), '—', t('noCheckpoint', lang))}
 </dl>
 </section>
 <div class="grid2">
@@ -309,14 +314,15 @@ function taskPage(ledger: Ledger, row: TaskRow, o: SiteOptions): Page {
     html(roleWord(a.role, lang)),
     html(reviewedStateWord(a, lang)),
     light(a.light, lang),
-    html(a.entry?.completed ?? (a.daysOverdue > 0 ? daysWord(-a.daysOverdue, lang) : '')),
+    html(a.entry?.completed ?? (a.daysOverdue > 0 ? daysWord(-a.daysOverdue, lang, ledger.dayUnit) : '')),
     [extendedWord(a, lang), a.entry?.details?.progress, a.entry?.details?.reason, ...(o.public ? [] : officeWords(a, lang))].filter((x): x is string => !!x).map(html).join('<br>'),
     evidenceHtml(a, o),
   ]);
-  const deadline = task.deadline ?? `${t('noDeadline', lang)}${task.reviewOn.length ? `（${t('reviewOn', lang)} ${task.reviewOn.join('、')}）` : ''}`;
+  const deadline = task.deadline === null ? `${t('noDeadline', lang)}${task.reviewOn.length ? `（${t('reviewOn', lang)} ${task.reviewOn.join('、')}）` : ''}` : deadlineWords(task, lang);
+  const stages = stagesOf(task, ledger.asOf);
   const body = `<h1>${html(task.id)} ${html(task.title)}</h1>
 <p class="meta">${html(task.section)} · ${html(t('deadline', lang))}${colon(lang)}${html(deadline)}${task.deadlineText ? `（${html(task.deadlineText)}）` : ''} · ${light(row.light, lang, row.total > 0 && row.done === row.total)} · ${row.done}/${row.total}</p>
-<p class="meta">${html(t('lead', lang))}${colon(lang)}${html(names(task.lead))}${task.leadOpen ? html(t('openList', lang)) : ''} · ${zh ? '责任单位：' : 'Responsible: '}${html(names(task.responsible))}</p>
+${stages.length > 0 ? `<p class="meta">${html(t('milestones', lang))}${colon(lang)}${html(stagesWord(stages, lang))}</p>\n` : ''}<p class="meta">${html(t('lead', lang))}${colon(lang)}${html(names(task.lead))}${task.leadOpen ? html(t('openList', lang)) : ''} · ${zh ? '责任单位：' : 'Responsible: '}${html(names(task.responsible))}</p>
 <h2>${html(t('text', lang))}</h2>
 <p class="text">${html(task.text)}</p>
 <h2>${zh ? '各单位进展' : 'Units'}</h2>

@@ -6,7 +6,8 @@ import { isDone, type Ledger } from '../../ledger/index.js';
 import type { ProgressReport } from '../../ledger/report.js';
 import { shortName } from '../../ledger/units.js';
 import { documentDate, headingNumber, type Block, type OfficialDocument } from './document.js';
-import { extendedWord, lightWord, reviewedStateWord, roleWord, stateWord, t } from '../labels.js';
+import { stagesOf } from '../../ledger/milestones.js';
+import { deadlineWords, extendedWord, lightWord, reviewedStateWord, roleWord, stateWord, t } from '../labels.js';
 import { reviewNotes } from '../reports/checklist.js';
 import type { Lang } from '../lang.js';
 
@@ -31,13 +32,24 @@ export function reportDocument(r: ProgressReport, ledger: Ledger, lang: Lang): O
       a.task.id,
       a.task.title,
       roleWord(a.role, lang),
-      extendedWord(a, lang) ?? a.deadline ?? t('noDeadline', lang),
+      extendedWord(a, lang) ?? deadlineWords(a.task, lang),
       reviewedStateWord(a, lang) + (a.entry?.completed ? `（${a.entry.completed}）` : ''),
       lightWord(a.light, lang),
       [a.entry?.details?.progress, a.entry?.details?.reason, ...reviewNotes(a, lang), ...(a.entry?.details?.evidence ?? [])].filter((x): x is string => !!x && x.trim() !== '').join('；'),
     ]),
   });
-  blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(2, 1, lang)}${zh ? '本期变化' : 'Changes in this period'}` });
+  const stages = r.assignments.flatMap((a) => stagesOf(a.task, ledger.asOf).map((s) => ({ ...s, task: a.task })));
+  let part = 2;
+  if (stages.length > 0) {
+    blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(part++, 1, lang)}${t('milestones', lang)}` });
+    blocks.push({
+      kind: 'list',
+      items: stages
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+        .map((s) => `${s.date} ${s.task.id} ${s.task.title}：${s.text}${s.passed ? (zh ? '（已过）' : ' (passed)') : ''}`),
+    });
+  }
+  blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(part, 1, lang)}${zh ? '本期变化' : 'Changes in this period'}` });
   if (r.changes.length === 0) blocks.push({ kind: 'paragraph', text: zh ? '本期没有记录的变化。' : 'No change was recorded in this period.' });
   else {
     blocks.push({

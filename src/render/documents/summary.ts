@@ -139,8 +139,8 @@ export function summaryDocument(s: Summary, lang: Lang): OfficialDocument {
     blocks.push({
       kind: 'paragraph',
       text: zh
-        ? `下一报送节点为${documentDate(next.checkpoint.date, lang)}（${daysWord(next.daysLeft, lang)}），${next.reporters.length}个单位须将任务推进落实情况报${to}。`
-        : `The next checkpoint is ${next.checkpoint.date} (${daysWord(next.daysLeft, lang)}): ${next.reporters.length} units report to ${to}.`,
+        ? `下一报送节点为${documentDate(next.checkpoint.date, lang)}（${daysWord(next.daysLeft, lang, s.ledger.dayUnit)}），${next.reporters.length}个单位须将任务推进落实情况报${to}。`
+        : `The next checkpoint is ${next.checkpoint.date} (${daysWord(next.daysLeft, lang, s.ledger.dayUnit)}): ${next.reporters.length} units report to ${to}.`,
     });
   }
   if (s.ahead.length === 0 && !next) blocks.push({ kind: 'paragraph', text: zh ? '方案所列时限均已届满，无后续报送节点。' : 'No deadline or checkpoint lies ahead.' });

@@ -1,12 +1,12 @@
 /** `plan checklist`: everything one unit must do, and when it reports. */
-import { daysBetween } from '../../calendar.js';
 import { isDone, type Assignment, type Ledger } from '../../ledger/index.js';
 import { nameWithFull, shortName } from '../../ledger/units.js';
 import type { Checklist } from '../../ledger/checklist.js';
 import type { Checkpoint } from '../../model.js';
 import { csv, json, md } from '../formats.js';
 import { checkpointLine, joinFitting } from './header.js';
-import { assignmentDaysWord, assignmentLightWord, closedWord, colon, daysWord, deadlineCell, extendedWord, lightPaint, reviewedStateWord, roleWord, t } from '../labels.js';
+import { stagesOf } from '../../ledger/milestones.js';
+import { assignmentDaysWord, assignmentLightWord, closedWord, colon, daysWord, deadlineCell, deadlineWords, extendedWord, lightPaint, reviewedStateWord, roleWord, stagesWord, t } from '../labels.js';
 import { renderTable } from '../table.js';
 import { safeText, truncate, wrap } from '../text.js';
 import { ownerNames, type RenderOptions } from './view.js';
@@ -17,7 +17,7 @@ export interface ChecklistView {
 }
 
 const deadlineOf = (a: Assignment, lang: RenderOptions['lang']): string =>
-  a.deadline === null ? `${t('noDeadline', lang)}（${t('reviewOn', lang)} ${a.task.reviewOn.join('、')}）` : (extendedWord(a, lang) ?? a.deadline);
+  a.deadline === null ? `${t('noDeadline', lang)}（${t('reviewOn', lang)} ${a.task.reviewOn.join('、')}）` : (extendedWord(a, lang) ?? deadlineWords(a.task, lang));
 
 /**
  * What an assignment's JSON says of review and extensions, in every export:
@@ -40,6 +40,8 @@ const entry = (a: Assignment): object => ({
   role: a.role,
   ...reviewFields(a),
   deadlineText: a.task.deadlineText,
+  deadlineRule: a.task.deadlineRule ?? null,
+  milestones: a.task.milestones ?? [],
   ongoing: a.task.ongoing,
   reviewOn: a.task.reviewOn,
   state: a.state,
@@ -52,7 +54,7 @@ const entry = (a: Assignment): object => ({
   text: a.task.text,
 });
 
-const daysLeftOf = (a: Assignment, asOf: string): number | null => (a.deadline === null ? null : daysBetween(asOf, a.deadline));
+const daysLeftOf = (a: Assignment, ledger: Ledger): number | null => (a.deadline === null ? null : ledger.daysTo(a.deadline));
 
 /** The office's word on an assignment: the return and its reason, an extension in force or asked for, a claim awaiting review. */
 export function reviewNotes(a: Assignment, lang: RenderOptions['lang']): string[] {
@@ -76,9 +78,11 @@ export function reviewNotes(a: Assignment, lang: RenderOptions['lang']): string[
   return out;
 }
 
-/** The notes under a task: progress, the reason it is blocked or not applicable, evidence, as known on the as-of date; then the office's word. */
-function notes(a: Assignment, lang: RenderOptions['lang']): string[] {
+/** The notes under a task: the office's word, its milestones, progress, the reason it is blocked or not applicable, evidence, as known on the as-of date. */
+function notes(a: Assignment, lang: RenderOptions['lang'], asOf: string): string[] {
   const out: string[] = reviewNotes(a, lang);
+  const stages = stagesOf(a.task, asOf);
+  if (stages.length > 0) out.push(`${t('milestones', lang)}${colon(lang)}${stagesWord(stages, lang)}`);
   if (a.progress) out.push(`${t('progressNote', lang)}${colon(lang)}${a.progress}`);
   if (a.reason) out.push(`${t('reason', lang)}${colon(lang)}${a.reason}`);
   if (a.evidence && a.evidence.length > 0) out.push(`${t('evidence', lang)}${colon(lang)}${a.evidence.join(' ')}`);
@@ -109,11 +113,11 @@ export function checklistMarkdown(list: Checklist, ledger: Ledger, lang: RenderO
     out.push(
       // Closed: how it closed says it all (done 2d early); open: state, days left, light.
       `- ${box} **${md(a.task.id)} ${md(a.task.title)}** — ${roleWord(a.role, lang)} · ${t('deadline', lang)} ${md(deadlineOf(a, lang))} · ${
-        box === '[x]' ? closedWord(a, lang) : `${reviewedStateWord(a, lang)} · ${md(daysWord(daysLeftOf(a, ledger.asOf), lang))} · ${assignmentLightWord(a, lang)}`
+        box === '[x]' ? closedWord(a, lang) : `${reviewedStateWord(a, lang)} · ${md(daysWord(daysLeftOf(a, ledger), lang, ledger.dayUnit))} · ${assignmentLightWord(a, lang)}`
       }`,
       `  > ${md(a.task.text)}`,
     );
-    for (const note of notes(a, lang)) out.push(`  >`, `  > ${md(note)}`);
+    for (const note of notes(a, lang, ledger.asOf)) out.push(`  >`, `  > ${md(note)}`);
   }
   out.push('', `<!-- ${t('generated', lang)} -->`);
   return `${out.join('\n')}\n`;
@@ -147,7 +151,7 @@ export const CHECKLIST_FORMATS = {
             a.task.title,
             roleWord(a.role, lang),
             deadlineCell(a, lang),
-            assignmentDaysWord({ ...a, daysLeft: daysLeftOf(a, v.ledger.asOf) }, lang),
+            assignmentDaysWord({ ...a, daysLeft: daysLeftOf(a, v.ledger) }, lang, v.ledger.dayUnit),
             reviewedStateWord(a, lang),
             { text: assignmentLightWord(a, lang), paint: lightPaint(a.light, paint) },
           ]),
@@ -155,7 +159,7 @@ export const CHECKLIST_FORMATS = {
         );
         const width = Math.max(20, o.columns - 4);
         const texts = list.assignments.map((a) => {
-          const note = notes(a, lang).map((n) => `\n${wrap(n, width, '    ')}`).join('');
+          const note = notes(a, lang, v.ledger.asOf).map((n) => `\n${wrap(n, width, '    ')}`).join('');
           return `${paint.bold(safeText(`${a.task.id} ${a.task.title}`))}\n${wrap(a.task.text, width, '    ')}${note}`;
         });
         return `${head}\n\n${table}\n\n${t('text', lang)}:\n\n${texts.join('\n\n')}\n`;
@@ -222,8 +226,8 @@ export function assignmentsCsv(ledger: Ledger, assignments: readonly Assignment[
         ownerNames(ledger, a.task.lead) + (a.task.leadOpen ? t('openList', lang) : ''),
         ownerNames(ledger, a.task.responsible),
         roleWord(a.role, lang),
-        extendedWord(a, lang) ?? a.deadline ?? t('noDeadline', lang),
-        closed ? null : daysLeftOf(a, ledger.asOf),
+        extendedWord(a, lang) ?? (a.deadline === null ? t('noDeadline', lang) : deadlineWords(a.task, lang)),
+        closed ? null : daysLeftOf(a, ledger),
         reviewedStateWord(a, lang),
         a.progress,
         // Several links in one cell, one a line.
