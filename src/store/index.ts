@@ -18,4 +18,4 @@ export { recordReturn } from './returns-edit.js';
 export { addAliases, addUnit, PlanFileUnusable, removeUnit, renameIdIn, setMembership } from './units-edit.js';
 export { fixUnitNames } from './fix-names.js';
 export { checkAuthor, commitFile, requireRepo } from './git-commit.js';
-export { gitReplay } from './git-replay.js';
+export { gitRecord, gitReplay } from './git-replay.js';

@@ -13,3 +13,4 @@ export const plan: Validator;
 export const units: Validator;
 export const tasks: Validator;
 export const status: Validator;
+export const scoring: Validator;

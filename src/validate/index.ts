@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import { dateIn, isKnownTimeZone } from '../calendar.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { readOne, type BrokenFile, type FileRef } from '../load/plan-files.js';
-import type { FormReturn, IsoDate, Office, Plan, PlanData, StatusEntry, Task, Unit, UnitGroup } from '../model.js';
+import type { FormReturn, IsoDate, Office, Plan, PlanData, Scoring, StatusEntry, Task, Unit, UnitGroup } from '../model.js';
 import { runRules, type CompletionLimit, type RuleScope } from './rules.js';
 import { fieldIsSound, salvageList, valueAt } from './salvage.js';
 import { isUnitIdSlot, unitValueDiagnostic } from './unit-names.js';
 import { checkShape } from './shape.js';
 import { checkStatusFiles, type EntryFilter } from './status-files.js';
+import { checkScoring, type RawScoring } from './scoring.js';
 
 /**
  * Which entries' texts (progress, evidence, reason, history) a command needs:
@@ -62,6 +63,8 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
   let groups: UnitGroup[] = [];
   let office: Office | undefined;
   let unitsFile = join(dir, 'units.yaml');
+  let scoring: Scoring | undefined;
+  let scoringFile: string | undefined;
   const tasks: Task[] = [];
   const statuses: StatusEntry[] = [];
   const returns: FormReturn[] = [];
@@ -79,7 +82,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
       diagnostics.push(f.diagnostic);
       if (ref.kind === 'plan') scope.planUsable = false;
       else if (ref.kind === 'units') scope.unitsUsable = false;
-      else scope.tasksComplete = false;
+      else if (ref.kind === 'tasks') scope.tasksComplete = false;
       continue;
     }
     const shape = checkShape(f.kind, f.file, f.data);
@@ -92,6 +95,12 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
       planFile = f.file;
       if (shape.length === 0) plan = assemblePlan(f.data as RawPlan);
       else scope.planUsable = false;
+    } else if (f.kind === 'scoring') {
+      scoringFile = f.file;
+      if (shape.length > 0) continue;
+      const checked = checkScoring(f.file, f.data as RawScoring);
+      for (const d of checked.diagnostics) diagnostics.push(d);
+      scoring = checked.scoring;
     } else if (f.kind === 'units') {
       unitsFile = f.file;
       if (shape.length === 0) ({ units, groups, office } = assembleUnits(f.data as RawUnits));
@@ -154,7 +163,8 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     statuses,
     ...(office && { office }),
     returns,
-    origins: { plan: planFile, units: unitsFile, tasks: taskOrigins, statuses: statusOrigins },
+    ...(scoring && { scoring }),
+    origins: { plan: planFile, units: unitsFile, ...(scoringFile !== undefined && { scoring: scoringFile }), tasks: taskOrigins, statuses: statusOrigins },
   };
   if (units === undefined) scope.unitsUsable = false;
   // Every rule runs on whatever is sound, as ESLint does: one run lists every problem.

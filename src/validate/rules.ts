@@ -182,6 +182,7 @@ export const RULES: Record<string, Rule> = {
       check(plan.span?.end, origins.plan, ['span', 'end']);
       plan.checkpoints.forEach((c, i) => check(c.date, origins.plan, ['checkpoints', i, 'date']));
     }
+    ctx.data.units.forEach((u, i) => check(u.since, origins.units, ['units', ctx.at('units', i), 'since']));
     forEachTask(ctx, (task, file, path) => {
       check(task.deadline ?? undefined, file, [...path, 'deadline']);
       task.reviewOn.forEach((d, i) => check(d, file, [...path, 'reviewOn', i]));
