@@ -36,7 +36,7 @@ import { returnsFor } from './returns.js';
 import { claimDate, deadlineOn, isClaim, reviewOn } from './review.js';
 
 /** What a record is to the line it explains. */
-export type RecordKind = 'claim' | 'acceptance' | 'return' | 'extension' | 'deadline' | 'entry' | 'form' | 'checkpoint';
+export type RecordKind = 'claim' | 'acceptance' | 'return' | 'extension' | 'deadline' | 'state' | 'form' | 'checkpoint';
 
 /** Where a line's evidence is written: a file and the path to the record in it, and the commit when the record is git's. */
 export interface RecordRef {
@@ -191,7 +191,10 @@ export function scoreUnits(ledger: Ledger, scoring: Scoring, from?: IsoDate): Sc
         const inForce = deadlineOn(task.deadline, extensions, to);
         const late = inForce.deadline === null ? 0 : daysBetween(inForce.deadline, to);
         if (late > 0) {
-          const records: RecordRef[] = [...deadlineRef(inForce.grant), ...(entry ? [{ kind: 'entry' as const, file, path: ['tasks', task.id, 'state'] }] : [])];
+          // The state in force: the last record on or before the day, else the entry itself (none: never started).
+          const last = history.filter((h) => h.date <= to).reduce<SourcedRecord | undefined>((l, h) => (l === undefined || h.date >= l.date ? h : l), undefined);
+          const state = last ? [refOf(last, 'state', 'state')] : entry ? [{ kind: 'state' as const, file, path: ['tasks', task.id, 'state'] }] : [];
+          const records: RecordRef[] = [...deadlineRef(inForce.grant), ...state];
           score('open-overdue', a.role, { date: to, task, days: late, records });
         }
       }

@@ -216,7 +216,7 @@ const RECORD_WORDS: Record<string, { zh: string; en: string }> = {
   return: { zh: '退回', en: 'return' },
   extension: { zh: '延期申请', en: 'extension' },
   deadline: { zh: '完成时限', en: 'deadline' },
-  entry: { zh: '当前状态', en: 'entry' },
+  state: { zh: '状态记录', en: 'state' },
   form: { zh: '报送表', en: 'form returned' },
   checkpoint: { zh: '报送节点', en: 'checkpoint' },
 };

@@ -47,7 +47,7 @@ export function policyText(line: ScoreLine, scoring: Scoring): string {
   if (line.event === 'cap') return `caps: { ${line.capped}: ${scoring.caps[line.capped!]} }`;
   const r = line.rule!;
   const days = r.days && `{ ${[r.days.min !== undefined && `min: ${r.days.min}`, r.days.max !== undefined && `max: ${r.days.max}`].filter(Boolean).join(', ')} }`;
-  const parts = [`event: ${r.event}`, r.role && `role: ${r.role}`, `points: ${r.points}`, r.per && `per: ${r.per}`, days && `days: ${days}`, r.cap !== undefined && `cap: ${r.cap}`];
+  const parts = [`event: ${r.event}`, r.role && `role: ${r.role}`, r.per && `per: ${r.per}`, days && `days: ${days}`, `points: ${r.points}`, r.cap !== undefined && `cap: ${r.cap}`];
   return `{ ${parts.filter(Boolean).join(', ')} }`;
 }
 
