@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { buildLedger } from '../ledger/index.js';
 import { buildSite } from '../site/pages.js';
 import { loadValidPlan, print, type Context } from './context.js';
+import { placeAll, scoresOf } from './score.js';
 import { writeOutput } from '../store/index.js';
 
 export interface SiteCommandOptions {
@@ -14,7 +15,11 @@ export interface SiteCommandOptions {
 export async function site(ctx: Context, options: SiteCommandOptions): Promise<void> {
   if (options.out === undefined) throw new UsageError('site-needs-out');
   const { data, asOf } = await loadValidPlan(ctx, true);
-  const files = buildSite(buildLedger(data, asOf), { lang: ctx.lang, public: options.public === true });
+  const isPublic = options.public === true;
+  // 考核评分: internal; on the public edition only when the office's scoring.yaml says public: true.
+  const scores = data.scoring && (!isPublic || data.scoring.public) ? await scoresOf(ctx, data, asOf) : undefined;
+  const score = scores && { ...scores, placed: await placeAll(scores.board, scores.rulesFile) };
+  const files = buildSite(buildLedger(data, asOf), { lang: ctx.lang, public: isPublic, ...(score && { score }) });
   // Unit ids and task ids are ASCII without / (the schemas say so): safe paths under --out.
   for (const f of files) writeOutput(join(options.out, f.path), f.text);
   const pages = files.filter((f) => f.path.endsWith('.html')).length;
