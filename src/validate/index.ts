@@ -97,8 +97,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
       else scope.planUsable = false;
     } else if (f.kind === 'scoring') {
       scoringFile = f.file;
-      if (shape.length > 0) continue;
-      const checked = checkScoring(f.file, f.data as RawScoring);
+      const checked = checkScoring(f.file, f.data as RawScoring, shape);
       for (const d of checked.diagnostics) diagnostics.push(d);
       scoring = checked.scoring;
     } else if (f.kind === 'units') {

@@ -29,9 +29,22 @@ export interface RawScoring {
 
 const isEvent = (e: string): e is ScoreEventKind => (SCORE_EVENTS as readonly string[]).includes(e);
 
-/** The policy as data, or only diagnostics when a rule cannot be understood. */
-export function checkScoring(file: string, raw: RawScoring): { scoring?: Scoring; diagnostics: Diagnostic[] } {
+/**
+ * The policy as data, or only diagnostics when a rule cannot be understood.
+ * `shape`: the schema's findings; the rules and caps they name are set aside
+ * and the others still checked, so one run lists every problem.
+ */
+export function checkScoring(file: string, data: RawScoring, shape: readonly Diagnostic[] = []): { scoring?: Scoring; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  const broken = new Set(shape.filter((d) => d.path?.[0] === 'rules' && typeof d.path[1] === 'number').map((d) => d.path![1] as number));
+  const brokenCaps = new Set(shape.filter((d) => d.path?.[0] === 'caps').map((d) => String(d.path![1])));
+  const rawRules = Array.isArray(data?.rules) ? data.rules : [];
+  const raw: RawScoring = {
+    ...data,
+    // Set aside by index, so the others keep their places in the list.
+    rules: rawRules.map((r, i) => (broken.has(i) || r === null || typeof r !== 'object' ? undefined : r)) as RawRule[],
+    caps: Object.fromEntries(Object.entries(data?.caps !== null && typeof data?.caps === 'object' ? data.caps : {}).filter(([k, v]) => !brokenCaps.has(k) && typeof v === 'number')),
+  };
   const report = (code: string, severity: Diagnostic['severity'], path: (string | number)[], args: Record<string, string | number> = {}): void => {
     diagnostics.push({ code, severity, file, path, args });
   };
@@ -41,6 +54,7 @@ export function checkScoring(file: string, raw: RawScoring): { scoring?: Scoring
   };
 
   raw.rules.forEach((r, i) => {
+    if (r === undefined || typeof r.event !== 'string') return;
     if (!isEvent(r.event)) return unknownEvent(r.event, ['rules', i, 'event']);
     const late = LATE_EVENTS.has(r.event);
     if (r.per !== undefined && !late) report('scoring-per-not-late', 'error', ['rules', i, 'per'], { event: r.event });
@@ -57,17 +71,17 @@ export function checkScoring(file: string, raw: RawScoring): { scoring?: Scoring
     if (!isEvent(event)) unknownEvent(event, ['caps', event]);
     else if (cap <= 0) report('scoring-cap-not-positive', 'error', ['caps', event], { cap });
   }
-  if (raw.floor !== undefined && raw.ceiling !== undefined && raw.floor > raw.ceiling) report('scoring-floor-above-ceiling', 'error', ['floor'], { floor: raw.floor, ceiling: raw.ceiling });
+  if (typeof raw.floor === 'number' && typeof raw.ceiling === 'number' && raw.floor > raw.ceiling) report('scoring-floor-above-ceiling', 'error', ['floor'], { floor: raw.floor, ceiling: raw.ceiling });
 
   // Two rules that can both apply to one occurrence: the same event, a role in
   // common, bands of days that meet. The later one is reported, naming the first.
   raw.rules.forEach((b, j) => {
-    if (!isEvent(b.event)) return;
-    const a = raw.rules.slice(0, j).findIndex((a) => a.event === b.event && rolesMeet(a, b) && bandsMeet(a, b));
+    if (b === undefined || !isEvent(b.event)) return;
+    const a = raw.rules.slice(0, j).findIndex((a) => a !== undefined && a.event === b.event && rolesMeet(a, b) && bandsMeet(a, b));
     if (a >= 0) report('scoring-overlap', 'error', ['rules', j], { event: b.event, rule: j + 1, other: a + 1 });
   });
 
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  if (shape.length > 0 || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const rules: ScoringRule[] = raw.rules.map((r, index) => ({ ...r, index, event: r.event as ScoreEventKind }));
   return {
     diagnostics,
