@@ -147,15 +147,36 @@ base: 100
 # floor: 60            # no total below this
 # public: true         # also on the public site (plan site --public)
 rules:
-  - { event: closed-on-time, role: lead, points: 2 }
-  - { event: closed-on-time, role: responsible, points: 1 }
-  - { event: closed-late, role: lead, per: day, points: -1, cap: 10 }
-  - { event: closed-late, role: responsible, per: day, points: -0.5, cap: 5 }
-  - { event: open-overdue, per: week, points: -2, cap: 10 }
-  - { event: returned, points: -1 }
-  - { event: extension-granted, points: -0.5 }
-  - { event: report-late, per: day, points: -0.5, cap: 3 }
-  - { event: report-missing, points: -3 }
+  - event: closed-on-time
+    role: lead
+    points: 2
+  - event: closed-on-time
+    role: responsible
+    points: 1
+  - event: closed-late
+    role: lead
+    per: day
+    points: -1
+    cap: 10
+  - event: closed-late
+    role: responsible
+    per: day
+    points: -0.5
+    cap: 5
+  - event: open-overdue
+    per: week
+    points: -2
+    cap: 10
+  - event: returned
+    points: -1
+  - event: extension-granted
+    points: -0.5
+  - event: report-late
+    per: day
+    points: -0.5
+    cap: 3
+  - event: report-missing
+    points: -3
 # The most points one event can move for a unit in total.
 caps:
   returned: 5

@@ -16,7 +16,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { edit, plan, ROOT } from '../helpers.js';
+import { parse } from 'yaml';
+import { edit, lineOf, plan, ROOT } from '../helpers.js';
 import { commitAll, FINANCE, initRepo, ISOLATED, write } from '../repo/git.js';
 
 const FIXTURE = join(ROOT, 'tests/fixtures/score/plan');
@@ -106,29 +107,28 @@ describe('plan score: a season scored by hand', () => {
       // The lines add up to the total.
       expect(Math.round(x.lines.reduce((n: number, l: any) => n + l.points, 0) * 1e6) / 1e6).toBe(x.total);
       for (const l of x.lines) {
-        // The rule, at the line named in scoring.yaml.
-        const ruleLine = lineAt(l.rule.file, l.rule.line);
-        if (l.event === 'base') expect(ruleLine).toMatch(/^base: 100$/);
-        else if (l.event === 'cap') expect(ruleLine).toMatch(new RegExp(`^\\s+${l.capped}: `));
-        else if (l.event === 'floor') expect(ruleLine).toMatch(/^floor: 85$/);
-        else {
-          expect(ruleLine).toContain(`event: ${l.event}`);
-          expect(l.rule.text).toBe(ruleLine.replace(/^\s*- /, ''));
-        }
+        // The rule, at the line named in scoring.yaml: the item there is the rule shown.
+        const rule = itemAt(l.rule.file, l.rule.line);
+        if (l.event === 'base') expect(rule).toBe('base: 100');
+        else if (l.event === 'cap') expect(rule).toBe(`${l.capped}: 3`);
+        else if (l.event === 'floor') expect(rule).toBe('floor: 85');
+        else expect(parse(rule.replace(/^- /, '  '))).toEqual(parse(l.rule.text));
         // Each record, at the line named in its file.
         for (const r of l.records) {
-          const text = lineAt(r.file, r.line);
-          const expected: Record<string, RegExp> = {
-            acceptance: new RegExp(`date: ${l.date}, decision: accepted`),
-            return: new RegExp(`date: ${l.date}, (decision: returned|from: done, to: in_progress)`),
-            claim: /to: done/,
-            extension: new RegExp(`decided: ${l.date}`),
-            deadline: /deadline: |grantedTo: /,
-            form: new RegExp(`received: ${l.date}`),
-            checkpoint: new RegExp(`date: ${l.checkpoint}`),
-            state: /state: |to: /,
+          const item = itemAt(r.file, r.line);
+          const expected: Record<string, string[]> = {
+            acceptance: [`date: ${l.date}`, 'decision: accepted'],
+            return: [`date: ${l.date}`],
+            claim: ['to: done'],
+            extension: [`decided: ${l.date}`],
+            deadline: [r.file.endsWith('1.yaml') ? 'deadline: ' : 'grantedTo: '],
+            form: [`received: ${l.date}`, `checkpoint: ${l.checkpoint}`],
+            checkpoint: [`date: ${l.checkpoint}`],
+            state: [],
           };
-          expect(text, `${unit} ${l.event} ${r.kind}`).toMatch(expected[r.kind]!);
+          for (const words of expected[r.kind]!) expect(item, `${unit} ${l.event} ${r.kind}`).toContain(words);
+          if (r.kind === 'return') expect(item).toMatch(/decision: returned|from: done\n\s*to: in_progress/);
+          if (r.kind === 'state') expect(item).toMatch(/state: |to: /);
         }
       }
     }
@@ -148,8 +148,8 @@ describe('plan score: a season scored by hand', () => {
     // The capped line says what it would have been.
     expect(finance.lines[2]).toMatchObject({ days: 8, count: 8, uncapped: -8 });
     const text = score(dir, ['--to', '2021-12-31', '--explain', 'finance']).stdout;
-    expect(text).toContain(`${join(dir, 'scoring.yaml')}:8  { event: closed-late, role: lead, per: day, points: -1, cap: 5 }`);
-    expect(text).toContain(`${join(dir, 'status/finance.yaml')}:13  acceptance`);
+    expect(text).toContain(`${join(dir, 'scoring.yaml')}:${lineOf(join(dir, 'scoring.yaml'), 'cap: 5') - 4}  { event: closed-late, role: lead, per: day, points: -1, cap: 5 }`);
+    expect(text).toContain(`${join(dir, 'status/finance.yaml')}:${lineOf(join(dir, 'status/finance.yaml'), 'date: 2021-10-10')}  acceptance`);
   });
 
   it('puts the scores into the summary, the workbook and the internal site', async () => {
@@ -169,7 +169,7 @@ describe('plan score: a season scored by hand', () => {
 
     const site = mkdtempSync(join(tmpdir(), 'score-site-'));
     expect(plan(['site', '--plan', dir, '--out', site, '--as-of', '2021-12-31']).code).toBe(0);
-    expect(readFileSync(join(site, 'score.html'), 'utf8')).toContain('status/finance.yaml:13');
+    expect(readFileSync(join(site, 'score.html'), 'utf8')).toContain(`status/finance.yaml:${lineOf(join(dir, 'status/finance.yaml'), 'date: 2021-10-10')}`);
     const pub = mkdtempSync(join(tmpdir(), 'score-pub-'));
     expect(plan(['site', '--plan', dir, '--out', pub, '--public', '--as-of', '2021-12-31']).code).toBe(0);
     expect(() => readFileSync(join(pub, 'score.html'))).toThrow();
@@ -245,10 +245,17 @@ describe('plan score from git', () => {
     // The example rules: responsible, closed late, -0.5 per day, 6 days late (02-10 vs 02-04).
     expect(late).toMatchObject({ event: 'closed-late', days: 6, points: -3 });
     expect(late.records[0]).toMatchObject({ kind: 'claim', file: 'plan/status/finance.yaml', commit: sha });
-    expect(lineAt(join(dir, late.records[0].file), late.records[0].line)).toContain('"1.1":');
+    expect(itemAt(join(dir, late.records[0].file), late.records[0].line)).toMatch(/^"1.1":\n\s+state: done\n\s+completed: 2026-02-10/);
   });
 });
 
-function lineAt(file: string, line: number): string {
-  return readFileSync(file, 'utf8').split('\n')[line - 1] ?? '';
+/** The YAML item that starts at a line: that line and the lines under it indented deeper, dedented. */
+function itemAt(file: string, line: number): string {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const first = lines[line - 1] ?? '';
+  const indent = first.length - first.trimStart().length;
+  const deeper = indent + (first.trimStart().startsWith('- ') ? 2 : 1);
+  const out = [first];
+  for (let i = line; i < lines.length && lines[i]!.trim() !== '' && lines[i]!.length - lines[i]!.trimStart().length >= deeper; i++) out.push(lines[i]!);
+  return out.map((l) => l.slice(indent)).join('\n');
 }
