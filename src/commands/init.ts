@@ -13,7 +13,7 @@ import { installSpec, type InstallSpec } from '../load/own-package.js';
 import type { PlanData } from '../model.js';
 import type { Forge } from '../repository/codeowners.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
-import { ciFile, CI_PATHS, examplePlan, GITIGNORE, packageJson, pointSchemasAtPackage, readme } from '../repository/plan-repo.js';
+import { ciFile, CI_PATHS, examplePlan, exampleScoring, GITIGNORE, packageJson, pointSchemasAtPackage, readme } from '../repository/plan-repo.js';
 import { loadPlan, paintFor, print, type Context } from './context.js';
 import { writeFileAtomic } from '../store/index.js';
 
@@ -60,6 +60,8 @@ export async function init(ctx: Context, dirArg: string | undefined, options: In
   } else {
     for (const [name, text] of examplePlan(ctx.asOf ?? dateIn('Asia/Shanghai', ctx.now))) writeFileAtomic(join(planDir, name), text);
   }
+  // plan score needs the office's own policy: an example that says it is one, imported plan or not.
+  writeFileAtomic(join(planDir, 'scoring.yaml'), exampleScoring());
   mkdirSync(join(planDir, 'status'), { recursive: true });
 
   // An imported plan may still have errors for a person to fix: the repository is made all the

@@ -196,6 +196,21 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
     zh: (a) => `提交 ${a.commit}${a.merge ? '（合并）' : ''}（作者 ${a.author}）的签名无法验证（git 状态 ${a.status}${a.key ? `，密钥 ${a.key}` : ''}）：签名无效、已过期，或密钥不在该提交之前的 units.yaml 所登记的 signingKeys 中。`,
     en: (a) => `commit ${a.commit}${a.merge ? ' (a merge)' : ''} (author ${a.author}) has a signature that does not verify (git status ${a.status}${a.key ? `, key ${a.key}` : ''}): it is bad or expired, or its key is not among the signingKeys units.yaml listed before the commit`,
   },
+  'scoring-unknown-event': {
+    zh: (a) => `未知的评分事件 “${a.event}”${hint(a, 'zh')}。可用事件：${a.events}。`,
+    en: (a) => `unknown scoring event "${a.event}"${hint(a, 'en')}; the events are: ${a.events}`,
+  },
+  'scoring-per-not-late': { zh: (a) => `事件 ${a.event} 不按天数计，不能写 per（只有 closed-late、open-overdue、report-late 可按天或按周计分）。`, en: (a) => `${a.event} counts no days late, so it takes no per (only closed-late, open-overdue and report-late score per day or week)` },
+  'scoring-days-not-late': { zh: (a) => `事件 ${a.event} 不按天数计，不能写 days（只有逾期类事件可按逾期天数分档）。`, en: (a) => `${a.event} counts no days late, so it takes no days band (only the late events have bands)` },
+  'scoring-days-below-one': { zh: () => 'days 的 min、max 应为不小于 1 的整数（逾期天数从 1 算起）。', en: () => 'days min and max must be whole numbers of at least 1 (lateness starts at one day)' },
+  'scoring-days-empty': { zh: (a) => `days 的 min（${a.min}）大于 max（${a.max}），本规则永不适用。`, en: (a) => `days min (${a.min}) is above max (${a.max}): the rule can never apply` },
+  'scoring-cap-not-positive': { zh: (a) => `上限 ${a.cap} 应为正数：写最多可加或扣的分数，如 cap: 10。`, en: (a) => `the cap ${a.cap} must be positive: the most points it lets move either way, e.g. cap: 10` },
+  'scoring-cap-without-per': { zh: (a) => `规则（${a.event}）没有 per，每次计分固定，cap 只会把分值截短；按天或按周计分时才需要 cap。`, en: (a) => `this ${a.event} rule has no per, so each occurrence scores its points once; a cap only cuts them short (caps are for per day or per week)` },
+  'scoring-floor-above-ceiling': { zh: (a) => `最低分 floor（${a.floor}）高于最高分 ceiling（${a.ceiling}）。`, en: (a) => `floor (${a.floor}) is above ceiling (${a.ceiling})` },
+  'scoring-overlap': {
+    zh: (a) => `第 ${a.rule} 条规则与第 ${a.other} 条都适用于同一 ${a.event} 事件（角色或逾期天数区间重叠）。请用 role 或 days 把它们分开，或删去其一。`,
+    en: (a) => `rule ${a.rule} and rule ${a.other} both apply to the same ${a.event} occurrence (their roles and bands of days meet); set them apart with role or days, or remove one`,
+  },
   'change-without-maintainers': {
     zh: (a) => `提交 ${a.commit} 由 ${a.author} 修改了此文件，但 units.yaml 未登记其维护人。请在 units.yaml 中填写单位的 maintainers 和 office.maintainers。`,
     en: (a) => `commit ${a.commit} by ${a.author} changes this file, but units.yaml names no maintainers for it; add maintainers to the unit and office.maintainers in units.yaml`,
@@ -308,6 +323,15 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     zh: (a) => [`计划文件在读取期间被修改：“${a.file}”。`, '输出不完整，请重新运行（多半是有单位正在 plan update）。'],
     en: (a) => [`a plan file changed while it was being read: "${a.file}"`, 'the output is incomplete; run the command again (a unit was probably running plan update)'],
   },
+  'no-scoring-rules': {
+    zh: (a) => [`没有评分规则文件 “${a.file}”：考核评分的办法由本单位制定，plan-ledger 不替您拟定。`, `请按本单位的考核办法写 ${a.file}，例如：\n${a.example}\n（plan init 会写一个示例；plan check 检查该文件）`],
+    en: (a) => [`no scoring rules at "${a.file}": the scheme is your office's to set, and plan-ledger sets none`, `write ${a.file} from your office's scheme, for example:\n${a.example}\n(plan init writes an example; plan check checks the file)`],
+  },
+  'score-unit-not-scored': {
+    zh: (a) => [`${a.unit} 截至 ${a.to} 不参与评分：没有分配给它的任务，也不在任何报送节点报送（或其 since 晚于该日）。`],
+    en: (a) => [`${a.unit} is not scored on ${a.to}: no task is assigned to it and it reports at no checkpoint (or its since: is later)`],
+  },
+  'scoring-range': { zh: (a) => [`--from ${a.from} 晚于 --to ${a.to}。`, '请给出起点不晚于终点的区间。'], en: (a) => [`--from ${a.from} is after --to ${a.to}`, 'give a period whose start is not after its end'] },
   'no-plan-folder': {
     zh: (a) => [`找不到计划目录 “${a.dir}”。`, '请在计划仓库根目录运行，或用 --plan <目录> 指定。'],
     en: (a) => [`no plan folder at "${a.dir}"`, 'run this in the plan repository, or name the folder with --plan <dir>'],

@@ -18,12 +18,15 @@ import { barChart, timelineChart, trendChart, type TimelineEntry } from './chart
 import { completionTrend, keyFigures, sectionProgress, timeline, unitProgress } from './figures.js';
 import { isInternalLink, safeHref, withoutCredentials } from './privacy.js';
 import { SITE_CSS } from './style.js';
+import { scorePage, type SiteScores } from './score-page.js';
 import type { Lang } from '../render/lang.js';
 
 export interface SiteOptions {
   lang: Lang;
   /** The edition for the public portal: no internal notes, no internal evidence. */
   public: boolean;
+  /** 考核评分: on the internal site, and on the public one only when scoring.yaml says public: true (the command decides). */
+  score?: SiteScores;
 }
 
 export interface SiteFile {
@@ -55,6 +58,7 @@ export function buildSite(ledger: Ledger, o: SiteOptions): SiteFile[] {
   for (const r of ledger.rows) pages.push(taskPage(ledger, r, o));
   // The office's queue is its working list: in the internal edition only.
   if (hasQueue(ledger, o)) pages.push(queuePage(ledger, o));
+  if (o.score) pages.push(scorePage(o.score, o));
   return [{ path: 'style.css', text: SITE_CSS.trimStart() }, ...pages.map((p) => ({ path: p.path, text: layout(ledger, p, o) }))];
 }
 
@@ -78,7 +82,7 @@ function layout(ledger: Ledger, p: Page, o: SiteOptions): string {
 <header class="site">
 <div><a href="${root}index.html">${html(plan.title)}</a></div>
 <p>${html(plan.document)} · ${html(plan.issuer)} · ${html(t('asOf', o.lang))} ${html(ledger.asOf)}</p>
-<nav aria-label="${zh ? '站点导航' : 'Site'}"><ul><li><a href="${root}index.html">${zh ? '总览' : 'Overview'}</a></li><li><a href="${root}index.html#units">${zh ? '各单位' : 'Units'}</a></li><li><a href="${root}index.html#tasks">${zh ? '各项任务' : 'Tasks'}</a></li>${hasQueue(ledger, o) ? `<li><a href="${root}review/index.html">${html(t('reviewTitle', o.lang))}</a></li>` : ''}</ul></nav>
+<nav aria-label="${zh ? '站点导航' : 'Site'}"><ul><li><a href="${root}index.html">${zh ? '总览' : 'Overview'}</a></li><li><a href="${root}index.html#units">${zh ? '各单位' : 'Units'}</a></li><li><a href="${root}index.html#tasks">${zh ? '各项任务' : 'Tasks'}</a></li>${hasQueue(ledger, o) ? `<li><a href="${root}review/index.html">${html(t('reviewTitle', o.lang))}</a></li>` : ''}${o.score ? `<li><a href="${root}score.html">${zh ? '考核评分' : 'Scores'}</a></li>` : ''}</ul></nav>
 </header>
 <main id="main">
 ${p.body}

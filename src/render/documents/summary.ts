@@ -2,7 +2,9 @@
  * `plan summary`: the county office's checkpoint summary (落实情况通报) as an
  * OfficialDocument, written as Markdown, an HTML page or a GB/T 9704 .docx.
  */
+import type { Scoreboard } from '../../ledger/score.js';
 import type { Summary } from '../../ledger/summary.js';
+import { scoreBlocks } from './score-section.js';
 import { shortName } from '../../ledger/units.js';
 import { documentDate, headingNumber, type Block, type OfficialDocument } from './document.js';
 import { daysWord, deadlineCell, reviewedStateWord, roleWord, t } from '../labels.js';
@@ -17,7 +19,8 @@ export function returnedWord(line: Summary['units'][number], hasCheckpoint: bool
   return lang === 'zh' ? '未报送' : 'not returned';
 }
 
-export function summaryDocument(s: Summary, lang: Lang): OfficialDocument {
+/** `score`: the units' scores, when the plan has a scoring policy (the section 考核情况). */
+export function summaryDocument(s: Summary, lang: Lang, score?: { board: Scoreboard; rulesFile: string }): OfficialDocument {
   const zh = lang === 'zh';
   const { plan, groups } = s.ledger.data;
   const asOf = documentDate(s.ledger.asOf, lang);
@@ -122,6 +125,8 @@ export function summaryDocument(s: Summary, lang: Lang): OfficialDocument {
       }),
     });
   }
+
+  if (score) blocks.push(heading('考核情况', 'Assessment'), ...scoreBlocks(score.board, score.rulesFile, lang));
 
   blocks.push(heading('下步工作', 'Next'));
   for (const d of s.ahead) {
