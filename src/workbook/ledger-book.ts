@@ -10,7 +10,7 @@ import type { Cell, Worksheet } from 'exceljs';
 import type { Assignment, Ledger, TaskRow } from '../ledger/index.js';
 import { returnsFor } from '../ledger/returns.js';
 import { shortName } from '../ledger/units.js';
-import { colon, lightWord, roleWord, stateWord, t } from '../render/labels.js';
+import { assignmentLightWord, colon, lightWord, roleWord, stateWord, t } from '../render/labels.js';
 import { cellDate, cellText, DATE_FORMAT, fitColumns, fitRowHeights, headerText } from './cells.js';
 import { lightFill, w } from './words.js';
 import type { Lang } from '../render/lang.js';
@@ -79,7 +79,7 @@ export async function ledgerWorkbook(excel: typeof ExcelJS, v: LedgerBookView): 
       roleWord(a.role, lang),
       a.task.deadline === null ? t('noDeadline', lang) : cellDate(a.task.deadline),
       stateWord(a.state, lang),
-      lightWord(a.light, lang),
+      assignmentLightWord(a, lang),
       d?.progress ?? null,
       d && d.evidence.length > 0 ? d.evidence.join('\n') : null,
       a.entry?.completed ? cellDate(a.entry.completed) : null,

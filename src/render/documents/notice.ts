@@ -5,9 +5,9 @@
  */
 import { daysBetween } from '../../calendar.js';
 import type { Assignment, Ledger } from '../../ledger/index.js';
-import { shortName } from '../../ledger/units.js';
+import { issuingOffice, shortName } from '../../ledger/units.js';
 import type { Unit } from '../../model.js';
-import { documentDate, type Block, type OfficialDocument } from './document.js';
+import { documentDate, signatureDate, type Block, type OfficialDocument } from './document.js';
 import { md, mdTable } from '../formats.js';
 import { daysWord, roleWord, stateWord, t } from '../labels.js';
 import { renderTable } from '../table.js';
@@ -27,7 +27,9 @@ export function noticeSender(ledger: Ledger): { name: string; unit?: Unit } {
   const cps = ledger.data.plan.checkpoints;
   const id = ledger.nextCheckpoint?.checkpoint.recipient ?? cps[cps.length - 1]?.recipient;
   const unit = id === undefined ? undefined : ledger.unitsById.get(id);
-  return unit ? { name: unit.name, unit } : { name: ledger.data.plan.issuer };
+  // The full name the office signs with, whatever units.yaml calls the recipient.
+  const name = issuingOffice(ledger.data, unit);
+  return unit ? { name, unit } : { name };
 }
 
 /**
@@ -57,6 +59,7 @@ export function noticeDocument(r: Reminder, ledger: Ledger, within: number, lang
     {
       kind: 'table',
       header: [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), zh ? '逾期/剩余' : 'Overdue / left', t('state', lang)],
+      wrap: ['never', 'free', 'never', 'never', 'never', 'never'],
       rows: r.items.map((a) => [a.task.id, a.task.title, roleWord(a.role, lang), a.task.deadline ?? '—', daysWord(daysBetween(ledger.asOf, a.task.deadline!), lang), stateWord(a.state, lang)]),
     },
   ];
@@ -71,13 +74,13 @@ export function noticeDocument(r: Reminder, ledger: Ledger, within: number, lang
   }
   const contact = officeContact(sender.unit, lang);
   if (contact) blocks.push({ kind: 'paragraph', text: contact });
-  blocks.push({ kind: 'signature', lines: [sender.name, asOf] });
+  blocks.push({ kind: 'signature', lines: [sender.name, signatureDate(ledger.asOf, lang)] });
   return {
     lang,
     title: zh ? '催办通知' : 'Reminder',
     subtitle: [zh ? `（${plan.document}落实情况）` : `(${plan.document})`],
     blocks,
-    footnote: `${t('generated', lang)} · ${t('asOf', lang)} ${ledger.asOf}`,
+    generator: `${t('generated', lang)} · ${t('asOf', lang)} ${ledger.asOf}`,
   };
 }
 

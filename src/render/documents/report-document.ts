@@ -5,8 +5,9 @@
 import { isClosed, type Ledger } from '../../ledger/index.js';
 import type { ProgressReport } from '../../ledger/report.js';
 import { shortName } from '../../ledger/units.js';
-import { documentDate, headingNumber, type Block, type OfficialDocument } from './document.js';
-import { lightWord, roleWord, stateWord, t } from '../labels.js';
+import { documentDate, headingNumber, signatureDate, type Block, type OfficialDocument } from './document.js';
+import { assignmentStateWord, daysWord, roleWord, stateWord, t } from '../labels.js';
+import { daysBetween } from '../../calendar.js';
 import type { Lang } from '../lang.js';
 
 export function reportDocument(r: ProgressReport, ledger: Ledger, lang: Lang): OfficialDocument {
@@ -23,18 +24,23 @@ export function reportDocument(r: ProgressReport, ledger: Ledger, lang: Lang): O
       : `As required by ${plan.title} (${plan.document}), this reports our progress from ${r.from} to ${r.to}: ${r.assignments.length} tasks, ${closed} done or not applicable.`,
   });
   blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(1, 1, lang)}${zh ? '任务推进情况' : 'Tasks'}` });
+  // 完成情况: how a closed task closed (提前5天完成), an open one's state and days; the evidence listed after the table.
+  const evidence = r.assignments.flatMap((a) => (a.entry?.details?.evidence ?? []).map((e) => `${a.task.id}${zh ? '：' : ': '}${e}`));
   blocks.push({
     kind: 'table',
-    header: [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), t('state', lang), t('light', lang), t('progressNote', lang)],
-    rows: r.assignments.map((a) => [
-      a.task.id,
-      a.task.title,
-      roleWord(a.role, lang),
-      a.task.deadline ?? t('noDeadline', lang),
-      stateWord(a.state, lang) + (a.entry?.completed ? `（${a.entry.completed}）` : ''),
-      lightWord(a.light, lang),
-      [a.entry?.details?.progress, a.entry?.details?.reason, ...(a.entry?.details?.evidence ?? [])].filter((x): x is string => !!x && x.trim() !== '').join('；'),
-    ]),
+    header: [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), zh ? '完成情况' : 'State', t('progressNote', lang)],
+    wrap: ['never', 'free', 'never', 'never', 'never', 'free'],
+    rows: r.assignments.map((a) => {
+      const n = a.entry?.details?.evidence?.length ?? 0;
+      return [
+        a.task.id,
+        a.task.title,
+        roleWord(a.role, lang),
+        a.task.deadline ?? t('noDeadline', lang),
+        isClosed(a.state) || a.task.deadline === null ? assignmentStateWord(a, lang) : `${stateWord(a.state, lang)}${zh ? '，' : ', '}${daysWord(daysBetween(ledger.asOf, a.task.deadline), lang)}`,
+        [a.entry?.details?.progress, a.entry?.details?.reason, n > 0 ? (zh ? `佐证材料${n}项` : `${n} evidence`) : undefined].filter((x): x is string => !!x && x.trim() !== '').join(zh ? '；' : '; '),
+      ];
+    }),
   });
   blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(2, 1, lang)}${zh ? '本期变化' : 'Changes in this period'}` });
   if (r.changes.length === 0) blocks.push({ kind: 'paragraph', text: zh ? '本期没有记录的变化。' : 'No change was recorded in this period.' });
@@ -47,11 +53,15 @@ export function reportDocument(r: ProgressReport, ledger: Ledger, lang: Lang): O
       }),
     });
   }
-  blocks.push({ kind: 'signature', lines: [r.unit.name, documentDate(r.to < ledger.asOf ? r.to : ledger.asOf, lang)] });
+  if (evidence.length > 0) {
+    blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(3, 1, lang)}${zh ? '佐证材料' : 'Evidence'}` });
+    blocks.push({ kind: 'list', items: evidence });
+  }
+  blocks.push({ kind: 'signature', lines: [r.unit.name, signatureDate(r.to < ledger.asOf ? r.to : ledger.asOf, lang)] });
   return {
     lang,
     title: zh ? `${shortName(r.unit)}关于${plan.title}任务推进落实情况的报告` : `${shortName(r.unit)}: progress report on ${plan.title}`,
     blocks,
-    footnote: `${t('generated', lang)} · ${t('asOf', lang)} ${ledger.asOf}`,
+    generator: `${t('generated', lang)} · ${t('asOf', lang)} ${ledger.asOf}`,
   };
 }
