@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { ROOT } from './helpers.js';
+import { textWidth } from '../src/render/documents/table-layout.js';
 
 const which = (cmd: string): string | undefined => {
   const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
@@ -74,7 +75,8 @@ export function readPdf(pdf: string): Page[] {
         xMax: num(w[1]!, 'xMax'),
         yMin: num(w[1]!, 'yMin'),
         yMax: num(w[1]!, 'yMax'),
-        text: unescape(w[2]!),
+        // Word joiners (set against lone characters) are no text.
+        text: unescape(w[2]!).replace(/\u2060/g, ''),
       }));
       return { xMin: num(l[1]!, 'xMin'), xMax: num(l[1]!, 'xMax'), yMin: num(l[1]!, 'yMin'), yMax: num(l[1]!, 'yMax'), text: words.map((w) => w.text).join(''), words };
     });
@@ -83,8 +85,15 @@ export function readPdf(pdf: string): Page[] {
   });
 }
 
-/** Characters as the grid counts them: a CJK or full-width one is one, a Latin letter or digit half. */
-export const gridChars = (s: string): number => [...s].reduce((n, ch) => n + (ch.codePointAt(0)! >= 0x2e80 ? 1 : ch === ' ' ? 0 : 0.5), 0);
+/**
+ * Characters of the body grid a text takes: a CJK or full-width character is
+ * one, Latin text counts by its width (a digit is about half), with the space
+ * Writer sets between Chinese and Latin text (its width in the same measure).
+ */
+export const gridChars = (s: string): number => textWidth(s.replace(/ /g, ''), 16) / (16 - 0.25);
+
+/** The Latin run (a number, an id) a line starts with: the unbreakable word that did not fit on the line before. */
+export const leadingWord = (s: string): string => /^[0-9A-Za-z.%\-/]+/.exec(s)?.[0] ?? '';
 
 /** A line's height tells its type size: pdftotext gives CJK fonts' boxes 1.3 em tall. */
 export const sizeOf = (l: Line): number => Math.round(((l.yMax - l.yMin) / 1.3) * 2) / 2;
@@ -106,9 +115,12 @@ export function fullBodyLines(page: Page): Line[] {
   return bodyLines(page).filter((l) => Math.abs(l.xMin - TYPE_AREA.left) < 4 && l.xMax > TYPE_AREA.right - 10);
 }
 
+/** The page number, "— 1 —", under the type area. */
+export const isPageNumber = (l: Line): boolean => /^—\s*\d+\s*—$/.test(l.text);
+
 /** Lines of table text (四号 or 小四). */
 export function tableLines(page: Page): Line[] {
-  return page.lines.filter((l) => sizeOf(l) === 14 || sizeOf(l) === 12);
+  return page.lines.filter((l) => (sizeOf(l) === 14 || sizeOf(l) === 12) && !isPageNumber(l));
 }
 
 /**

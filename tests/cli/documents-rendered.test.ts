@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillPlan, generatePlan } from '../../scripts/gen.mjs';
 import { copyPlan, plan } from '../helpers.js';
-import { bodyLines, fullBodyLines, gridChars, missingRenderer, readPdf, tableLines, toPdf, wrappedCells, type Page } from '../pdf-layout.js';
+import { bodyLines, fullBodyLines, gridChars, leadingWord, missingRenderer, TYPE_AREA, readPdf, tableLines, toPdf, wrappedCells, type Page } from '../pdf-layout.js';
 
 const missing = missingRenderer();
 const work = mkdtempSync(join(tmpdir(), 'plan-ledger-rendered-'));
@@ -59,9 +59,20 @@ const text = (pages: Page[]): string => pages.map((p) => p.lines.map((l) => l.te
 
 describe.skipIf(missing !== undefined)(`documents as Writer lays them out${missing ? ` (skipped: ${missing})` : ''}`, () => {
   it.each(kinds)('%s: 27 to 29 characters in every full body line', (kind) => {
-    const lines = docs[kind].flatMap(fullBodyLines);
-    for (const l of lines) expect({ line: l.text, chars: gridChars(l.text) }).toEqual({ line: l.text, chars: expect.toSatisfy((n: number) => n >= 27 && n <= 29) });
-    if (kind === 'summary' || kind === 'filled') expect(lines.length).toBeGreaterThan(3);
+    let measured = 0;
+    for (const page of docs[kind]) {
+      const body = bodyLines(page);
+      for (const l of fullBodyLines(page)) {
+        // A line may end short only by the number or id that could not be broken to fill it.
+        const next = body.find((n) => Math.abs(n.yMin - l.yMin - 28.95) < 1);
+        const carried = next ? gridChars(leadingWord(next.text)) : 0;
+        // Closing punctuation may hang past the margin (溢出边界): it takes no place in the line.
+        const chars = gridChars(l.xMax > TYPE_AREA.right + 2 ? [...l.text].slice(0, -1).join('') : l.text);
+        expect({ line: l.text, fits: chars <= 29 && chars + carried >= 27 }).toEqual({ line: l.text, fits: true });
+        measured++;
+      }
+    }
+    if (kind === 'summary' || kind === 'filled') expect(measured).toBeGreaterThan(3);
   });
 
   it('22 lines on a full page of text, at the 28.95 pt pitch everywhere', () => {
@@ -109,13 +120,14 @@ describe.skipIf(missing !== undefined)(`documents as Writer lays them out${missi
         const rows = tableLines(pages[i]!);
         // A table continued from the page before starts this page, under its header again.
         if (rows.length === 0 || tableLines(pages[i - 1]!).length === 0 || rows[0]!.yMin > pages[i]!.lines[0]!.yMin + 1) continue;
-        const header = rows.filter((l) => Math.abs(l.yMin - rows[0]!.yMin) < 1);
+        // The header row: a header of two lines starts above the others.
+        const header = rows.filter((l) => l.yMin < rows[0]!.yMin + 12).sort((a, b) => a.xMin - b.xMin);
         expect(header.map((l) => l.text)[0]).toMatch(/^(单位|编号)$/);
         if (header[0]!.text !== '单位') continue;
         continued++;
         // One line a row in the 任务数 column (numbers never wrap); one unit name a row in the first column.
         const count = header.find((l) => l.text === '任务数')!;
-        const below = rows.filter((l) => l.yMin > header[0]!.yMax);
+        const below = rows.filter((l) => l.yMin > Math.max(...header.map((h) => h.yMax)));
         const perRow = below.filter((l) => l.xMin < count.xMax && count.xMin < l.xMax);
         const wrapped = new Set(wrappedCells(pages[i]!).flatMap((c) => c.slice(1)));
         const names = below.filter((l) => Math.abs(l.xMin - header[0]!.xMin) < 40 && l.xMax < count.xMin && !wrapped.has(l));

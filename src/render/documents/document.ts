@@ -32,9 +32,9 @@ export type Block =
 /**
  * How a column may wrap on paper: `never` (ids, numbers, dates, short words),
  * `once` (names: two lines at most, never a lone character on the second),
- * `free` (titles, notes).
+ * `free` (titles, notes), `list` (names joined by 、, broken only between them).
  */
-export type Wrap = 'never' | 'once' | 'free';
+export type Wrap = 'never' | 'once' | 'free' | 'list';
 
 /** Each column's Wrap, filled in from `numeric` where the table says nothing. */
 export function wrapOf(b: Extract<Block, { kind: 'table' }>): Wrap[] {

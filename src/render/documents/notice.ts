@@ -53,14 +53,15 @@ export function noticeDocument(r: Reminder, ledger: Ledger, within: number, lang
     {
       kind: 'paragraph',
       text: zh
-        ? `根据《${plan.title}》（${plan.document}）要求，截至${asOf}，你单位承担的以下${r.items.length}项任务${r.overdue > 0 ? `中有${r.overdue}项已逾期未完成` : ''}${r.dueSoon > 0 ? `${r.overdue > 0 ? '，' : '中'}有${r.dueSoon}项将于${within}天内到期` : ''}。请抓紧办理，按时限完成，并将办理情况报${sender.name}。`
+        ? `根据《${plan.title}》（${plan.document}）要求，截至${asOf}，你单位承担的以下${r.items.length}项任务${r.overdue === r.items.length ? '已逾期未完成' : r.overdue > 0 ? `中有${r.overdue}项已逾期未完成` : ''}${r.dueSoon > 0 ? `${r.overdue > 0 ? '，' : '中'}有${r.dueSoon}项将于${within}天内到期` : ''}。请抓紧办理，按时限完成，并将办理情况报${sender.name}。`
         : `Under ${plan.title} (${plan.document}), on ${asOf} your unit has ${r.items.length} tasks open: ${r.overdue} overdue and ${r.dueSoon} due within ${within} days. Please complete them and report to ${sender.name}.`,
     },
     {
       kind: 'table',
-      header: [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), zh ? '逾期/剩余' : 'Overdue / left', t('state', lang)],
-      wrap: ['never', 'free', 'never', 'never', 'never', 'never'],
-      rows: r.items.map((a) => [a.task.id, a.task.title, roleWord(a.role, lang), a.task.deadline ?? '—', daysWord(daysBetween(ledger.asOf, a.task.deadline!), lang), stateWord(a.state, lang)]),
+      // The id before the title and the deadline with how far it is (2021-04-23（逾252天）): the room goes to the titles.
+      header: [t('task', lang), t('role', lang), t('deadline', lang), t('state', lang)],
+      wrap: ['free', 'never', 'once', 'never'],
+      rows: r.items.map((a) => [`${a.task.id} ${a.task.title}`, roleWord(a.role, lang), `${a.task.deadline ?? '—'}（${daysWord(daysBetween(ledger.asOf, a.task.deadline!), lang)}）`, stateWord(a.state, lang)]),
     },
   ];
   const next = ledger.nextCheckpoint;

@@ -22,7 +22,7 @@
  * The `docx` package is loaded here, only by the commands that write a .docx.
  */
 import { wrapOf, type Block, type OfficialDocument } from './document.js';
-import { tableLayout, textWidth } from './table-layout.js';
+import { cellLines, TABLE_LINE, tableLayout, textWidth } from './table-layout.js';
 import { safeText } from '../text.js';
 
 /** Twentieths of a point per millimetre. */
@@ -105,10 +105,11 @@ export async function documentDocx(doc: OfficialDocument): Promise<Buffer> {
   const table = (b: Extract<Block, { kind: 'table' }>, landscapeOk: boolean): { table: InstanceType<typeof d.Table>; landscape: boolean } => {
     const typeWidth = TYPE_WIDTH / 20;
     const layout = tableLayout(b.header, b.rows, wrapOf(b), typeWidth, landscapeOk ? TYPE_HEIGHT / 20 : typeWidth);
+    const wrap = wrapOf(b);
     const numeric = new Set(b.numeric ?? []);
-    const line = Math.round(layout.size * 1.35 * 20);
+    const line = Math.round(layout.size * TABLE_LINE * 20);
     const widths = layout.widths.map((w) => Math.floor(w * 20));
-    const cell = (text: string, i: number, head: boolean): InstanceType<typeof d.TableCell> =>
+    const cell = (text: string | string[], i: number, head: boolean): InstanceType<typeof d.TableCell> =>
       new d.TableCell({
         width: { size: widths[i]!, type: d.WidthType.DXA },
         margins: { top: 30, bottom: 30, left: 80, right: 80 },
@@ -118,7 +119,9 @@ export async function documentDocx(doc: OfficialDocument): Promise<Buffer> {
             style: head ? STYLE.headCell : STYLE.cell,
             alignment: head ? d.AlignmentType.CENTER : numeric.has(i) ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT,
             spacing: { line, lineRule: d.LineRuleType.EXACT, before: 0, after: 0 },
-            children: text === '' ? [] : [new d.TextRun({ text: clean(text), size: halfPoints(layout.size) })],
+            children: (typeof text === 'string' ? [text] : text)
+              .filter((l) => l !== '')
+              .map((l, n) => new d.TextRun({ text: clean(l), size: halfPoints(layout.size), ...(n > 0 && { break: 1 }) })),
           }),
         ],
       });
@@ -129,8 +132,18 @@ export async function documentDocx(doc: OfficialDocument): Promise<Buffer> {
         columnWidths: widths,
         layout: d.TableLayoutType.FIXED,
         rows: [
-          new d.TableRow({ tableHeader: true, cantSplit: true, children: b.header.map((h, i) => cell(h, i, true)) }),
-          ...b.rows.map((r) => new d.TableRow({ cantSplit: true, children: b.header.map((_, i) => cell(r[i] ?? '', i, false)) })),
+          new d.TableRow({ tableHeader: true, cantSplit: true, children: layout.header.map((h, i) => cell(h, i, true)) }),
+          ...b.rows.map(
+            (r) =>
+              new d.TableRow({
+                cantSplit: true,
+                children: b.header.map((_, i) => {
+                  const text = r[i] ?? '';
+                  const w = wrap[i]!;
+                  return cell(w === 'never' ? text : cellLines(text, layout.textWidths[i]!, layout.size, w === 'list'), i, false);
+                }),
+              }),
+          ),
         ],
       }),
     };

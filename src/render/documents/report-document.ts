@@ -6,7 +6,7 @@ import { isClosed, type Ledger } from '../../ledger/index.js';
 import type { ProgressReport } from '../../ledger/report.js';
 import { shortName } from '../../ledger/units.js';
 import { documentDate, headingNumber, signatureDate, type Block, type OfficialDocument } from './document.js';
-import { assignmentStateWord, daysWord, roleWord, stateWord, t } from '../labels.js';
+import { assignmentStateWord, daysWord, stateWord, t } from '../labels.js';
 import { daysBetween } from '../../calendar.js';
 import type { Lang } from '../lang.js';
 
@@ -28,14 +28,14 @@ export function reportDocument(r: ProgressReport, ledger: Ledger, lang: Lang): O
   const evidence = r.assignments.flatMap((a) => (a.entry?.details?.evidence ?? []).map((e) => `${a.task.id}${zh ? '：' : ': '}${e}`));
   blocks.push({
     kind: 'table',
-    header: [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), zh ? '完成情况' : 'State', t('progressNote', lang)],
-    wrap: ['never', 'free', 'never', 'never', 'never', 'free'],
+    // The unit's role is its own business here (the office's tables show it); the room goes to the texts.
+    header: [t('id', lang), t('task', lang), t('deadline', lang), zh ? '完成情况' : 'State', t('progressNote', lang)],
+    wrap: ['never', 'free', 'never', 'once', 'free'],
     rows: r.assignments.map((a) => {
       const n = a.entry?.details?.evidence?.length ?? 0;
       return [
         a.task.id,
         a.task.title,
-        roleWord(a.role, lang),
         a.task.deadline ?? t('noDeadline', lang),
         isClosed(a.state) || a.task.deadline === null ? assignmentStateWord(a, lang) : `${stateWord(a.state, lang)}${zh ? '，' : ', '}${daysWord(daysBetween(ledger.asOf, a.task.deadline), lang)}`,
         [a.entry?.details?.progress, a.entry?.details?.reason, n > 0 ? (zh ? `佐证材料${n}项` : `${n} evidence`) : undefined].filter((x): x is string => !!x && x.trim() !== '').join(zh ? '；' : '; '),

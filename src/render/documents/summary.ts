@@ -113,7 +113,7 @@ export function summaryDocument(s: Summary, lang: Lang): OfficialDocument {
       kind: 'table',
       header: zh ? ['编号', '任务', '完成时限', '逾期天数', '未完成单位'] : ['ID', 'Task', 'Deadline', 'Days overdue', 'Units late'],
       numeric: [3],
-      wrap: ['never', 'free', 'never', 'never', 'free'],
+      wrap: ['never', 'free', 'never', 'never', 'list'],
       rows: s.overdueByTask.map(({ row, items }) => [
         row.task.id,
         row.task.title,
