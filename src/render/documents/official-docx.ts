@@ -63,7 +63,7 @@ export const CHAR_PITCH = SIZE.san * 20 + CHAR_SPACING;
  * what LibreOffice consults (it reads no stand-in from the document).
  */
 export const FONTS = {
-  title: { name: '方正小标宋简体', windows: '宋体', linux: ['Noto Serif CJK SC Bold', 'Source Han Serif SC Heavy'] },
+  title: { name: '方正小标宋简体', windows: 'SimSun', linux: ['Noto Serif CJK SC Bold', 'Source Han Serif SC Heavy'] },
   body: { name: '仿宋_GB2312', windows: '仿宋', linux: ['Noto Serif CJK SC', 'WenQuanYi Zen Hei'] },
   heading1: { name: '黑体', windows: 'SimHei', linux: ['Noto Sans CJK SC', 'WenQuanYi Zen Hei'] },
   heading2: { name: '楷体_GB2312', windows: '楷体', linux: ['AR PL UKai CN', 'Noto Serif CJK SC'] },
@@ -237,7 +237,7 @@ export function titleLines(title: string): string[] {
     if (/[，。、；：）》”]/.test(after) || /[（《“]/.test(before)) return Infinity;
     if (/[》）]/.test(before) || /[《（]/.test(after) || chars.slice(i - 2, i).join('') === '关于' || /[的和及与]/.test(after)) return 0;
     // Inside a phrase: worth it only to avoid lines of very unequal length.
-    return 10;
+    return 20;
   };
   let best: { cost: number; breaks: number[] } = { cost: Infinity, breaks: [] };
   const search = (from: number, left: number, breaks: number[], cost: number): void => {

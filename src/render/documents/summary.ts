@@ -20,15 +20,24 @@ export function returnedWord(line: Summary['units'][number], hasCheckpoint: bool
 
 /**
  * Units named as a clerk would: a group whose every member is in the list by
- * the group's name (各镇人民政府), the rest by their short names, in the order
- * of units.yaml; with the count when a group stands for several.
+ * the group's name (各镇人民政府), a group of four or more missing a few
+ * (under a quarter, at most two) as 各镇人民政府（林口镇除外）, the rest by
+ * their short names, in the order of units.yaml; with the count when a group
+ * stands for several.
  */
 export function unitList(ids: string[], data: Pick<PlanData, 'units' | 'groups'>, lang: Lang): string {
   const left = new Set(ids);
   const names: string[] = [];
+  const short = (id: string): string => {
+    const u = data.units.find((x) => x.id === id);
+    return u ? shortName(u) : id;
+  };
   for (const g of data.groups) {
-    if (g.members.length < 2 || !g.members.every((m) => left.has(m))) continue;
-    names.push(g.name);
+    if (g.members.length < 2 || !g.members.some((m) => left.has(m))) continue;
+    const missing = g.members.filter((m) => !left.has(m));
+    if (missing.length > 0 && (g.members.length < 4 || missing.length > 2 || missing.length * 4 >= g.members.length)) continue;
+    const except = missing.map(short).join(lang === 'zh' ? '、' : ', ');
+    names.push(missing.length === 0 ? g.name : lang === 'zh' ? `${g.name}（${except}除外）` : `${g.name} (except ${except})`);
     for (const m of g.members) left.delete(m);
   }
   for (const u of data.units) if (left.has(u.id)) names.push(shortName(u));
