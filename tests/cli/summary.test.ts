@@ -10,7 +10,7 @@ import { documentDocx, CHAR_PITCH, CHAR_SPACING, LINE_PITCH } from '../../src/re
 import { summaryDocument } from '../../src/render/documents/summary.js';
 import { validatePlan } from '../../src/validate/index.js';
 import { HOSTILE, hostilePlan, LIVE_MARKUP, readDocx, statusFigures } from '../documents.js';
-import { copyPlan, plan } from '../helpers.js';
+import { copyPlan, edit, plan } from '../helpers.js';
 
 const out = (name: string): string => join(mkdtempSync(join(tmpdir(), 'plan-summary-')), name);
 
@@ -123,6 +123,23 @@ describe('plan summary --format docx', () => {
     // No form came back, but 县财政局 recorded its progress itself (2021-09-03): it reported.
     expect(md).toContain(`2021年9月5日报送节点应报送${f.nextCheckpoint!.reporters}个单位，已报送1个。`);
     expect(md).toContain('| 县财政局 | 16 | 1 | 6% | 0 | 0 | 已报送（2021-09-03） |');
+  });
+});
+
+describe('the office that signs', () => {
+  it('is the full name: plan init --office sets it, and a short issuer is written in full from units.yaml', () => {
+    const root = mkdtempSync(join(tmpdir(), 'plan-office-'));
+    const init = plan(['init', root, '--office', '清河县人民政府办公室', '--as-of', '2021-09-01', '--lang', 'zh']);
+    expect(init.code).toBe(0);
+    expect(readFileSync(join(root, 'plan', 'plan.yaml'), 'utf8')).toContain('issuer: "清河县人民政府办公室"');
+    const md = plan(['summary', '--plan', join(root, 'plan'), '--as-of', '2021-09-01', '--lang', 'zh']).stdout;
+    expect(md).toContain('清河县人民政府办公室  \n二〇二一年九月一日');
+    // plan.yaml giving the short name: the signature is still the full one units.yaml records.
+    const dir = copyPlan({ progress: true });
+    edit(join(dir, 'plan.yaml'), 'issuer: 林口县人民政府办公室', 'issuer: 县政府办');
+    const short = plan(['summary', '--plan', dir, '--as-of', '2021-12-06', '--lang', 'zh']).stdout;
+    expect(short).toContain('林口县人民政府办公室  \n二〇二一年十二月六日');
+    expect(short).not.toMatch(/^县政府办 {2}$/m);
   });
 });
 
