@@ -15,7 +15,7 @@ export { recordForUnit, statusFileOf, type Recorded } from './record.js';
 export { LockLost, LockTimeout, withLock } from './lock.js';
 export { editStatus, type StatusChange } from './status-edit.js';
 export { recordReturn } from './returns-edit.js';
-export { addAliases, addUnit, PlanFileUnusable, removeUnit, renameIdIn, setMembership } from './units-edit.js';
+export { addAliases, addUnit, completeGroup, PlanFileUnusable, removeUnit, renameIdIn, setMaintainers, setMembership } from './units-edit.js';
 export { fixUnitNames } from './fix-names.js';
 export { checkAuthor, commitFile, requireRepo } from './git-commit.js';
 export { gitReplay } from './git-replay.js';

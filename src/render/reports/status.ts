@@ -6,7 +6,7 @@ import { closedWord, colon, countOf, lightPaint, lightWord, progressBar, rowDays
 import { statusHtml } from './html.js';
 import { missingReturnsLine } from './returns.js';
 import { renderTable } from '../table.js';
-import { displayWidth, wrap } from '../text.js';
+import { wrapPhrases } from '../text.js';
 import type { Lang } from '../lang.js';
 import { ownerNames, type RenderOptions, type StatusView } from './view.js';
 
@@ -55,7 +55,7 @@ export const STATUS_FORMATS = {
     // Who has not returned the form: about every unit, so not under a filter.
     const returns = v.filter === undefined ? missingReturnsLine(v.ledger, lang) : undefined;
     // Wrapped to the terminal: it names up to ten units.
-    return `${head}\n\n${table}\n\n${lang === 'zh' ? `${v.rows.length} ${t('tasks', lang)}` : countOf(v.rows.length, 'task')}${colon(lang)}${footer}\n${returns ? `${wrapWords(returns, o.columns)}\n` : ''}`;
+    return `${head}\n\n${table}\n\n${lang === 'zh' ? `${v.rows.length} ${t('tasks', lang)}` : countOf(v.rows.length, 'task')}${colon(lang)}${footer}\n${returns ? `${wrapPhrases(returns, o.columns)}\n` : ''}`;
   },
 
   json(v: StatusView): string {
@@ -142,17 +142,3 @@ export const STATUS_FORMATS = {
 } as const;
 
 /** English breaks at spaces; Chinese, which has none, anywhere by display width (wrap). */
-function wrapWords(text: string, width: number): string {
-  if (!text.includes(' ')) return wrap(text, width, '');
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && displayWidth(`${line} ${word}`) > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') lines.push(line);
-  // A single word wider than the line (a long Chinese name list) is still cut by display width.
-  return lines.map((l) => (displayWidth(l) > width ? wrap(l, width, '') : l)).join('\n');
-}
