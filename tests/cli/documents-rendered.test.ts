@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: the generator is a plain script without types.
 import { fillPlan, generatePlan } from '../../scripts/gen.mjs';
 import { copyPlan, plan } from '../helpers.js';
 import { bodyLines, fullBodyLines, gridChars, leadingWord, missingRenderer, TYPE_AREA, readPdf, tableLines, toPdf, wrappedCells, type Page } from '../pdf-layout.js';
