@@ -148,6 +148,16 @@ export function closedWord(c: { state?: TaskState; completed?: string; completio
   return d < 0 ? `done ${-d}d early` : d === 0 ? 'done on time' : `done ${d}d late`;
 }
 
+/**
+ * An assignment's state as a word: how it closed once closed (提前2天完成,
+ * 按时完成, 逾期3天完成, 不适用), its state while open. The one word for a
+ * closed assignment in every output.
+ */
+export function assignmentStateWord(a: { state: TaskState; completed?: string; completionDays?: number }, lang: Lang): string {
+  if (a.state === 'done' || a.state === 'not_applicable') return closedWord(a, lang);
+  return stateWord(a.state, lang);
+}
+
 /** The Days column of one assignment: days left or late while open, how it closed once closed. */
 export function assignmentDaysWord(a: { state: TaskState; review?: ReviewState | null; completed?: string; completionDays?: number; daysLeft: number | null }, lang: Lang, unit: DayUnit = 'days'): string {
   if ((a.state === 'done' || a.state === 'not_applicable') && a.review !== 'pending') return closedWord(a, lang);

@@ -24,7 +24,9 @@ export function pointSchemasAtPackage(text: string, depth: number): string {
  * made up, says so, and dated from the day of `plan init` so that nothing in
  * it is overdue on the first day.
  */
-export function examplePlan(today: string): Map<string, string> {
+/** `office`: the issuing office's full name (plan init --office), signed under every document. */
+export function examplePlan(today: string, office = '示例县人民政府办公室'): Map<string, string> {
+  const name = JSON.stringify(office);
   const d = (days: number): string => addDays(today, days);
   const files = new Map<string, string>();
   files.set(
@@ -35,7 +37,8 @@ export function examplePlan(today: string): Map<string, string> {
 id: example-plan
 title: 示例工作方案
 document: 示例〔${today.slice(0, 4)}〕1号
-issuer: 示例县人民政府办公室
+# The issuing office's full name: it signs the 通报 and 催办 notices.
+issuer: ${name}
 signed: ${today}
 timezone: Asia/Shanghai
 # Reports speak the plan's language unless --lang or the locale names another.
@@ -82,7 +85,7 @@ office:
   # signingKeys: []
 units:
   - id: office
-    name: 示例县人民政府办公室
+    name: ${name}
     short: 县政府办
     kind: county-department
     maintainers: []

@@ -9,7 +9,7 @@ import { type Assignment, type Ledger, type Light, type TaskRow } from '../ledge
 import { shortName } from '../ledger/units.js';
 import type { Unit } from '../model.js';
 import { html } from '../render/reports/html.js';
-import { colon, daysWord, deadlineCell, deadlineWords, extendedWord, lightWord, reviewedStateWord, roleWord, stagesWord, stateWord, t } from '../render/labels.js';
+import { assignmentLightWord, assignmentStateWord, colon, daysWord, deadlineCell, deadlineWords, extendedWord, lightWord, reviewedStateWord, roleWord, stagesWord, stateWord, t } from '../render/labels.js';
 import { isDone } from '../ledger/index.js';
 import { reviewQueue } from '../ledger/queue.js';
 import { askedWord } from '../render/reports/queue.js';
@@ -94,6 +94,8 @@ ${p.body}
 }
 
 const light = (l: Light, lang: Lang, allClosed = false): string => `<span class="light" style="color:${lightColour(l)}">${html(lightWord(l, lang, allClosed))}</span>`;
+/** An assignment's light: a closed one says so (已完成, 不适用), never 正常. */
+const assignmentLight = (a: Assignment, lang: Lang): string => `<span class="light" style="color:${lightColour(a.light)}">${html(assignmentLightWord(a, lang))}</span>`;
 
 function homePage(ledger: Ledger, o: SiteOptions): Page {
   const zh = o.lang === 'zh';
@@ -277,8 +279,8 @@ function unitPage(ledger: Ledger, unit: Unit, o: SiteOptions): Page {
     html(a.task.title),
     html(roleWord(a.role, lang)),
     html(extendedWord(a, lang) ?? a.deadline ?? t('noDeadline', lang)),
-    html(reviewedStateWord(a, lang) + (a.entry?.completed ? `（${a.entry.completed}）` : '')),
-    light(a.light, lang),
+    html((a.review !== null ? reviewedStateWord(a, lang) : assignmentStateWord(a, lang)) + (a.review !== null && a.entry?.completed ? `（${a.entry.completed}）` : '')),
+    assignmentLight(a, lang),
     [a.entry?.details?.progress, a.entry?.details?.reason, ...(o.public ? [] : officeWords(a, lang))].filter((x): x is string => !!x).map(html).join('<br>'),
     evidenceHtml(a, o),
   ]);
@@ -316,8 +318,8 @@ function taskPage(ledger: Ledger, row: TaskRow, o: SiteOptions): Page {
   const rows = row.assignments.map((a) => [
     `<a href="../${html(unitFile(a.unit))}">${html(shortName(a.unit))}</a>`,
     html(roleWord(a.role, lang)),
-    html(reviewedStateWord(a, lang)),
-    light(a.light, lang),
+    html(a.review !== null ? reviewedStateWord(a, lang) : assignmentStateWord(a, lang)),
+    assignmentLight(a, lang),
     html(a.entry?.completed ?? (a.daysOverdue > 0 ? daysWord(-a.daysOverdue, lang, ledger.dayUnit) : '')),
     [extendedWord(a, lang), a.entry?.details?.progress, a.entry?.details?.reason, ...(o.public ? [] : officeWords(a, lang))].filter((x): x is string => !!x).map(html).join('<br>'),
     evidenceHtml(a, o),

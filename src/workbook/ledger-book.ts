@@ -10,7 +10,7 @@ import type { Cell } from 'exceljs';
 import type { Assignment, Ledger, TaskRow } from '../ledger/index.js';
 import { returnsFor } from '../ledger/returns.js';
 import { shortName } from '../ledger/units.js';
-import { colon, extendedWord, lightWord, reviewWord, roleWord, stateWord, t } from '../render/labels.js';
+import { assignmentLightWord, colon, extendedWord, lightWord, reviewWord, roleWord, stateWord, t } from '../render/labels.js';
 import { cellDate, headerText } from './cells.js';
 import { addRow, finishSheets, sheet } from './sheets.js';
 import { lightFill, w } from './words.js';
@@ -84,7 +84,7 @@ export async function ledgerWorkbook(excel: typeof ExcelJS, v: LedgerBookView): 
       roleWord(a.role, lang),
       a.deadline === null ? t('noDeadline', lang) : cellDate(a.deadline),
       stateWord(a.state, lang),
-      lightWord(a.light, lang),
+      assignmentLightWord(a, lang),
       d?.progress ?? null,
       d && d.evidence.length > 0 ? d.evidence.join('\n') : null,
       a.entry?.completed ? cellDate(a.entry.completed) : null,
