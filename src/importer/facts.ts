@@ -1,6 +1,6 @@
 /** What a document says about itself: number, issuer, title, dates, higher documents, checkpoints. */
 import type { Checkpoint, HigherDocument } from '../model.js';
-import type { DraftPlan, Problem } from './index.js';
+import type { DraftPlan, Problem } from './types.js';
 import type { NameBook } from './names.js';
 
 const SECTION = /^([一二三四五六七八九十]{1,3})\s*[、,，.．]\s*(.*)$/;

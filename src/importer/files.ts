@@ -1,6 +1,6 @@
 /** A draft plan as the YAML files of a plan folder, in the plain subset plan files use. */
 import type { Unit, UnitGroup } from '../model.js';
-import type { Draft, DraftPart } from './index.js';
+import type { Draft, DraftPart } from './types.js';
 
 const q = (s: string): string => JSON.stringify(s);
 const ids = (list: string[]): string => `[${list.join(', ')}]`;

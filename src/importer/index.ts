@@ -3,93 +3,16 @@
  * (plan, units, groups, tasks) and a report of everything it could not read
  * with certainty. Pure: text in, data out; commands/import.ts writes files.
  */
-import type { IsoDate, Plan, Unit, UnitGroup } from '../model.js';
+import { documentOfText, normalise } from './document.js';
 import { FIRST_LEADS_RULE, findAnnotation, labelLine, type Annotation } from './annotation.js';
-import { deadlineInText, parseDeadline, type DeadlineContext, type Milestone } from './deadline.js';
+import { deadlineInText, parseDeadline, type DeadlineContext } from './deadline.js';
 import { documentFacts, findCheckpoints } from './facts.js';
 import { NameBook } from './names.js';
 import { ownersOf, readClauses, splitUnits, type Owners } from './owners.js';
 import { readTable } from './table.js';
-import { unflatten } from './unflatten.js';
+import type { Cell, Draft, DraftPart, DraftPlan, DraftTask, ImportOptions, Problem, Seen, SourceDocument, TaskReading } from './types.js';
 
-export interface DraftTask {
-  id: string;
-  title: string;
-  text: string;
-  lead: string[];
-  leadOpen: boolean;
-  responsible: string[];
-  deadline?: IsoDate;
-  deadlineText?: string;
-  ongoing?: boolean;
-  reviewOn?: IsoDate[];
-  deadlineNote?: string;
-  /** Earlier stages of a deadline with several (6月底前…，12月底前…). */
-  milestones?: Milestone[];
-  source: string;
-  annotation?: string;
-  line: number;
-}
-
-export interface DraftPart {
-  /** File name stem: 2-1 for 二(一). */
-  name: string;
-  section: string;
-  heading: string;
-  tasks: DraftTask[];
-}
-
-/** A plan as far as the document gives it: the signing date may be missing. */
-export type DraftPlan = Omit<Plan, 'signed'> & { signed?: IsoDate };
-
-export interface Problem {
-  line: number;
-  kind: 'no-annotation' | 'unsplit-annotation' | 'unknown-deadline' | 'unclosed-annotation' | 'no-deadline' | 'missing-fact' | 'first-named-lead' | 'unread-table' | 'relative-no-signed' | 'no-tasks';
-  /** The passage or value as written (data, not wording: the report words each kind in the chosen language). */
-  text: string;
-  /** missing-fact: which fact. */
-  fact?: 'number' | 'signed' | 'issuer';
-  /** no-tasks: what the document looked like. */
-  seen?: Seen;
-  /** unread-table: which table, how many rows. */
-  table?: { index: number; rows: number };
-}
-
-/** How a task's owners were read, for the report's "how sure". */
-export interface TaskReading {
-  id: string;
-  line: number;
-  how: 'annotation' | 'label-lines' | 'table' | 'note-rule' | 'note-convention';
-  deadlineFrom?: 'label' | 'sentence' | 'none';
-}
-
-export interface ImportReport {
-  sections: { section: string; heading: string; tasks: number }[];
-  /** Per task: what was read and how. */
-  tasks: { id: string; line: number; lead: string[]; responsible: string[]; deadline: string | undefined; how: TaskReading['how']; deadlineFrom: NonNullable<TaskReading['deadlineFrom']> }[];
-  unitsCreated: string[];
-  unitsResolved: string[];
-  groupsCreated: string[];
-  deadlines: { dates: number; ongoing: number; missing: number; unknown: number };
-  problems: Problem[];
-}
-
-export interface Draft {
-  plan: DraftPlan;
-  units: Unit[];
-  groups: UnitGroup[];
-  /** True when units or groups were created beyond those given. */
-  newUnits: boolean;
-  parts: DraftPart[];
-  report: ImportReport;
-}
-
-export interface ImportOptions {
-  /** Units and groups to resolve names against (`--units`). */
-  known?: { units: Unit[]; groups: UnitGroup[] };
-  /** Where the text came from, for `source` references. */
-  sourceName: string;
-}
+export type { Block, Cell, Draft, DraftPart, DraftPlan, DraftTask, ImportOptions, ImportReport, Problem, Seen, SourceDocument, TaskReading } from './types.js';
 
 const NUMERALS = '一二三四五六七八九十';
 /** 一 … 九十九 as a number. */
@@ -112,15 +35,8 @@ const HEADINGS: RegExp[] = [
 const KINDS = ['section', 'group', 'numbered', 'sub', 'circled'] as const;
 type HeadingKind = (typeof KINDS)[number];
 
-/** Marks where a table of the source stands among the lines. */
-export const TABLE_MARK = '\u0000TABLE:';
-
-/** A document that is more than lines: text with tables (HTML, .docx, .xlsx). */
-export interface DocumentSource {
-  /** The text, with a line `${TABLE_MARK}n` where table n stands. */
-  text: string;
-  tables: string[][][];
-}
+/** Marks where a table stands among the lines the rules read. */
+const TABLE_MARK = '\u0000TABLE:';
 
 interface Paragraph {
   line: number;
@@ -142,17 +58,12 @@ interface Pending {
   hasTask: boolean;
 }
 
-export function importDocument(input: string | DocumentSource, options: ImportOptions): Draft {
-  const source: DocumentSource = typeof input === 'string' ? { text: input, tables: [] } : input;
-  // Kangxi radicals (⼤ for 大) come out of PDFs whose fonts map glyphs to them; read them as the characters they are.
-  const text = source.text
-    .replace(/^\ufeff/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u2e80-\u2fdf]/g, radical);
-  for (const table of source.tables) for (const row of table) row.forEach((c, i) => (row[i] = c.replace(/[\u2e80-\u2fdf]/g, radical)));
-  const rawLines = text.split('\n');
-  // Lines that lost their breaks are broken again; line numbers then count the broken lines.
-  const lines = unflatten(rawLines);
+export function importDocument(input: string | SourceDocument, options: ImportOptions): Draft {
+  // Every form is one model: paragraphs and tables. Line n is block n (text lines that lost their breaks
+  // are broken again, and then count as lines of their own).
+  const tables: Cell[][][] = [];
+  const lines = normalise(typeof input === 'string' ? documentOfText(input) : input).map((b) => (b.kind === 'paragraph' ? b.text : `${TABLE_MARK}${tables.push(b.rows) - 1}`));
+  const text = lines.join('\n');
   const problems: Problem[] = [];
   const facts = documentFacts(lines, problems);
   const names = new NameBook(options.known);
@@ -392,11 +303,11 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
   reportUnclaimed();
 
   function readTableTasks(index: number, line: number): void {
-    const rows = source.tables[index];
+    const rows = tables[index];
     if (!rows) return;
     const table = readTable(rows);
     if (table.skipped) {
-      if (rows.length >= 2 && rows.some((r) => r.some((c) => /牵头|责任|负责/.test(c)))) problems.push({ line, kind: 'unread-table', text: rows[0]!.join(' | ').slice(0, 60), table: { index: index + 1, rows: rows.length } });
+      if (rows.length >= 2 && rows.some((r) => r.some((c) => /牵头|责任|负责/.test(c.text)))) problems.push({ line, kind: 'unread-table', text: rows[0]!.map((c) => c.text).join(' | ').slice(0, 60), table: { index: index + 1, rows: rows.length } });
       return;
     }
     let sectionNo = 0;
@@ -521,7 +432,7 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
   }
 
   const allTasks = parts.flatMap((p) => p.tasks);
-  if (allTasks.length === 0) problems.push({ line: 1, kind: 'no-tasks', text: '', seen: whatWasSeen(lines, source) });
+  if (allTasks.length === 0) problems.push({ line: 1, kind: 'no-tasks', text: '', seen: whatWasSeen(lines, tables.length) });
 
   const allDeadlines = allTasks.map((t) => t.deadline).filter((d): d is string => d !== undefined).sort();
   const start = facts.signed ?? allDeadlines[0];
@@ -566,16 +477,6 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
   };
 }
 
-/** Simplified-form radicals with no Unicode decomposition, as PDF fonts emit them for whole characters. */
-const RADICALS: Record<string, string> = {
-  '⺠': '民', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻢': '马',
-  '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⺟': '母', '⻄': '西',
-  '⻘': '青', '⻝': '食', '⻤': '鬼', '⺁': '厂', '⺇': '几', '⺈': '⺈', '⺌': '小', '⺍': '⺍', '⺕': '彐', '⺗': '心', '⺮': '竹', '⺶': '羊', '⻊': '足',
-};
-function radical(c: string): string {
-  return RADICALS[c] ?? c.normalize('NFKC');
-}
-
 /** Where labels on their own lines belong: the heading just above, or the parent of its sub-items. */
 function labelTarget(pending: Pending[]): Pending | undefined {
   const open = pending.filter((q) => !q.hasTask);
@@ -611,22 +512,14 @@ function mergeAnnotations(a: Annotation, b: Annotation): Annotation {
 }
 
 /** What the document looked like when no task was found, to say so instead of staying silent. */
-export interface Seen {
-  lines: number;
-  html: boolean;
-  headings: number;
-  roleWords: boolean;
-  tables: number;
-}
-
-function whatWasSeen(lines: string[], source: DocumentSource): Seen {
+function whatWasSeen(lines: string[], tables: number): Seen {
   const all = lines.join('\n');
   return {
     lines: lines.filter((l) => l.trim()).length,
     html: /<\s*(?:html|body|div|p|table|td)\b/i.test(all),
     headings: lines.filter((l) => HEADINGS.some((h) => h.test(l.trim()))).length,
     roleWords: /牵头|责任单位|负责/.test(all),
-    tables: source.tables.length,
+    tables,
   };
 }
 

@@ -1,7 +1,7 @@
 /** Unit and group names as a document writes them, to ids. */
 import { pinyin } from 'pinyin-pro';
 import type { Unit, UnitGroup, UnitKind } from '../model.js';
-import type { ImportOptions } from './index.js';
+import type { ImportOptions } from './types.js';
 
 const PREFIX = /^(?:国家|各|县|市|省|区|州|盟|旗|镇|乡)/;
 const SUFFIX = /(?:人民政府|办公室|办公厅|委员会|管委会|领导小组|中心|政府|总局|总署|单位|部门|街道|公司|局|委|办|部|厅|院|署|会|所|站|队|镇|乡|社|行)$/;

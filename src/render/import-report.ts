@@ -1,6 +1,6 @@
 /** The report `plan import` prints: what it found, and every passage it could not read with certainty. */
 import { colon, countOf } from './labels.js';
-import type { ImportReport, Problem } from '../importer/index.js';
+import type { ImportReport, Problem } from '../importer/types.js';
 import type { Lang } from './messages.js';
 import { safeText } from './text.js';
 
