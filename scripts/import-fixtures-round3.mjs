@@ -93,7 +93,7 @@ export const noteParagraph = {
     { find: '支持居民更新家居产品', lead: ['商务部'], responsible: ['工业和信息化部', '市场监管总局'], deadline: '2024-12-31' },
     { find: '丰富夜间文旅产品供给', lead: ['文化和旅游部'], responsible: ['商务部'], deadline: 'none' },
     { find: '发展养老托育服务', lead: ['民政部'], responsible: ['国家卫生健康委', '国家发展改革委'], deadline: '2024-09-30' },
-    { find: '加快地方政府专项债券', lead: ['财政部'], responsible: ['国家发展改革委', '各省级人民政府'], deadline: 'ongoing' },
+    { find: '加快地方政府专项债券', lead: ['财政部'], responsible: ['国家发展改革委', '各省级人民政府'], deadline: 'none' },
   ],
 };
 

@@ -6,17 +6,22 @@ const q = (s: string): string => JSON.stringify(s);
 const ids = (list: string[]): string => `[${list.join(', ')}]`;
 const dates = ids;
 
-export function planFiles(draft: Draft, sourceName: string): Map<string, string> {
+/**
+ * `schemas`: the folder of the JSON Schemas relative to the plan folder (the installed package's), for
+ * the editor's `$schema` comment; without it the comment is left out rather than pointing nowhere.
+ */
+export function planFiles(draft: Draft, sourceName: string, schemas?: string): Map<string, string> {
   const files = new Map<string, string>();
-  files.set('plan.yaml', planYaml(draft, sourceName));
-  files.set('units.yaml', unitsYaml(draft.units, draft.groups, sourceName));
-  for (const part of draft.parts) files.set(`tasks/${part.name}.yaml`, partYaml(part, sourceName));
+  const comment = (kind: string, depth: number): string[] => (schemas === undefined ? [] : [`# yaml-language-server: $schema=${'../'.repeat(depth)}${schemas}/${kind}.schema.json`]);
+  files.set('plan.yaml', planYaml(draft, sourceName, comment('plan', 0)));
+  files.set('units.yaml', unitsYaml(draft.units, draft.groups, sourceName, comment('units', 0)));
+  for (const part of draft.parts) files.set(`tasks/${part.name}.yaml`, partYaml(part, sourceName, comment('tasks', 1)));
   return files;
 }
 
-function planYaml({ plan }: Draft, sourceName: string): string {
+function planYaml({ plan }: Draft, sourceName: string, schema: string[]): string {
   const out = [
-    '# yaml-language-server: $schema=../src/validate/schemas/plan.schema.json',
+    ...schema,
     `# Imported by plan import from ${sourceName}. Check every value against the document.`,
     `id: ${plan.id}`,
     `title: ${q(plan.title)}`,
@@ -41,8 +46,8 @@ function planYaml({ plan }: Draft, sourceName: string): string {
   return `${out.join('\n')}\n`;
 }
 
-function unitsYaml(units: Unit[], groups: UnitGroup[], sourceName: string): string {
-  const out = ['# yaml-language-server: $schema=../src/validate/schemas/units.schema.json', `# Units named in ${sourceName}, as plan import read them.`, units.length > 0 ? 'units:' : 'units: []'];
+function unitsYaml(units: Unit[], groups: UnitGroup[], sourceName: string, schema: string[]): string {
+  const out = [...schema, `# Units named in ${sourceName}, as plan import read them.`, units.length > 0 ? 'units:' : 'units: []'];
   for (const u of units) {
     out.push(`  - id: ${u.id}`, `    name: ${q(u.name)}`);
     if (u.short) out.push(`    short: ${q(u.short)}`);
@@ -62,8 +67,8 @@ function unitsYaml(units: Unit[], groups: UnitGroup[], sourceName: string): stri
   return `${out.join('\n')}\n`;
 }
 
-function partYaml(part: DraftPart, sourceName: string): string {
-  const out = ['# yaml-language-server: $schema=../../src/validate/schemas/tasks.schema.json', `# ${part.section} ${part.heading}: imported from ${sourceName}.`, `section: ${q(part.section)}`, `heading: ${q(part.heading)}`, 'tasks:'];
+function partYaml(part: DraftPart, sourceName: string, schema: string[]): string {
+  const out = [...schema, `# ${part.section} ${part.heading}: imported from ${sourceName}.`, `section: ${q(part.section)}`, `heading: ${q(part.heading)}`, 'tasks:'];
   for (const t of part.tasks) {
     out.push(`  - id: ${q(t.id)}`, `    title: ${q(t.title)}`, `    text: ${q(t.text)}`);
     if (t.lead.length > 0) out.push(`    lead: ${ids(t.lead)}`);

@@ -47,14 +47,15 @@ interface Paragraph {
   text: string;
 }
 
-type Block = Paragraph | { line: number; kind: 'labels'; annotation: Annotation } | { line: number; kind: 'table'; index: number };
+/** `note`: an owner note in a paragraph of its own, （商务部、文化和旅游部负责）, as the State Council lays them out. */
+type Block = Paragraph | { line: number; kind: 'labels'; annotation: Annotation; note?: boolean } | { line: number; kind: 'table'; index: number };
 
 /** A heading not yet claimed by a task: labels after it, or after its sub-items, may make it one. */
 interface Pending {
   p: Paragraph;
   id: string;
   source: string;
-  extra: string[];
+  extra: Paragraph[];
   hasTask: boolean;
 }
 
@@ -78,6 +79,8 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
     if (t.startsWith(TABLE_MARK)) return void blocks.push({ line, kind: 'table', index: Number(t.slice(TABLE_MARK.length)) });
     const labels = labelLine(t);
     if (labels) return void blocks.push({ line, kind: 'labels', annotation: labels });
+    const note = ownNote(t);
+    if (note) return void blocks.push({ line, kind: 'labels', annotation: note, note: true });
     for (let level = 0; level < HEADINGS.length; level++) {
       const m = HEADINGS[level]!.exec(t);
       if (!m) continue;
@@ -192,21 +195,56 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
     merged.push(b.kind === 'labels' ? { ...b, annotation: { ...b.annotation } } : b);
   }
 
-  /** An unnumbered paragraph just read that belongs to no heading: labels right after it make it a task. */
-  let loosePlain: Paragraph | undefined;
+  /** The unnumbered paragraphs read since the last heading, note or task that belong to no heading: labels right after them make them a task. */
+  let loosePlain: Paragraph[] = [];
+  const nextLetterId = (): string => {
+    const base = last ? last.id.replace(/[b-z]$/, '') : `${prefix() || '0'}.0`;
+    const letter = last && /[b-z]$/.test(last.id) ? String.fromCharCode(last.id.charCodeAt(last.id.length - 1) + 1) : 'b';
+    return `${base}${letter}`;
+  };
   for (const p of merged) {
     if (inAnnex) continue;
-    if (p.kind !== 'labels' && p.kind !== 'plain') loosePlain = undefined;
-    if (p.kind === 'labels') {
+    if (p.kind !== 'labels' && p.kind !== 'plain') loosePlain = [];
+    if (p.kind === 'labels' && p.note) {
+      // A note in its own paragraph belongs to the paragraph(s) before it, up to the previous note or heading.
       const target = labelTarget(pending);
       const loose = loosePlain;
-      loosePlain = undefined;
+      loosePlain = [];
+      if (target && target.extra.length > 0 && isTitle(target.p)) {
+        // （一）提振大宗消费。/ 推动…。/（商务部负责）: the paragraphs are the task; the heading stays a heading.
+        const first = target.extra.shift()!;
+        const body = [first.text, ...target.extra.map((x) => x.text)].join('\n');
+        target.extra = [];
+        target.hasTask = true;
+        markAncestors(target.p.level);
+        const task = addTask(first.line, nextLetterId(), body, undefined, target.source, true, 'annotation');
+        readings.pop();
+        applyAnnotation(task, p.annotation, p.line, 'annotation');
+      } else if (target) {
+        const at = pending.indexOf(target);
+        const children = pending.slice(at + 1).map((q) => q.p.text);
+        markAncestors(target.p.level);
+        pending = pending.slice(0, at);
+        const body = [target.p.text, ...target.extra.map((x) => x.text), ...children].join('\n');
+        const task = addTask(target.p.line, target.id, body, undefined, target.source, target.p.kind === 'plain', 'annotation');
+        readings.pop();
+        applyAnnotation(task, p.annotation, p.line, 'annotation');
+      } else if (loose.length > 0) {
+        markAncestors(9);
+        const task = addTask(loose[0]!.line, nextLetterId(), loose.map((x) => x.text).join('\n'), undefined, sourceLabel(loose[0]), true, 'annotation');
+        readings.pop();
+        applyAnnotation(task, p.annotation, p.line, 'annotation');
+      } else if (last) fillFrom(last, p.annotation);
+      continue;
+    }
+    if (p.kind === 'labels') {
+      const target = labelTarget(pending);
+      const loose = loosePlain[loosePlain.length - 1];
+      loosePlain = [];
       if (loose) {
         // An unnumbered paragraph followed by its labels: a task of its own.
         markAncestors(9);
-        const base = last ? last.id.replace(/[b-z]$/, '') : `${prefix() || '0'}.0`;
-        const letter = last && /[b-z]$/.test(last.id) ? String.fromCharCode(last.id.charCodeAt(last.id.length - 1) + 1) : 'b';
-        const task = addTask(loose.line, `${base}${letter}`, loose.text, undefined, sourceLabel(loose), true, 'label-lines');
+        const task = addTask(loose.line, nextLetterId(), loose.text, undefined, sourceLabel(loose), true, 'label-lines');
         readings.pop();
         applyAnnotation(task, p.annotation, p.line, 'label-lines');
       } else if (target) {
@@ -214,7 +252,7 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
         const children = pending.slice(at + 1).map((q) => q.p.text);
         markAncestors(target.p.level);
         pending = pending.slice(0, at);
-        const body = [target.p.text, ...target.extra, ...children].join('\n');
+        const body = [target.p.text, ...target.extra.map((x) => x.text), ...children].join('\n');
         const task = addTask(target.p.line, target.id, body, undefined, target.source, target.p.kind === 'plain', 'label-lines');
         readings.pop();
         applyAnnotation(task, p.annotation, p.line, 'label-lines');
@@ -286,19 +324,17 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
     if (annotation) {
       // An unnumbered paragraph with its own annotation is a task of its own,
       // named after the task above it: 2.2.3 → 2.2.3b → 2.2.3c.
-      loosePlain = undefined;
+      loosePlain = [];
       markAncestors(9);
-      const base = last ? last.id.replace(/[b-z]$/, '') : `${prefix() || '0'}.0`;
-      const letter = last && /[b-z]$/.test(last.id) ? String.fromCharCode(last.id.charCodeAt(last.id.length - 1) + 1) : 'b';
-      addTask(p.line, `${base}${letter}`, annotation.body, annotation, `${sourceLabel(last ? undefined : p)}${last ? ` ${last.id.split('.').pop()!.replace(/[b-z]$/, '')} 之后的段落` : ''}`, true, 'annotation');
+      addTask(p.line, nextLetterId(), annotation.body, annotation, `${sourceLabel(last ? undefined : p)}${last ? ` ${last.id.split('.').pop()!.replace(/[b-z]$/, '')} 之后的段落` : ''}`, true, 'annotation');
       continue;
     }
     // A paragraph without annotation continues the heading above it.
     const open = pending[pending.length - 1];
     if (open && !open.hasTask && open.p.level >= 2) {
-      open.extra.push(p.text);
-      loosePlain = undefined;
-    } else loosePlain = p;
+      open.extra.push(p);
+      loosePlain = [];
+    } else loosePlain.push(p);
   }
   reportUnclaimed();
 
@@ -375,7 +411,21 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
   const deadlines = { dates: 0, ongoing: 0, missing: 0, unknown: 0 };
   const checkpoints = findCheckpoints(lines, year, names);
   const reviewOn = checkpoints.map((c) => c.date);
-  const reviewDates = reviewOn.length > 0 ? reviewOn : year !== undefined ? [`${year}-06-30`, `${year}-12-31`] : [];
+  const reviewDates = reviewOn.length > 0 ? reviewOn : year !== undefined ? [`${year}-06-30`, `${year}-12-31`] : placeholderReviewDates(options.today);
+  // A task with an empty title is never written: a note or labels with no task text before them.
+  for (const part of parts) {
+    part.tasks = part.tasks.filter((t) => {
+      if (t.title.trim() && t.text.trim()) return true;
+      problems.push({ line: t.line, kind: 'empty-task', text: t.annotation ?? '' });
+      return false;
+    });
+  }
+  // A task whose owners the document does not name: a marked placeholder group, a warning until a person names them.
+  for (const task of parts.flatMap((p) => p.tasks)) {
+    if (task.lead.length > 0 || task.responsible.length > 0) continue;
+    task.responsible = [names.placeholder()];
+    problems.push({ line: task.line, kind: 'no-owner', text: task.id });
+  }
   for (const r of readings) readingOf.set(r.id, r);
   for (const task of parts.flatMap((p) => p.tasks)) {
     const reading = readingOf.get(task.id);
@@ -397,7 +447,7 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
         continue;
       }
       task.ongoing = true;
-      task.reviewOn = reviewOn.length > 0 ? reviewOn : reviewDates;
+      task.reviewOn = reviewDates;
       task.deadlineNote = '原文未规定完成时限，在报送节点检查落实情况。 The source sets no deadline; progress is reviewed at the reporting checkpoints.';
       deadlines.missing++;
       problems.push({ line: task.line, kind: 'no-deadline', text: task.id });
@@ -410,7 +460,7 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
       deadlines.dates++;
     } else if (parsed.kind === 'ongoing') {
       task.ongoing = true;
-      task.reviewOn = reviewOn.length > 0 ? reviewOn : reviewDates;
+      task.reviewOn = reviewDates;
       task.deadlineNote = `原文：${parsed.note}（无具体日期）。 The source says “${parsed.note}”: no date.`;
       deadlines.ongoing++;
     } else {
@@ -427,10 +477,11 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
    */
   function unreadDeadline(task: DraftTask, words: string): void {
     task.ongoing = true;
-    task.reviewOn = reviewOn.length > 0 ? reviewOn : reviewDates;
+    task.reviewOn = reviewDates;
     task.deadlineNote = `原文时限“${words}”未能换算为日期，请核对后填写 deadline。 The source says “${words}”, which was not read as a date: set the deadline by hand.`;
   }
 
+  if (reviewOn.length === 0 && year === undefined && parts.some((p) => p.tasks.some((t) => t.ongoing))) problems.push({ line: 1, kind: 'no-review-dates', text: reviewDates.join(', ') });
   const allTasks = parts.flatMap((p) => p.tasks);
   if (allTasks.length === 0) problems.push({ line: 1, kind: 'no-tasks', text: '', seen: whatWasSeen(lines, tables.length) });
 
@@ -444,7 +495,7 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
     id: facts.id,
     title: facts.title,
     document: facts.document,
-    issuer: facts.issuer,
+    issuer: options.office ?? facts.issuer,
     ...(facts.signed && { signed: facts.signed }),
     ...(facts.published && { published: facts.published }),
     implements: facts.implements,
@@ -475,6 +526,28 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
       problems: problems.sort((a, b) => a.line - b.line),
     },
   };
+}
+
+/**
+ * Review dates when the document gives neither checkpoints nor a year: the end of the current half-year
+ * and of the year of the import, as placeholders the report names for a person to replace.
+ */
+function placeholderReviewDates(today: string | undefined): string[] {
+  if (!today) return [];
+  const y = today.slice(0, 4);
+  return today <= `${y}-06-30` ? [`${y}-06-30`, `${y}-12-31`] : [`${y}-12-31`];
+}
+
+/** A heading that names a part (一、…, a short （一）…), not a task written as a heading. */
+function isTitle(p: Paragraph): boolean {
+  return p.level <= 2 && p.text.length <= 40;
+}
+
+/** A paragraph that is only an owner note: （商务部、文化和旅游部负责）, 〔县财政局牵头；2024年底前〕. */
+function ownNote(text: string): Annotation | undefined {
+  if (!/^[（(〔【\[]/.test(text)) return undefined;
+  const a = findAnnotation(text);
+  return a && a.body === '' && (a.owners || a.deadline !== undefined) ? a : undefined;
 }
 
 /** Where labels on their own lines belong: the heading just above, or the parent of its sub-items. */

@@ -61,7 +61,7 @@ export interface Seen {
 
 export interface Problem {
   line: number;
-  kind: 'no-annotation' | 'unsplit-annotation' | 'unknown-deadline' | 'unclosed-annotation' | 'no-deadline' | 'missing-fact' | 'first-named-lead' | 'unread-table' | 'relative-no-signed' | 'no-tasks' | 'no-review-dates';
+  kind: 'no-annotation' | 'unsplit-annotation' | 'unknown-deadline' | 'unclosed-annotation' | 'no-deadline' | 'missing-fact' | 'first-named-lead' | 'unread-table' | 'relative-no-signed' | 'no-tasks' | 'no-review-dates' | 'empty-task' | 'no-owner';
   /** The passage or value as written (data, not wording: the report words each kind in the chosen language). */
   text: string;
   /** missing-fact: which fact. */
@@ -108,4 +108,6 @@ export interface ImportOptions {
   sourceName: string;
   /** The issuing office's full name as the user gives it (`--office`): wins over what the document says. */
   office?: string;
+  /** The day of the import: review dates fall back on its year when the document names no year at all. */
+  today?: IsoDate;
 }

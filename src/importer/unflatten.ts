@@ -20,9 +20,33 @@ const END_BEFORE = /[。；;！!？?）)〕】\]\s：:]/;
 /** Lines longer than this that hold several headings are broken again. */
 const LONG = 200;
 
+/**
+ * A heading run into the unit list or deadline before it (责任单位：区住建局三、优化营商环境): the list ends
+ * where a heading marker follows the end of a unit's name or of a deadline, and the heading starts a line.
+ */
+const LIST_THEN_HEADING = new RegExp(
+  `((?:${LABELS.join('|')})\\s*[:：][^。；;:：]{1,200}?(?:[局委办部厅院署会心府室司队所站镇乡处科股组馆校台社行]|前|底|内|止))(?=[一二三四五六七八九十]{1,3}[、,，](?![一二三四五六七八九十])|[（(][一二三四五六七八九十]{1,3}[）)]|\\d{1,2}[.．、](?!\\d))`,
+  'g',
+);
+
+export function headingsOutOfLists(line: string): string[] {
+  if (!/[:：]/.test(line)) return [line];
+  LIST_THEN_HEADING.lastIndex = 0;
+  const cuts = [...line.matchAll(LIST_THEN_HEADING)].map((m) => m.index! + m[1]!.length);
+  if (cuts.length === 0) return [line];
+  const out: string[] = [];
+  let from = 0;
+  for (const c of cuts) {
+    out.push(line.slice(from, c));
+    from = c;
+  }
+  out.push(line.slice(from));
+  return out;
+}
+
 export function unflatten(lines: string[]): string[] {
   const out: string[] = [];
-  for (const line of lines) {
+  for (const line of lines.flatMap(headingsOutOfLists)) {
     if (line.length < LONG) {
       out.push(line);
       continue;
