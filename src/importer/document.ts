@@ -76,6 +76,7 @@ type Splitter = 'tab' | 'pipe' | 'space';
 /** How a line separates its cells: tabs, `|`, or runs of spaces; undefined when it has fewer than three cells. */
 export function splitterOf(line: string): Splitter | undefined {
   const t = line.trim();
+  if (!/[\t|｜\u3000]| {2}/.test(t)) return undefined;
   if (t.split('\t').filter((c) => c.trim()).length >= 3) return 'tab';
   if (t.split(/[|｜]/).filter((c) => c.trim()).length >= 3) return 'pipe';
   if (spacedPieces(t).length >= 3) return 'space';
@@ -103,7 +104,9 @@ export function textTables(lines: string[]): Block[] {
     }
     const starts = kind === 'space' ? spacedPieces(lines[i]!).map((p) => p.at) : undefined;
     const seqColumn = /^(?:序号|编号|序)$/.test(header[0]!.replace(/\s/g, ''));
-    const rows: Cell[][] = [header.map((text) => ({ text }))];
+    // A header written once over two columns (具体要求 over the 序号 and the text) leaves the next header cell empty.
+    const rows: Cell[][] = [header.map((text, c): Cell => (!text && c > 0 && header[c - 1] ? { text: header[c - 1]!, from: 'left' } : { text }))];
+    rows[0]!.forEach((cell, c) => c > 0 && cell.from && !rows[0]![c - 1]!.text && (cell.text = ''));
     let k = i + 1;
     for (; k < lines.length; k++) {
       const line = lines[k]!;

@@ -235,6 +235,7 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
         readings.pop();
         applyAnnotation(task, p.annotation, p.line, 'annotation');
       } else if (last) fillFrom(last, p.annotation);
+      else problems.push({ line: p.line, kind: 'empty-task', text: p.annotation.raw });
       continue;
     }
     if (p.kind === 'labels') {
@@ -545,7 +546,7 @@ function isTitle(p: Paragraph): boolean {
 
 /** A paragraph that is only an owner note: （商务部、文化和旅游部负责）, 〔县财政局牵头；2024年底前〕. */
 function ownNote(text: string): Annotation | undefined {
-  if (!/^[（(〔【\[]/.test(text)) return undefined;
+  if (!/^[（(〔【\[]/.test(text) || !/[）)〕】\]][。；;\s]*$/.test(text)) return undefined;
   const a = findAnnotation(text);
   return a && a.body === '' && (a.owners || a.deadline !== undefined) ? a : undefined;
 }

@@ -209,6 +209,8 @@ function joinWrappedLines(lines: Line[]): string[] {
     const startsNew =
       !prev ||
       (!prev.full && endsSentence) ||
+      // A line stopping well short of the right margin did not wrap: 红市监发〔2024〕3号 / 局机关各股室：
+      (prev !== undefined && prev.right < line.right - prev.h * 6 && !prev.full && prev.text.length < 40) ||
       (!prev.full && prev.indented && line.indented) ||
       line.indented ||
       /^(?:[一二三四五六七八九十]{1,3}[、,，.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[\u2460-\u2473]|附件|牵头单位|责任单位|配合单位|完成时限|完成时间)/.test(line.text);
