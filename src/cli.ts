@@ -6,11 +6,12 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { isRealDate } from './calendar.js';
 import type { Context } from './commands/context.js';
 import { ownPackage } from './load/own-package.js';
-import type { PlanLocation } from './load/plan-folder.js';
+import { checkpointDates, type PlanLocation } from './load/plan-folder.js';
 import { filterWords, lightFromWord, stateFromWord } from './render/labels.js';
-import { langFrom, langOf, type Lang } from './render/messages.js';
+import { langFrom, langOf } from './render/messages.js';
 import { parserMessage } from './render/parser-messages.js';
 import { terminalSafe } from './render/text.js';
+import type { Lang } from './render/lang.js';
 
 export interface Ambient {
   argv: string[];
@@ -51,8 +52,14 @@ export function buildProgram(ambient: Ambient): Command {
   const lang = langOf(ambient.argv, ambient.env, ambient.planLang);
   const zh = lang === 'zh';
   const w = (en: string, chinese: string): string => (zh ? chinese : en);
+  // Examples in help and messages use the plan's own dates, not a year the plan does not cover.
+  const today = ambient.now.toISOString().slice(0, 10);
+  const exampleCheckpoint = (): string => {
+    const dates = ambient.location?.found ? checkpointDates(ambient.location.dir) : [];
+    return dates.find((d) => d >= today) ?? dates.at(-1) ?? today;
+  };
   const asOfDate = (value: string): string => {
-    if (!isRealDate(value)) throw new InvalidArgumentError(w('expected a real date written YYYY-MM-DD, e.g. 2021-09-06', '应为真实存在的日期，写作 YYYY-MM-DD，如 2021-09-06。'));
+    if (!isRealDate(value)) throw new InvalidArgumentError(w(`expected a real date written YYYY-MM-DD, e.g. ${exampleCheckpoint()}`, `应为真实存在的日期，写作 YYYY-MM-DD，如 ${exampleCheckpoint()}。`));
     return value;
   };
   const wholeNumber = (value: string): number => {
@@ -166,7 +173,7 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('report')
     .description(w('the progress report a unit hands in at a checkpoint: its tasks and what changed', '进展报告：报送节点时单位的任务情况与本期变化'))
-    .addHelpText('after', example('plan report 县财政局 --checkpoint 2021-12-05 --out reports/'))
+    .addHelpText('after', () => example(`plan report 县财政局 --checkpoint ${exampleCheckpoint()} --out reports/`))
     .argument('<unit>', w('unit id, name or alias; a group gives one report per member', '单位编号、名称或别名；分组则每个成员一份'))
     .addOption(new Option('--format <format>', w('output format (docx: GB/T 9704 layout, needs --out)', '输出格式（docx：GB/T 9704 公文格式，须配 --out）')).choices(['md', 'json', 'docx']).default('md'))
     .option('--checkpoint <date>', w('the checkpoint, YYYY-MM-DD (default: the next one on or after the as-of date)', '报送节点 YYYY-MM-DD（默认：统计日期当天或之后的下一个）'), asOfDate)
@@ -229,7 +236,7 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('forms')
     .description(w('one fill-in form (.xlsx) per unit for a checkpoint: its tasks, pre-filled, to return with progress', '填报表：每个单位一份 .xlsx，列出其任务并预填现状，供报送节点前填报'))
-    .addHelpText('after', example('plan forms --out forms/ --checkpoint 2021-12-05'))
+    .addHelpText('after', () => example(`plan forms --out forms/ --checkpoint ${exampleCheckpoint()}`))
     .option('--out <dir>', w('the folder to write the forms into', '填报表写入的目录'))
     .option('--unit <unit>', w('only this unit', '只为该单位生成'))
     .option('--group <group>', w('only the units of this group', '只为该分组各单位生成'))
@@ -247,7 +254,7 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('summary')
     .description(w('the county’s checkpoint summary (落实情况通报): figures, units, overdue items, problems, next steps', '落实情况通报：总体情况、各单位完成情况、逾期事项、存在问题、下步工作'))
-    .addHelpText('after', example('plan summary --format docx --out reports/通报.docx --checkpoint 2021-12-05'))
+    .addHelpText('after', () => example(`plan summary --format docx --out reports/通报.docx --checkpoint ${exampleCheckpoint()}`))
     .addOption(new Option('--format <format>', w('output format (docx: GB/T 9704 layout, needs --out)', '输出格式（docx：GB/T 9704 公文格式，须配 --out）')).choices(['md', 'html', 'docx']).default('md'))
     .option('--checkpoint <date>', w('summarise this checkpoint, as of its date unless --as-of is given', '按该报送节点汇总（未给 --as-of 时以节点日为统计日期）'), asOfDate)
     .option('--out <file>', w('write to this file', '写入该文件'))
@@ -296,6 +303,7 @@ export function buildProgram(ambient: Ambient): Command {
     .option('--from <document>', w('import the plan from this document (as plan import does); without it: a small example', '从该文件导入计划（同 plan import）；不给则写一个小示例'))
     .option('--units <file>', w('with --from: resolve unit names against this units.yaml (as plan import --units)', '与 --from 一起：按该 units.yaml 识别单位名称（同 plan import --units）'))
     .addOption(new Option('--ci <forge>', w('the forge whose CI file to write', '为哪个平台写 CI 文件')).choices(['github', 'gitlab', 'gitea']).default('github'))
+    .option('--package-spec <spec>', w('what the new package.json installs plan-ledger from (an npm spec; default: where this copy came from)', '新仓库 package.json 从何处安装 plan-ledger（npm 依赖写法；默认：本副本的来源）'))
     .action(async (dir: string | undefined, options, command: Command) => (await import('./commands/init.js')).init(context(command), dir, options));
 
   const unitCommand = program.command('unit').description(w('add, rename, remove a unit or give it aliases; every reference changes together', '新增、改编号、删除单位或添加别名：所有引用一并修改'));
@@ -343,6 +351,22 @@ export function buildProgram(ambient: Ambient): Command {
       .addOption(dryRun())
       .action(async (group: string, unit: string, options, command: Command) => (await import('./commands/unit.js')).groupMember(context(command), group, unit, member, options));
   }
+  groupCommand
+    .command('complete')
+    .description(w('say that a group’s member list is whole (an imported group stays a warning until then)', '确认分组成员已列全（导入的分组在此之前一直提示）'))
+    .argument('<group>', w('group id, name or alias', '分组编号、名称或别名'))
+    .addOption(dryRun())
+    .action(async (group: string, options, command: Command) => (await import('./commands/unit.js')).groupComplete(context(command), group, options));
+  const many = (v: string, l: string[] = []): string[] => [...l, v];
+  unitCommand
+    .command('maintainers')
+    .description(w('list, add or remove who may change a unit’s status file (or, with --office, the plan’s own files)', '查看、添加或删除单位状态文件的维护人（--office：计划本身文件的维护人）'))
+    .argument('[unit]', w('unit id, name or alias', '单位编号、名称或别名'))
+    .option('--office', w('the office’s maintainers instead of a unit’s', '改为办公室的维护人'))
+    .option('--add <who>', w('git e-mail or forge user name; may be given more than once', 'git 邮箱或平台用户名，可多次给出'), many)
+    .option('--remove <who>', w('one to take off; may be given more than once', '要删除的维护人，可多次给出'), many)
+    .addOption(dryRun())
+    .action(async (unit: string | undefined, options, command: Command) => (await import('./commands/unit.js')).unitMaintainers(context(command), unit, options));
 
   return program;
 }

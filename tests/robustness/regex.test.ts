@@ -6,14 +6,14 @@
  * finish well inside a second (the bound is generous for a busy machine).
  */
 import { describe, expect, it } from 'vitest';
-import { keyText } from '../../src/commands/status-edit.js';
+import { keyText } from '../../src/store/status-edit.js';
 import { fsUsageError } from '../../src/errors.js';
 import { compareIds } from '../../src/ledger/index.js';
 import { readYamlFull, tooDeep } from '../../src/load/full-yaml.js';
 import { readOne } from '../../src/load/plan-files.js';
 import { readQuickYaml, resolvePlain } from '../../src/load/quick-yaml.js';
 import { DIAGNOSTIC_FORMATS } from '../../src/render/diagnostics.js';
-import { lineDiff } from '../../src/render/diff.js';
+import { lineDiff } from '../../src/render/reports/diff.js';
 import { csvCell, md } from '../../src/render/formats.js';
 import { safeText, terminalSafe } from '../../src/render/text.js';
 import { checkShape } from '../../src/validate/shape.js';
@@ -40,7 +40,7 @@ describe('regular expressions on long adversarial input', () => {
     ['CSV cells: formula prefixes, quotes, spaces', () => [csvCell(`=${' '.repeat(N)}`), csvCell('"'.repeat(N)), csvCell(`${' '.repeat(N)}x`)]],
     ['Markdown escaping', () => md('\\`*_'.repeat(N / 4))],
     ['terminal escaping', () => [safeText('\u001b['.repeat(N / 2)), terminalSafe(`${'\u001b[3'.repeat(N / 3)}\r`, true)]],
-    ['diff line splitting', () => lineDiff('\r'.repeat(N), `${'\r'.repeat(N)}\n`, 'f')],
+    ['diff line splitting', () => lineDiff('\r'.repeat(N), `${'\r'.repeat(N)}\n`, 'f', 'en')],
     ['task id comparison', () => compareIds(`${'1a'.repeat(N / 2)}`, `${'1a'.repeat(N / 2)}b`)],
     ['status keys as text', () => keyText({ value: 'x'.repeat(N) })],
     ['GitHub and JUnit diagnostic formats', () => Object.values(DIAGNOSTIC_FORMATS).map((f) => f({ diagnostics: [{ code: 'schema', severity: 'error', file: '%:,\r\n'.repeat(N / 20), args: { where: '\u0000'.repeat(N / 4), detail: '&<>"'.repeat(N / 16) } }], lang: 'en', paint: { red: PLAIN, yellow: PLAIN, green: PLAIN, dim: PLAIN, bold: PLAIN } } as never))],

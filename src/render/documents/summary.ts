@@ -1,0 +1,144 @@
+/**
+ * `plan summary`: the county office's checkpoint summary (落实情况通报) as an
+ * OfficialDocument, written as Markdown, an HTML page or a GB/T 9704 .docx.
+ */
+import type { Summary } from '../../ledger/summary.js';
+import { shortName } from '../../ledger/units.js';
+import { documentDate, headingNumber, type Block, type OfficialDocument } from './document.js';
+import { daysWord, roleWord, stateWord, t } from '../labels.js';
+import { LEAD_UNITS } from '../../model.js';
+import type { Lang } from '../lang.js';
+
+/** What the 报送情况 column says for a unit. */
+export function returnedWord(line: Summary['units'][number], hasCheckpoint: boolean, lang: Lang): string {
+  if (!hasCheckpoint || !line.reports) return '—';
+  if (line.returned) return lang === 'zh' ? `已报送（${line.returned.received}）` : `returned ${line.returned.received}`;
+  return lang === 'zh' ? '未报送' : 'not returned';
+}
+
+export function summaryDocument(s: Summary, lang: Lang): OfficialDocument {
+  const zh = lang === 'zh';
+  const { plan, groups } = s.ledger.data;
+  const asOf = documentDate(s.ledger.asOf, lang);
+  const name = (id: string): string => {
+    const unit = s.ledger.unitsById.get(id);
+    return unit ? shortName(unit) : id;
+  };
+  let section = 0;
+  const heading = (zhText: string, enText: string): Block => ({ kind: 'heading', level: 1, text: `${headingNumber(++section, 1, lang)}${zh ? zhText : enText}` });
+  const blocks: Block[] = [];
+
+  if (s.checkpoint) {
+    const groupName = (id: string): string => groups.find((g) => g.id === id)?.name ?? name(id);
+    // `leads` is every lead unit; `leads:<group>` the lead units of a group (县直各牵头单位).
+    const to = s.checkpoint.reporters.map((r) => {
+      if (r === LEAD_UNITS) return zh ? '各牵头单位' : 'the lead units';
+      if (r.startsWith(`${LEAD_UNITS}:`)) {
+        const group = groupName(r.slice(LEAD_UNITS.length + 1));
+        return zh ? `${group}中的各牵头单位` : `the lead units among ${group}`;
+      }
+      return groupName(r);
+    });
+    blocks.push({ kind: 'addressee', text: `${to.join(zh ? '，' : ', ')}${zh ? '：' : ':'}` });
+  }
+  blocks.push({
+    kind: 'paragraph',
+    text: zh
+      ? `根据《${plan.title}》（${plan.document}）要求，现将截至${asOf}各单位任务推进落实情况通报如下。`
+      : `As required by ${plan.title} (${plan.document}), this is how the units stood on ${asOf}.`,
+  });
+
+  blocks.push(heading('总体情况', 'Overall'));
+  blocks.push({
+    kind: 'paragraph',
+    text: zh
+      ? `方案共${s.tasks}项任务，分解到${s.units.filter((u) => u.assigned > 0).length}个单位共${s.assignments}项（次）。截至${asOf}，已完成（含不适用）${s.closed}项（次），完成率${s.percent}%，其中${s.tasksClosed}项任务已全部完成；逾期未完成${s.overdue}项（次），涉及${s.overdueUnits}个单位；受阻${s.blocked}项（次）。`
+      : `The plan has ${s.tasks} tasks, assigned to ${s.units.filter((u) => u.assigned > 0).length} units as ${s.assignments} assignments. On ${asOf}, ${s.closed} were done or not applicable (${s.percent}%), and ${s.tasksClosed} tasks were done by every unit; ${s.overdue} assignments of ${s.overdueUnits} units were overdue; ${s.blocked} were blocked.`,
+  });
+
+  blocks.push(heading('各单位完成情况', 'By unit'));
+  const hasCheckpoint = s.checkpoint !== undefined;
+  if (s.checkpoint) {
+    const returned = s.units.filter((u) => u.reports && u.returned).length;
+    const owed = s.units.filter((u) => u.reports).length;
+    blocks.push({
+      kind: 'paragraph',
+      text: zh
+        ? `${documentDate(s.checkpoint.date, lang)}报送节点应报送${owed}个单位，已报送${returned}个。`
+        : `For the checkpoint of ${s.checkpoint.date}, ${returned} of ${owed} units have returned their forms.`,
+    });
+  }
+  blocks.push({
+    kind: 'table',
+    header: zh ? ['单位', '任务数', '已完成', '完成率', '逾期', '受阻', '报送情况'] : ['Unit', 'Assigned', 'Done', 'Done %', 'Overdue', 'Blocked', 'Form returned'],
+    numeric: [1, 2, 3, 4, 5],
+    rows: s.units.map((u) => [
+      shortName(u.unit),
+      String(u.assigned),
+      String(u.closed),
+      `${u.assigned === 0 ? 0 : Math.round((u.closed / u.assigned) * 100)}%`,
+      String(u.overdue),
+      String(u.blocked),
+      returnedWord(u, hasCheckpoint, lang),
+    ]),
+  });
+
+  blocks.push(heading('逾期未完成事项', 'Overdue'));
+  if (s.overdueByUnit.length === 0) blocks.push({ kind: 'paragraph', text: zh ? '无逾期未完成事项。' : 'Nothing is overdue.' });
+  else {
+    blocks.push({
+      kind: 'table',
+      header: zh ? ['单位', '编号', '任务', '角色', '完成时限', '逾期天数', '进展'] : ['Unit', 'ID', 'Task', 'Role', 'Deadline', 'Days overdue', 'State'],
+      numeric: [5],
+      // The unit's name on its first row only: the rows read as one block per unit.
+      rows: s.overdueByUnit.flatMap((g) =>
+        g.items.map((a, i) => [i === 0 ? shortName(g.unit) : '', a.task.id, a.task.title, roleWord(a.role, lang), a.task.deadline ?? '—', String(a.daysOverdue), stateWord(a.state, lang)]),
+      ),
+    });
+  }
+
+  blocks.push(heading('存在的问题', 'Problems reported'));
+  if (s.problems.length === 0) blocks.push({ kind: 'paragraph', text: zh ? '各单位未报告受阻或不适用事项。' : 'No unit reported a task as blocked or not applicable.' });
+  else {
+    blocks.push({
+      kind: 'list',
+      items: s.problems.map(({ assignment: a, reason }) => {
+        const said = reason === undefined ? (zh ? '未说明原因' : 'no reason given') : `“${reason}”`;
+        return `${shortName(a.unit)} · ${a.task.id} ${a.task.title}（${stateWord(a.state, lang)}）${zh ? '：' : ': '}${said}`;
+      }),
+    });
+  }
+
+  blocks.push(heading('下步工作', 'Next'));
+  for (const d of s.ahead) {
+    const tasks = d.rows.map((r) => `${r.task.id} ${r.task.title}`).join(zh ? '；' : '; ');
+    blocks.push({
+      kind: 'paragraph',
+      text: zh
+        ? `${documentDate(d.date, lang)}前应完成${d.rows.length}项任务（${tasks}），尚有${d.open}项（次）未完成，请相关单位抓紧推进。`
+        : `By ${d.date}, ${d.rows.length} task${d.rows.length === 1 ? '' : 's'} fall${d.rows.length === 1 ? 's' : ''} due (${tasks}); ${d.open} assignment${d.open === 1 ? ' is' : 's are'} still open.`,
+    });
+  }
+  const next = s.ledger.nextCheckpoint;
+  if (next) {
+    const to = next.recipient ? shortName(next.recipient) : next.checkpoint.recipient;
+    blocks.push({
+      kind: 'paragraph',
+      text: zh
+        ? `下一报送节点为${documentDate(next.checkpoint.date, lang)}（${daysWord(next.daysLeft, lang)}），${next.reporters.length}个单位须将任务推进落实情况报${to}。`
+        : `The next checkpoint is ${next.checkpoint.date} (${daysWord(next.daysLeft, lang)}): ${next.reporters.length} units report to ${to}.`,
+    });
+  }
+  if (s.ahead.length === 0 && !next) blocks.push({ kind: 'paragraph', text: zh ? '方案所列时限均已届满，无后续报送节点。' : 'No deadline or checkpoint lies ahead.' });
+
+  // Signed by the office that receives the reports; a plan without checkpoints by its issuer.
+  blocks.push({ kind: 'signature', lines: [s.recipient?.name ?? plan.issuer, documentDate(s.ledger.asOf, lang)] });
+
+  return {
+    lang,
+    title: zh ? `关于《${plan.title}》落实情况的通报` : `Progress of ${plan.title}`,
+    subtitle: [zh ? `（截至${asOf}）` : `(as of ${asOf})`],
+    blocks,
+    footnote: `${t('generated', lang)} · ${t('asOf', lang)} ${s.ledger.asOf}`,
+  };
+}

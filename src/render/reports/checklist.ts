@@ -1,0 +1,203 @@
+/** `plan checklist`: everything one unit must do, and when it reports. */
+import { daysBetween } from '../../calendar.js';
+import type { Assignment, Ledger } from '../../ledger/index.js';
+import { nameWithFull, shortName } from '../../ledger/units.js';
+import type { Checklist } from '../../ledger/checklist.js';
+import type { Checkpoint } from '../../model.js';
+import { csv, json, md } from '../formats.js';
+import { checkpointLine, joinFitting } from './header.js';
+import { assignmentDaysWord, assignmentLightWord, closedWord, colon, daysWord, lightPaint, roleWord, stateWord, t } from '../labels.js';
+import { renderTable } from '../table.js';
+import { safeText, truncate, wrap } from '../text.js';
+import { ownerNames, type RenderOptions } from './view.js';
+
+export interface ChecklistView {
+  ledger: Ledger;
+  lists: Checklist[];
+}
+
+const deadlineOf = (a: Assignment, lang: RenderOptions['lang']): string =>
+  a.task.deadline ?? `${t('noDeadline', lang)}（${t('reviewOn', lang)} ${a.task.reviewOn.join('、')}）`;
+
+const entry = (a: Assignment): object => ({
+  task: a.task.id,
+  title: a.task.title,
+  role: a.role,
+  deadline: a.task.deadline,
+  deadlineText: a.task.deadlineText,
+  ongoing: a.task.ongoing,
+  reviewOn: a.task.reviewOn,
+  state: a.state,
+  light: a.light,
+  completed: a.completed ?? null,
+  completionDays: a.completionDays ?? null,
+  progress: a.progress ?? null,
+  reason: a.reason ?? null,
+  evidence: a.evidence ?? [],
+  text: a.task.text,
+});
+
+const daysLeftOf = (a: Assignment, asOf: string): number | null => (a.task.deadline === null ? null : daysBetween(asOf, a.task.deadline));
+
+/** The notes under a task: progress, the reason it is blocked or not applicable, evidence, as known on the as-of date. */
+function notes(a: Assignment, lang: RenderOptions['lang']): string[] {
+  const out: string[] = [];
+  if (a.progress) out.push(`${t('progressNote', lang)}${colon(lang)}${a.progress}`);
+  if (a.reason) out.push(`${t('reason', lang)}${colon(lang)}${a.reason}`);
+  if (a.evidence && a.evidence.length > 0) out.push(`${t('evidence', lang)}${colon(lang)}${a.evidence.join(' ')}`);
+  return out;
+}
+
+function checkpointsLine(list: Checklist, ledger: Ledger): string {
+  if (list.checkpoints.length === 0) return '—';
+  const to = (c: Checkpoint): string => {
+    const u = ledger.unitsById.get(c.recipient);
+    return u ? shortName(u) : c.recipient;
+  };
+  return list.checkpoints.map((c) => `${c.date} → ${to(c)}`).join('；');
+}
+
+export function checklistMarkdown(list: Checklist, ledger: Ledger, lang: RenderOptions['lang']): string {
+  const { plan } = ledger.data;
+  const out = [
+    `# ${md(shortName(list.unit))} · ${t('checklistFor', lang)}`,
+    '',
+    `${md(plan.title)}（${md(plan.document)}）  `,
+    `${md(list.unit.name)} · ${t('asOf', lang)}${colon(lang)}${ledger.asOf}  `,
+    `${t('checkpoints', lang)}${colon(lang)}${md(checkpointsLine(list, ledger))}`,
+    '',
+  ];
+  for (const a of list.assignments) {
+    const box = a.state === 'done' || a.state === 'not_applicable' ? '[x]' : '[ ]';
+    out.push(
+      // Closed: how it closed says it all (done 2d early); open: state, days left, light.
+      `- ${box} **${md(a.task.id)} ${md(a.task.title)}** — ${roleWord(a.role, lang)} · ${t('deadline', lang)} ${md(deadlineOf(a, lang))} · ${
+        box === '[x]' ? closedWord(a, lang) : `${stateWord(a.state, lang)} · ${md(daysWord(daysLeftOf(a, ledger.asOf), lang))} · ${assignmentLightWord(a, lang)}`
+      }`,
+      `  > ${md(a.task.text)}`,
+    );
+    for (const note of notes(a, lang)) out.push(`  >`, `  > ${md(note)}`);
+  }
+  out.push('', `<!-- ${t('generated', lang)} -->`);
+  return `${out.join('\n')}\n`;
+}
+
+export const CHECKLIST_FORMATS = {
+  table(v: ChecklistView, o: RenderOptions): string {
+    const { lang, paint } = o;
+    return v.lists
+      .map((list) => {
+        const head = [
+          paint.bold(truncate(safeText(`${nameWithFull(list.unit).replace(/）$/, '）·').replace(/([^·])$/, '$1 ·')} ${t('checklistFor', lang)}`), o.columns)),
+          joinFitting([`${t('asOf', lang)}${colon(lang)}${v.ledger.asOf}`, `${t('nextCheckpoint', lang)}${colon(lang)}${checkpointLine(v.ledger, lang)}`], o.columns),
+          // Wrapped, not cut: every checkpoint is something the unit must do.
+          wrap(`${t('checkpoints', lang)}${colon(lang)}${checkpointsLine(list, v.ledger)}`, o.columns, ''),
+        ].join('\n');
+        if (list.assignments.length === 0) return `${head}\n\n${t('noTasks', lang)}\n`;
+        const table = renderTable(
+          // Titles give way first; at 80 columns the words of role, days and state too (a closed row says "done" thrice).
+          [
+            { header: t('id', lang) },
+            { header: t('task', lang), flex: true, min: 12 },
+            { header: t('role', lang), flex: true, min: 4, weight: 4 },
+            { header: t('deadline', lang) },
+            { header: t('days', lang), align: 'right', flex: true, min: 9, weight: 4 },
+            { header: t('state', lang), flex: true, min: 8, weight: 4 },
+            { header: t('light', lang) },
+          ],
+          list.assignments.map((a) => [
+            a.task.id,
+            a.task.title,
+            roleWord(a.role, lang),
+            a.task.deadline ?? t('noDeadline', lang),
+            assignmentDaysWord({ ...a, daysLeft: daysLeftOf(a, v.ledger.asOf) }, lang),
+            stateWord(a.state, lang),
+            { text: assignmentLightWord(a, lang), paint: lightPaint(a.light, paint) },
+          ]),
+          o.columns,
+        );
+        const width = Math.max(20, o.columns - 4);
+        const texts = list.assignments.map((a) => {
+          const note = notes(a, lang).map((n) => `\n${wrap(n, width, '    ')}`).join('');
+          return `${paint.bold(safeText(`${a.task.id} ${a.task.title}`))}\n${wrap(a.task.text, width, '    ')}${note}`;
+        });
+        return `${head}\n\n${table}\n\n${t('text', lang)}:\n\n${texts.join('\n\n')}\n`;
+      })
+      .join('\n\n');
+  },
+  json(v: ChecklistView): string {
+    const one = (list: Checklist): object => ({
+      unit: list.unit.id,
+      name: list.unit.name,
+      short: list.unit.short ?? null,
+      asOf: v.ledger.asOf,
+      checkpoints: list.checkpoints.map((c) => ({ date: c.date, recipient: c.recipient })),
+      tasks: list.assignments.map(entry),
+    });
+    return json(v.lists.length === 1 ? one(v.lists[0]!) : v.lists.map(one));
+  },
+  csv(v: ChecklistView, o: RenderOptions): string {
+    const { lang } = o;
+    return assignmentsCsv(
+      v.ledger,
+      v.lists.flatMap((l) => l.assignments),
+      lang,
+    );
+  },
+  md(v: ChecklistView, o: RenderOptions): string {
+    return v.lists.map((l) => checklistMarkdown(l, v.ledger, o.lang)).join('\n');
+  },
+} as const;
+
+
+/**
+ * Assignments as a spreadsheet: one language per file, unit names rather than
+ * ids, and what a clerk fills in and reads (state, progress, evidence,
+ * completion, reason). Shared by checklist, overdue and upcoming.
+ */
+export function assignmentsCsv(ledger: Ledger, assignments: readonly Assignment[], lang: RenderOptions['lang'], extra?: { header: string; cell: (a: Assignment) => string | number | null }): string {
+  const header = [
+    t('unit', lang),
+    t('id', lang),
+    t('task', lang),
+    t('lead', lang),
+    t('responsible', lang),
+    t('role', lang),
+    t('deadline', lang),
+    t('daysLeft', lang),
+    t('state', lang),
+    t('progressNote', lang),
+    t('evidence', lang),
+    t('completed', lang),
+    t('closed', lang),
+    t('reason', lang),
+    t('light', lang),
+  ];
+  if (extra) header.splice(8, 0, extra.header);
+  return csv(
+    header,
+    assignments.map((a) => {
+      const closed = a.state === 'done' || a.state === 'not_applicable';
+      const row: (string | number | null | undefined)[] = [
+        shortName(a.unit),
+        a.task.id,
+        a.task.title,
+        ownerNames(ledger, a.task.lead) + (a.task.leadOpen ? t('openList', lang) : ''),
+        ownerNames(ledger, a.task.responsible),
+        roleWord(a.role, lang),
+        a.task.deadline ?? t('noDeadline', lang),
+        closed ? null : daysLeftOf(a, ledger.asOf),
+        stateWord(a.state, lang),
+        a.progress,
+        // Several links in one cell, one a line.
+        (a.evidence ?? []).join('\n'),
+        a.completed,
+        closed ? closedWord(a, lang) : null,
+        a.reason,
+        assignmentLightWord(a, lang),
+      ];
+      if (extra) row.splice(8, 0, extra.cell(a));
+      return row;
+    }),
+  );
+}

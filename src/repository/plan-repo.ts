@@ -1,0 +1,334 @@
+/**
+ * The files of a new plan repository (`plan init`): an example plan, the CI
+ * file of each forge, .gitignore, package.json and a short README. Pure: the
+ * command decides where they go and writes them.
+ */
+import { addDays } from '../calendar.js';
+import type { Lang } from '../render/lang.js';
+import type { Forge } from './codeowners.js';
+
+const SCHEMAS = 'node_modules/plan-ledger/src/validate/schemas';
+
+/** Points each file's `$schema` comment at the schemas of the installed package. */
+export function schemaComment(kind: 'plan' | 'units' | 'tasks' | 'status', depth: number): string {
+  return `# yaml-language-server: $schema=${'../'.repeat(depth)}${SCHEMAS}/${kind}.schema.json`;
+}
+
+/**
+ * Points an imported file's `$schema` comment at the schemas of the package the new repository installs:
+ * the comment the import wrote is replaced, or added when the import left it out (no package was installed
+ * beside the folder it wrote to).
+ */
+export function pointSchemasAtPackage(text: string, depth: number, kind: 'plan' | 'units' | 'tasks'): string {
+  const comment = /^# yaml-language-server: \$schema=\S*$/m;
+  return comment.test(text) ? text.replace(comment, schemaComment(kind, depth)) : `${schemaComment(kind, depth)}\n${text}`;
+}
+
+/**
+ * A small plan that shows every part of the format and passes `plan check`:
+ * made up, says so, and dated from the day of `plan init` so that nothing in
+ * it is overdue on the first day.
+ */
+export function examplePlan(today: string): Map<string, string> {
+  const d = (days: number): string => addDays(today, days);
+  const files = new Map<string, string>();
+  files.set(
+    'plan.yaml',
+    `${schemaComment('plan', 1)}
+# An EXAMPLE written by \`plan init\`, so that every command has something to show.
+# Replace it with your own document: plan import <document.txt> --out plan --force
+id: example-plan
+title: 示例工作方案
+document: 示例〔${today.slice(0, 4)}〕1号
+issuer: 示例县人民政府办公室
+signed: ${today}
+timezone: Asia/Shanghai
+# Reports speak the plan's language unless --lang or the locale names another.
+lang: zh
+# An open task turns yellow this many days before its deadline.
+warnDays: 14
+span:
+  start: ${today}
+  end: ${d(365)}
+# The dates on which units report progress, and to whom.
+checkpoints:
+  - date: ${d(45)}
+    reporters: [towns, leads]
+    recipient: office
+`,
+  );
+  files.set(
+    'units.yaml',
+    `${schemaComment('units', 1)}
+# The units the plan names, and the groups it assigns tasks to.
+# maintainers: who may change the unit's status file (git e-mail addresses or
+# forge user names). \`plan codeowners\` turns them into CODEOWNERS and
+# \`plan check --since\` checks every commit against them.
+office:
+  # The office that runs the plan: it owns plan.yaml, units.yaml and tasks/, and
+  # may record any unit's progress (it collects the forms on their behalf).
+  maintainers: []
+units:
+  - id: office
+    name: 示例县人民政府办公室
+    short: 县政府办
+    kind: county-department
+    maintainers: []
+  - id: finance
+    name: 示例县财政局
+    short: 县财政局
+    kind: county-department
+    maintainers: []
+  - id: town-east
+    name: 东镇人民政府
+    short: 东镇
+    kind: town
+    maintainers: []
+  - id: town-west
+    name: 西镇人民政府
+    short: 西镇
+    kind: town
+    maintainers: []
+groups:
+  - id: towns
+    name: 各镇人民政府
+    aliases: [各镇]
+    members: [town-east, town-west]
+`,
+  );
+  files.set(
+    'tasks/1.yaml',
+    `${schemaComment('tasks', 2)}
+section: "一"
+heading: "示例任务"
+tasks:
+  - id: "1.1"
+    title: "明确工作责任"
+    text: "各镇、各单位确定1名负责同志，报县政府办备案。"
+    lead: [office]
+    responsible: [towns, finance]
+    deadline: ${d(30)}
+    deadlineText: "${d(30)}前"
+  - id: "1.2"
+    title: "公开预决算信息"
+    text: "按规定公开本级预决算信息。"
+    lead: [finance]
+    responsible: [towns]
+    deadline: ${d(90)}
+    deadlineText: "${d(90)}前"
+  - id: "1.3"
+    title: "常态化开展政策解读"
+    text: "重要政策出台后及时解读。"
+    lead: [office]
+    responsible: [towns, finance]
+    # No deadline in the (example) source: an explicit exception, reviewed at the checkpoint.
+    ongoing: true
+    reviewOn: [${d(45)}]
+    deadlineNote: "原文未规定完成时限，在报送节点检查落实情况。"
+`,
+  );
+  return files;
+}
+
+export const CI_PATHS: Record<Forge, string> = { github: '.github/workflows/plan.yml', gitlab: '.gitlab-ci.yml', gitea: '.gitea/workflows/plan.yml' };
+
+/**
+ * Every change is checked (and, in a merge request, every commit against the
+ * owners of the files it changes); once a day the overdue list fails the
+ * scheduled run, the reminders are written and the site is published.
+ * 01:00 UTC is 09:00 in Asia/Shanghai.
+ */
+export function ciFile(forge: Forge, lang: Lang): string {
+  if (forge === 'gitlab') return lang === 'zh' ? GITLAB.replace(/^(#[^\n]*\n)+/, GITLAB_HEAD_ZH) : GITLAB;
+  return actions(forge, lang);
+}
+
+const GITLAB_HEAD_ZH = `# 由 \`plan init\` 生成。每次改动：plan check；合并请求中，逐个提交核对
+# 所改文件的维护人。按 CI/CD → Schedules 设定的时间（如 "0 9 * * *"，北京时间）：
+# 生成催办通知、发布进展网站（GitLab Pages），有逾期事项时流水线显示失败。
+`;
+
+function actions(forge: 'github' | 'gitea', lang: Lang): string {
+  // Gitea runs GitHub's actions; it has no Pages, so the site is kept as an artifact there.
+  const publish =
+    forge === 'github'
+      ? `      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: public
+  deploy-site:
+    needs: scheduled
+    runs-on: ubuntu-latest
+    permissions:
+      pages: write
+      id-token: write
+    environment:
+      name: github-pages
+    steps:
+      - uses: actions/deploy-pages@v4
+`
+      : `      - uses: actions/upload-artifact@v3
+        with:
+          name: site
+          path: public
+`;
+  const head =
+    lang === 'zh'
+      ? `# 由 \`plan init\` 生成。每次改动：plan check；拉取请求中，逐个提交核对所改文件的维护人。
+# 每天 09:00（北京时间）：生成催办通知、发布进展网站，有逾期事项时运行显示失败。
+`
+      : `# Written by \`plan init\`. Every change: plan check; in a pull request, every
+# commit against the owners of the files it changes. Every day at 09:00
+# (Asia/Shanghai): reminders, the progress site, and a red run while anything is overdue.
+`;
+  return `${head}name: plan
+on:
+  push:
+  pull_request:
+  schedule:
+    - cron: "0 1 * * *"
+  workflow_dispatch:
+jobs:
+  check:
+    if: github.event_name == 'push' || github.event_name == 'pull_request'
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - run: npm ci
+      - run: npx plan check --format github
+      - run: npx plan codeowners --forge ${forge} --check
+      - if: github.event_name == 'pull_request'
+        run: npx plan check --format github --since "origin/$GITHUB_BASE_REF"
+  scheduled:
+    if: github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - run: npm ci
+      - run: npx plan remind --out reports/reminders
+      - run: npx plan site --public --out public
+      - run: npx plan overdue --fail
+${publish}`;
+}
+
+const GITLAB = `# Written by \`plan init\`. Every change: plan check; in a merge request, every
+# commit against the owners of the files it changes. On the schedule set in
+# CI/CD → Schedules (e.g. "0 9 * * *", Asia/Shanghai): reminders, the progress
+# site (GitLab Pages), and a red pipeline while anything is overdue.
+default:
+  image: node:20
+  before_script:
+    - npm ci
+variables:
+  GIT_DEPTH: 0
+check:
+  rules:
+    - if: $CI_PIPELINE_SOURCE != "schedule"
+  script:
+    - npx plan check
+    - npx plan codeowners --forge gitlab --check
+merge-request:
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+  script:
+    - git fetch origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+    - npx plan check --since "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+overdue:
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "schedule"
+  script:
+    - npx plan remind --out reports/reminders
+    - npx plan overdue --fail
+  artifacts:
+    when: always
+    paths: [reports/reminders]
+pages:
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "schedule"
+  script:
+    - npx plan site --public --out public
+  artifacts:
+    paths: [public]
+`;
+
+/** Lock and temporary files of every write (`.<name>.lock`, `.<name>.<pid>.<time>.tmp`, older forms too) never reach git. */
+export const GITIGNORE = `node_modules/
+# plan update's locks and temporary files
+*.lock
+.*.lock
+*.tmp
+.*.tmp
+*.tmp.*
+# generated by the scheduled job
+public/
+reports/reminders/
+`;
+
+/** `plan-ledger`'s entry is what installs this same copy (see load/own-package.ts installSpec), not a guess at a version. */
+export function packageJson(name: string, planLedger: string): string {
+  return `${JSON.stringify(
+    {
+      name,
+      private: true,
+      description: 'A work plan kept as a ledger with plan-ledger',
+      scripts: { check: 'plan check', status: 'plan status' },
+      devDependencies: { 'plan-ledger': planLedger },
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+export function readme(title: string, forge: Forge, lang: Lang): string {
+  if (lang === 'zh') {
+    return `# ${title}
+
+用 [plan-ledger](https://www.npmjs.com/package/plan-ledger) 管理的工作台账。
+
+\`\`\`sh
+npm install            # 首次：安装 plan 命令
+npx plan status        # 任务进度表
+npx plan check         # 每次改动时 CI 运行的检查
+\`\`\`
+
+各单位在本单位的文件 \`plan/status/<单位编号>.yaml\` 中填报进展：
+
+\`\`\`sh
+npx plan update 县财政局 1.2 --state done --evidence https://… --commit
+\`\`\`
+
+谁能改什么：见 \`plan/units.yaml\` 中的 \`maintainers\`（或用 \`npx plan unit maintainers\` 修改），
+改后运行 \`npx plan codeowners --forge ${forge} --out CODEOWNERS\`。CI 文件（${CI_PATHS[forge]}）
+检查每次改动，拒绝改动其他单位文件的合并请求；每天生成催办通知、发布进展网站，
+有逾期事项时显示失败。
+`;
+  }
+  return `# ${title}
+
+The work plan as a ledger, kept with [plan-ledger](https://www.npmjs.com/package/plan-ledger).
+
+\`\`\`sh
+npm install            # once: installs the plan command
+npx plan status        # the deadline table
+npx plan check         # what CI runs on every change
+\`\`\`
+
+A unit records its progress in its own file, \`plan/status/<unit>.yaml\`:
+
+\`\`\`sh
+npx plan update 县财政局 1.2 --state done --evidence https://… --commit
+\`\`\`
+
+Who may change what: \`maintainers\` in \`plan/units.yaml\`; after changing them run
+\`npx plan codeowners --forge ${forge} --out CODEOWNERS\`. The CI file (${CI_PATHS[forge]})
+checks every change, rejects a merge request that changes another unit's file, and once
+a day writes reminders, publishes the progress site and fails while anything is overdue.
+`;
+}
