@@ -39,14 +39,14 @@ import { parse } from 'yaml';
 import { BUNDLE_ID_PREFIX, EXTERNAL, SCRIPT, SCRIPT_PARAMETERS } from './bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const BLOB = join(dirname(SCRIPT), 'plan.blob');
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) buildSnapshot({ blob: BLOB, warmUp: join(root, 'plan') });
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) buildSnapshot({ warmUp: join(root, 'plan') });
 
-/** Builds `blob` from the bundle in dist/bundle (warmed up on the plan in `warmUp`, if there is one). */
-export function buildSnapshot({ blob, warmUp }) {
+/** Builds plan.blob beside the bundle `script` (warmed up on the plan in `warmUp`, if there is one). */
+export function buildSnapshot({ script = SCRIPT, warmUp }) {
+  const blob = join(dirname(script), 'plan.blob');
   for (const f of [blob, `${blob}.json`, `${blob}.node`]) rmSync(f, { force: true });
-  const bundle = readFileSync(SCRIPT, 'utf8');
+  const bundle = readFileSync(script, 'utf8');
   const idLine = bundle.slice(0, bundle.indexOf('\n'));
   const head = `(function (${SCRIPT_PARAMETERS.join(', ')}) {\n`;
   const rest = bundle.slice(idLine.length + 1);
@@ -55,7 +55,7 @@ export function buildSnapshot({ blob, warmUp }) {
   try {
     const entry = join(scratch, 'entry.cjs');
     writeFileSync(entry, entryScript(idLine, rest.slice(head.length, -'})\n'.length), warmUpRuns(warmUp)));
-    writeFileSync(join(dirname(SCRIPT), 'import.cjs'), '// The loader\'s own import(), for the startup snapshot\'s lazy imports (scripts/snapshot.mjs).\nmodule.exports = (name) => import(name);\n');
+    writeFileSync(join(dirname(script), 'import.cjs'), '// The loader\'s own import(), for the startup snapshot\'s lazy imports (scripts/snapshot.mjs).\nmodule.exports = (name) => import(name);\n');
     // Built-ins that Node has not yet vouched for in a snapshot warn on stderr; the tests hold the output.
     execFileSync(process.execPath, ['--no-warnings', '--snapshot-blob', join(scratch, 'plan.blob'), '--build-snapshot', entry], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } });
     renameSync(join(scratch, 'plan.blob'), blob);
