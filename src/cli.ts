@@ -8,9 +8,10 @@ import type { Context } from './commands/context.js';
 import { ownPackage } from './load/own-package.js';
 import type { PlanLocation } from './load/plan-folder.js';
 import { filterWords, lightFromWord, stateFromWord } from './render/labels.js';
-import { langFrom, langOf, type Lang } from './render/messages.js';
+import { langFrom, langOf } from './render/messages.js';
 import { parserMessage } from './render/parser-messages.js';
 import { terminalSafe } from './render/text.js';
+import type { Lang } from './render/lang.js';
 
 export interface Ambient {
   argv: string[];
@@ -295,6 +296,7 @@ export function buildProgram(ambient: Ambient): Command {
     .option('--from <document>', w('import the plan from this document (as plan import does); without it: a small example', '从该文件导入计划（同 plan import）；不给则写一个小示例'))
     .option('--units <file>', w('with --from: resolve unit names against this units.yaml (as plan import --units)', '与 --from 一起：按该 units.yaml 识别单位名称（同 plan import --units）'))
     .addOption(new Option('--ci <forge>', w('the forge whose CI file to write', '为哪个平台写 CI 文件')).choices(['github', 'gitlab', 'gitea']).default('github'))
+    .option('--package-spec <spec>', w('what the new package.json installs plan-ledger from (an npm spec; default: where this copy came from)', '新仓库 package.json 从何处安装 plan-ledger（npm 依赖写法；默认：本副本的来源）'))
     .action(async (dir: string | undefined, options, command: Command) => (await import('./commands/init.js')).init(context(command), dir, options));
 
   const unitCommand = program.command('unit').description(w('add, rename, remove a unit or give it aliases; every reference changes together', '新增、改编号、删除单位或添加别名：所有引用一并修改'));
@@ -342,6 +344,22 @@ export function buildProgram(ambient: Ambient): Command {
       .addOption(dryRun())
       .action(async (group: string, unit: string, options, command: Command) => (await import('./commands/unit.js')).groupMember(context(command), group, unit, member, options));
   }
+  groupCommand
+    .command('complete')
+    .description(w('say that a group’s member list is whole (an imported group stays a warning until then)', '确认分组成员已列全（导入的分组在此之前一直提示）'))
+    .argument('<group>', w('group id, name or alias', '分组编号、名称或别名'))
+    .addOption(dryRun())
+    .action(async (group: string, options, command: Command) => (await import('./commands/unit.js')).groupComplete(context(command), group, options));
+  const many = (v: string, l: string[] = []): string[] => [...l, v];
+  unitCommand
+    .command('maintainers')
+    .description(w('list, add or remove who may change a unit’s status file (or, with --office, the plan’s own files)', '查看、添加或删除单位状态文件的维护人（--office：计划本身文件的维护人）'))
+    .argument('[unit]', w('unit id, name or alias', '单位编号、名称或别名'))
+    .option('--office', w('the office’s maintainers instead of a unit’s', '改为办公室的维护人'))
+    .option('--add <who>', w('git e-mail or forge user name; may be given more than once', 'git 邮箱或平台用户名，可多次给出'), many)
+    .option('--remove <who>', w('one to take off; may be given more than once', '要删除的维护人，可多次给出'), many)
+    .addOption(dryRun())
+    .action(async (unit: string | undefined, options, command: Command) => (await import('./commands/unit.js')).unitMaintainers(context(command), unit, options));
 
   return program;
 }

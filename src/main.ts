@@ -4,8 +4,9 @@
  */
 import { EXIT, ExitCode, fsUsageError, UsageError } from './errors.js';
 import { locatePlanFolder, planLanguage, type PlanLocation } from './load/plan-folder.js';
-import { langOf, usageMessage, type Lang } from './render/messages.js';
+import { langOf, usageMessage } from './render/messages.js';
 import { safeText } from './render/text.js';
+import type { Lang } from './render/lang.js';
 
 export async function run(argv: string[]): Promise<void> {
   const verbose = argv.includes('--verbose');

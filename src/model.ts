@@ -8,6 +8,9 @@
 /** An ISO calendar date, `YYYY-MM-DD`, always a real date once validated. */
 export type IsoDate = string;
 
+/** The reserved reporter that means "every unit that leads a task" (`leads`, or `leads:<group>` for those of a group). */
+export const LEAD_UNITS = 'leads';
+
 /** A date on which units report progress (报送节点). */
 export interface Checkpoint {
   date: IsoDate;
@@ -36,6 +39,8 @@ export interface Plan {
   timezone: string;
   /** The plan's own language: the default when neither --lang nor the locale names one. */
   lang?: 'zh' | 'en';
+  /** required: done and not_applicable are claims the office reviews; absent or none: the unit's word is the record. */
+  review?: 'required' | 'none';
   /** Days before a deadline from which an open task shows yellow (黄灯). */
   warnDays: number;
   span?: { start: IsoDate; end: IsoDate };
@@ -132,6 +137,46 @@ export interface HistoryRecord {
   sha256?: string;
 }
 
+/**
+ * The office's decision on a unit's claim (审核): a `done` or `not_applicable`
+ * is a claim while the plan says `review: required`. A record, never a flag
+ * overwritten: the list keeps every decision, oldest first.
+ */
+export type ReviewDecision = 'accepted' | 'returned' | 'reopened';
+
+export interface ReviewRecord {
+  date: IsoDate;
+  /** accepted: closed (销号); returned: sent back (退回), the state is in progress again; reopened: a decision taken back, the claim awaits review again. */
+  decision: ReviewDecision;
+  /** Who decided: an office maintainer (git's author or the signing key's owner in a shared repository). */
+  by?: string;
+  /** The date of the claim decided: the record that made the entry done or not applicable. */
+  claim?: IsoDate;
+  note?: string;
+  /** Required for returned and reopened. */
+  reason?: string;
+}
+
+/** A request for more time (延期申请) and the office's answer, one record per request. */
+export interface ExtensionRecord {
+  /** The day the unit asked. */
+  requested: IsoDate;
+  /** The date asked for. */
+  to: IsoDate;
+  reason: string;
+  /** Asked after the deadline in force had passed (`plan extend --late`). */
+  late?: boolean;
+  by?: string;
+  /** Absent while the request awaits the office. */
+  decision?: 'granted' | 'denied';
+  decided?: IsoDate;
+  decidedBy?: string;
+  /** The date granted, when the office grants another than the one asked for. */
+  grantedTo?: IsoDate;
+  /** Why the office refused, or a note on the grant. */
+  decisionReason?: string;
+}
+
 /** One unit's report on one task (进展情况). */
 export interface StatusEntry {
   unit: string;
@@ -152,6 +197,10 @@ export interface StatusEntry {
    * the date a command reports on: the ledger replays them (ledger/replay.ts).
    */
   history?: HistoryRecord[];
+  /** The office's decisions on this entry's claims, oldest first (kept whenever present: they are few). */
+  review?: readonly ReviewRecord[];
+  /** Requests for more time and their answers, oldest first. */
+  extensions?: readonly ExtensionRecord[];
 }
 
 /** A unit's returned form for a checkpoint (报送情况), recorded by `plan collect`. */

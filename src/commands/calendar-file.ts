@@ -2,10 +2,11 @@
 import { UsageError } from '../errors.js';
 import { checklistFor } from '../ledger/checklist.js';
 import { buildLedger } from '../ledger/index.js';
-import { calendarFile } from '../render/calendar-file.js';
+import { calendarFile } from '../render/calendar/calendar-file.js';
 import { loadValidPlan, print, type Context } from './context.js';
-import { writeOutput, wroteMessage } from './documents.js';
+import { wroteMessage } from './documents.js';
 import { resolveUnit } from './resolve.js';
+import { writeOutput } from '../store/index.js';
 
 export interface CalendarOptions {
   unit?: string;

@@ -19,7 +19,7 @@ export async function check(ctx: Context, options: CheckOptions): Promise<void> 
   // A completion after today is a mistake; one after a past --as-of date is only not yet in force.
   let result = await loadPlan(ctx, { completions: 'today' });
   if (options.fix) {
-    const { fixUnitNames } = await import('./fix-names.js');
+    const { fixUnitNames } = await import('../store/fix-names.js');
     const fixed = await fixUnitNames(result.diagnostics);
     if (fixed.values > 0) {
       // On stderr, so that --format json stays one JSON document on stdout.

@@ -5,10 +5,10 @@ import { UsageError } from '../errors.js';
 import { checklistFor } from '../ledger/checklist.js';
 import { buildLedger } from '../ledger/index.js';
 import { unitIdsNamed } from '../ledger/units.js';
-import { CHECKLIST_FORMATS, checklistMarkdown } from '../render/checklist.js';
-import { loadValidPlan, paintFor, print, writeFileAtomic, type Context } from './context.js';
-import { gitReplay } from './git-replay.js';
+import { CHECKLIST_FORMATS, checklistMarkdown } from '../render/reports/checklist.js';
+import { loadValidPlan, paintFor, print, type Context } from './context.js';
 import { resolveUnits } from './resolve.js';
+import { gitReplay, writeFileAtomic } from '../store/index.js';
 
 export interface ChecklistOptions {
   format: keyof typeof CHECKLIST_FORMATS;
@@ -28,7 +28,7 @@ export async function checklist(ctx: Context, name: string | undefined, options:
           return (unit) => ids.has(unit);
         },
   });
-  const ledger = buildLedger(data, asOf, await gitReplay(ctx, data, asOf));
+  const ledger = buildLedger(data, asOf, await gitReplay(ctx.planDir, data, asOf));
   const units = options.all ? data.units : resolveUnits(ledger, name!).units;
   const lists = units.map((u) => checklistFor(ledger, u));
   if (options.out !== undefined) {

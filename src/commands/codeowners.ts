@@ -4,10 +4,11 @@ import { relative, resolve, sep } from 'node:path';
 import { EXIT, ExitCode } from '../errors.js';
 import { planInRepo } from '../load/git.js';
 import type { PlanData } from '../model.js';
-import { isEmail, renderCodeowners, type CodeownersPlan, type Forge } from '../render/codeowners.js';
+import { isEmail, renderCodeowners, type CodeownersPlan, type Forge } from '../repository/codeowners.js';
 import { label } from '../render/messages.js';
 import { safeText } from '../render/text.js';
-import { loadValidPlan, print, writeFileAtomic, type Context } from './context.js';
+import { loadValidPlan, print, type Context } from './context.js';
+import { writeFileAtomic } from '../store/index.js';
 
 export interface CodeownersOptions {
   forge: Forge;

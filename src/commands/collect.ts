@@ -12,17 +12,15 @@ import { EXIT, ExitCode, UsageError } from '../errors.js';
 import { buildLedger } from '../ledger/index.js';
 import { shortName } from '../ledger/units.js';
 import { readBounded } from '../load/bounded-read.js';
-import { lineDiff } from '../render/diff.js';
+import { lineDiff } from '../render/reports/diff.js';
 import { countOf } from '../render/labels.js';
 import { renderTable } from '../render/table.js';
-import { formProblemText } from '../render/workbook-messages.js';
+import { formProblemText } from '../workbook/messages.js';
 import type { FormProblem, FormRow } from '../workbook/read-form.js';
 import { fileSha256 } from '../workbook/fingerprint.js';
 import { WORKBOOK_LIMITS } from '../workbook/zip-guard.js';
-import { loadValidPlan, print, type Context } from './context.js';
-import { recordForUnit, refusalText } from './record.js';
-import { recordReturn } from './returns-edit.js';
-import { editStatus, type StatusChange } from './status-edit.js';
+import { loadValidPlan, print, refusalText, type Context } from './context.js';
+import { editStatus, recordForUnit, recordReturn, type StatusChange } from '../store/index.js';
 
 export interface CollectOptions {
   dryRun?: boolean;

@@ -7,10 +7,11 @@ import { EXIT, ExitCode, UsageError } from '../errors.js';
 import { capPerFile, locateDiagnostics } from '../load/positions.js';
 import { listPlanFiles, PlanFolderMissing } from '../load/plan-files.js';
 import type { PlanData } from '../model.js';
-import { DIAGNOSTIC_FORMATS, type Paint } from '../render/diagnostics.js';
-import type { Lang } from '../render/messages.js';
-import { terminalSafe } from '../render/text.js';
+import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
+import { safeText, terminalSafe } from '../render/text.js';
+import type { Recorded } from '../store/index.js';
 import { validatePlan, type Validated, type ValidateOptions } from '../validate/index.js';
+import type { Lang, Paint } from '../render/lang.js';
 
 /** What a command asks of the load: texts for some entries, a report date before the as-of date, the completion rule. */
 export type LoadOptions = Pick<ValidateOptions, 'details' | 'replayAt' | 'completions'>;
@@ -85,5 +86,11 @@ export function print(text: string): void {
   process.stdout.write(process.stdout.isTTY === true ? terminalSafe(line, colourOn) : line);
 }
 
-/** Every file the tool writes goes through write.ts (exclusive temporary file, fsync, rename). */
-export { writeFileAtomic } from './write.js';
+/** The errors that refused an edit of the store, for stderr. */
+export async function refusalText(ctx: Context, recorded: Recorded<unknown>): Promise<string> {
+  const zh = ctx.lang === 'zh';
+  return (
+    DIAGNOSTIC_FORMATS.stylish({ diagnostics: recorded.errors, lang: ctx.lang, paint: await paintFor({ ...ctx, color: false }) }) +
+    safeText(zh ? `未写入：修改后的 ${recorded.file} 不符合规则。` : `not written: ${recorded.file} would break the rules above`) + '\n'
+  );
+}

@@ -1,10 +1,8 @@
 /** What the document commands (summary, report, remind) share: where a .docx goes, checkpoint dates. */
-import { statSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import type { PlanData } from '../model.js';
-import type { Lang } from '../render/messages.js';
 import { safeText } from '../render/text.js';
-import { writeFileAtomic } from './context.js';
+import type { Lang } from '../render/lang.js';
 
 /** A .docx is a binary file: it goes to a named file, never to a terminal. */
 export function needsOut(format: string, out: string | undefined): void {
@@ -20,25 +18,4 @@ export function checkpointOption(data: PlanData, date: string): void {
 
 export function wroteMessage(lang: Lang, file: string): string {
   return lang === 'zh' ? `已写入 ${safeText(file)}` : `wrote ${safeText(file)}`;
-}
-
-/**
- * Writes one output file atomically. A path that is a folder, or a place the
- * user may not write, is the user's to fix (exit 2 with the reason), not a bug.
- */
-export function writeOutput(file: string, data: string | Uint8Array): void {
-  let isFolder = false;
-  try {
-    isFolder = statSync(file).isDirectory();
-  } catch {
-    // Not there yet: it is written below.
-  }
-  if (isFolder) throw new UsageError('cannot-write', { file, reason: 'EISDIR' });
-  try {
-    writeFileAtomic(file, data);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException | null)?.code;
-    if (code && ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'ENOSPC', 'EEXIST', 'ENAMETOOLONG'].includes(code)) throw new UsageError('cannot-write', { file, reason: code });
-    throw e;
-  }
 }

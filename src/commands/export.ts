@@ -7,9 +7,9 @@ import { buildLedger, rollUp } from '../ledger/index.js';
 import { LazyArray, writeJson } from '../render/json-stream.js';
 import type { StatusEntry } from '../model.js';
 import { entriesAgain } from '../validate/status-files.js';
-import { loadValidPlan, print, writeFileAtomic, type Context } from './context.js';
-import { gitReplay } from './git-replay.js';
+import { loadValidPlan, print, type Context } from './context.js';
 import { resolveUnits } from './resolve.js';
+import { gitReplay, writeFileAtomic } from '../store/index.js';
 
 export interface ExportOptions {
   format?: 'json' | 'xlsx';
@@ -92,7 +92,7 @@ async function exportWorkbook(ctx: Context, options: ExportOptions): Promise<voi
   // A workbook is binary: it goes to a file, never to a terminal.
   if (options.out === undefined) throw new UsageError('xlsx-needs-out');
   const { data, asOf } = await loadValidPlan(ctx, true);
-  const ledger = buildLedger(data, asOf, await gitReplay(ctx, data, asOf));
+  const ledger = buildLedger(data, asOf, await gitReplay(ctx.planDir, data, asOf));
   let rows = ledger.rows;
   let units: Set<string> | undefined;
   for (const name of [options.unit, options.group]) {

@@ -5,8 +5,9 @@ import { checklistFor } from '../ledger/checklist.js';
 import { buildLedger, reportersOf } from '../ledger/index.js';
 import { shortName } from '../ledger/units.js';
 import type { Checkpoint, Unit } from '../model.js';
-import { loadValidPlan, print, writeFileAtomic, type Context } from './context.js';
+import { loadValidPlan, print, type Context } from './context.js';
 import { resolveUnits } from './resolve.js';
+import { writeFileAtomic } from '../store/index.js';
 
 export interface FormsOptions {
   out?: string;

@@ -1,7 +1,7 @@
 /** `plan history`: what changed in one unit's entries, and when. */
 import type { HistoryRecord } from '../model.js';
 import { json } from '../render/formats.js';
-import { historyTable } from '../render/history.js';
+import { historyTable } from '../render/reports/history.js';
 import { loadValidPlan, print, type Context } from './context.js';
 import { resolveAssignedTask, resolveUnit } from './resolve.js';
 

@@ -11,10 +11,11 @@ import { readBounded } from '../load/bounded-read.js';
 import { readOne } from '../load/plan-files.js';
 import type { Unit, UnitGroup } from '../model.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
-import { importReport } from '../render/import-report.js';
+import { importReport } from '../render/reports/import-report.js';
 import { assembleUnits, type RawUnits } from '../validate/index.js';
 import { checkShape } from '../validate/shape.js';
-import { paintFor, print, writeFileAtomic, type Context } from './context.js';
+import { paintFor, print, type Context } from './context.js';
+import { writeFileAtomic } from '../store/index.js';
 
 export interface ImportOptions {
   out?: string;

@@ -9,18 +9,21 @@ import { basename, join, resolve } from 'node:path';
 import { dateIn } from '../calendar.js';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
 import { git, GitUnavailable } from '../load/git.js';
-import { ownPackage } from '../load/own-package.js';
+import { installSpec, type InstallSpec } from '../load/own-package.js';
 import type { PlanData } from '../model.js';
-import type { Forge } from '../render/codeowners.js';
+import type { Forge } from '../repository/codeowners.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
-import { ciFile, CI_PATHS, examplePlan, GITIGNORE, packageJson, pointSchemasAtPackage, readme } from '../render/plan-repo.js';
-import { loadPlan, paintFor, print, writeFileAtomic, type Context } from './context.js';
+import { ciFile, CI_PATHS, examplePlan, GITIGNORE, packageJson, pointSchemasAtPackage, readme } from '../repository/plan-repo.js';
+import { loadPlan, paintFor, print, type Context } from './context.js';
+import { writeFileAtomic } from '../store/index.js';
 
 export interface InitOptions {
   from?: string;
   /** With --from: resolve unit names against this units.yaml, as `plan import --units` does. */
   units?: string;
   ci: Forge;
+  /** What the new package.json installs plan-ledger from (an npm spec); default: where this copy came from. */
+  packageSpec?: string;
 }
 
 export async function init(ctx: Context, dirArg: string | undefined, options: InitOptions): Promise<void> {
@@ -70,9 +73,10 @@ export async function init(ctx: Context, dirArg: string | undefined, options: In
   const data: Pick<PlanData, 'units' | 'office'> = checked.data ?? { units: [] };
   const title = checked.data?.plan.title ?? basename(resolve(dir));
   const { codeownersText } = await import('./codeowners.js');
+  const install: InstallSpec = options.packageSpec !== undefined ? { spec: options.packageSpec, from: 'file' } : installSpec(gitOutput);
   const files = new Map<string, string>([
     ['.gitignore', GITIGNORE],
-    ['package.json', packageJson(packageName(dir), await ownVersion())],
+    ['package.json', packageJson(packageName(dir), install.spec)],
     ['README.md', readme(title, options.ci)],
     [CI_PATHS[options.ci], ciFile(options.ci)],
     ['CODEOWNERS', codeownersText(data, options.ci, 'plan', () => undefined)],
@@ -91,6 +95,7 @@ export async function init(ctx: Context, dirArg: string | undefined, options: In
       ? `已在 ${dir} 建立计划仓库（${options.ci}）。下一步：\n  在 plan/units.yaml 中填写 office 与各单位的 maintainers，运行 plan codeowners --forge ${options.ci} --out CODEOWNERS\n  npm install && npx plan check`
       : `made a plan repository in ${dir} (${options.ci}). Next:\n  fill in the maintainers of the office and of each unit in plan/units.yaml, then plan codeowners --forge ${options.ci} --out CODEOWNERS\n  npm install && npx plan check`,
   );
+  (install.from === 'guess' ? process.stderr : process.stdout).write(`${installLine(install, zh)}\n`);
   if (uncertain) throw new ExitCode(EXIT.findings);
 }
 
@@ -113,6 +118,22 @@ function packageName(dir: string): string {
   return name === '' ? 'plan' : name.slice(0, 200);
 }
 
-async function ownVersion(): Promise<string> {
-  return ownPackage().version;
+/** A git command's output, or undefined when git is missing or the command fails. */
+function gitOutput(cwd: string, args: string[]): string | undefined {
+  try {
+    const r = git(cwd, args);
+    return r.ok ? r.stdout.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where package.json's plan-ledger comes from, in words; a guess is said to be one. */
+function installLine(install: InstallSpec, zh: boolean): string {
+  if (install.from === 'guess') {
+    return zh
+      ? `package.json 中的 plan-ledger 写为 ${install.spec}，但无法确定本副本的来源，npm install 可能失败；请用 --package-spec 指定（如 file:/路径/plan-ledger.tgz 或 git+https://…#提交）。`
+      : `package.json names plan-ledger ${install.spec}, but where this copy came from is unknown, so npm install may fail; give --package-spec (e.g. file:/path/plan-ledger.tgz or git+https://…#commit)`;
+  }
+  return zh ? `package.json 中的 plan-ledger：${install.spec}` : `package.json installs plan-ledger from ${install.spec}`;
 }

@@ -1,10 +1,10 @@
 /** `plan overdue`: every open assignment past its deadline. */
 import { EXIT, ExitCode } from '../errors.js';
 import { buildLedger } from '../ledger/index.js';
-import { OVERDUE_FORMATS } from '../render/lists.js';
+import { OVERDUE_FORMATS } from '../render/reports/lists.js';
 import { loadValidPlan, paintFor, print, type Context } from './context.js';
-import { gitReplay } from './git-replay.js';
 import { resolveUnits } from './resolve.js';
+import { gitReplay } from '../store/index.js';
 
 export interface OverdueOptions {
   format: keyof typeof OVERDUE_FORMATS;
@@ -24,7 +24,7 @@ export async function overdue(ctx: Context, options: OverdueOptions): Promise<vo
         }
       : false,
   });
-  const ledger = buildLedger(data, asOf, await gitReplay(ctx, data, asOf));
+  const ledger = buildLedger(data, asOf, await gitReplay(ctx.planDir, data, asOf));
   const only = options.unit === undefined ? undefined : new Set(resolveUnits(ledger, options.unit).units.map((u) => u.id));
   // Only a red row holds red assignments (red is the worst light).
   const items = ledger.rows.filter((r) => r.light === 'red').flatMap((r) => ledger.assignmentsWhere(r, (a) => a.light === 'red' && (!only || only.has(a.unit.id))));

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { buildLedger } from '../ledger/index.js';
 import { dueForReminder } from '../ledger/summary.js';
-import { documentMarkdown, documentText } from '../render/document.js';
-import { noticeDocument, reminderListMarkdown, reminderListTable, type Reminder } from '../render/notice.js';
+import { documentMarkdown, documentText } from '../render/documents/document.js';
+import { noticeDocument, reminderListMarkdown, reminderListTable, type Reminder } from '../render/documents/notice.js';
 import { loadValidPlan, print, type Context } from './context.js';
-import { writeOutput } from './documents.js';
 import { resolveUnits } from './resolve.js';
+import { writeOutput } from '../store/index.js';
 
 export interface RemindOptions {
   format: 'md' | 'text' | 'docx';
@@ -53,7 +53,7 @@ export async function remind(ctx: Context, options: RemindOptions): Promise<void
     print([...notices, reminderListTable(reminders, ctx.lang, ctx.columns, false)].join(options.format === 'text' ? '\n————————\n\n' : '\n---\n\n'));
     return;
   }
-  const docx = options.format === 'docx' ? (await import('../render/official-docx.js')).documentDocx : undefined;
+  const docx = options.format === 'docx' ? (await import('../render/documents/official-docx.js')).documentDocx : undefined;
   for (const r of reminders) {
     const doc = noticeDocument(r, ledger, within, ctx.lang);
     writeOutput(r.file!, docx ? await docx(doc) : options.format === 'text' ? documentText(doc) : documentMarkdown(doc));

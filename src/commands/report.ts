@@ -13,11 +13,11 @@ import { buildLedger, type Ledger } from '../ledger/index.js';
 import { progressReport, type ProgressReport } from '../ledger/report.js';
 import { shortName, unitIdsNamed } from '../ledger/units.js';
 import type { IsoDate, Unit } from '../model.js';
-import { reportJson, reportMarkdown } from '../render/report.js';
-import { loadValidPlan, print, writeFileAtomic, type Context } from './context.js';
-import { gitReplay } from './git-replay.js';
+import { reportJson, reportMarkdown } from '../render/reports/report.js';
+import { loadValidPlan, print, type Context } from './context.js';
 import { resolveUnits } from './resolve.js';
 import { reportDocx } from './report-docx.js';
+import { gitReplay, writeFileAtomic } from '../store/index.js';
 
 export interface ReportOptions {
   format: 'md' | 'json' | 'docx';
@@ -54,7 +54,7 @@ export async function report(ctx: Context, name: string, options: ReportOptions)
   if (period.kind === 'checkpoint' && period.date !== undefined && !all.includes(period.date)) {
     throw new UsageError('report-unknown-checkpoint', { date: period.date, checkpoints: all.join(', ') || '—' });
   }
-  const replay = await gitReplay(ctx, data, end !== undefined && end < asOf ? end : asOf);
+  const replay = await gitReplay(ctx.planDir, data, end !== undefined && end < asOf ? end : asOf);
   const now = buildLedger(data, asOf, replay);
   const units = resolveUnits(now, name).units;
 

@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { type Ledger } from '../ledger/index.js';
 import { findNamed, shortName } from '../ledger/units.js';
 import type { PlanData, Task, Unit } from '../model.js';
-import { closest } from '../validate/suggest.js';
+import { closest } from '../suggest.js';
 
 /** A unit, or every unit of a group. */
 export function resolveUnits(ledger: Ledger, name: string): { units: Unit[]; label: string } {

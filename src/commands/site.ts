@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { buildLedger } from '../ledger/index.js';
 import { buildSite } from '../site/pages.js';
 import { loadValidPlan, print, type Context } from './context.js';
-import { writeOutput } from './documents.js';
+import { writeOutput } from '../store/index.js';
 
 export interface SiteCommandOptions {
   out?: string;

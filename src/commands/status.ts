@@ -2,10 +2,10 @@
 import { buildLedger, rollUp, type TaskRow } from '../ledger/index.js';
 import { UsageError } from '../errors.js';
 import type { Task, TaskState } from '../model.js';
-import { STATUS_FORMATS } from '../render/status.js';
+import { STATUS_FORMATS } from '../render/reports/status.js';
 import { loadValidPlan, paintFor, print, type Context } from './context.js';
-import { gitReplay } from './git-replay.js';
 import { resolveUnits } from './resolve.js';
+import { gitReplay } from '../store/index.js';
 
 export interface StatusOptions {
   format: keyof typeof STATUS_FORMATS;
@@ -18,7 +18,7 @@ export interface StatusOptions {
 
 export async function status(ctx: Context, options: StatusOptions): Promise<void> {
   const { data, asOf } = await loadValidPlan(ctx);
-  const ledger = buildLedger(data, asOf, await gitReplay(ctx, data, asOf));
+  const ledger = buildLedger(data, asOf, await gitReplay(ctx.planDir, data, asOf));
   let rows: TaskRow[] = ledger.rows;
   const filters: string[] = [];
   for (const name of [options.unit, options.group]) {

@@ -1,10 +1,11 @@
 /** `plan summary`: the county office's checkpoint summary (落实情况通报) as Markdown, HTML or .docx. */
 import { buildLedger } from '../ledger/index.js';
 import { buildSummary } from '../ledger/summary.js';
-import { documentHtml, documentMarkdown } from '../render/document.js';
-import { summaryDocument } from '../render/summary.js';
+import { documentHtml, documentMarkdown } from '../render/documents/document.js';
+import { summaryDocument } from '../render/documents/summary.js';
 import { loadValidPlan, print, type Context } from './context.js';
-import { checkpointOption, needsOut, writeOutput, wroteMessage } from './documents.js';
+import { checkpointOption, needsOut, wroteMessage } from './documents.js';
+import { writeOutput } from '../store/index.js';
 
 export interface SummaryOptions {
   format: 'md' | 'html' | 'docx';
@@ -21,7 +22,7 @@ export async function summary(ctx: Context, options: SummaryOptions): Promise<vo
   const ledger = buildLedger(data, asOf);
   const doc = summaryDocument(buildSummary(ledger, options.checkpoint === undefined ? {} : { checkpoint: options.checkpoint }), ctx.lang);
   if (options.format === 'docx') {
-    const { documentDocx } = await import('../render/official-docx.js');
+    const { documentDocx } = await import('../render/documents/official-docx.js');
     writeOutput(options.out!, await documentDocx(doc));
     print(wroteMessage(ctx.lang, options.out!));
     return;

@@ -13,12 +13,11 @@ import { locateDiagnostics } from '../load/positions.js';
 import { listPlanFiles, type FileKind } from '../load/plan-files.js';
 import type { PlanData, UnitKind } from '../model.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
-import { lineDiff } from '../render/diff.js';
+import { lineDiff } from '../render/reports/diff.js';
 import { validatePlan } from '../validate/index.js';
-import { loadValidPlan, paintFor, print, writeFileAtomic, type Context } from './context.js';
-import { LockTimeout, withLock } from './lock.js';
+import { loadValidPlan, paintFor, print, type Context } from './context.js';
 import { resolveUnit } from './resolve.js';
-import { addAliases, addUnit, PlanFileUnusable, removeUnit, renameIdIn, setMembership } from './units-edit.js';
+import { addAliases, addUnit, completeGroup, LockTimeout, PlanFileUnusable, removeUnit, renameIdIn, setMaintainers, setMembership, withLock, writeFileAtomic } from '../store/index.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
@@ -114,6 +113,47 @@ export async function groupMember(ctx: Context, group: string, name: string, mem
   await apply(ctx, options.dryRun, (read) => [{ file: unitsFile(ctx), text: setMembership(read('units'), id, unit.id, member) }]);
   print(member ? msg(ctx, `已将 ${shortName(unit)} 加入 ${group}。`, `added ${shortName(unit)} to ${group}`) : msg(ctx, `已将 ${shortName(unit)} 移出 ${group}。`, `removed ${shortName(unit)} from ${group}`));
 }
+
+/** `plan group complete <group>`: the office has listed every member; the incomplete-list warning stops. */
+export async function groupComplete(ctx: Context, group: string, options: { dryRun?: boolean }): Promise<void> {
+  const { data } = await loadValidPlan(ctx);
+  const id = groupId(data, group);
+  const g = data.groups.find((x) => x.id === id)!;
+  if (g.members.length === 0) throw new UsageError('group-complete-empty', { group: id, name: g.name });
+  const changed = await apply(ctx, options.dryRun, (read) => [{ file: unitsFile(ctx), text: completeGroup(read('units'), id) }]);
+  print(
+    changed === 0
+      ? msg(ctx, `${g.name} 的成员已标记为完整，无需修改。`, `${g.name}'s members were already marked complete`)
+      : msg(ctx, `已确认 ${g.name} 的成员完整（${g.members.length} 个）。`, `${g.name}'s members are complete (${g.members.length})`),
+  );
+}
+
+export interface MaintainersOptions {
+  office?: boolean;
+  add?: string[];
+  remove?: string[];
+  dryRun?: boolean;
+}
+
+/** `plan unit maintainers <unit> [--add …] [--remove …]`, or `--office`: who may change the unit's file (or the plan's own). Without changes: the list. */
+export async function unitMaintainers(ctx: Context, name: string | undefined, options: MaintainersOptions): Promise<void> {
+  const { data } = await loadValidPlan(ctx);
+  if ((name === undefined) === (options.office !== true)) throw new UsageError('maintainers-whom');
+  const unit = name === undefined ? undefined : resolveUnit(data, name);
+  const add = options.add ?? [];
+  const remove = options.remove ?? [];
+  for (const who of [...add, ...remove]) if (!MAINTAINER.test(who)) throw new UsageError('bad-maintainer', { who });
+  const whose = unit ? shortName(unit) : msg(ctx, '办公室', 'the office');
+  if (add.length > 0 || remove.length > 0) await apply(ctx, options.dryRun, (read) => [{ file: unitsFile(ctx), text: setMaintainers(read('units'), unit?.id, add, remove) }]);
+  if (options.dryRun) return;
+  const now = add.length > 0 || remove.length > 0 ? (await loadValidPlan(ctx)).data : data;
+  const list = unit ? (now.units.find((u) => u.id === unit.id)?.maintainers ?? []) : (now.office?.maintainers ?? []);
+  print(msg(ctx, `${whose}的维护人：${list.length > 0 ? list.join('、') : '（无）'}`, `maintainers of ${whose}: ${list.length > 0 ? list.join(', ') : '(none)'}`));
+  if (add.length > 0 || remove.length > 0) print(msg(ctx, '提示：运行 plan codeowners --out CODEOWNERS 使 CODEOWNERS 与之一致。', 'next: plan codeowners --out CODEOWNERS keeps CODEOWNERS in step'));
+}
+
+/** As units.schema.json's maintainers: a forge user name or a git e-mail address. */
+const MAINTAINER = /^(@?[A-Za-z0-9][A-Za-z0-9._/-]*|[^\s@<>]+@[^\s@<>]+)$/;
 
 function groupId(data: PlanData, name: string): string {
   const found = findNamed(data, name);

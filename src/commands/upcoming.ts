@@ -1,9 +1,9 @@
 /** `plan upcoming`: open assignments falling due within a number of days, by date. */
 import { buildLedger, checkpointsDue, isClosed } from '../ledger/index.js';
-import { UPCOMING_FORMATS, type UpcomingEntry } from '../render/lists.js';
+import { UPCOMING_FORMATS, type UpcomingEntry } from '../render/reports/lists.js';
 import { daysBetween } from '../calendar.js';
 import { loadValidPlan, paintFor, print, type Context } from './context.js';
-import { gitReplay } from './git-replay.js';
+import { gitReplay } from '../store/index.js';
 
 export interface UpcomingOptions {
   format: keyof typeof UPCOMING_FORMATS;
@@ -22,7 +22,7 @@ export async function upcoming(ctx: Context, options: UpcomingOptions): Promise<
         }
       : false,
   });
-  const ledger = buildLedger(data, asOf, await gitReplay(ctx, data, asOf));
+  const ledger = buildLedger(data, asOf, await gitReplay(ctx.planDir, data, asOf));
   const within = options.within ?? data.plan.warnDays;
   const entries: UpcomingEntry[] = [];
   for (const row of ledger.rows) {

@@ -7,13 +7,12 @@ import { EXIT, ExitCode, UsageError } from '../errors.js';
 import { buildLedger } from '../ledger/index.js';
 import { shortName } from '../ledger/units.js';
 import type { TaskState } from '../model.js';
-import { lineDiff } from '../render/diff.js';
+import { lineDiff } from '../render/reports/diff.js';
 import { stateWord } from '../render/labels.js';
 import { safeText } from '../render/text.js';
-import { loadValidPlan, print, type Context } from './context.js';
-import { recordForUnit, refusalText } from './record.js';
+import { loadValidPlan, print, refusalText, type Context } from './context.js';
 import { resolveTask, resolveUnit } from './resolve.js';
-import { editStatus, type StatusChange } from './status-edit.js';
+import { editStatus, recordForUnit, type StatusChange } from '../store/index.js';
 
 export interface UpdateOptions {
   state?: TaskState;
@@ -85,7 +84,7 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
 
 /** Checked before the lock: no repository or a bad --author is a usage error, and nothing is written. */
 async function gitFor(ctx: Context, author: string | undefined): Promise<{ commit(file: string, message: string): void }> {
-  const { checkAuthor, commitFile, requireRepo } = await import('./git.js');
+  const { checkAuthor, commitFile, requireRepo } = await import('../store/git-commit.js');
   const repo = requireRepo(ctx.planDir);
   if (author !== undefined) checkAuthor(author);
   // The message is in Chinese whatever the reader's language: the log is shared by the whole county.

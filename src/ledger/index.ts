@@ -3,8 +3,7 @@
  * assignments, lights (红黄绿灯), roll-ups, checkpoints and checklists.
  */
 import { daysBetween } from '../calendar.js';
-import type { Checkpoint, HistoryRecord, IsoDate, PlanData, StatusEntry, Task, TaskState, Unit } from '../model.js';
-import { LEAD_UNITS } from '../validate/rules.js';
+import { LEAD_UNITS, type Checkpoint, type HistoryRecord, type IsoDate, type PlanData, type StatusEntry, type Task, type TaskState, type Unit } from '../model.js';
 import { NOT_STARTED, stateOn, type StateInForce } from './replay.js';
 
 export type Role = 'lead' | 'responsible';

@@ -1,6 +1,6 @@
 /** Finding a unit or group by what people call it: id, full name, short name or alias. */
 import type { PlanData, Unit, UnitGroup } from '../model.js';
-import { closest } from '../validate/suggest.js';
+import { closest } from '../suggest.js';
 
 export type Named = { kind: 'unit'; unit: Unit } | { kind: 'group'; group: UnitGroup };
 

@@ -3,8 +3,10 @@
  * annotations (github) and CI test reports (junit). Pure functions.
  */
 import { countBySeverity, type Diagnostic } from '../diagnostic.js';
-import { diagnosticMessage, label, type Lang } from './messages.js';
+import { diagnosticMessage, label } from './messages.js';
 import { padEnd, safeText } from './text.js';
+import type { Lang } from './lang.js';
+import type { Paint } from './lang.js';
 
 export interface DiagnosticsView {
   diagnostics: Diagnostic[];
@@ -14,14 +16,6 @@ export interface DiagnosticsView {
   counts?: { tasks: number; units: number };
   /** Every file checked: JUnit gives each a test suite, with a passing test case when it is clean. */
   files?: string[];
-}
-
-export interface Paint {
-  red(s: string): string;
-  yellow(s: string): string;
-  green(s: string): string;
-  dim(s: string): string;
-  bold(s: string): string;
 }
 
 export const DIAGNOSTIC_FORMATS = {

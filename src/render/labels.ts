@@ -1,8 +1,7 @@
 /** Report wording in Chinese and English: columns, lights, roles, states. */
 import type { Light, Role } from '../ledger/index.js';
 import type { TaskState } from '../model.js';
-import type { Paint } from './diagnostics.js';
-import type { Lang } from './messages.js';
+import type { Lang, Paint } from './lang.js';
 
 const L = {
   id: { zh: '编号', en: 'ID' },

@@ -4,8 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import { countOf } from './labels.js';
-
-export type Lang = 'zh' | 'en';
+import type { Lang } from './lang.js';
 
 type Template = (a: Record<string, string | number>) => string;
 
@@ -67,7 +66,14 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
   'status-not-assigned': { zh: (a) => `任务 ${a.task} 未分配给 ${a.unit}（既非牵头也非责任单位）。`, en: (a) => `task ${a.task} is not assigned to ${a.unit} (neither lead nor responsible)` },
   'done-no-completed': { zh: (a) => `任务 ${a.task} 标记为已完成，但没有完成日期（completed）。`, en: (a) => `task ${a.task} is done but has no completion date (completed)` },
   'plan-signed-missing': { zh: () => '缺少成文日期（signed）：原文未写明，请按原件填写。', en: () => 'no signing date (signed): the document did not show it; fill it in from the original' },
-  'group-members-unknown': { zh: (a) => `分组 ${a.group}（${a.name}）的成员未知：原文未列出，请填写 members 后删除 membersUnknown。`, en: (a) => `group ${a.group} (${a.name}) has unknown members: the document does not list them; fill in members and remove membersUnknown` },
+  'group-members-unknown': {
+    zh: (a) => `分组 ${a.group}（${a.name}）的成员未知：原文未列出。用 plan group add ${a.group} <单位> 逐个加入，列全后运行 plan group complete ${a.group}。`,
+    en: (a) => `group ${a.group} (${a.name}) has unknown members: the document does not list them; add each with plan group add ${a.group} <unit>, then plan group complete ${a.group} once the list is whole`,
+  },
+  'group-members-incomplete': {
+    zh: (a) => `分组 ${a.group}（${a.name}）已列 ${a.count} 个成员，尚未确认完整：列全后运行 plan group complete ${a.group}（或删除 membersUnknown）。`,
+    en: (a) => `group ${a.group} (${a.name}) lists ${a.count} members but is not confirmed complete: once every member is listed, run plan group complete ${a.group} (or remove membersUnknown)`,
+  },
   'done-no-evidence': { zh: (a) => `任务 ${a.task} 已完成，但未提供佐证材料（evidence）。`, en: (a) => `task ${a.task} is done but lists no evidence` },
   'completed-after-as-of': { zh: (a) => `任务 ${a.task} 的完成日期 ${a.completed} 晚于统计日期 ${a.asOf}。`, en: (a) => `task ${a.task}: the completion date ${a.completed} is after the as-of date ${a.asOf}` },
   'completed-in-future': {
@@ -343,6 +349,18 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
   'unknown-group': {
     zh: (a) => [`未知的分组 “${a.name}”${a.hint ? `，是否指 “${a.hint}”？` : '。'}`, '分组可写编号、名称或别名（见 plan/units.yaml 的 groups）。'],
     en: (a) => [`unknown group "${a.name}"${a.hint ? `; did you mean "${a.hint}"?` : ''}`, 'name a group by its id, name or alias (see groups in plan/units.yaml)'],
+  },
+  'group-complete-empty': {
+    zh: (a) => [`分组 ${a.group}（${a.name}）还没有成员，不能确认完整。`, `先用 plan group add ${a.group} <单位> 加入成员。`],
+    en: (a) => [`group ${a.group} (${a.name}) has no members yet, so it cannot be complete`, `add them first: plan group add ${a.group} <unit>`],
+  },
+  'maintainers-whom': {
+    zh: () => ['请指定一个单位，或用 --office 指办公室（二者取一）。', '例：plan unit maintainers 县财政局 --add li@example.gov.cn；plan unit maintainers --office --add wang@example.gov.cn'],
+    en: () => ['name one unit, or --office for the office (one of the two)', 'e.g. plan unit maintainers finance --add li@example.gov.cn; plan unit maintainers --office --add wang@example.gov.cn'],
+  },
+  'bad-maintainer': {
+    zh: (a) => [`“${a.who}” 不能作维护人。`, '写 git 提交用的邮箱（li@example.gov.cn）或平台用户名（@li-county）。'],
+    en: (a) => [`"${a.who}" cannot be a maintainer`, 'write the e-mail address git commits carry (li@example.gov.cn) or a forge user name (@li-county)'],
   },
   'unit-in-use': {
     zh: (a) => [`${a.unit} 仍被直接列为以下任务或报送节点的单位：${a.where}。`, '先在这些任务中改由其他单位承担（或用 plan unit rename 改编号），再删除。'],

@@ -5,7 +5,7 @@
  * message templates (node_modules/commander/lib/command.js, option.js,
  * suggestSimilar.js); an error it does not know passes unchanged.
  */
-import type { Lang } from './messages.js';
+import type { Lang } from './lang.js';
 
 const ZH: [RegExp, string][] = [
   [/^error: option '([^']*)' argument '([^']*)' is invalid\. ?/m, '错误：选项 $1 的值 “$2” 无效。'],

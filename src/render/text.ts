@@ -102,3 +102,69 @@ export function padEnd(s: string, width: number): string {
 export function padStart(s: string, width: number): string {
   return ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
 }
+
+const NO_LINE_START = /^[、，。；：！？）」』】〕》,.;:!?)\]]$/;
+
+/** Wraps text to a width by display columns (Chinese has no spaces to break at). */
+export function wrap(text: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of safeText(text)) {
+    if (displayWidth(line + ch) > width) {
+      // A line does not begin with closing punctuation (、，。): the character before it moves down too.
+      const chars = [...line];
+      const carry = NO_LINE_START.test(ch) && chars.length > 1 ? chars.pop()! : '';
+      lines.push(chars.join(''));
+      line = carry;
+    }
+    line += ch;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => indent + l).join('\n');
+}
+
+const PHRASE_END = new Set(['、', '，', '。', '；', '：', ',', ';']);
+const OPEN = new Set(['（', '(', '《', '“']);
+const CLOSE = new Set(['）', ')', '》', '”']);
+
+/**
+ * Wraps a sentence to a width between its phrases: after a space or a
+ * phrase's punctuation (、，；：), never inside brackets — "（10 个单位中 8 个）"
+ * and "(8 of 10)" stay on one line. A phrase wider than the line is cut by
+ * display width.
+ */
+export function wrapPhrases(text: string, width: number): string {
+  // Each phrase with the separator that followed it in the text: a space, or nothing after punctuation.
+  const phrases: { text: string; space: boolean }[] = [];
+  let phrase = '';
+  let depth = 0;
+  for (const ch of safeText(text)) {
+    if (OPEN.has(ch)) depth++;
+    else if (CLOSE.has(ch) && depth > 0) depth--;
+    if (depth === 0 && ch === ' ') {
+      if (phrase !== '') phrases.push({ text: phrase, space: true });
+      else if (phrases.length > 0) phrases.at(-1)!.space = true;
+      phrase = '';
+      continue;
+    }
+    phrase += ch;
+    if (depth === 0 && PHRASE_END.has(ch)) {
+      phrases.push({ text: phrase, space: false });
+      phrase = '';
+    }
+  }
+  if (phrase !== '') phrases.push({ text: phrase, space: false });
+  const lines: string[] = [];
+  let line = '';
+  let sep = '';
+  for (const p of phrases) {
+    const joined = line === '' ? p.text : line + sep + p.text;
+    if (line !== '' && displayWidth(joined) > width) {
+      lines.push(line);
+      line = p.text;
+    } else line = joined;
+    sep = p.space ? ' ' : '';
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((l) => (displayWidth(l) > width ? wrap(l, width, '') : l)).join('\n');
+}

@@ -4,8 +4,8 @@
  * readers), a caption, and the same figures as a table under <details>, so
  * nothing is shown only as a picture. Text from the data is escaped.
  */
-import { html } from '../render/html.js';
-import { htmlTable } from '../render/document.js';
+import { html } from '../render/reports/html.js';
+import { htmlTable } from '../render/documents/document.js';
 
 export interface Bar {
   label: string;

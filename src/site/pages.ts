@@ -8,13 +8,13 @@ import { checklistFor } from '../ledger/checklist.js';
 import { type Assignment, type Ledger, type Light, type TaskRow } from '../ledger/index.js';
 import { shortName } from '../ledger/units.js';
 import type { Unit } from '../model.js';
-import { html } from '../render/html.js';
+import { html } from '../render/reports/html.js';
 import { colon, daysWord, lightWord, roleWord, stateWord, t } from '../render/labels.js';
-import type { Lang } from '../render/messages.js';
 import { barChart, timelineChart, trendChart, type TimelineEntry } from './charts.js';
 import { completionTrend, keyFigures, sectionProgress, timeline, unitProgress } from './figures.js';
 import { isInternalLink, safeHref } from './privacy.js';
 import { SITE_CSS } from './style.js';
+import type { Lang } from '../render/lang.js';
 
 export interface SiteOptions {
   lang: Lang;

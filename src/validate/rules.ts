@@ -4,16 +4,13 @@
  */
 import { dayNumber, isKnownTimeZone, isRealDate } from '../calendar.js';
 import type { Diagnostic, Severity } from '../diagnostic.js';
-import type { IsoDate, PlanData } from '../model.js';
-import { closest } from './suggest.js';
+import { LEAD_UNITS, type IsoDate, type PlanData } from '../model.js';
+import { closest } from '../suggest.js';
 import { unitValueDiagnostic } from './unit-names.js';
 
 /** Characters in a task title and a task text. */
 export const TITLE_LIMIT = 200;
 export const TEXT_LIMIT = 20_000;
-
-/** The reserved reporter that means "every unit that leads a task". */
-export const LEAD_UNITS = 'leads';
 
 /**
  * The date completions may not lie after. `plan check` gives today: a
@@ -112,7 +109,10 @@ export const RULES: Record<string, Rule> = {
   groupMembersUnknown(ctx) {
     // A group the document names without members (各镇, 各有关部门): the county fills them in; until then a warning.
     ctx.data.groups.forEach((g, i) => {
-      if (g.membersUnknown && g.members.length === 0) ctx.report('group-members-unknown', 'warning', ctx.data.origins.units, ['groups', ctx.at('groups', i), 'members'], { group: g.id, name: g.name });
+      if (!g.membersUnknown) return;
+      // Half a list is still not the list: the warning stays until the office says it is complete (plan group complete).
+      if (g.members.length === 0) ctx.report('group-members-unknown', 'warning', ctx.data.origins.units, ['groups', ctx.at('groups', i), 'members'], { group: g.id, name: g.name });
+      else ctx.report('group-members-incomplete', 'warning', ctx.data.origins.units, ['groups', ctx.at('groups', i), 'membersUnknown'], { group: g.id, name: g.name, count: g.members.length });
     });
   },
 

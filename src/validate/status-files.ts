@@ -10,7 +10,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { UsageError } from '../errors.js';
 import { readOne, type FileRef } from '../load/plan-files.js';
-import { TASK_STATES, type FormReturn, type HistoryRecord, type IsoDate, type StatusEntry, type TaskState } from '../model.js';
+import { TASK_STATES, type ExtensionRecord, type FormReturn, type HistoryRecord, type IsoDate, type ReviewRecord, type StatusEntry, type TaskState } from '../model.js';
 import { fieldIsSound, salvageMap } from './salvage.js';
 import { checkShape } from './shape.js';
 
@@ -88,6 +88,8 @@ interface RawStatusEntry {
   updated?: string;
   reason?: string;
   history?: HistoryRecord[];
+  review?: ReviewRecord[];
+  extensions?: ExtensionRecord[];
 }
 
 interface RawStatus {
@@ -110,6 +112,9 @@ function assembleStatus(stem: string, task: string, e: RawStatusEntry, details: 
     hasReason: e.reason !== undefined && e.reason.trim() !== '',
     details: undefined,
     history: undefined,
+    // Decisions and requests are few and small: kept whether or not details were asked for.
+    review: e.review,
+    extensions: e.extensions,
   };
   if (details) {
     entry.details = { progress: e.progress, evidence: e.evidence ?? NONE, reason: e.reason, history: e.history ?? NONE };

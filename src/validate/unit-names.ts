@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { FileKind } from '../load/plan-files.js';
 import type { Unit, UnitGroup } from '../model.js';
-import { closest } from './suggest.js';
+import { closest } from '../suggest.js';
 
 /** Where a file holds a unit or group id. */
 export function isUnitIdSlot(kind: FileKind, path: readonly (string | number)[]): boolean {

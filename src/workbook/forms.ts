@@ -11,11 +11,11 @@ import type { Ledger } from '../ledger/index.js';
 import { shortName } from '../ledger/units.js';
 import type { Checkpoint } from '../model.js';
 import { colon, roleWord, stateWord, t } from '../render/labels.js';
-import type { Lang } from '../render/messages.js';
 import { cellDate, cellText, DATE_FORMAT, fitRowHeights, headerText } from './cells.js';
 import { planFingerprint, taskDigest } from './fingerprint.js';
 import { COL, EDITABLE, FORM_FORMAT, FORM_VERSION, HEADER_ROW, LAST_COL, META_SHEET } from './form-layout.js';
 import { stateChoices, w } from './words.js';
+import type { Lang } from '../render/lang.js';
 
 const LOCKED_FILL = 'FFEFEFEF';
 const HEADER_FILL = 'FFD9D9D9';

@@ -11,9 +11,9 @@ import type { Assignment, Ledger, TaskRow } from '../ledger/index.js';
 import { returnsFor } from '../ledger/returns.js';
 import { shortName } from '../ledger/units.js';
 import { colon, lightWord, roleWord, stateWord, t } from '../render/labels.js';
-import type { Lang } from '../render/messages.js';
 import { cellDate, cellText, DATE_FORMAT, fitColumns, fitRowHeights, headerText } from './cells.js';
 import { lightFill, w } from './words.js';
+import type { Lang } from '../render/lang.js';
 
 export interface LedgerBookView {
   ledger: Ledger;

@@ -7,7 +7,7 @@
 import type { TaskState } from '../model.js';
 import { TASK_STATES } from '../model.js';
 import { stateWord } from '../render/labels.js';
-import type { Lang } from '../render/messages.js';
+import type { Lang } from '../render/lang.js';
 
 const W = {
   // The form

@@ -36,7 +36,7 @@ beforeAll(() => {
   // the dist/ that the other test files are running at the same time.
   const copy = join(mkdtempSync(join(tmpdir(), 'plan-pack-')), 'plan-ledger');
   mkdirSync(copy);
-  for (const f of ['package.json', 'package-lock.json', 'tsconfig.json', 'README.md', 'bin', 'src', 'scripts']) cpSync(join(ROOT, f), join(copy, f), { recursive: true });
+  for (const f of ['package.json', 'package-lock.json', 'tsconfig.json', 'README.md', 'docs', 'bin', 'src', 'scripts']) cpSync(join(ROOT, f), join(copy, f), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
   const out = mkdtempSync(join(tmpdir(), 'plan-tarball-'));
   const packed = run(copy, 'npm', ['pack', '--pack-destination', out]);
@@ -62,6 +62,8 @@ describe('npm pack → install into an empty folder', () => {
     expect(list).not.toContain('package/dist/bundle/plan.blob.node');
     expect(list).toContain('package/src/validate/schemas/units.schema.json');
     expect(list).toContain('package/README.md');
+    // The README's links into docs/ hold in the package too.
+    expect(list).toContain('package/docs/commands.md');
     expect(list.filter((f) => f.startsWith('package/tests/') || (f.startsWith('package/src/') && f.endsWith('.ts')))).toEqual([]);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.private).toBeUndefined();
@@ -89,9 +91,9 @@ describe('npm pack → install into an empty folder', () => {
 
 /** The YAML between `<!-- ci:<forge> -->` and the end of the fence that follows it. */
 function readmeSnippet(forge: string): string {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const readme = readFileSync(join(ROOT, 'docs/shared-repository.md'), 'utf8');
   const m = new RegExp(`<!-- ci:${forge} -->\\n\`\`\`yaml\\n([\\s\\S]*?)\`\`\`\\n`).exec(readme);
-  if (!m) throw new Error(`README.md has no snippet marked ci:${forge}`);
+  if (!m) throw new Error(`docs/shared-repository.md has no snippet marked ci:${forge}`);
   return m[1]!;
 }
 
@@ -148,7 +150,10 @@ describe('the README’s CI files, as written, in fresh repositories made by pla
           .replace(/(id: finance[\s\S]*?)maintainers: \[\]/, `$1maintainers: [${FINANCE.email}]`)
           .replace(/(id: town-east[\s\S]*?)maintainers: \[\]/, `$1maintainers: [${EAST.email}]`),
       );
-      const install = run(repo, 'npm', ['install', '--no-audit', '--no-fund', '--save-dev', tarball]);
+      // plan init wrote a dependency that installs this same copy: the tarball it came from.
+      expect(JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).devDependencies['plan-ledger']).toBe(`file:${tarball}`);
+      expect(init.out).toContain(`file:${tarball}`);
+      const install = run(repo, 'npm', ['install', '--no-audit', '--no-fund']);
       expect(install.code, install.out).toBe(0);
       expect(sh(repo, 'npx plan codeowners --forge ' + forge + ' --out CODEOWNERS').code).toBe(0);
       git(repo, ['checkout', '--quiet', '-b', 'main']);

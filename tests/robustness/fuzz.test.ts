@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildLedger } from '../../src/ledger/index.js';
-import { STATUS_FORMATS } from '../../src/render/status.js';
+import { STATUS_FORMATS } from '../../src/render/reports/status.js';
 import { copyPlan, plan } from '../helpers.js';
 import { checkInProcess } from './pipeline.js';
 

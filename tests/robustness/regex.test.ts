@@ -6,14 +6,14 @@
  * finish well inside a second (the bound is generous for a busy machine).
  */
 import { describe, expect, it } from 'vitest';
-import { keyText } from '../../src/commands/status-edit.js';
+import { keyText } from '../../src/store/status-edit.js';
 import { fsUsageError } from '../../src/errors.js';
 import { compareIds } from '../../src/ledger/index.js';
 import { readYamlFull, tooDeep } from '../../src/load/full-yaml.js';
 import { readOne } from '../../src/load/plan-files.js';
 import { readQuickYaml, resolvePlain } from '../../src/load/quick-yaml.js';
 import { DIAGNOSTIC_FORMATS } from '../../src/render/diagnostics.js';
-import { lineDiff } from '../../src/render/diff.js';
+import { lineDiff } from '../../src/render/reports/diff.js';
 import { csvCell, md } from '../../src/render/formats.js';
 import { safeText, terminalSafe } from '../../src/render/text.js';
 import { checkShape } from '../../src/validate/shape.js';

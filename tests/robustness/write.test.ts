@@ -10,7 +10,7 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createExclusive, writeFileAtomic } from '../../src/commands/write.js';
+import { createExclusive, writeFileAtomic } from '../../src/store/write.js';
 import { fsUsageError } from '../../src/errors.js';
 import { usageMessage } from '../../src/render/messages.js';
 import { BIN, copyPlan, plan } from '../helpers.js';

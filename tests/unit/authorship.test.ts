@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { namesAuthor } from '../../src/validate/authorship.js';
-import { renameIdIn, setMembership } from '../../src/commands/units-edit.js';
+import { renameIdIn, setMembership } from '../../src/store/units-edit.js';
 
 describe('who a maintainer entry names', () => {
   it('compares e-mail addresses without case, user names by name or no-reply address, never teams', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordReturn } from '../../src/commands/returns-edit.js';
+import { recordReturn } from '../../src/store/returns-edit.js';
 import { readYamlFull } from '../../src/load/full-yaml.js';
 import { readQuickYaml } from '../../src/load/quick-yaml.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editStatus } from '../../src/commands/status-edit.js';
-import { lineDiff } from '../../src/render/diff.js';
+import { editStatus } from '../../src/store/status-edit.js';
+import { lineDiff } from '../../src/render/reports/diff.js';
 
 describe('editing a status file', () => {
   it('writes a new file with a schema line and a quoted key', () => {

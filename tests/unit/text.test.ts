@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, md } from '../../src/render/formats.js';
 import { renderTable } from '../../src/render/table.js';
-import { displayWidth, safeText, truncate } from '../../src/render/text.js';
+import { displayWidth, safeText, truncate, wrapPhrases } from '../../src/render/text.js';
 
 describe('display width', () => {
   it('counts CJK and full-width characters as two columns', () => {
@@ -80,5 +80,25 @@ describe('displayWidth by char code', () => {
       expect(displayWidth(s)).toBe(reference(s));
     }), { numRuns: 2000 });
     expect(displayWidth('林口县a😀')).toBe(9);
+  });
+});
+
+describe('wrapPhrases: a sentence wrapped between its phrases', () => {
+  it('never breaks inside brackets; breaks after 、 or at a space', () => {
+    const line = '尚未报送（2021-12-05）：县财政局、县发改局、县教育局、县民政局、县司法局、县人社局、县住建局、县交通局（10 个单位中 8 个）';
+    for (const width of [30, 40, 50, 60, 80]) {
+      const lines = wrapPhrases(line, width).split('\n');
+      for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(width);
+      expect(lines.join('')).toBe(line.replace(/ (?![^（]*）)/g, ''));
+      expect(lines.some((l) => l.includes('（10 个单位中 8 个）'))).toBe(true);
+      for (const l of lines.slice(1)) expect(l).not.toMatch(/^[、，。；：]/);
+    }
+  });
+
+  it('English keeps its spaces and its parenthesis whole', () => {
+    const line = 'Finance, Development and Reform, Education have not returned their forms for 2021-12-05 (3 of 10)';
+    const lines = wrapPhrases(line, 40).split('\n');
+    expect(lines.join(' ')).toBe(line);
+    expect(lines.at(-1)).toContain('(3 of 10)');
   });
 });

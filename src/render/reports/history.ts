@@ -1,11 +1,11 @@
 /** `plan history` as a table: date, task, change, note. */
-import { shortName } from '../ledger/units.js';
-import type { Change } from '../ledger/report.js';
-import type { Unit } from '../model.js';
-import { stateWord } from './labels.js';
-import type { Lang } from './messages.js';
-import { renderTable } from './table.js';
-import { safeText } from './text.js';
+import { shortName } from '../../ledger/units.js';
+import type { Change } from '../../ledger/report.js';
+import type { Unit } from '../../model.js';
+import { stateWord } from '../labels.js';
+import { renderTable } from '../table.js';
+import { safeText } from '../text.js';
+import type { Lang } from '../lang.js';
 
 export function historyTable(unit: Unit, taskId: string | undefined, records: Change[], lang: Lang, columns: number): string {
   const zh = lang === 'zh';

@@ -1,10 +1,10 @@
 /** 报送情况 in the text reports: who has not yet returned the form. */
-import type { Ledger } from '../ledger/index.js';
-import { collectingCheckpoint, returnsFor } from '../ledger/returns.js';
-import { shortName } from '../ledger/units.js';
-import type { Unit } from '../model.js';
-import type { Lang } from './messages.js';
-import { safeText } from './text.js';
+import type { Ledger } from '../../ledger/index.js';
+import { collectingCheckpoint, returnsFor } from '../../ledger/returns.js';
+import { shortName } from '../../ledger/units.js';
+import type { Unit } from '../../model.js';
+import { safeText } from '../text.js';
+import type { Lang } from '../lang.js';
 
 const SHOWN = 10;
 

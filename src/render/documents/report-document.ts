@@ -2,12 +2,12 @@
  * `plan report <unit> --format docx`: the unit's progress report at a
  * checkpoint as an OfficialDocument, addressed to the checkpoint's recipient.
  */
-import { isClosed, type Ledger } from '../ledger/index.js';
-import type { ProgressReport } from '../ledger/report.js';
-import { shortName } from '../ledger/units.js';
+import { isClosed, type Ledger } from '../../ledger/index.js';
+import type { ProgressReport } from '../../ledger/report.js';
+import { shortName } from '../../ledger/units.js';
 import { documentDate, headingNumber, type Block, type OfficialDocument } from './document.js';
-import { lightWord, roleWord, stateWord, t } from './labels.js';
-import type { Lang } from './messages.js';
+import { lightWord, roleWord, stateWord, t } from '../labels.js';
+import type { Lang } from '../lang.js';
 
 export function reportDocument(r: ProgressReport, ledger: Ledger, lang: Lang): OfficialDocument {
   const zh = lang === 'zh';

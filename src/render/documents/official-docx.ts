@@ -10,7 +10,7 @@
  * The `docx` package is loaded here, only by the commands that write a .docx.
  */
 import type { Block, OfficialDocument } from './document.js';
-import { displayWidth, safeText } from './text.js';
+import { displayWidth, safeText } from '../text.js';
 
 /** Twentieths of a point per millimetre. */
 const TWIPS_PER_MM = 1440 / 25.4;

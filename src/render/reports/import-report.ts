@@ -1,8 +1,8 @@
 /** The report `plan import` prints: what it found, and every passage it could not read with certainty. */
-import { colon, countOf } from './labels.js';
-import type { ImportReport, Problem } from '../importer/index.js';
-import type { Lang } from './messages.js';
-import { safeText } from './text.js';
+import { colon, countOf } from '../labels.js';
+import type { ImportReport, Problem } from '../../importer/index.js';
+import { safeText } from '../text.js';
+import type { Lang } from '../lang.js';
 
 const PROBLEM_WORDS: Record<string, { zh: string; en: string }> = {
   'no-annotation': { zh: '像是任务，但没有〔牵头单位/责任单位/完成时限〕标注，未导入', en: 'looks like a task but has no annotation; not imported' },

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import { readText } from '../load/plan-files.js';
-import { writeFileAtomic } from './context.js';
+import { writeFileAtomic } from './write.js';
 
 export interface FixResult {
   /** Files rewritten, in the order written. */

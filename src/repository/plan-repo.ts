@@ -254,14 +254,15 @@ public/
 reports/reminders/
 `;
 
-export function packageJson(name: string, version: string): string {
+/** `plan-ledger`'s entry is what installs this same copy (see load/own-package.ts installSpec), not a guess at a version. */
+export function packageJson(name: string, planLedger: string): string {
   return `${JSON.stringify(
     {
       name,
       private: true,
       description: 'A work plan kept as a ledger with plan-ledger',
       scripts: { check: 'plan check', status: 'plan status' },
-      devDependencies: { 'plan-ledger': `^${version}` },
+      devDependencies: { 'plan-ledger': planLedger },
     },
     null,
     2,

@@ -1,5 +1,5 @@
 /** A line diff of two texts, for `plan update --dry-run`: what would change, with some context. */
-import { safeText } from './text.js';
+import { safeText } from '../text.js';
 
 /** Above this many cells the middle is shown as removed then added, not aligned line by line. */
 const MAX_CELLS = 4_000_000;

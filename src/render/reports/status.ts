@@ -1,38 +1,14 @@
 /** `plan status`: one row per task, sorted by deadline. */
-import { LIGHT_ORDER, type Ledger, type Light, type TaskRow } from '../ledger/index.js';
-import { shortName } from '../ledger/units.js';
-import type { Paint } from './diagnostics.js';
-import { wrap } from './checklist.js';
-import { csv, json, md, mdTable } from './formats.js';
+import { LIGHT_ORDER, type Ledger, type Light, type TaskRow } from '../../ledger/index.js';
+import { csv, json, md, mdTable } from '../formats.js';
 import { reportHeader } from './header.js';
-import { closedWord, colon, countOf, lightPaint, lightWord, progressBar, rowDaysWord, t } from './labels.js';
-import type { Lang } from './messages.js';
+import { closedWord, colon, countOf, lightPaint, lightWord, progressBar, rowDaysWord, t } from '../labels.js';
 import { statusHtml } from './html.js';
 import { missingReturnsLine } from './returns.js';
-import { renderTable } from './table.js';
-import { displayWidth } from './text.js';
-
-export interface StatusView {
-  ledger: Ledger;
-  rows: TaskRow[];
-  /** What the rows were narrowed to, in words, for the header. */
-  filter?: string;
-}
-
-export interface RenderOptions {
-  lang: Lang;
-  paint: Paint;
-  columns: number;
-}
-
-/** Unit and group ids as the names people read: short names of units, names of groups. */
-export const ownerNames = (ledger: Ledger, ids: readonly string[]): string =>
-  ids
-    .map((id) => {
-      const unit = ledger.unitsById.get(id);
-      return unit ? shortName(unit) : (ledger.data.groups.find((g) => g.id === id)?.name ?? id);
-    })
-    .join('、');
+import { renderTable } from '../table.js';
+import { wrapPhrases } from '../text.js';
+import type { Lang } from '../lang.js';
+import { ownerNames, type RenderOptions, type StatusView } from './view.js';
 
 const leadNames = (ledger: Ledger, row: TaskRow, lang: Lang): string => ownerNames(ledger, row.task.lead) + (row.task.leadOpen ? t('openList', lang) : '');
 
@@ -79,7 +55,7 @@ export const STATUS_FORMATS = {
     // Who has not returned the form: about every unit, so not under a filter.
     const returns = v.filter === undefined ? missingReturnsLine(v.ledger, lang) : undefined;
     // Wrapped to the terminal: it names up to ten units.
-    return `${head}\n\n${table}\n\n${lang === 'zh' ? `${v.rows.length} ${t('tasks', lang)}` : countOf(v.rows.length, 'task')}${colon(lang)}${footer}\n${returns ? `${wrapWords(returns, o.columns)}\n` : ''}`;
+    return `${head}\n\n${table}\n\n${lang === 'zh' ? `${v.rows.length} ${t('tasks', lang)}` : countOf(v.rows.length, 'task')}${colon(lang)}${footer}\n${returns ? `${wrapPhrases(returns, o.columns)}\n` : ''}`;
   },
 
   json(v: StatusView): string {
@@ -166,17 +142,3 @@ export const STATUS_FORMATS = {
 } as const;
 
 /** English breaks at spaces; Chinese, which has none, anywhere by display width (wrap). */
-function wrapWords(text: string, width: number): string {
-  if (!text.includes(' ')) return wrap(text, width, '');
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && displayWidth(`${line} ${word}`) > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') lines.push(line);
-  // A single word wider than the line (a long Chinese name list) is still cut by display width.
-  return lines.map((l) => (displayWidth(l) > width ? wrap(l, width, '') : l)).join('\n');
-}

@@ -9,12 +9,16 @@ import type { Diagnostic } from '../diagnostic.js';
 import { UsageError } from '../errors.js';
 import { capPerFile, locateDiagnostics } from '../load/positions.js';
 import { listPlanFiles, readText } from '../load/plan-files.js';
-import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
-import { safeText } from '../render/text.js';
 import { validatePlan } from '../validate/index.js';
 import type { CompletionLimit } from '../validate/rules.js';
-import { paintFor, writeFileAtomic, type Context } from './context.js';
+import { writeFileAtomic } from './write.js';
 import { LockLost, LockTimeout, withLock } from './lock.js';
+
+/** What the store needs of a command's context: the plan folder and the run's clock. */
+export interface StoreContext {
+  planDir: string;
+  now: Date;
+}
 
 export interface Recorded<T> {
   file: string;
@@ -29,8 +33,8 @@ export interface Recorded<T> {
 }
 
 /** The status file of a unit. Unit ids match ^[A-Za-z0-9][A-Za-z0-9_-]*$ (the schema): the path stays in status/. */
-export function statusFileOf(ctx: Context, unitId: string): string {
-  return join(ctx.planDir, 'status', `${unitId}.yaml`);
+export function statusFileOf(planDir: string, unitId: string): string {
+  return join(planDir, 'status', `${unitId}.yaml`);
 }
 
 /**
@@ -38,13 +42,13 @@ export function statusFileOf(ctx: Context, unitId: string): string {
  * (read under the lock) and returns the new text; it may throw a UsageError.
  */
 export async function recordForUnit<T>(
-  ctx: Context,
+  ctx: StoreContext,
   unitId: string,
   asOf: string,
   edit: (before: string | undefined) => { text: string; result: T },
   options: { dryRun?: boolean; completions?: CompletionLimit } = {},
 ): Promise<Recorded<T>> {
-  const file = statusFileOf(ctx, unitId);
+  const file = statusFileOf(ctx.planDir, unitId);
   try {
     return await withLock(file, async (held) => {
       // Read inside the lock: another writer may have landed while we waited.
@@ -71,13 +75,4 @@ export async function recordForUnit<T>(
     if (e instanceof LockLost) throw new UsageError('lock-lost', { file });
     throw e;
   }
-}
-
-/** The errors that refused an edit, for stderr. */
-export async function refusalText(ctx: Context, recorded: Recorded<unknown>): Promise<string> {
-  const zh = ctx.lang === 'zh';
-  return (
-    DIAGNOSTIC_FORMATS.stylish({ diagnostics: recorded.errors, lang: ctx.lang, paint: await paintFor({ ...ctx, color: false }) }) +
-    safeText(zh ? `未写入：修改后的 ${recorded.file} 不符合规则。` : `not written: ${recorded.file} would break the rules above`) + '\n'
-  );
 }

@@ -7,14 +7,14 @@
  * no VTIMEZONE is needed; X-WR-TIMEZONE names the zone for apps that show it.
  * The `ical-generator` package (loaded only here) writes and escapes the text.
  */
-import { addDays } from '../calendar.js';
-import { isClosed, type Ledger } from '../ledger/index.js';
-import type { Checklist } from '../ledger/checklist.js';
-import { shortName } from '../ledger/units.js';
-import type { IsoDate } from '../model.js';
-import { roleWord, stateWord, t } from './labels.js';
-import type { Lang } from './messages.js';
-import { safeText } from './text.js';
+import { addDays } from '../../calendar.js';
+import { isClosed, type Ledger } from '../../ledger/index.js';
+import type { Checklist } from '../../ledger/checklist.js';
+import { shortName } from '../../ledger/units.js';
+import type { IsoDate } from '../../model.js';
+import { roleWord, stateWord, t } from '../labels.js';
+import { safeText } from '../text.js';
+import type { Lang } from '../lang.js';
 
 /** A date of the plan as a JavaScript Date at midnight UTC: ical-generator writes it back with UTC getters. */
 const utcMidnight = (date: IsoDate): Date => new Date(`${date}T00:00:00Z`);

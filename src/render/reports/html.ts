@@ -3,13 +3,13 @@
  * outside files) that an office can open, print or attach to a report.
  * Every text from the data is escaped; lights are words with a colour.
  */
-import { LIGHT_ORDER, type Light, type TaskRow } from '../ledger/index.js';
-import { shortName } from '../ledger/units.js';
+import { LIGHT_ORDER, type Light, type TaskRow } from '../../ledger/index.js';
+import { shortName } from '../../ledger/units.js';
 import { checkpointLine } from './header.js';
-import { colon, lightWord, rowDaysWord, t } from './labels.js';
-import type { Lang } from './messages.js';
-import type { StatusView } from './status.js';
-import { safeText } from './text.js';
+import { colon, lightWord, rowDaysWord, t } from '../labels.js';
+import { safeText } from '../text.js';
+import type { StatusView } from './view.js';
+import type { Lang } from '../lang.js';
 
 /** Text from the data inside HTML: controls shown escaped, markup characters as entities. */
 export function html(s: string): string {

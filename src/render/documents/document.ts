@@ -6,10 +6,10 @@
  * official-docx.ts as a .docx in the GB/T 9704-2012 layout. Every renderer
  * escapes the text for its own format; the blocks hold it unescaped.
  */
-import { md, mdTable } from './formats.js';
-import { html } from './html.js';
-import type { Lang } from './messages.js';
-import { safeText } from './text.js';
+import { md, mdTable } from '../formats.js';
+import { html } from '../reports/html.js';
+import { safeText } from '../text.js';
+import type { Lang } from '../lang.js';
 
 export type Block =
   /** 主送机关: the addressee, flush left, ending in ：. */

@@ -1,15 +1,15 @@
 /** `plan checklist`: everything one unit must do, and when it reports. */
-import { daysBetween } from '../calendar.js';
-import type { Assignment, Ledger } from '../ledger/index.js';
-import { nameWithFull, shortName } from '../ledger/units.js';
-import type { Checklist } from '../ledger/checklist.js';
-import type { Checkpoint } from '../model.js';
-import { csv, json, md } from './formats.js';
+import { daysBetween } from '../../calendar.js';
+import type { Assignment, Ledger } from '../../ledger/index.js';
+import { nameWithFull, shortName } from '../../ledger/units.js';
+import type { Checklist } from '../../ledger/checklist.js';
+import type { Checkpoint } from '../../model.js';
+import { csv, json, md } from '../formats.js';
 import { checkpointLine, joinFitting } from './header.js';
-import { assignmentDaysWord, assignmentLightWord, closedWord, colon, daysWord, lightPaint, roleWord, stateWord, t } from './labels.js';
-import { ownerNames, type RenderOptions } from './status.js';
-import { renderTable } from './table.js';
-import { displayWidth, safeText, truncate } from './text.js';
+import { assignmentDaysWord, assignmentLightWord, closedWord, colon, daysWord, lightPaint, roleWord, stateWord, t } from '../labels.js';
+import { renderTable } from '../table.js';
+import { safeText, truncate, wrap } from '../text.js';
+import { ownerNames, type RenderOptions } from './view.js';
 
 export interface ChecklistView {
   ledger: Ledger;
@@ -46,26 +46,6 @@ function notes(a: Assignment, lang: RenderOptions['lang']): string[] {
   if (a.reason) out.push(`${t('reason', lang)}${colon(lang)}${a.reason}`);
   if (a.evidence && a.evidence.length > 0) out.push(`${t('evidence', lang)}${colon(lang)}${a.evidence.join(' ')}`);
   return out;
-}
-
-const NO_LINE_START = /^[、，。；：！？）」』】〕》,.;:!?)\]]$/;
-
-/** Wraps text to a width by display columns (Chinese has no spaces to break at). */
-export function wrap(text: string, width: number, indent: string): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const ch of safeText(text)) {
-    if (displayWidth(line + ch) > width) {
-      // A line does not begin with closing punctuation (、，。): the character before it moves down too.
-      const chars = [...line];
-      const carry = NO_LINE_START.test(ch) && chars.length > 1 ? chars.pop()! : '';
-      lines.push(chars.join(''));
-      line = carry;
-    }
-    line += ch;
-  }
-  if (line) lines.push(line);
-  return lines.map((l) => indent + l).join('\n');
 }
 
 function checkpointsLine(list: Checklist, ledger: Ledger): string {

@@ -1,11 +1,11 @@
 /** `plan report`: a unit's progress report for a checkpoint, as Markdown or JSON. */
-import type { Ledger } from '../ledger/index.js';
-import type { ProgressReport } from '../ledger/report.js';
-import { shortName } from '../ledger/units.js';
-import { json, md, mdLink, mdTable } from './formats.js';
-import { assignmentLightWord, closedWord, colon, countOf, roleWord, stateWord, t } from './labels.js';
-import type { Lang } from './messages.js';
+import type { Ledger } from '../../ledger/index.js';
+import type { ProgressReport } from '../../ledger/report.js';
+import { shortName } from '../../ledger/units.js';
+import { json, md, mdLink, mdTable } from '../formats.js';
+import { assignmentLightWord, closedWord, colon, countOf, roleWord, stateWord, t } from '../labels.js';
 import { unitReturnLine } from './returns.js';
+import type { Lang } from '../lang.js';
 
 export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): string {
   const zh = lang === 'zh';

@@ -1,14 +1,15 @@
 /** `plan overdue` and `plan upcoming`: assignments listed by unit, task or date. */
-import { compareIds, type Assignment, type CheckpointDue, type Ledger } from '../ledger/index.js';
-import type { Task } from '../model.js';
-import { shortName } from '../ledger/units.js';
-import { assignmentsCsv, wrap } from './checklist.js';
-import { csv, json, md, mdTable } from './formats.js';
+import { compareIds, type Assignment, type CheckpointDue, type Ledger } from '../../ledger/index.js';
+import type { Task } from '../../model.js';
+import { shortName } from '../../ledger/units.js';
+import { assignmentsCsv } from './checklist.js';
+import { csv, json, md, mdTable } from '../formats.js';
 import { reportHeader } from './header.js';
-import { colon, countOf, daysWord, lightPaint, roleWord, stateWord, t } from './labels.js';
-import type { Lang } from './messages.js';
-import type { RenderOptions } from './status.js';
-import { renderTable, type Cell } from './table.js';
+import { colon, countOf, daysWord, lightPaint, roleWord, stateWord, t } from '../labels.js';
+import { renderTable, type Cell } from '../table.js';
+import type { RenderOptions } from './view.js';
+import type { Lang } from '../lang.js';
+import { wrap } from '../text.js';
 
 /** The first lines of a Markdown list: the plan as the title, like `status`, then what the list is. */
 function mdTitle(ledger: Ledger, what: string, lang: Lang, extra?: string): string {

@@ -2,12 +2,12 @@
  * `plan summary`: the county office's checkpoint summary (落实情况通报) as an
  * OfficialDocument, written as Markdown, an HTML page or a GB/T 9704 .docx.
  */
-import { LEAD_UNITS } from '../validate/rules.js';
-import type { Summary } from '../ledger/summary.js';
-import { shortName } from '../ledger/units.js';
+import type { Summary } from '../../ledger/summary.js';
+import { shortName } from '../../ledger/units.js';
 import { documentDate, headingNumber, type Block, type OfficialDocument } from './document.js';
-import { daysWord, roleWord, stateWord, t } from './labels.js';
-import type { Lang } from './messages.js';
+import { daysWord, roleWord, stateWord, t } from '../labels.js';
+import { LEAD_UNITS } from '../../model.js';
+import type { Lang } from '../lang.js';
 
 /** What the 报送情况 column says for a unit. */
 export function returnedWord(line: Summary['units'][number], hasCheckpoint: boolean, lang: Lang): string {

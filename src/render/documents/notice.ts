@@ -3,15 +3,15 @@
  * from the office that receives the plan's reports, and the office's list of
  * who was reminded of what.
  */
-import { daysBetween } from '../calendar.js';
-import type { Assignment, Ledger } from '../ledger/index.js';
-import { shortName } from '../ledger/units.js';
-import type { Unit } from '../model.js';
+import { daysBetween } from '../../calendar.js';
+import type { Assignment, Ledger } from '../../ledger/index.js';
+import { shortName } from '../../ledger/units.js';
+import type { Unit } from '../../model.js';
 import { documentDate, type Block, type OfficialDocument } from './document.js';
-import { md, mdTable } from './formats.js';
-import { daysWord, roleWord, stateWord, t } from './labels.js';
-import type { Lang } from './messages.js';
-import { renderTable } from './table.js';
+import { md, mdTable } from '../formats.js';
+import { daysWord, roleWord, stateWord, t } from '../labels.js';
+import { renderTable } from '../table.js';
+import type { Lang } from '../lang.js';
 
 export interface Reminder {
   unit: Unit;

@@ -3,10 +3,10 @@
  * Every problem names the file and, where there is one, the sheet and cell:
  * `县财政局.xlsx 台账!E7: "完成了" is not a state; choose 未启动/…`.
  */
-import type { FormProblem } from '../workbook/read-form.js';
-import { stateChoices } from '../workbook/words.js';
-import type { Lang } from './messages.js';
-import { safeText } from './text.js';
+import type { FormProblem } from './read-form.js';
+import { stateChoices } from './words.js';
+import { safeText } from '../render/text.js';
+import type { Lang } from '../render/lang.js';
 
 type Text = (a: Record<string, string | number>, lang: Lang) => string;
 

@@ -1,10 +1,9 @@
 /** The lines above every report: the plan, the as-of date, the next checkpoint. */
-import type { Ledger } from '../ledger/index.js';
-import { shortName } from '../ledger/units.js';
-import type { Paint } from './diagnostics.js';
-import { colon, countOf, daysWord, t } from './labels.js';
-import type { Lang } from './messages.js';
-import { displayWidth, safeText, truncate } from './text.js';
+import type { Ledger } from '../../ledger/index.js';
+import { shortName } from '../../ledger/units.js';
+import { colon, countOf, daysWord, t } from '../labels.js';
+import { displayWidth, safeText, truncate } from '../text.js';
+import type { Lang, Paint } from '../lang.js';
 
 /**
  * Parts of a header line joined with " · ", or one to a line when together

@@ -7,7 +7,6 @@
  */
 import type { LedgerOptions } from '../ledger/index.js';
 import type { HistoryRecord, IsoDate, PlanData, StatusEntry } from '../model.js';
-import type { Context } from './context.js';
 
 const own = (entry: StatusEntry | undefined): readonly HistoryRecord[] | undefined => {
   const details = entry?.details?.history;
@@ -15,7 +14,7 @@ const own = (entry: StatusEntry | undefined): readonly HistoryRecord[] | undefin
 };
 
 /** Ledger options for a picture as of `at`: history from git where the file keeps none. */
-export async function gitReplay(ctx: Context, data: PlanData, at: IsoDate): Promise<LedgerOptions> {
+export async function gitReplay(planDir: string, data: PlanData, at: IsoDate): Promise<LedgerOptions> {
   const lacking = new Set<string>();
   for (const s of data.statuses) {
     const changedAfter = (s.updated !== undefined && s.updated > at) || (s.completed !== undefined && s.completed > at);
@@ -25,7 +24,7 @@ export async function gitReplay(ctx: Context, data: PlanData, at: IsoDate): Prom
   const { gitHistory } = await import('../load/git-history.js');
   const fromGit = new Map<string, Map<string, HistoryRecord[]>>();
   for (const unit of lacking) {
-    const records = await gitHistory(ctx.planDir, unit, data.plan.timezone);
+    const records = await gitHistory(planDir, unit, data.plan.timezone);
     if (records === undefined) return {}; // not a git repository
     fromGit.set(unit, records);
   }

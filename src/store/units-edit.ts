@@ -148,6 +148,46 @@ export function setMembership(text: string, groupId: string, unitId: string, mem
   return dump(doc, text);
 }
 
+/**
+ * Adds and removes maintainers of one unit (`unit`: its id) or of the office
+ * (`unit` undefined: the `office:` block, made if missing).
+ */
+export function setMaintainers(text: string, unit: string | undefined, add: string[], remove: string[]): string {
+  const doc = load(text);
+  let owner: YAMLMap | undefined;
+  if (unit === undefined) {
+    const office: unknown = (doc.contents as YAMLMap).get('office', true);
+    if (isMap(office)) owner = office;
+    else {
+      owner = new YAMLMap();
+      (doc.contents as YAMLMap).set('office', owner);
+    }
+  } else {
+    for (const u of mapsIn(doc, 'units')) if (String((u.get('id', true) as Scalar | undefined)?.value) === unit) owner = u;
+  }
+  if (owner === undefined) return text;
+  let list: unknown = owner.get('maintainers', true);
+  if (!isSeq(list)) {
+    list = flowList([]);
+    owner.set('maintainers', list);
+  }
+  const seq = list as YAMLSeq;
+  const gone = new Set(remove);
+  seq.items = seq.items.filter((m) => !(isScalar(m) && gone.has(String(m.value))));
+  const have = new Set(seq.items.map((m) => (isScalar(m) ? String(m.value) : '')));
+  for (const who of add) if (!have.has(who)) seq.items.push(doc.createNode(who));
+  return dump(doc, text);
+}
+
+/** The office says a group's members are all listed: `membersUnknown` goes. */
+export function completeGroup(text: string, groupId: string): string {
+  const doc = load(text);
+  for (const group of mapsIn(doc, 'groups')) {
+    if (String((group.get('id', true) as Scalar | undefined)?.value) === groupId && group.has('membersUnknown')) group.delete('membersUnknown');
+  }
+  return dump(doc, text);
+}
+
 function flowList(values: string[]): YAMLSeq {
   const seq = new YAMLSeq();
   seq.flow = true;
