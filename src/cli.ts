@@ -6,7 +6,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { isRealDate } from './calendar.js';
 import type { Context } from './commands/context.js';
 import { ownPackage } from './load/own-package.js';
-import type { PlanLocation } from './load/plan-folder.js';
+import { checkpointDates, type PlanLocation } from './load/plan-folder.js';
 import { filterWords, lightFromWord, stateFromWord } from './render/labels.js';
 import { langFrom, langOf } from './render/messages.js';
 import { parserMessage } from './render/parser-messages.js';
@@ -52,8 +52,14 @@ export function buildProgram(ambient: Ambient): Command {
   const lang = langOf(ambient.argv, ambient.env, ambient.planLang);
   const zh = lang === 'zh';
   const w = (en: string, chinese: string): string => (zh ? chinese : en);
+  // Examples in help and messages use the plan's own dates, not a year the plan does not cover.
+  const today = ambient.now.toISOString().slice(0, 10);
+  const exampleCheckpoint = (): string => {
+    const dates = ambient.location?.found ? checkpointDates(ambient.location.dir) : [];
+    return dates.find((d) => d >= today) ?? dates.at(-1) ?? today;
+  };
   const asOfDate = (value: string): string => {
-    if (!isRealDate(value)) throw new InvalidArgumentError(w('expected a real date written YYYY-MM-DD, e.g. 2021-09-06', '应为真实存在的日期，写作 YYYY-MM-DD，如 2021-09-06。'));
+    if (!isRealDate(value)) throw new InvalidArgumentError(w(`expected a real date written YYYY-MM-DD, e.g. ${exampleCheckpoint()}`, `应为真实存在的日期，写作 YYYY-MM-DD，如 ${exampleCheckpoint()}。`));
     return value;
   };
   const wholeNumber = (value: string): number => {
@@ -167,7 +173,7 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('report')
     .description(w('the progress report a unit hands in at a checkpoint: its tasks and what changed', '进展报告：报送节点时单位的任务情况与本期变化'))
-    .addHelpText('after', example('plan report 县财政局 --checkpoint 2021-12-05 --out reports/'))
+    .addHelpText('after', () => example(`plan report 县财政局 --checkpoint ${exampleCheckpoint()} --out reports/`))
     .argument('<unit>', w('unit id, name or alias; a group gives one report per member', '单位编号、名称或别名；分组则每个成员一份'))
     .addOption(new Option('--format <format>', w('output format (docx: GB/T 9704 layout, needs --out)', '输出格式（docx：GB/T 9704 公文格式，须配 --out）')).choices(['md', 'json', 'docx']).default('md'))
     .option('--checkpoint <date>', w('the checkpoint, YYYY-MM-DD (default: the next one on or after the as-of date)', '报送节点 YYYY-MM-DD（默认：统计日期当天或之后的下一个）'), asOfDate)
@@ -229,7 +235,7 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('forms')
     .description(w('one fill-in form (.xlsx) per unit for a checkpoint: its tasks, pre-filled, to return with progress', '填报表：每个单位一份 .xlsx，列出其任务并预填现状，供报送节点前填报'))
-    .addHelpText('after', example('plan forms --out forms/ --checkpoint 2021-12-05'))
+    .addHelpText('after', () => example(`plan forms --out forms/ --checkpoint ${exampleCheckpoint()}`))
     .option('--out <dir>', w('the folder to write the forms into', '填报表写入的目录'))
     .option('--unit <unit>', w('only this unit', '只为该单位生成'))
     .option('--group <group>', w('only the units of this group', '只为该分组各单位生成'))
@@ -247,7 +253,7 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('summary')
     .description(w('the county’s checkpoint summary (落实情况通报): figures, units, overdue items, problems, next steps', '落实情况通报：总体情况、各单位完成情况、逾期事项、存在问题、下步工作'))
-    .addHelpText('after', example('plan summary --format docx --out reports/通报.docx --checkpoint 2021-12-05'))
+    .addHelpText('after', () => example(`plan summary --format docx --out reports/通报.docx --checkpoint ${exampleCheckpoint()}`))
     .addOption(new Option('--format <format>', w('output format (docx: GB/T 9704 layout, needs --out)', '输出格式（docx：GB/T 9704 公文格式，须配 --out）')).choices(['md', 'html', 'docx']).default('md'))
     .option('--checkpoint <date>', w('summarise this checkpoint, as of its date unless --as-of is given', '按该报送节点汇总（未给 --as-of 时以节点日为统计日期）'), asOfDate)
     .option('--out <file>', w('write to this file', '写入该文件'))

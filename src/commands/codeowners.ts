@@ -7,6 +7,7 @@ import type { PlanData } from '../model.js';
 import { isEmail, renderCodeowners, type CodeownersPlan, type Forge } from '../repository/codeowners.js';
 import { label } from '../render/messages.js';
 import { safeText } from '../render/text.js';
+import type { Lang } from '../render/lang.js';
 import { loadValidPlan, print, type Context } from './context.js';
 import { writeFileAtomic } from '../store/index.js';
 
@@ -22,7 +23,7 @@ export const CI_FILES: Record<Forge, string> = { github: '.github/workflows/', g
 
 export async function codeowners(ctx: Context, options: CodeownersOptions): Promise<void> {
   const { data } = await loadValidPlan(ctx);
-  const text = codeownersText(data, options.forge, planPathFor(ctx.planDir), (w) => process.stderr.write(`${safeText(label(w.key, ctx.lang)(w.arg))}\n`));
+  const text = codeownersText(data, options.forge, planPathFor(ctx.planDir), (w) => process.stderr.write(`${safeText(label(w.key, ctx.lang)(w.arg))}\n`), data.plan.lang ?? 'en');
   if (options.check) {
     const file = options.out ?? 'CODEOWNERS';
     let current: string | undefined;
@@ -32,7 +33,8 @@ export async function codeowners(ctx: Context, options: CodeownersOptions): Prom
       current = undefined;
     }
     const zh = ctx.lang === 'zh';
-    if (current === text) {
+    // The rules are what the forge enforces; the comments above them may be in another language or older words.
+    if (current !== undefined && rulesOf(current) === rulesOf(text)) {
       print(zh ? `${file} 与 units.yaml 中的维护人一致。` : `${file} matches the maintainers in units.yaml`);
       return;
     }
@@ -49,7 +51,8 @@ export async function codeowners(ctx: Context, options: CodeownersOptions): Prom
 
 type Warning = { key: 'codeownersNoMaintainers' | 'codeownersNoOffice' | 'codeownersGiteaEmail'; arg: string };
 
-export function codeownersText(data: Pick<PlanData, 'units' | 'office'>, forge: Forge, planPath: string, warn: (w: Warning) => void): string {
+/** `lang`: the plan's own language, never the locale of whoever runs it — `--check` must give one answer on every machine. */
+export function codeownersText(data: Pick<PlanData, 'units' | 'office'>, forge: Forge, planPath: string, warn: (w: Warning) => void, lang: Lang): string {
   const office = data.office?.maintainers ?? [];
   if (office.length === 0) warn({ key: 'codeownersNoOffice', arg: '' });
   const bare = data.units.filter((u) => (u.maintainers ?? []).length === 0).map((u) => u.id);
@@ -64,9 +67,18 @@ export function codeownersText(data: Pick<PlanData, 'units' | 'office'>, forge: 
     repoFiles: ['CODEOWNERS', CI_FILES[forge]],
     units: data.units.map((u) => ({ id: u.id, owners: u.maintainers ?? [] })),
   };
-  const header = 'Written by `plan codeowners` from the maintainers in units.yaml; run it again after changing them.\nstatus/<unit>.yaml: the unit’s maintainers and the office’s; every other plan file: the office’s.';
+  const header =
+    lang === 'zh'
+      ? '由 `plan codeowners` 按 units.yaml 中的维护人生成；修改维护人后请重新运行。\nstatus/<单位>.yaml：本单位与办公室的维护人；其余计划文件：办公室。'
+      : 'Written by `plan codeowners` from the maintainers in units.yaml; run it again after changing them.\nstatus/<unit>.yaml: the unit’s maintainers and the office’s; every other plan file: the office’s.';
   return renderCodeowners(forge, owned, header);
 }
+
+const rulesOf = (text: string): string =>
+  text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'))
+    .join('\n');
 
 /** The plan folder as CODEOWNERS names it: from the repository's top, else from here. */
 function planPathFor(planDir: string): string {

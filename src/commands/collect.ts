@@ -84,7 +84,7 @@ export async function collect(ctx: Context, paths: string[], options: CollectOpt
       outcomes.push({ unit: shortName(unit), file: name, changed: 0, unchanged: 0, refused: recorded.errors.length });
       continue;
     }
-    if (options.dryRun) print(lineDiff(recorded.before ?? '', recorded.after, recorded.file));
+    if (options.dryRun) print(lineDiff(recorded.before ?? '', recorded.after, recorded.file, ctx.lang));
     outcomes.push({ unit: shortName(unit), file: name, changed: changes.length, unchanged: reading.rows.length - changes.length, refused: 0 });
   }
 

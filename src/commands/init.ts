@@ -71,17 +71,20 @@ export async function init(ctx: Context, dirArg: string | undefined, options: In
     process.stderr.write(DIAGNOSTIC_FORMATS.stylish({ diagnostics: errors, lang: ctx.lang, paint: await paintFor({ ...ctx, color: false }) }));
   }
   const data: Pick<PlanData, 'units' | 'office'> = checked.data ?? { units: [] };
+  // The repository's files speak the plan's language (a Chinese document makes a Chinese plan), whoever runs init.
+  const lang = checked.data?.plan.lang ?? ctx.lang;
+  const planZh = lang === 'zh';
   const title = checked.data?.plan.title ?? basename(resolve(dir));
   const { codeownersText } = await import('./codeowners.js');
   const install: InstallSpec = options.packageSpec !== undefined ? { spec: options.packageSpec, from: 'file' } : installSpec(gitOutput);
   const files = new Map<string, string>([
     ['.gitignore', GITIGNORE],
     ['package.json', packageJson(packageName(dir), install.spec)],
-    ['README.md', readme(title, options.ci)],
-    [CI_PATHS[options.ci], ciFile(options.ci)],
-    ['CODEOWNERS', codeownersText(data, options.ci, 'plan', () => undefined)],
-    ['reports/README.md', zh ? '生成的报告放在这里。\n' : 'Generated reports go here.\n'],
-    ['plan/status/README.md', 'One file per unit, <unit-id>.yaml, written by `plan update`.\n'],
+    ['README.md', readme(title, options.ci, lang)],
+    [CI_PATHS[options.ci], ciFile(options.ci, lang)],
+    ['CODEOWNERS', codeownersText(data, options.ci, 'plan', () => undefined, lang)],
+    ['reports/README.md', planZh ? '生成的报告放在这里。\n' : 'Generated reports go here.\n'],
+    ['plan/status/README.md', planZh ? '每个单位一个文件：<单位编号>.yaml，由 `plan update` 或 `plan collect` 写入。\n' : 'One file per unit, <unit-id>.yaml, written by `plan update` or `plan collect`.\n'],
   ]);
   for (const [name, text] of files) if (name === '.gitignore' || name === 'README.md' ? !existsSync(join(dir, name)) : true) writeFileAtomic(join(dir, name), text);
 

@@ -213,7 +213,7 @@ async function apply(
         throw new ExitCode(EXIT.findings);
       }
       if (dryRun) {
-        for (const c of changes) print(lineDiff(originals.get(c.file) ?? '', c.text ?? '', c.file));
+        for (const c of changes) print(lineDiff(originals.get(c.file) ?? '', c.text ?? '', c.file, ctx.lang));
         return changes.length;
       }
       writeAllOrNone(changes, originals);

@@ -74,7 +74,7 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
     return;
   }
   if (options.dryRun) {
-    print(lineDiff(recorded.before ?? '', recorded.after, recorded.file, 2, ctx.lang));
+    print(lineDiff(recorded.before ?? '', recorded.after, recorded.file, ctx.lang));
     return;
   }
   const what = edit.from === edit.to ? stateWord(edit.to, ctx.lang) : `${stateWord(edit.from, ctx.lang)} → ${stateWord(edit.to, ctx.lang)}`;

@@ -79,6 +79,27 @@ export function planLanguage(dir: string): 'zh' | 'en' | undefined {
   }
 }
 
+/**
+ * The dates of the plan's checkpoints (`- date: YYYY-MM-DD` under
+ * `checkpoints:`), read like the language above: for the examples in help,
+ * which use the plan's own dates. Empty when none can be read.
+ */
+export function checkpointDates(dir: string): string[] {
+  let fd: number | undefined;
+  try {
+    fd = openSync(join(dir, PLAN_FILE), constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return [];
+    const buffer = Buffer.alloc(64 * 1024);
+    const text = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8').replace(/\r/g, '');
+    const section = /^checkpoints:[^\n]*\n((?:[ \t#-][^\n]*\n?|\n)*)/m.exec(text)?.[1] ?? '';
+    return [...section.matchAll(/^[ \t]*-?[ \t]*date:[ \t]*["']?(\d{4}-\d{2}-\d{2})/gm)].map((m) => m[1]!);
+  } catch {
+    return [];
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();

@@ -4,6 +4,7 @@
  * command decides where they go and writes them.
  */
 import { addDays } from '../calendar.js';
+import type { Lang } from '../render/lang.js';
 import type { Forge } from './codeowners.js';
 
 const SCHEMAS = 'node_modules/plan-ledger/src/validate/schemas';
@@ -132,12 +133,17 @@ export const CI_PATHS: Record<Forge, string> = { github: '.github/workflows/plan
  * scheduled run, the reminders are written and the site is published.
  * 01:00 UTC is 09:00 in Asia/Shanghai.
  */
-export function ciFile(forge: Forge): string {
-  if (forge === 'gitlab') return GITLAB;
-  return forge === 'github' ? actions('github') : actions('gitea');
+export function ciFile(forge: Forge, lang: Lang): string {
+  if (forge === 'gitlab') return lang === 'zh' ? GITLAB.replace(/^(#[^\n]*\n)+/, GITLAB_HEAD_ZH) : GITLAB;
+  return actions(forge, lang);
 }
 
-function actions(forge: 'github' | 'gitea'): string {
+const GITLAB_HEAD_ZH = `# 由 \`plan init\` 生成。每次改动：plan check；合并请求中，逐个提交核对
+# 所改文件的维护人。按 CI/CD → Schedules 设定的时间（如 "0 9 * * *"，北京时间）：
+# 生成催办通知、发布进展网站（GitLab Pages），有逾期事项时流水线显示失败。
+`;
+
+function actions(forge: 'github' | 'gitea', lang: Lang): string {
   // Gitea runs GitHub's actions; it has no Pages, so the site is kept as an artifact there.
   const publish =
     forge === 'github'
@@ -160,10 +166,16 @@ function actions(forge: 'github' | 'gitea'): string {
           name: site
           path: public
 `;
-  return `# Written by \`plan init\`. Every change: plan check; in a pull request, every
+  const head =
+    lang === 'zh'
+      ? `# 由 \`plan init\` 生成。每次改动：plan check；拉取请求中，逐个提交核对所改文件的维护人。
+# 每天 09:00（北京时间）：生成催办通知、发布进展网站，有逾期事项时运行显示失败。
+`
+      : `# Written by \`plan init\`. Every change: plan check; in a pull request, every
 # commit against the owners of the files it changes. Every day at 09:00
 # (Asia/Shanghai): reminders, the progress site, and a red run while anything is overdue.
-name: plan
+`;
+  return `${head}name: plan
 on:
   push:
   pull_request:
@@ -269,7 +281,30 @@ export function packageJson(name: string, planLedger: string): string {
   )}\n`;
 }
 
-export function readme(title: string, forge: Forge): string {
+export function readme(title: string, forge: Forge, lang: Lang): string {
+  if (lang === 'zh') {
+    return `# ${title}
+
+用 [plan-ledger](https://www.npmjs.com/package/plan-ledger) 管理的工作台账。
+
+\`\`\`sh
+npm install            # 首次：安装 plan 命令
+npx plan status        # 任务进度表
+npx plan check         # 每次改动时 CI 运行的检查
+\`\`\`
+
+各单位在本单位的文件 \`plan/status/<单位编号>.yaml\` 中填报进展：
+
+\`\`\`sh
+npx plan update 县财政局 1.2 --state done --evidence https://… --commit
+\`\`\`
+
+谁能改什么：见 \`plan/units.yaml\` 中的 \`maintainers\`（或用 \`npx plan unit maintainers\` 修改），
+改后运行 \`npx plan codeowners --forge ${forge} --out CODEOWNERS\`。CI 文件（${CI_PATHS[forge]}）
+检查每次改动，拒绝改动其他单位文件的合并请求；每天生成催办通知、发布进展网站，
+有逾期事项时显示失败。
+`;
+  }
   return `# ${title}
 
 The work plan as a ledger, kept with [plan-ledger](https://www.npmjs.com/package/plan-ledger).

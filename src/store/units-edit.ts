@@ -119,13 +119,9 @@ export function addAliases(text: string, id: string, aliases: string[]): string 
   const doc = load(text);
   for (const unit of mapsIn(doc, 'units')) {
     if (String((unit.get('id', true) as Scalar | undefined)?.value) !== id) continue;
-    let list: unknown = unit.get('aliases', true);
-    if (!isSeq(list)) {
-      list = flowList([]);
-      unit.set('aliases', list);
-    }
-    const have = new Set((list as YAMLSeq).items.map((a) => (isScalar(a) ? String(a.value) : '')));
-    for (const alias of aliases) if (!have.has(alias)) (list as YAMLSeq).items.push(doc.createNode(alias));
+    const list = listAt(unit, 'aliases');
+    const have = new Set(list.items.map((a) => (isScalar(a) ? String(a.value) : '')));
+    for (const alias of aliases) if (!have.has(alias)) list.items.push(doc.createNode(alias));
   }
   return dump(doc, text);
 }
@@ -135,12 +131,7 @@ export function setMembership(text: string, groupId: string, unitId: string, mem
   const doc = load(text);
   for (const group of mapsIn(doc, 'groups')) {
     if (String((group.get('id', true) as Scalar | undefined)?.value) !== groupId) continue;
-    let members: unknown = group.get('members', true);
-    if (!isSeq(members)) {
-      members = flowList([]);
-      group.set('members', members);
-    }
-    const seq = members as YAMLSeq;
+    const seq = listAt(group, 'members');
     const has = seq.items.some((m) => isScalar(m) && String(m.value) === unitId);
     if (member && !has) seq.items.push(doc.createNode(unitId));
     if (!member && has) seq.items = seq.items.filter((m) => !(isScalar(m) && String(m.value) === unitId));
@@ -166,12 +157,7 @@ export function setMaintainers(text: string, unit: string | undefined, add: stri
     for (const u of mapsIn(doc, 'units')) if (String((u.get('id', true) as Scalar | undefined)?.value) === unit) owner = u;
   }
   if (owner === undefined) return text;
-  let list: unknown = owner.get('maintainers', true);
-  if (!isSeq(list)) {
-    list = flowList([]);
-    owner.set('maintainers', list);
-  }
-  const seq = list as YAMLSeq;
+  const seq = listAt(owner, 'maintainers');
   const gone = new Set(remove);
   seq.items = seq.items.filter((m) => !(isScalar(m) && gone.has(String(m.value))));
   const have = new Set(seq.items.map((m) => (isScalar(m) ? String(m.value) : '')));
@@ -186,6 +172,15 @@ export function completeGroup(text: string, groupId: string): string {
     if (String((group.get('id', true) as Scalar | undefined)?.value) === groupId && group.has('membersUnknown')) group.delete('membersUnknown');
   }
   return dump(doc, text);
+}
+
+/** The list at `key` of a mapping, made (as a flow list, `[a, b]`) when missing. */
+function listAt(map: YAMLMap, key: string): YAMLSeq {
+  const list: unknown = map.get(key, true);
+  if (isSeq(list)) return list;
+  const made = flowList([]);
+  map.set(key, made);
+  return made;
 }
 
 function flowList(values: string[]): YAMLSeq {

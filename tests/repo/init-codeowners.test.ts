@@ -30,8 +30,17 @@ describe('plan init', () => {
       const ci = parse(readFileSync(join(dir, ciPath), 'utf8'));
       const text = JSON.stringify(ci);
       for (const step of ['npx plan check', '--since', 'npx plan overdue --fail', 'npx plan remind', 'npx plan site']) expect(text).toContain(step);
-      expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).devDependencies).toEqual({ 'plan-ledger': `^${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}` });
-      expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('npx plan check');
+      // Run from this checkout: the new repository installs this checkout (its folder, or its remote and commit).
+      const spec = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).devDependencies['plan-ledger'];
+      expect(spec === `file:${ROOT}` || /^git\+\S+#[0-9a-f]{40}$/.test(spec), spec).toBe(true);
+      expect(r.stdout).toContain(spec);
+      // The example plan is Chinese: so is everything the repository's users read.
+      const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+      expect(readme).toContain('npx plan check');
+      expect(readme).toContain('各单位在本单位的文件');
+      expect(readFileSync(join(dir, ciPath), 'utf8').split('\n')[0]).toMatch(/^# 由 `plan init` 生成。/);
+      expect(readFileSync(join(dir, 'CODEOWNERS'), 'utf8').split('\n')[0]).toBe('# 由 `plan codeowners` 按 units.yaml 中的维护人生成；修改维护人后请重新运行。');
+      expect(readFileSync(join(dir, 'plan/status/README.md'), 'utf8')).toMatch(/^每个单位一个文件/);
     });
   }
 
@@ -92,6 +101,21 @@ describe('plan init', () => {
 });
 
 describe('plan codeowners', () => {
+  it('writes its header in the plan’s language, and --check compares the rules, not the comments', () => {
+    const dir = initRepo();
+    expect(plan(['codeowners', '--out', 'CODEOWNERS'], { cwd: dir, env: ISOLATED }).code).toBe(0);
+    expect(readFileSync(join(dir, 'CODEOWNERS'), 'utf8')).toMatch(/^# 由 `plan codeowners` 按 units.yaml 中的维护人生成/);
+    const planFile = join(dir, 'plan/plan.yaml');
+    writeFileSync(planFile, readFileSync(planFile, 'utf8').replace(/^lang: zh$/m, 'lang: en'));
+    // The same owners with last year's (Chinese) header: still in step.
+    expect(plan(['codeowners', '--check'], { cwd: dir, env: ISOLATED }).code).toBe(0);
+    expect(plan(['codeowners'], { cwd: dir, env: ISOLATED }).stdout).toMatch(/^# Written by `plan codeowners`/);
+    // A changed owner is not in step, whatever the comments say.
+    const units = join(dir, 'plan/units.yaml');
+    writeFileSync(units, readFileSync(units, 'utf8').replace('maintainers: [office@county.example]', 'maintainers: [office@county.example, deputy@county.example]'));
+    expect(plan(['codeowners', '--check'], { cwd: dir, env: ISOLATED }).code).toBe(1);
+  });
+
   it('gives each status file to its unit and the office, everything else to the office (GitHub)', () => {
     const dir = initRepo();
     const r = plan(['codeowners'], { cwd: dir, env: ISOLATED });

@@ -40,7 +40,7 @@ describe('regular expressions on long adversarial input', () => {
     ['CSV cells: formula prefixes, quotes, spaces', () => [csvCell(`=${' '.repeat(N)}`), csvCell('"'.repeat(N)), csvCell(`${' '.repeat(N)}x`)]],
     ['Markdown escaping', () => md('\\`*_'.repeat(N / 4))],
     ['terminal escaping', () => [safeText('\u001b['.repeat(N / 2)), terminalSafe(`${'\u001b[3'.repeat(N / 3)}\r`, true)]],
-    ['diff line splitting', () => lineDiff('\r'.repeat(N), `${'\r'.repeat(N)}\n`, 'f')],
+    ['diff line splitting', () => lineDiff('\r'.repeat(N), `${'\r'.repeat(N)}\n`, 'f', 'en')],
     ['task id comparison', () => compareIds(`${'1a'.repeat(N / 2)}`, `${'1a'.repeat(N / 2)}b`)],
     ['status keys as text', () => keyText({ value: 'x'.repeat(N) })],
     ['GitHub and JUnit diagnostic formats', () => Object.values(DIAGNOSTIC_FORMATS).map((f) => f({ diagnostics: [{ code: 'schema', severity: 'error', file: '%:,\r\n'.repeat(N / 20), args: { where: '\u0000'.repeat(N / 4), detail: '&<>"'.repeat(N / 16) } }], lang: 'en', paint: { red: PLAIN, yellow: PLAIN, green: PLAIN, dim: PLAIN, bold: PLAIN } } as never))],

@@ -30,6 +30,8 @@ describe('editing a status file', () => {
 
 describe('line diff', () => {
   it('shows removed lines before added ones, with context', () => {
-    expect(lineDiff('a\nb\nc\nd\ne\nf\ng\n', 'a\nb\nc\nD\ne\nf\ng\n', 'f.yaml', 1)).toBe('--- f.yaml\n+++ f.yaml (after the update)\n@@\n c\n-d\n+D\n e\n@@\n');
+    expect(lineDiff('a\nb\nc\nd\ne\nf\ng\n', 'a\nb\nc\nD\ne\nf\ng\n', 'f.yaml', 'en', 1)).toBe('--- f.yaml\n+++ f.yaml (after the update)\n@@\n c\n-d\n+D\n e\n@@\n');
+    // A Chinese run's header is Chinese (plan collect --dry-run and plan unit --dry-run said it in English).
+    expect(lineDiff('a\n', 'b\n', 'f.yaml', 'zh').split('\n')[1]).toBe('+++ f.yaml （修改后）');
   });
 });

@@ -4,7 +4,7 @@ import { safeText } from '../text.js';
 /** Above this many cells the middle is shown as removed then added, not aligned line by line. */
 const MAX_CELLS = 4_000_000;
 
-export function lineDiff(before: string, after: string, file: string, context = 2, lang: 'zh' | 'en' = 'en'): string {
+export function lineDiff(before: string, after: string, file: string, lang: 'zh' | 'en', context = 2): string {
   // CRLF files diff like LF ones; a line's data is made safe for the terminal.
   const a = before.split(/\r?\n/);
   const b = after.split(/\r?\n/);
