@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readBounded } from '../load/bounded-read.js';
-import { inflateParts, readZipLayout, WORKBOOK_LIMITS, type ZipProblem } from './zip-guard.js';
+import { inflateParts, readZipLayout, WORKBOOK_LIMITS, type OdsProblem, type ZipProblem } from '../workbook/zip-guard.js';
 
 const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
 /** LibreOffice's first start makes a profile: tens of seconds on a slow machine. */
@@ -44,7 +44,6 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | unde
   return undefined;
 }
 
-export type OdsProblem = { code: 'wb-ods-no-soffice' } | { code: 'wb-ods-convert'; detail: string };
 export type OdsResult = { ok: true; bytes: Buffer } | { ok: false; problem: ZipProblem | OdsProblem };
 
 /** The .ods as .xlsx bytes, converted by LibreOffice. */
