@@ -20,7 +20,7 @@ import type { FormProblem, FormRow } from '../workbook/read-form.js';
 import { fileSha256 } from '../workbook/fingerprint.js';
 import { WORKBOOK_LIMITS } from '../workbook/zip-guard.js';
 import { loadValidPlan, print, refusalText, type Context } from './context.js';
-import { editStatus, readSecret, recordForUnit, recordReturn, secretFile, type StatusChange } from '../store/index.js';
+import { editReview, editStatus, readSecret, recordForUnit, recordReturn, secretFile, type StatusChange } from '../store/index.js';
 
 export interface CollectOptions {
   dryRun?: boolean;
@@ -85,6 +85,8 @@ export async function collect(ctx: Context, paths: string[], options: CollectOpt
     const unit = ledger.unitsById.get(reading.unit)!;
     const sha256 = fileSha256(bytes);
     const changes = reading.rows.map((r) => ({ row: r, change: changeOf(r, { file: name, sha256 }) })).filter((c) => c.change !== undefined);
+    // Requests for more time the form makes: recorded after the row's own change, late ones marked so (the form cannot say --late).
+    const requests = reading.rows.filter((r) => r.extension !== undefined);
     const recorded = await recordForUnit(
       ctx,
       unit.id,
@@ -92,6 +94,7 @@ export async function collect(ctx: Context, paths: string[], options: CollectOpt
       (before) => {
         let text = before;
         for (const { row, change } of changes) text = editStatus(text, unit.id, row.task, change!, asOf).text;
+        for (const row of requests) text = editReview(text, unit.id, row.task, { kind: 'request', by: unit.id, to: row.extension!.to, reason: row.extension!.reason, late: true }, asOf, row.assignment.task.deadline).text;
         text ??= `# yaml-language-server: $schema=../../src/validate/schemas/status.schema.json\nunit: ${unit.id}\n`;
         return { text: recordReturn(text, { checkpoint: reading.meta.checkpoint, received: asOf, file: name, sha256 }), result: undefined };
       },
@@ -104,7 +107,8 @@ export async function collect(ctx: Context, paths: string[], options: CollectOpt
       continue;
     }
     if (options.dryRun) print(lineDiff(recorded.before ?? '', recorded.after, recorded.file, ctx.lang));
-    outcomes.push({ unit: shortName(unit), file: name, changed: changes.length, unchanged: reading.rows.length - changes.length, refused: 0 });
+    const touched = new Set([...changes.map((c) => c.row.task), ...requests.map((r) => r.task)]).size;
+    outcomes.push({ unit: shortName(unit), file: name, changed: touched, unchanged: reading.rows.length - touched, refused: 0 });
   }
 
   const table = renderTable(

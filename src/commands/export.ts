@@ -40,6 +40,7 @@ export async function exportPlan(ctx: Context, options: ExportOptions = {}): Pro
         published: plan.published ?? null,
         implements: plan.implements,
         timezone: plan.timezone,
+        review: plan.review ?? 'none',
         warnDays: plan.warnDays,
         span: plan.span ?? null,
         checkpoints: plan.checkpoints.map((c) => ({ date: c.date, reporters: c.reporters, recipient: c.recipient })),
@@ -79,6 +80,9 @@ export async function exportPlan(ctx: Context, options: ExportOptions = {}): Pro
           note: s.details?.progress ?? null,
           reason: s.details?.reason ?? null,
           updated: s.updated ?? null,
+          // The office's records as written: decisions and requests for more time (the ledger's reading of them is in status --format json).
+          ...(s.review && { review: s.review }),
+          ...(s.extensions && { extensions: s.extensions }),
         }),
         data.statuses.length,
       ),
@@ -100,7 +104,7 @@ async function exportWorkbook(ctx: Context, options: ExportOptions): Promise<voi
     const ids = new Set(resolveUnits(ledger, name).units.map((u) => u.id));
     units = units ? new Set([...units].filter((id) => ids.has(id))) : ids;
     const keep = units;
-    rows = rows.map((r) => rollUp(r.task, r.assignments.filter((a) => keep.has(a.unit.id)), asOf, data.plan.warnDays)).filter((r) => r.total > 0);
+    rows = rows.map((r) => rollUp(ledger, r.task, r.assignments.filter((a) => keep.has(a.unit.id)))).filter((r) => r.total > 0);
   }
   const { default: excel } = await import('exceljs');
   const { ledgerWorkbook } = await import('../workbook/ledger-book.js');

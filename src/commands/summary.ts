@@ -11,13 +11,14 @@ export interface SummaryOptions {
   format: 'md' | 'html' | 'docx';
   checkpoint?: string;
   out?: string;
+  force?: boolean;
 }
 
 export async function summary(ctx: Context, options: SummaryOptions): Promise<void> {
   needsOut(options.format, options.out);
   // At a checkpoint the summary is as of that day, unless --as-of says otherwise.
   const asOfCtx = options.checkpoint !== undefined && ctx.asOf === undefined ? { ...ctx, asOf: options.checkpoint } : ctx;
-  const { data, asOf } = await loadValidPlan(asOfCtx, true);
+  const { data, asOf } = await loadValidPlan(asOfCtx, { details: true, refuseBeforeSigned: options.force !== true });
   if (options.checkpoint !== undefined) checkpointOption(data, options.checkpoint);
   const ledger = buildLedger(data, asOf);
   const doc = summaryDocument(buildSummary(ledger, options.checkpoint === undefined ? {} : { checkpoint: options.checkpoint }), ctx.lang);

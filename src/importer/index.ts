@@ -3,7 +3,7 @@
  * (plan, units, groups, tasks) and a report of everything it could not read
  * with certainty. Pure: text in, data out; commands/import.ts writes files.
  */
-import type { IsoDate, Plan, Unit, UnitGroup } from '../model.js';
+import type { IsoDate, Plan, RecurringCheckpoint, Unit, UnitGroup, WorkdayDeadline } from '../model.js';
 import { FIRST_LEADS_RULE, findAnnotation, labelLine, type Annotation } from './annotation.js';
 import { deadlineInText, parseDeadline, type DeadlineContext, type Milestone } from './deadline.js';
 import { documentFacts, findCheckpoints } from './facts.js';
@@ -20,6 +20,8 @@ export interface DraftTask {
   leadOpen: boolean;
   responsible: string[];
   deadline?: IsoDate;
+  /** A count of working days (自印发之日起10个工作日内), counted by the ledger's calendar. */
+  deadlineRule?: WorkdayDeadline;
   deadlineText?: string;
   ongoing?: boolean;
   reviewOn?: IsoDate[];
@@ -40,7 +42,7 @@ export interface DraftPart {
 }
 
 /** A plan as far as the document gives it: the signing date may be missing. */
-export type DraftPlan = Omit<Plan, 'signed'> & { signed?: IsoDate };
+export type DraftPlan = Omit<Plan, 'signed' | 'checkpoints'> & { signed?: IsoDate; checkpoints: (Plan['checkpoints'][number] | RecurringCheckpoint)[] };
 
 export interface Problem {
   line: number;
@@ -463,13 +465,20 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
   const year = facts.year;
   const deadlines = { dates: 0, ongoing: 0, missing: 0, unknown: 0 };
   const checkpoints = findCheckpoints(lines, year, names);
-  const reviewOn = checkpoints.map((c) => c.date);
+  const reviewOn = checkpoints.flatMap((c) => ('date' in c ? [c.date] : []));
   const reviewDates = reviewOn.length > 0 ? reviewOn : year !== undefined ? [`${year}-06-30`, `${year}-12-31`] : [];
   for (const r of readings) readingOf.set(r.id, r);
   for (const task of parts.flatMap((p) => p.tasks)) {
     const reading = readingOf.get(task.id);
     if (task.deadlineText === undefined) {
       const inText = deadlineInText(task.text, dctx);
+      if (inText && 'rule' in inText) {
+        task.deadlineRule = inText.rule;
+        task.deadlineText = inText.wording;
+        if (reading) reading.deadlineFrom = 'sentence';
+        deadlines.dates++;
+        continue;
+      }
       if (inText && 'date' in inText) {
         task.deadline = inText.date;
         task.deadlineText = inText.wording;
@@ -496,6 +505,9 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
     if (parsed.kind === 'date') {
       task.deadline = parsed.date;
       if (parsed.milestones.length > 0) task.milestones = parsed.milestones;
+      deadlines.dates++;
+    } else if (parsed.kind === 'workdays') {
+      task.deadlineRule = parsed.rule;
       deadlines.dates++;
     } else if (parsed.kind === 'ongoing') {
       task.ongoing = true;
@@ -524,6 +536,8 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
   if (allTasks.length === 0) problems.push({ line: 1, kind: 'no-tasks', text: '', seen: whatWasSeen(lines, source) });
 
   const allDeadlines = allTasks.map((t) => t.deadline).filter((d): d is string => d !== undefined).sort();
+  // A plan counting working days (or reporting on a cadence) needs the working calendar; a Chinese document is on China's.
+  const calendar = 'cn' as const;
   const start = facts.signed ?? allDeadlines[0];
   const endOfYear = year !== undefined ? `${year}-12-31` : undefined;
   const latest = allDeadlines[allDeadlines.length - 1];
@@ -539,6 +553,7 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
     implements: facts.implements,
     timezone: 'Asia/Shanghai',
     warnDays: 14,
+    calendar,
     ...(start && end && start <= end && { span: { start, end } }),
     checkpoints,
   };
@@ -555,7 +570,8 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
       sections: parts.map((p) => ({ section: p.section, heading: p.heading, tasks: p.tasks.length })),
       tasks: allTasks.map((t) => {
         const r = readingOf.get(t.id);
-        return { id: t.id, line: t.line, lead: t.lead.map(nameOf), responsible: t.responsible.map(nameOf), deadline: t.deadline ?? (t.ongoing ? 'ongoing' : undefined), how: r?.how ?? 'annotation', deadlineFrom: r?.deadlineFrom ?? (t.deadlineText !== undefined ? 'label' : 'none') };
+        const rule = t.deadlineRule && `${t.deadlineRule.workdays} workdays from ${t.deadlineRule.from}`;
+        return { id: t.id, line: t.line, lead: t.lead.map(nameOf), responsible: t.responsible.map(nameOf), deadline: t.deadline ?? rule ?? (t.ongoing ? 'ongoing' : undefined), how: r?.how ?? 'annotation', deadlineFrom: r?.deadlineFrom ?? (t.deadlineText !== undefined ? 'label' : 'none') };
       }),
       unitsCreated: created,
       unitsResolved: resolved,

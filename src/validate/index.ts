@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { dateIn, isKnownTimeZone } from '../calendar.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { readOne, type BrokenFile, type FileRef } from '../load/plan-files.js';
-import type { FormReturn, IsoDate, Office, Plan, PlanData, StatusEntry, Task, Unit, UnitGroup } from '../model.js';
+import { deadlineInForce, expandCheckpoints } from '../due-dates.js';
+import type { Checkpoint, FormReturn, IsoDate, Office, Plan, PlanData, RecurringCheckpoint, StatusEntry, Task, Unit, UnitGroup, WorkdayDeadline } from '../model.js';
+import type { WorkingCalendar } from '../working-calendar.js';
 import { runRules, type CompletionLimit, type RuleScope } from './rules.js';
 import { fieldIsSound, salvageList, valueAt } from './salvage.js';
 import { isUnitIdSlot, unitValueDiagnostic } from './unit-names.js';
@@ -90,8 +92,13 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     }
     if (f.kind === 'plan') {
       planFile = f.file;
-      if (shape.length === 0) plan = assemblePlan(f.data as RawPlan);
-      else scope.planUsable = false;
+      if (shape.length === 0) {
+        const assembled = assemblePlan(f.data as RawPlan);
+        plan = assembled.plan;
+        for (const { entry, problem } of assembled.problems) {
+          diagnostics.push({ code: `checkpoint-${problem}`, severity: 'error', file: f.file, path: ['checkpoints', entry], args: { entry: entry + 1 } });
+        }
+      } else scope.planUsable = false;
     } else if (f.kind === 'units') {
       unitsFile = f.file;
       if (shape.length === 0) ({ units, groups, office } = assembleUnits(f.data as RawUnits));
@@ -119,6 +126,25 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     }
   }
 
+  // The working calendar, read only for a plan that names one: the others never pay for its data.
+  let calendar: WorkingCalendar | undefined;
+  if (plan?.calendar !== undefined) {
+    const { loadWorkingCalendar } = await import('./holidays.js');
+    const loaded = await loadWorkingCalendar(dir);
+    calendar = loaded.calendar;
+    for (const d of loaded.diagnostics) diagnostics.push(d);
+  }
+  // Deadlines in force: written dates under the calendar's onHoliday rule, working-day counts counted.
+  if (plan && (calendar || tasks.some((t) => t.deadlineRule))) {
+    for (const task of tasks) {
+      const written = task.deadlineRule ?? task.deadline;
+      if (written === null) continue;
+      const inForce = deadlineInForce(written, plan, calendar);
+      task.deadline = inForce.date;
+      if (inForce.due) task.due = inForce.due;
+    }
+  }
+
   const directory = { units: units ?? [], groups };
   for (const { diagnostic, value } of idSlots) {
     diagnostics.push(scope.unitsUsable && units ? unitValueDiagnostic(directory, value, diagnostic.file, diagnostic.path!) : diagnostic);
@@ -136,7 +162,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     typeof wanted === 'function' ? (plan && units ? wanted({ plan, units, groups, tasks, asOf: replayAt }) : false) : wanted === true;
 
   const statusRefs = listing.refs.filter((r) => r.kind === 'status');
-  for (const result of await checkStatusFiles(statusRefs, details, replayAt)) {
+  for (const result of await checkStatusFiles(statusRefs, details, replayAt, plan?.review === 'required')) {
     for (const d of result.diagnostics) diagnostics.push(d);
     if (!result.ok) continue;
     statusOrigins.set(result.stem, { file: result.file, declaredUnit: result.declaredUnit });
@@ -154,6 +180,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     statuses,
     ...(office && { office }),
     returns,
+    ...(calendar && { calendar }),
     origins: { plan: planFile, units: unitsFile, tasks: taskOrigins, statuses: statusOrigins },
   };
   if (units === undefined) scope.unitsUsable = false;
@@ -167,7 +194,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
   return { data: ruleData, asOf, diagnostics, files };
 }
 
-type RawPlan = Omit<Plan, 'implements'> & { implements?: Plan['implements'] };
+type RawPlan = Omit<Plan, 'implements' | 'checkpoints'> & { implements?: Plan['implements']; checkpoints: (Checkpoint | RecurringCheckpoint)[] };
 export interface RawUnits {
   units: (Omit<Unit, 'aliases'> & { aliases?: string[] })[];
   groups: (Omit<UnitGroup, 'aliases'> & { aliases?: string[] })[];
@@ -180,7 +207,7 @@ interface RawTask {
   lead?: string[];
   leadOpen?: boolean;
   responsible?: string[];
-  deadline?: string;
+  deadline?: string | WorkdayDeadline;
   deadlineText?: string;
   ongoing?: boolean;
   reviewOn?: string[];
@@ -203,8 +230,10 @@ export function assembleUnits(raw: RawUnits): { units: Unit[]; groups: UnitGroup
   };
 }
 
-function assemblePlan(raw: RawPlan): Plan {
-  return { ...raw, implements: raw.implements ?? [] };
+/** plan.yaml as checked by its schema: recurring checkpoints become dated ones, each knowing its entry. */
+function assemblePlan(raw: RawPlan): { plan: Plan; problems: ReturnType<typeof expandCheckpoints>['problems'] } {
+  const { checkpoints, problems } = expandCheckpoints(raw.checkpoints, raw);
+  return { plan: { ...raw, implements: raw.implements ?? [], checkpoints }, problems };
 }
 
 function assembleTask(raw: RawTask, section: string): Task {
@@ -216,7 +245,8 @@ function assembleTask(raw: RawTask, section: string): Task {
     lead: raw.lead ?? [],
     leadOpen: raw.leadOpen ?? false,
     responsible: raw.responsible ?? [],
-    deadline: raw.deadline ?? null,
+    deadline: typeof raw.deadline === 'string' ? raw.deadline : null,
+    ...(typeof raw.deadline === 'object' && { deadlineRule: raw.deadline }),
     deadlineText: raw.deadlineText ?? null,
     ongoing: raw.ongoing ?? false,
     reviewOn: raw.reviewOn ?? [],

@@ -8,10 +8,14 @@ export const FORM_FORMAT = 'plan-ledger-form';
 export const FORM_VERSION = 2;
 export const META_SHEET = 'plan-ledger';
 
-/** Columns of the form's table, 1-based. */
-export const COL = { id: 1, title: 2, role: 3, deadline: 4, state: 5, progress: 6, evidence: 7, completed: 8, reason: 9 } as const;
-export const EDITABLE = [COL.state, COL.progress, COL.evidence, COL.completed, COL.reason] as const;
-export const LAST_COL = COL.reason;
+/**
+ * Columns of the form's table, 1-based. The extension columns (申请延期至, 理由)
+ * and the office's return reason came later, after the unit's own columns: a
+ * form made before them reads the same (they are empty there).
+ */
+export const COL = { id: 1, title: 2, role: 3, deadline: 4, state: 5, progress: 6, evidence: 7, completed: 8, reason: 9, extendTo: 10, extendReason: 11, returnReason: 12 } as const;
+export const EDITABLE = [COL.state, COL.progress, COL.evidence, COL.completed, COL.reason, COL.extendTo, COL.extendReason] as const;
+export const LAST_COL = COL.returnReason;
 
 /** Rows above the table: title, plan, what to fill and by when, the rules. */
 export const HEADER_ROW = 5;

@@ -46,6 +46,9 @@ export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Chec
     { width: 32 },
     { width: 12 },
     { width: 28 },
+    { width: 12 },
+    { width: 24 },
+    { width: 24 },
   ];
 
   // The block above the table: whose form, which plan, what to do by when.
@@ -78,11 +81,17 @@ export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Chec
   list.assignments.forEach((a, i) => {
     const row = sheet.getRow(HEADER_ROW + 1 + i);
     const d = a.entry?.details;
+    // A request still awaiting the office is shown as asked; the office's reason for a return, read-only.
+    const asked = a.extensionsPending?.at(-1);
     const values: Record<number, string | Date | null> = {
       [COL.id]: a.task.id,
       [COL.title]: cellText(a.task.title),
       [COL.role]: roleWord(a.role, lang),
-      [COL.deadline]: a.task.deadline === null ? t('noDeadline', lang) : cellDate(a.task.deadline),
+      // The deadline in force for this unit: an extension granted moves it.
+      [COL.deadline]: a.deadline === null ? t('noDeadline', lang) : cellDate(a.deadline),
+      [COL.extendTo]: asked ? cellDate(asked.to) : null,
+      [COL.extendReason]: asked ? cellText(asked.reason) : null,
+      [COL.returnReason]: a.returnReason === undefined ? null : cellText(a.returnReason),
       [COL.state]: stateWord(a.state, lang),
       [COL.progress]: d?.progress === undefined ? null : cellText(d.progress),
       [COL.evidence]: d && d.evidence.length > 0 ? cellText(d.evidence.join('\n')) : null,
@@ -94,7 +103,7 @@ export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Chec
       const c = row.getCell(col);
       c.value = values[col] ?? null;
       c.alignment = { wrapText: true, vertical: 'top' };
-      if (col === COL.deadline || col === COL.completed) c.numFmt = DATE_FORMAT;
+      if (col === COL.deadline || col === COL.completed || col === COL.extendTo) c.numFmt = DATE_FORMAT;
       const editable = (EDITABLE as readonly number[]).includes(col);
       c.protection = { locked: !editable };
       if (!editable) c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LOCKED_FILL } };
@@ -110,6 +119,15 @@ export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Chec
       error: w('pickState', lang),
       showInputMessage: true,
       prompt: choices.join(' / '),
+    };
+    row.getCell(COL.extendTo).dataValidation = {
+      type: 'date',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [cellDate('2000-01-01'), cellDate('2099-12-31')],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      error: w('pickDate', lang),
     };
     row.getCell(COL.completed).dataValidation = {
       type: 'date',
@@ -147,7 +165,7 @@ export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Chec
 
 /** The table's header row, column by column. */
 export function formHeaders(lang: Lang): string[] {
-  return [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), w('stateCol', lang), t('progressNote', lang), t('evidence', lang), t('completed', lang), w('reason', lang)];
+  return [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), w('stateCol', lang), t('progressNote', lang), t('evidence', lang), t('completed', lang), w('reason', lang), w('extendTo', lang), w('extendReason', lang), w('returnReason', lang)];
 }
 
 /** A file name for the unit's form: its short name, made safe for every file system. */

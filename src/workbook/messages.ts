@@ -66,6 +66,15 @@ const MESSAGES: Record<string, { zh: Text; en: Text }> = {
     zh: (a) => `“${a.value}” 不是有效状态；请选择 ${stateChoices('zh').join('/')}`,
     en: (a) => `"${a.value}" is not a state; choose ${stateChoices('zh').join('/')}`,
   },
+  'form-extension-needs-date': { zh: () => '写了延期理由，却没有申请延期至的日期；请填写日期（YYYY-MM-DD）', en: () => 'a reason for more time is given but no date; give the date asked for (YYYY-MM-DD)' },
+  'form-extension-closed': { zh: () => '已报完成或不适用的任务无需申请延期；请删除延期申请，或把状态改为推进中', en: () => 'a task claimed done or not applicable needs no more time; remove the request or set the state back to in progress' },
+  'form-extension-needs-reason': { zh: () => '申请延期须写明理由', en: () => 'a request for more time needs a reason' },
+  'form-extension-waiting': {
+    zh: (a) => `已有 ${a.requested} 申请延期至 ${a.to} 的申请待审批；请等办公室答复后再申请`,
+    en: (a) => `the request of ${a.requested} (until ${a.to}) still awaits the office; wait for its answer before asking again`,
+  },
+  'form-extension-no-deadline': { zh: () => '此项任务没有完成时限，无需申请延期', en: () => 'this task has no deadline to extend' },
+  'form-extension-not-later': { zh: (a) => `申请延期至 ${a.to} 不晚于 ${a.deadline}；请填写更晚的日期`, en: (a) => `${a.to} is not later than ${a.deadline}; ask for a later date` },
   'form-control-char': { zh: (a) => `含控制字符 ${a.char}；请删除`, en: (a) => `holds a control character (${a.char}); remove it` },
   'form-formula-prefix': {
     zh: (a) => `以 “${a.prefix}” 开头，在电子表格中会被当作公式；请改写开头`,

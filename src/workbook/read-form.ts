@@ -34,6 +34,8 @@ export interface FormRow {
   evidence: string[];
   completed?: IsoDate;
   reason?: string;
+  /** A request for more time (申请延期至, 理由), when the row asks for one the office has not on record already. */
+  extension?: { to: IsoDate; reason: string };
   assignment: Assignment;
   /** The row is as the form was made (version 2 forms; false when unknown). */
   untouched: boolean;
@@ -218,8 +220,11 @@ export async function readForm(excel: typeof ExcelJS, bytes: Buffer, fileName: s
     if (state === 'done' && completed === undefined && textOf(completedValue).trim() === '' && !formulas.has(COL.completed) && !(a.entry?.state === 'done' && a.entry.completed !== undefined)) {
       problems.push({ code: 'form-done-no-date', ...where(r, COL.completed), args: {} });
     }
+    const extension = readExtension(value, a, date1904, text, (code, col, args) => problems.push({ code, ...where(r, col), args }), ledger.asOf);
+    if (extension && (state === 'done' || state === 'not_applicable')) problems.push({ code: 'form-extension-closed', ...where(r, COL.extendTo), args: {} });
     if (!state || formulas.size > 0) return;
     const out: FormRow = { task: id, row: r, state, evidence, assignment: a, untouched: false };
+    if (extension && state !== 'done' && state !== 'not_applicable') out.extension = extension;
     if (progress !== undefined) out.progress = progress;
     if (reason !== undefined) out.reason = reason;
     if (completed !== undefined && completed !== 'bad' && completed <= ledger.asOf) out.completed = completed;
@@ -237,7 +242,7 @@ export async function readForm(excel: typeof ExcelJS, bytes: Buffer, fileName: s
     const entry = a.entry;
     if (made.row !== undefined) {
       const asRead: RowText = { state, progress: progress ?? '', evidence: evidenceText ?? '', completed: completed === undefined || completed === 'bad' ? cellCompareText(textOf(completedValue)) : completed, reason: reason ?? '' };
-      out.untouched = rowDigest(asRead) === made.row;
+      out.untouched = rowDigest(asRead) === made.row && out.extension === undefined;
       if (rowDigest(prefilledRow(a)) !== made.row && differs) problems.push({ code: 'form-older-than-entry', ...where(r, COL.state), args: { task: id, updated: entry?.updated ?? '', made: meta.made } });
     } else if (entry?.updated !== undefined && entry.updated > meta.made && differs) {
       // A form of version 1 has no row digests: the entry's date is all there is to go by.
@@ -250,6 +255,36 @@ export async function readForm(excel: typeof ExcelJS, bytes: Buffer, fileName: s
   if (problems.length > 0) return fail();
   for (const id of meta.tasks.keys()) if (!seen.has(id) && assignments.has(id)) warnings.push({ code: 'form-task-missing', sheet: sheet.name, args: { task: id } });
   return { ok: true, meta, unit: unit.id, rows, warnings };
+}
+
+/**
+ * The extension columns of a row: a date and a reason together, later than the
+ * deadline in force, for a task not claimed closed. A request the ledger holds
+ * already (the form was pre-filled with it) is not asked again.
+ */
+function readExtension(
+  value: (col: number) => CellValue,
+  a: Assignment,
+  date1904: boolean,
+  text: (col: number, before: string | undefined) => string | undefined,
+  problem: (code: string, col: number, args: Record<string, string | number>) => void,
+  asOf: IsoDate,
+): { to: IsoDate; reason: string } | undefined {
+  const asked = a.extensionsPending?.at(-1);
+  const to = dateOf(value(COL.extendTo), date1904);
+  const reason = text(COL.extendReason, asked?.reason);
+  if (to === 'bad') return problem('form-bad-date', COL.extendTo, { value: textOf(value(COL.extendTo)) }), undefined;
+  if (to === undefined) {
+    if (reason !== undefined) problem('form-extension-needs-date', COL.extendTo, {});
+    return undefined;
+  }
+  if (reason === undefined) return problem('form-extension-needs-reason', COL.extendReason, {}), undefined;
+  if (asked !== undefined && asked.to === to && asked.reason === reason) return undefined;
+  if (asked !== undefined) return problem('form-extension-waiting', COL.extendTo, { to: asked.to, requested: asked.requested }), undefined;
+  if (a.deadline === null) return problem('form-extension-no-deadline', COL.extendTo, {}), undefined;
+  if (to <= a.deadline) return problem('form-extension-not-later', COL.extendTo, { to, deadline: a.deadline }), undefined;
+  if (to <= asOf) return problem('form-extension-not-later', COL.extendTo, { to, deadline: asOf }), undefined;
+  return { to, reason };
 }
 
 /** A refusal of the container, at the part (and cell) it stopped at. */

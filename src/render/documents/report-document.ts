@@ -2,18 +2,20 @@
  * `plan report <unit> --format docx`: the unit's progress report at a
  * checkpoint as an OfficialDocument, addressed to the checkpoint's recipient.
  */
-import { isClosed, type Ledger } from '../../ledger/index.js';
+import { isDone, type Ledger } from '../../ledger/index.js';
 import type { ProgressReport } from '../../ledger/report.js';
 import { shortName } from '../../ledger/units.js';
 import { documentDate, headingNumber, type Block, type OfficialDocument } from './document.js';
-import { lightWord, roleWord, stateWord, t } from '../labels.js';
+import { stagesOf } from '../../ledger/milestones.js';
+import { deadlineWords, extendedWord, lightWord, reviewedStateWord, roleWord, stateWord, t } from '../labels.js';
+import { reviewNotes } from '../reports/checklist.js';
 import type { Lang } from '../lang.js';
 
 export function reportDocument(r: ProgressReport, ledger: Ledger, lang: Lang): OfficialDocument {
   const zh = lang === 'zh';
   const { plan } = ledger.data;
   const recipient = r.checkpoint ? ledger.unitsById.get(r.checkpoint.recipient) : undefined;
-  const closed = r.assignments.filter((a) => isClosed(a.state)).length;
+  const closed = r.assignments.filter(isDone).length;
   const blocks: Block[] = [];
   if (recipient) blocks.push({ kind: 'addressee', text: `${recipient.name}${zh ? '：' : ':'}` });
   blocks.push({
@@ -30,13 +32,24 @@ export function reportDocument(r: ProgressReport, ledger: Ledger, lang: Lang): O
       a.task.id,
       a.task.title,
       roleWord(a.role, lang),
-      a.task.deadline ?? t('noDeadline', lang),
-      stateWord(a.state, lang) + (a.entry?.completed ? `（${a.entry.completed}）` : ''),
+      extendedWord(a, lang) ?? deadlineWords(a.task, lang),
+      reviewedStateWord(a, lang) + (a.entry?.completed ? `（${a.entry.completed}）` : ''),
       lightWord(a.light, lang),
-      [a.entry?.details?.progress, a.entry?.details?.reason, ...(a.entry?.details?.evidence ?? [])].filter((x): x is string => !!x && x.trim() !== '').join('；'),
+      [a.entry?.details?.progress, a.entry?.details?.reason, ...reviewNotes(a, lang), ...(a.entry?.details?.evidence ?? [])].filter((x): x is string => !!x && x.trim() !== '').join('；'),
     ]),
   });
-  blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(2, 1, lang)}${zh ? '本期变化' : 'Changes in this period'}` });
+  const stages = r.assignments.flatMap((a) => stagesOf(a.task, ledger.asOf).map((s) => ({ ...s, task: a.task })));
+  let part = 2;
+  if (stages.length > 0) {
+    blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(part++, 1, lang)}${t('milestones', lang)}` });
+    blocks.push({
+      kind: 'list',
+      items: stages
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+        .map((s) => `${s.date} ${s.task.id} ${s.task.title}：${s.text}${s.passed ? (zh ? '（已过）' : ' (passed)') : ''}`),
+    });
+  }
+  blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(part, 1, lang)}${zh ? '本期变化' : 'Changes in this period'}` });
   if (r.changes.length === 0) blocks.push({ kind: 'paragraph', text: zh ? '本期没有记录的变化。' : 'No change was recorded in this period.' });
   else {
     blocks.push({
