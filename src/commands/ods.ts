@@ -3,8 +3,7 @@
  * it is installed: `soffice --headless --convert-to xlsx` into a private
  * temporary folder, with its own profile (so a Calc the clerk has open does
  * not take the job) and a time limit. The .xlsx it writes is then checked like
- * any returned form. The container is checked for its layout and inflated
- * size first, so a zip bomb never reaches LibreOffice.
+ * any returned form; the container is checked first (workbook/ods.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,17 +11,11 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readBounded } from '../load/bounded-read.js';
-import { inflateParts, readZipLayout, WORKBOOK_LIMITS, type OdsProblem, type ZipProblem } from '../workbook/zip-guard.js';
+import { checkOdsContainer, type OdsProblem } from '../workbook/ods.js';
+import { WORKBOOK_LIMITS, type ZipProblem } from '../workbook/zip-guard.js';
 
-const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
 /** LibreOffice's first start makes a profile: tens of seconds on a slow machine. */
 export const CONVERT_MS = 90_000;
-
-/** Whether the bytes are an OpenDocument spreadsheet (by name, or by its uncompressed `mimetype` part). */
-export function isOds(name: string, bytes: Buffer): boolean {
-  if (/\.ods$/i.test(name)) return true;
-  return bytes.length > 38 + ODS_MIME.length && bytes.toString('latin1', 30, 38) === 'mimetype' && bytes.toString('latin1', 38, 38 + ODS_MIME.length) === ODS_MIME;
-}
 
 /** soffice (or libreoffice) on PATH, without starting it. */
 export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -48,11 +41,8 @@ export type OdsResult = { ok: true; bytes: Buffer } | { ok: false; problem: ZipP
 
 /** The .ods as .xlsx bytes, converted by LibreOffice. */
 export function odsToXlsx(bytes: Buffer): OdsResult {
-  // The container first: its layout must have one reading and its parts inflate within the limit.
-  const parts = readZipLayout(bytes);
-  if (!Array.isArray(parts)) return { ok: false, problem: parts };
-  const bomb = inflateParts(bytes, parts, WORKBOOK_LIMITS.unpackedBytes, () => undefined);
-  if (bomb) return { ok: false, problem: bomb };
+  const container = checkOdsContainer(bytes);
+  if (container) return { ok: false, problem: container };
   const soffice = findSoffice();
   if (!soffice) return { ok: false, problem: { code: 'wb-ods-no-soffice' } };
   const work = mkdtempSync(join(tmpdir(), 'plan-ledger-ods-'));

@@ -14,7 +14,8 @@ import type { IsoDate, TaskState } from '../model.js';
 import { cellCompareText, planFingerprint, prefilledRow, rowDigest, signatureMatches, taskDigest, type RowText, type SignedMeta } from './fingerprint.js';
 import { COL, EDITABLE, FORM_FORMAT, FORM_VERSION, LAST_COL, META_KEYS, META_SHEET, columnLetter, type FormMeta, type MetaKey } from './form-layout.js';
 import { formHeaders } from './forms.js';
-import { checkWorkbookZip, type OdsProblem, type ZipProblem } from './zip-guard.js';
+import type { OdsProblem } from './ods.js';
+import { checkWorkbookZip, type ZipProblem } from './zip-guard.js';
 import { stateFromWord } from './words.js';
 
 export interface FormProblem {

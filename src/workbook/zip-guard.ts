@@ -233,6 +233,3 @@ export function checkWorkbookZip(buf: Buffer, fileName: string): ZipProblem | un
     return undefined;
   });
 }
-
-/** What reading an .ods form through LibreOffice can come to (commands/ods.ts runs it). */
-export type OdsProblem = { code: 'wb-ods-no-soffice' } | { code: 'wb-ods-convert'; detail: string };
