@@ -3,7 +3,7 @@
  * assignments, lights (红黄绿灯), roll-ups, checkpoints and checklists.
  */
 import { daysBetween } from '../calendar.js';
-import { workdaysBetween } from '../working-calendar.js';
+import { workdaysBetween, type WorkingCalendar } from '../working-calendar.js';
 import { LEAD_UNITS, type Checkpoint, type HistoryRecord, type IsoDate, type PlanData, type StatusEntry, type Task, type TaskState, type Unit } from '../model.js';
 import { NOT_STARTED, stateOn, type StateInForce } from './replay.js';
 
@@ -111,19 +111,27 @@ export interface Timing {
   stagePassed: boolean;
 }
 
-/** The warning window: warnWorkdays working days where the plan counts them, else warnDays calendar days. */
-export function timingOf(task: Task, data: Pick<PlanData, 'plan' | 'calendar'>, asOf: IsoDate): Timing {
+/** The plan's warning window: warnWorkdays working days where it counts them (with a calendar), else warnDays calendar days. */
+export interface WarningWindow {
+  warnDays: number;
+  warnWorkdays?: number | undefined;
+  calendar?: WorkingCalendar | undefined;
+}
+
+export const windowOf = (data: Pick<PlanData, 'plan' | 'calendar'>): WarningWindow => ({ warnDays: data.plan.warnDays, warnWorkdays: data.plan.warnWorkdays, calendar: data.calendar });
+
+export function timingOf(task: Task, window: WarningWindow, asOf: IsoDate): Timing {
   const stagePassed = task.milestones?.some((m) => m.date < asOf) === true;
   if (task.deadline === null) return { late: false, soon: false, stagePassed };
   const left = daysBetween(asOf, task.deadline);
-  const { warnWorkdays, warnDays } = data.plan;
-  const soon = warnWorkdays !== undefined && data.calendar ? workdaysBetween(data.calendar, asOf, task.deadline) <= warnWorkdays : left <= warnDays;
+  const { warnWorkdays, warnDays, calendar } = window;
+  const soon = warnWorkdays !== undefined && calendar ? workdaysBetween(calendar, asOf, task.deadline) <= warnWorkdays : left <= warnDays;
   return { late: left < 0, soon, stagePassed };
 }
 
 /** The light in calendar days alone (warnDays): a plan without a working calendar. */
 export function lightOf(task: Task, state: TaskState, completed: IsoDate | undefined, asOf: IsoDate, warnDays: number): Light {
-  return lightAt(task, state, completed, timingOf(task, { plan: { warnDays } as PlanData['plan'] }, asOf));
+  return lightAt(task, state, completed, timingOf(task, { warnDays }, asOf));
 }
 
 export function lightAt(task: Task, state: TaskState, completed: IsoDate | undefined, timing: Timing): Light {
@@ -279,10 +287,11 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
   const dayUnit: DayUnit = data.plan.countWorkdays && data.calendar ? 'workdays' : 'days';
   const calendar = data.calendar;
   const daysTo = (date: IsoDate): number => (dayUnit === 'workdays' && calendar ? workdaysBetween(calendar, asOf, date) : daysBetween(asOf, date));
+  const window = windowOf(data);
   const timings = new Map<Task, Timing>();
   const timing = (task: Task): Timing => {
     let found = timings.get(task);
-    if (!found) timings.set(task, (found = timingOf(task, data, asOf)));
+    if (!found) timings.set(task, (found = timingOf(task, window, asOf)));
     return found;
   };
   const inForce = (task: Task, unitId: string, entry: StatusEntry | undefined): StateInForce => {
@@ -357,7 +366,7 @@ export function rollUp(ledger: Ledger, task: Task, assignments: Assignment[]): T
   const row: TaskRow = { task, assignments, done: 0, total: 0, light: 'green', daysLeft: task.deadline === null ? null : ledger.daysTo(task.deadline) };
   const tally = new Tally();
   for (const a of assignments) tally.add(a.state, a.completed, a.light);
-  tally.into(row, lightAt(task, 'not_started', undefined, timingOf(task, ledger.data, ledger.asOf)));
+  tally.into(row, lightAt(task, 'not_started', undefined, timingOf(task, windowOf(ledger.data), ledger.asOf)));
   return row;
 }
 
