@@ -137,6 +137,8 @@ export interface Plan {
   calendar?: 'cn';
   /** A deadline on a day off: kept (the default) or moved to the next working day. */
   onHoliday?: OnHoliday;
+  /** How `plan check --since` tells who made a commit: its author field (default) or the key that signed it. */
+  ownership?: 'author' | 'signed';
   span?: { start: IsoDate; end: IsoDate };
   checkpoints: Checkpoint[];
 }
@@ -172,11 +174,14 @@ export interface Unit {
   contact?: Contact;
   /** Who may change this unit's status file: git e-mail addresses or forge user names. */
   maintainers?: string[];
+  /** SSH public keys or OpenPGP fingerprints whose signatures speak for the unit (signed mode). */
+  signingKeys?: string[];
 }
 
 /** The office that runs the plan (县政府办): it owns the plan's own files and may change any status file. */
 export interface Office {
   maintainers: string[];
+  signingKeys?: string[];
 }
 
 /** A phrase that stands for many units, e.g. 各镇人民政府 (UnitGroup). */

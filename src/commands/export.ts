@@ -40,6 +40,7 @@ export async function exportPlan(ctx: Context, options: ExportOptions = {}): Pro
         published: plan.published ?? null,
         implements: plan.implements,
         timezone: plan.timezone,
+        review: plan.review ?? 'none',
         warnDays: plan.warnDays,
         span: plan.span ?? null,
         checkpoints: plan.checkpoints.map((c) => ({ date: c.date, reporters: c.reporters, recipient: c.recipient })),
@@ -81,6 +82,9 @@ export async function exportPlan(ctx: Context, options: ExportOptions = {}): Pro
           note: s.details?.progress ?? null,
           reason: s.details?.reason ?? null,
           updated: s.updated ?? null,
+          // The office's records as written: decisions and requests for more time (the ledger's reading of them is in status --format json).
+          ...(s.review && { review: s.review }),
+          ...(s.extensions && { extensions: s.extensions }),
         }),
         data.statuses.length,
       ),

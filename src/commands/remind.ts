@@ -41,9 +41,11 @@ export async function remind(ctx: Context, options: RemindOptions): Promise<void
     const milestones = milestonesDue(ledger, (d) => d <= within, unit);
     // Units with nothing due get nothing.
     if (items.length === 0 && milestones.length === 0) continue;
-    const overdue = items.filter((a) => a.task.deadline! < asOf).length;
+    // By the deadline in force; a returned item is counted as returned, not as due.
+    const overdue = items.filter((a) => a.deadline !== null && a.deadline < asOf).length;
+    const returned = items.filter((a) => a.review === 'returned' && !(a.deadline !== null && ledger.daysTo(a.deadline) <= within)).length;
     const file = options.out === undefined ? undefined : join(options.out, `${unit.id}-${asOf}.${EXT[options.format]}`);
-    reminders.push({ unit, items, milestones, overdue, dueSoon: items.length - overdue, ...(file !== undefined && { file }) });
+    reminders.push({ unit, items, milestones, overdue, dueSoon: items.length - overdue - returned, ...(returned > 0 && { returned }), ...(file !== undefined && { file }) });
   }
   if (options.dryRun) {
     const list = options.out === undefined ? '' : `\n${ctx.lang === 'zh' ? '催办清单：' : 'list: '}${join(options.out, `reminders-${asOf}.md`)}`;

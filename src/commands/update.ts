@@ -21,6 +21,8 @@ export interface UpdateOptions {
   completed?: string;
   reason?: string;
   dryRun?: boolean;
+  /** Take back a claim the office has not decided (`review: required`). */
+  withdraw?: boolean;
   /** Commit the changed status file (`--commit`), optionally as `--author "Name <mail>"`. */
   commit?: boolean;
   author?: string;
@@ -28,6 +30,7 @@ export interface UpdateOptions {
 
 export async function update(ctx: Context, unitName: string, taskId: string, options: UpdateOptions): Promise<void> {
   const zh = ctx.lang === 'zh';
+  if (options.withdraw) return (await import('./review.js')).withdraw(ctx, unitName, taskId, options.progress, options.dryRun === true);
   const change: StatusChange = {
     evidence: options.evidence ?? [],
     ...(options.state !== undefined && { state: options.state }),

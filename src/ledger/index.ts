@@ -3,9 +3,10 @@
  * assignments, lights (红黄绿灯), roll-ups, checkpoints and checklists.
  */
 import { daysBetween } from '../calendar.js';
-import { workdaysBetween, type WorkingCalendar } from '../working-calendar.js';
-import { LEAD_UNITS, type Checkpoint, type HistoryRecord, type IsoDate, type PlanData, type StatusEntry, type Task, type TaskState, type Unit } from '../model.js';
+import { workdaysBetween } from '../working-calendar.js';
+import { LEAD_UNITS, type Checkpoint, type ExtensionRecord, type HistoryRecord, type IsoDate, type PlanData, type ReviewRecord, type StatusEntry, type Task, type TaskState, type Unit, type WorkingCalendar } from '../model.js';
 import { NOT_STARTED, stateOn, type StateInForce } from './replay.js';
+import { claimDate, deadlineOn, isClaim, pendingExtensions, reviewOn, type ClaimReview, type ReviewState } from './review.js';
 
 export type Role = 'lead' | 'responsible';
 
@@ -16,10 +17,18 @@ export type Role = 'lead' | 'responsible';
  * days), or not yet started when one of the task's milestones (阶段性节点) has
  * passed; green: closed on time, or open and not yet due soon; done-late:
  * closed after the deadline; ongoing: open, the source sets no deadline.
+ *
+ * Under `review: required` a unit's done or not applicable is a claim:
+ * awaiting (待审核) while the office has not decided, whatever the date, when
+ * the claim was made on or before the deadline in force (the unit did its part
+ * in time; the wait is the office's); red when it was made after that deadline
+ * (late, and not closed until accepted). Accepted, it is green or done-late as
+ * any closed assignment. Every deadline here is the one in force for the
+ * assignment (an extension granted moves it).
  */
-export type Light = 'red' | 'blocked' | 'yellow' | 'green' | 'done-late' | 'ongoing';
+export type Light = 'red' | 'blocked' | 'yellow' | 'awaiting' | 'green' | 'done-late' | 'ongoing';
 
-export const LIGHT_ORDER: readonly Light[] = ['red', 'blocked', 'yellow', 'ongoing', 'done-late', 'green'];
+export const LIGHT_ORDER: readonly Light[] = ['red', 'blocked', 'yellow', 'awaiting', 'ongoing', 'done-late', 'green'];
 
 /** One unit's part in one task. */
 export interface Assignment {
@@ -41,7 +50,30 @@ export interface Assignment {
   evidence?: readonly string[];
   /** The entry was read back to an earlier state: something was recorded after the as-of date. */
   replayed?: boolean;
+  /** The deadline in force for this assignment on the as-of date: the task's, or the one an extension granted (ledger/review.ts deadlineOn). */
+  deadline: IsoDate | null;
+  /** The task's own deadline, present only when an extension moved this assignment's. */
+  originalDeadline?: IsoDate | null;
+  /** The grant that moved the deadline. */
+  extension?: ExtensionRecord;
+  /** Requests for more time the office had not answered on the as-of date. */
+  extensionsPending?: ExtensionRecord[];
+  /**
+   * Under `review: required`: pending (待审核), accepted (已销号) or returned
+   * (已退回, open again); null where the plan asks for no review or there is no
+   * claim and no return to show.
+   */
+  review: ReviewState | null;
+  /** The date of the claim the review state is about. */
+  claimed?: IsoDate;
+  /** The decision behind the review state (accepted with its note, returned with its reason, reopened). */
+  decision?: ReviewRecord;
+  /** Why the office returned the claim (review returned). */
+  returnReason?: string;
 }
+
+/** Closed and counted as done: closed by the unit and, under review, not awaiting the office. */
+export const isDone = (a: { state: TaskState; review: ReviewState | null }): boolean => isClosed(a.state) && a.review !== 'pending';
 
 export interface TaskRow {
   task: Task;
@@ -97,17 +129,19 @@ export interface Ledger {
   assignmentsWhere(row: TaskRow, keep: (a: Assignment) => boolean): Assignment[];
   /** Units a list of unit and group ids stands for, in order, each once (groups expanded to their members). */
   unitsOf(ids: readonly string[]): Unit[];
+  /** Whether any unit's entry for the task records a request for more time (then its assignments' deadlines may differ from the task's). */
+  hasExtensions(task: Task): boolean;
 }
 
 export const isClosed = (state: TaskState): boolean => state === 'done' || state === 'not_applicable';
 
-/** Where a task stands against the as-of date, counted once per task: the roll-up asks once per task × unit pair. */
+/** Where a deadline in force stands against the as-of date, counted once per task (and per extended deadline): the roll-up asks once per task × unit pair. */
 export interface Timing {
-  /** Past its deadline. */
+  /** Past the deadline. */
   late: boolean;
   /** Within the warning window. */
   soon: boolean;
-  /** A milestone's date has passed. */
+  /** One of the task's milestones has passed. */
   stagePassed: boolean;
 }
 
@@ -120,28 +154,33 @@ export interface WarningWindow {
 
 export const windowOf = (data: Pick<PlanData, 'plan' | 'calendar'>): WarningWindow => ({ warnDays: data.plan.warnDays, warnWorkdays: data.plan.warnWorkdays, calendar: data.calendar });
 
-export function timingOf(task: Task, window: WarningWindow, asOf: IsoDate): Timing {
-  const stagePassed = task.milestones?.some((m) => m.date < asOf) === true;
-  if (task.deadline === null) return { late: false, soon: false, stagePassed };
-  const left = daysBetween(asOf, task.deadline);
+export function timingOf(deadline: IsoDate | null, milestones: Task['milestones'], window: WarningWindow, asOf: IsoDate): Timing {
+  const stagePassed = milestones?.some((m) => m.date < asOf) === true;
+  if (deadline === null) return { late: false, soon: false, stagePassed };
+  const left = daysBetween(asOf, deadline);
   const { warnWorkdays, warnDays, calendar } = window;
-  const soon = warnWorkdays !== undefined && calendar ? workdaysBetween(calendar, asOf, task.deadline) <= warnWorkdays : left <= warnDays;
+  const soon = warnWorkdays !== undefined && calendar ? workdaysBetween(calendar, asOf, deadline) <= warnWorkdays : left <= warnDays;
   return { late: left < 0, soon, stagePassed };
 }
 
-/** The light in calendar days alone (warnDays): a plan without a working calendar. */
 export function lightOf(task: Task, state: TaskState, completed: IsoDate | undefined, asOf: IsoDate, warnDays: number): Light {
-  return lightAt(task, state, completed, timingOf(task, { warnDays }, asOf));
+  return lightWith(task.deadline, state, completed, timingOf(task.deadline, task.milestones, { warnDays }, asOf));
 }
 
-export function lightAt(task: Task, state: TaskState, completed: IsoDate | undefined, timing: Timing): Light {
+/**
+ * lightOf with the deadline in force and its timing already counted: the
+ * roll-up asks once per task × unit pair. `review`: the office's view of a
+ * claim, under review: required only.
+ */
+function lightWith(deadline: IsoDate | null, state: TaskState, completed: IsoDate | undefined, timing: Timing, review?: ClaimReview): Light {
   if (isClosed(state)) {
-    const late = state === 'done' && task.deadline !== null && completed !== undefined && completed > task.deadline;
+    if (review?.state === 'pending') return deadline !== null && review.claimed !== undefined && review.claimed > deadline ? 'red' : 'awaiting';
+    const late = state === 'done' && deadline !== null && completed !== undefined && completed > deadline;
     return late ? 'done-late' : 'green';
   }
-  // A stage passed without a start: the task is not on track, whatever its final date.
+  // A stage passed without a start: not on track, whatever the final date.
   const behind = timing.stagePassed && state === 'not_started';
-  if (task.deadline === null) return state === 'blocked' ? 'blocked' : behind ? 'yellow' : 'ongoing';
+  if (deadline === null) return state === 'blocked' ? 'blocked' : behind ? 'yellow' : 'ongoing';
   if (timing.late) return 'red';
   if (state === 'blocked') return 'blocked';
   return timing.soon || behind ? 'yellow' : 'green';
@@ -267,6 +306,7 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
   // By task, then by the unit's position: a row looks up its task once and then
   // indexes an array (a million entries at province size; Maps cost 0.6 s there).
   const entries = new Map<string, (StatusEntry | undefined)[]>();
+  const extended = new Set<string>();
   let unitId: string | undefined;
   let at: number | undefined;
   for (const s of data.statuses) {
@@ -276,6 +316,7 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
       at = owners.position.get(s.unit);
     }
     if (at === undefined) continue; // not a unit of the plan (an error of plan check): assigned to nothing
+    if (s.extensions !== undefined) extended.add(s.task);
     let byUnit = entries.get(s.task);
     if (!byUnit) entries.set(s.task, (byUnit = new Array<StatusEntry | undefined>(data.units.length)));
     byUnit[at] = s;
@@ -284,36 +325,62 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
     const i = owners.position.get(unit.id);
     return i === undefined ? undefined : entries.get(task.id)?.[i];
   };
+  const required = data.plan.review === 'required';
   const dayUnit: DayUnit = data.plan.countWorkdays && data.calendar ? 'workdays' : 'days';
   const calendar = data.calendar;
   const daysTo = (date: IsoDate): number => (dayUnit === 'workdays' && calendar ? workdaysBetween(calendar, asOf, date) : daysBetween(asOf, date));
   const window = windowOf(data);
   const timings = new Map<Task, Timing>();
-  const timing = (task: Task): Timing => {
+  /** The timing of the deadline in force: the task's (counted once per task), or an extension's. */
+  const timing = (task: Task, deadline: IsoDate | null): Timing => {
+    if (deadline !== task.deadline) return timingOf(deadline, task.milestones, window, asOf);
     let found = timings.get(task);
-    if (!found) timings.set(task, (found = timingOf(task, window, asOf)));
+    if (!found) timings.set(task, (found = timingOf(task.deadline, task.milestones, window, asOf)));
     return found;
   };
   const inForce = (task: Task, unitId: string, entry: StatusEntry | undefined): StateInForce => {
     const history = historyOf(unitId, task.id, entry);
     return !entry && history === undefined ? NOT_STARTED : stateOn(entry, history, asOf);
   };
+  /** The office's view of a pair on the as-of date: asked only under review: required, of a claim or an entry with decisions. */
+  const reviewOf = (task: Task, unitId: string, entry: StatusEntry | undefined, then: StateInForce): ClaimReview | undefined => {
+    if (!required || (!isClaim(then.state) && entry?.review === undefined)) return undefined;
+    const claimed = claimDate(entry, historyOf(unitId, task.id, entry), then.state, asOf);
+    return reviewOn(entry?.review, then.state, claimed, asOf);
+  };
   const assess: Assess = (task, unit, role) => {
     const entry = entryOf(task, unit);
     const then = inForce(task, unit.id, entry);
-    const light = lightAt(task, then.state, then.completed, timing(task));
+    // Without requests for more time (nearly always) the task's deadline is in force: nothing is made for it.
+    const due = entry?.extensions === undefined ? undefined : deadlineOn(task.deadline, entry.extensions, asOf);
+    const deadline = due === undefined ? task.deadline : due.deadline;
+    const review = reviewOf(task, unit.id, entry, then);
+    const light = lightWith(deadline, then.state, then.completed, timing(task, deadline), review);
     // Once past, at least one day late: a deadline on a Friday is overdue on the Saturday, with no working day between.
-    const daysOverdue = light === 'red' ? Math.max(1, -daysTo(task.deadline!)) : 0;
-    const assignment: Assignment = { task, unit, role, state: then.state, light, daysOverdue };
+    const daysOverdue = light === 'red' ? Math.max(1, -daysTo(deadline!)) : 0;
+    const assignment: Assignment = { task, unit, role, state: then.state, light, daysOverdue, deadline, review: review?.state ?? null };
     if (entry) assignment.entry = entry;
     if (then.completed !== undefined) {
       assignment.completed = then.completed;
-      if (task.deadline !== null) assignment.completionDays = daysBetween(task.deadline, then.completed);
+      if (deadline !== null) assignment.completionDays = daysBetween(deadline, then.completed);
     }
     if (then.progress !== undefined) assignment.progress = then.progress;
     if (then.reason !== undefined) assignment.reason = then.reason;
     if (then.evidence !== undefined) assignment.evidence = then.evidence;
     if (then.replayed) assignment.replayed = true;
+    if (due?.grant !== undefined) {
+      assignment.originalDeadline = due.original ?? null;
+      assignment.extension = due.grant;
+    }
+    if (entry?.extensions !== undefined) {
+      const waiting = pendingExtensions(entry.extensions, asOf);
+      if (waiting.length > 0) assignment.extensionsPending = waiting;
+    }
+    if (review !== undefined && review.state !== null) {
+      if (review.claimed !== undefined) assignment.claimed = review.claimed;
+      if (review.decision !== undefined) assignment.decision = review.decision;
+      if (review.state === 'returned' && review.decision?.reason !== undefined) assignment.returnReason = review.decision.reason;
+    }
     return assignment;
   };
   const rows = data.tasks.map((task): TaskRow => {
@@ -322,13 +389,23 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
     // The roll-up, counted pair by pair without keeping the pairs (the assignments are made only when asked for).
     const byUnit = entries.get(task.id);
     row.daysLeft = task.deadline === null ? null : daysTo(task.deadline);
-    const when = timing(task);
+    const when = timing(task, task.deadline);
     const tally = new Tally();
     for (const u of units) {
-      const then = inForce(task, data.units[u]!.id, byUnit?.[u]);
-      tally.add(then.state, then.completed, lightAt(task, then.state, then.completed, when));
+      const unitId = data.units[u]!.id;
+      const entry = byUnit?.[u];
+      const then = inForce(task, unitId, entry);
+      if (entry === undefined || (entry.extensions === undefined && !required)) {
+        tally.add(isClosed(then.state), then.completed, lightWith(task.deadline, then.state, then.completed, when));
+        continue;
+      }
+      // An extension or a review: the deadline in force and the office's view decide.
+      const deadline = entry.extensions === undefined ? task.deadline : deadlineOn(task.deadline, entry.extensions, asOf).deadline;
+      const review = reviewOf(task, unitId, entry, then);
+      const light = lightWith(deadline, then.state, then.completed, timing(task, deadline), review);
+      tally.add(isClosed(then.state) && review?.state !== 'pending', then.completed, light);
     }
-    tally.into(row, lightAt(task, 'not_started', undefined, when));
+    tally.into(row, lightWith(task.deadline, 'not_started', undefined, when));
     return row;
   });
   rows.sort(byDeadline);
@@ -354,6 +431,7 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
       }
       return kept;
     },
+    hasExtensions: (task) => extended.has(task.id),
     ...(options.history && { historyOf: options.history }),
   };
   const next = nextCheckpoint(ledger);
@@ -365,8 +443,8 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
 export function rollUp(ledger: Ledger, task: Task, assignments: Assignment[]): TaskRow {
   const row: TaskRow = { task, assignments, done: 0, total: 0, light: 'green', daysLeft: task.deadline === null ? null : ledger.daysTo(task.deadline) };
   const tally = new Tally();
-  for (const a of assignments) tally.add(a.state, a.completed, a.light);
-  tally.into(row, lightAt(task, 'not_started', undefined, timingOf(task, windowOf(ledger.data), ledger.asOf)));
+  for (const a of assignments) tally.add(isDone(a), a.completed, a.light);
+  tally.into(row, lightWith(task.deadline, 'not_started', undefined, timingOf(task.deadline, task.milestones, windowOf(ledger.data), ledger.asOf)));
   return row;
 }
 
@@ -377,10 +455,11 @@ class Tally {
   private worst = LIGHT_ORDER.length - 1;
   private latest: IsoDate | undefined;
 
-  add(state: TaskState, completed: IsoDate | undefined, light: Light): void {
+  /** `done`: closed and counted so (a claim awaiting the office is not). */
+  add(done: boolean, completed: IsoDate | undefined, light: Light): void {
     this.total++;
-    if (isClosed(state)) this.done++;
-    if (completed !== undefined && (this.latest === undefined || completed > this.latest)) this.latest = completed;
+    if (done) this.done++;
+    if (done && completed !== undefined && (this.latest === undefined || completed > this.latest)) this.latest = completed;
     if (LIGHT_RANK[light] < this.worst) this.worst = LIGHT_RANK[light];
   }
 

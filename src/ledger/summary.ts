@@ -3,8 +3,8 @@
  * each unit's line, what is overdue, the problems units reported and what
  * comes next. Pure; render/summary.ts words it as Markdown, HTML or .docx.
  */
-import type { Checkpoint, FormReturn, IsoDate, Task, Unit } from '../model.js';
-import { byDeadline, isClosed, reportersOf, type Assignment, type Ledger, type TaskRow } from './index.js';
+import type { Checkpoint, ExtensionRecord, FormReturn, IsoDate, Unit } from '../model.js';
+import { byDeadline, isClosed, isDone, reportersOf, type Assignment, type Ledger, type TaskRow } from './index.js';
 
 export interface UnitLine {
   unit: Unit;
@@ -52,6 +52,22 @@ export interface Summary {
   problems: Problem[];
   /** The next deadline dates after the as-of date (at most `aheadCount`). */
   ahead: DeadlineAhead[];
+  /** 审核与延期: present when the plan asks for review or any unit asked for more time. */
+  review?: ReviewSection;
+}
+
+export interface ReviewSection {
+  required: boolean;
+  /** Closed by the office (销号), as of the date. */
+  accepted: Assignment[];
+  /** Sent back and not claimed again, with the office's reasons. */
+  returned: Assignment[];
+  /** Claims awaiting the office. */
+  pending: Assignment[];
+  /** Requests for more time answered by the date, and those still waiting. */
+  granted: { assignment: Assignment; extension: ExtensionRecord }[];
+  denied: { assignment: Assignment; extension: ExtensionRecord }[];
+  asked: { assignment: Assignment; extension: ExtensionRecord }[];
 }
 
 export const percentOf = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part / whole) * 100));
@@ -88,7 +104,7 @@ export function buildSummary(ledger: Ledger, options: { checkpoint?: IsoDate; ah
     units.push({
       unit,
       assigned: items.length,
-      closed: items.filter((a) => isClosed(a.state)).length,
+      closed: items.filter(isDone).length,
       overdue: items.filter(isOverdue).length,
       blocked: items.filter(isBlocked).length,
       reports: reporters.has(unit.id),
@@ -105,7 +121,8 @@ export function buildSummary(ledger: Ledger, options: { checkpoint?: IsoDate; ah
       const reason = assignment.entry?.details?.reason?.trim();
       return reason ? { assignment, reason } : { assignment };
     });
-  const closed = all.filter((a) => isClosed(a.state)).length;
+  const closed = all.filter(isDone).length;
+  const review = reviewSection(ledger, all);
   return {
     ledger,
     ...(checkpoint && { checkpoint }),
@@ -122,6 +139,24 @@ export function buildSummary(ledger: Ledger, options: { checkpoint?: IsoDate; ah
     overdueByUnit,
     problems,
     ahead: deadlinesAhead(ledger.rows, asOf, options.aheadCount ?? 3),
+    ...(review && { review }),
+  };
+}
+
+function reviewSection(ledger: Ledger, all: Assignment[]): ReviewSection | undefined {
+  const required = ledger.data.plan.review === 'required';
+  const extended = all.filter((a) => a.entry?.extensions !== undefined);
+  if (!required && extended.length === 0) return undefined;
+  const answered = (decision: 'granted' | 'denied'): ReviewSection['granted'] =>
+    extended.flatMap((assignment) => (assignment.entry!.extensions ?? []).filter((x) => x.decision === decision && x.decided !== undefined && x.decided <= ledger.asOf).map((extension) => ({ assignment, extension })));
+  return {
+    required,
+    accepted: all.filter((a) => a.review === 'accepted'),
+    returned: all.filter((a) => a.review === 'returned'),
+    pending: all.filter((a) => a.review === 'pending').sort((a, b) => ((a.claimed ?? '') < (b.claimed ?? '') ? -1 : (a.claimed ?? '') > (b.claimed ?? '') ? 1 : 0)),
+    granted: answered('granted'),
+    denied: answered('denied'),
+    asked: extended.flatMap((assignment) => (assignment.extensionsPending ?? []).map((extension) => ({ assignment, extension }))),
   };
 }
 
@@ -141,8 +176,20 @@ export function deadlinesAhead(rows: TaskRow[], asOf: IsoDate, count: number): D
     .map(([date, list]) => ({ date, rows: list, open: list.reduce((n, r) => n + r.total - r.done, 0) }));
 }
 
-/** Open assignments of a unit that are overdue or due within `within` days (working days where the plan counts them): what a 催办 notice lists. */
+/**
+ * Open assignments of a unit that are overdue or due within `within` days by
+ * the deadline in force (working days where the plan counts them), and those
+ * the office returned (whatever their date: the unit must act on the reason):
+ * what a 催办 notice lists.
+ */
 export function dueForReminder(assignments: Assignment[], ledger: Ledger, within: number): Assignment[] {
-  const due = (t: Task): boolean => t.deadline !== null && ledger.daysTo(t.deadline) <= within;
-  return assignments.filter((a) => !isClosed(a.state) && due(a.task)).sort((a, b) => byDeadline(a, b));
+  const due = (a: Assignment): boolean => a.deadline !== null && ledger.daysTo(a.deadline) <= within;
+  return assignments.filter((a) => !isClosed(a.state) && (due(a) || a.review === 'returned')).sort((a, b) => byInForce(a, b));
+}
+
+/** By the deadline in force, then as byDeadline. */
+function byInForce(a: Assignment, b: Assignment): number {
+  const da = a.deadline ?? '9999-99-99';
+  const db = b.deadline ?? '9999-99-99';
+  return da < db ? -1 : da > db ? 1 : byDeadline(a, b);
 }

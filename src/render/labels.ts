@@ -1,5 +1,6 @@
 /** Report wording in Chinese and English: columns, lights, roles, states. */
 import type { DayUnit, Light, Role } from '../ledger/index.js';
+import type { ReviewState } from '../ledger/review.js';
 import type { Task, TaskState } from '../model.js';
 import type { Lang, Paint } from './lang.js';
 
@@ -48,6 +49,19 @@ const L = {
   milestones: { zh: '阶段性节点', en: 'Milestones' },
   milestonesInWindow: { zh: '期内阶段性节点', en: 'Milestones in this period' },
   milestonesBehind: { zh: '已过期未启动的阶段性节点', en: 'Milestones passed, not started' },
+  review: { zh: '审核', en: 'Review' },
+  returnReason: { zh: '退回理由', en: 'Returned because' },
+  reviewNote: { zh: '审核意见', en: 'Office’s note' },
+  extension: { zh: '延期', en: 'Extension' },
+  extensionAsked: { zh: '申请延期', en: 'Extension asked' },
+  originalDeadline: { zh: '原定时限', en: 'Original deadline' },
+  claimed: { zh: '报结日期', en: 'Claimed' },
+  waiting: { zh: '已等待', en: 'Waiting' },
+  reviewTitle: { zh: '待审核事项', en: 'Awaiting review' },
+  nothingPending: { zh: '没有待审核的事项。', en: 'Nothing awaits review.' },
+  reviewSheet: { zh: '审核情况', en: 'Review' },
+  decided: { zh: '决定日期', en: 'Decided' },
+  decidedBy: { zh: '审核人', en: 'By' },
 } as const;
 
 export type LabelKey = keyof typeof L;
@@ -65,6 +79,7 @@ const LIGHTS: Record<Light, { zh: string; en: string }> = {
   red: { zh: '逾期', en: 'overdue' },
   blocked: { zh: '受阻', en: 'blocked' },
   yellow: { zh: '临期', en: 'due soon' },
+  awaiting: { zh: '待审核', en: 'awaiting review' },
   green: { zh: '正常', en: 'on track' },
   'done-late': { zh: '逾期完成', en: 'done late' },
   ongoing: { zh: '持续推进', en: 'ongoing' },
@@ -78,6 +93,38 @@ export function lightWord(light: Light, lang: Lang, allClosed = false): string {
 /** The light's colour; the word beside it carries the meaning without colour. */
 export function lightPaint(light: Light, paint: Paint): (s: string) => string {
   return light === 'red' ? paint.red : light === 'yellow' || light === 'done-late' || light === 'blocked' ? paint.yellow : light === 'green' ? paint.green : paint.dim;
+}
+
+const REVIEWS: Record<ReviewState, { zh: string; en: string }> = {
+  pending: { zh: '待审核', en: 'awaiting review' },
+  accepted: { zh: '已销号', en: 'closed by the office' },
+  returned: { zh: '已退回', en: 'returned' },
+};
+
+/** The office's view of a claim as a word: 待审核 / 已销号 / 已退回. */
+export function reviewWord(review: ReviewState, lang: Lang): string {
+  return REVIEWS[review][lang];
+}
+
+/** An assignment's state with the office's view beside it: `已完成（待审核）`, `推进中（已退回）` / `done (awaiting review)`. */
+export function reviewedStateWord(a: { state: TaskState; review: ReviewState | null }, lang: Lang): string {
+  const state = STATES[a.state][lang];
+  if (a.review === null) return state;
+  return lang === 'zh' ? `${state}（${REVIEWS[a.review].zh}）` : `${state} (${REVIEWS[a.review].en})`;
+}
+
+/** The deadline cell of an assignment: the one in force, marked when an extension moved it (`2022-01-31（延）` / `2022-01-31 (ext.)`). */
+export function deadlineCell(a: { task: { deadline: string | null }; deadline: string | null; originalDeadline?: string | null }, lang: Lang, none = t('noDeadline', lang)): string {
+  if (a.deadline === null) return none;
+  if (a.originalDeadline === undefined) return a.deadline;
+  return lang === 'zh' ? `${a.deadline}（延）` : `${a.deadline} (ext.)`;
+}
+
+/** Both deadlines where an extension moved one: "原定 2021-12-31，延期至 2022-01-31" / "due 2022-01-31, extended from 2021-12-31". */
+export function extendedWord(a: { deadline: string | null; originalDeadline?: string | null }, lang: Lang): string | undefined {
+  if (a.originalDeadline === undefined) return undefined;
+  const original = a.originalDeadline ?? t('noDeadline', lang);
+  return lang === 'zh' ? `原定 ${original}，延期至 ${a.deadline}` : `due ${a.deadline}, extended from ${original}`;
 }
 
 /** An assignment's light as a word: a closed one says done (or not applicable) rather than "on track". */
@@ -102,8 +149,8 @@ export function closedWord(c: { state?: TaskState; completed?: string; completio
 }
 
 /** The Days column of one assignment: days left or late while open, how it closed once closed. */
-export function assignmentDaysWord(a: { state: TaskState; completed?: string; completionDays?: number; daysLeft: number | null }, lang: Lang, unit: DayUnit = 'days'): string {
-  if (a.state === 'done' || a.state === 'not_applicable') return closedWord(a, lang);
+export function assignmentDaysWord(a: { state: TaskState; review?: ReviewState | null; completed?: string; completionDays?: number; daysLeft: number | null }, lang: Lang, unit: DayUnit = 'days'): string {
+  if ((a.state === 'done' || a.state === 'not_applicable') && a.review !== 'pending') return closedWord(a, lang);
   return daysWord(a.daysLeft, lang, unit);
 }
 

@@ -3,7 +3,7 @@
  * numbers are the ledger's (and `plan status`'s) numbers.
  */
 import { dayNumber } from '../calendar.js';
-import { isClosed, LIGHT_ORDER, type Assignment, type Ledger, type Light, type TaskRow } from '../ledger/index.js';
+import { isClosed, isDone, LIGHT_ORDER, type Assignment, type Ledger, type Light, type TaskRow } from '../ledger/index.js';
 import { percentOf } from '../ledger/summary.js';
 import type { IsoDate, Unit } from '../model.js';
 
@@ -18,11 +18,13 @@ export interface KeyFigures {
   blocked: number;
   /** Tasks by light, in LIGHT_ORDER; lights with no task left out. */
   lights: { light: Light; count: number }[];
+  /** Under review: required: claims awaiting the office and claims returned; with any extension: those in force. Absent otherwise. */
+  review?: { awaiting: number; returned: number; extended: number };
 }
 
 export function keyFigures(ledger: Ledger): KeyFigures {
   const all = ledger.rows.flatMap((r) => r.assignments);
-  const closed = all.filter((a) => isClosed(a.state)).length;
+  const closed = all.filter(isDone).length;
   return {
     tasks: ledger.rows.length,
     assignments: all.length,
@@ -32,6 +34,9 @@ export function keyFigures(ledger: Ledger): KeyFigures {
     overdueTasks: ledger.rows.filter((r) => r.assignments.some((a) => a.daysOverdue > 0)).length,
     blocked: all.filter((a) => a.state === 'blocked').length,
     lights: LIGHT_ORDER.map((light) => ({ light, count: ledger.rows.filter((r) => r.light === light).length })).filter((l) => l.count > 0),
+    ...((ledger.data.plan.review === 'required' || all.some((a) => a.entry?.extensions !== undefined)) && {
+      review: { awaiting: all.filter((a) => a.review === 'pending').length, returned: all.filter((a) => a.review === 'returned').length, extended: all.filter((a) => a.originalDeadline !== undefined).length },
+    }),
   };
 }
 
@@ -58,7 +63,7 @@ export function unitProgress(ledger: Ledger): UnitProgress[] {
     .filter((u) => byUnit.has(u.id))
     .map((unit) => {
       const items = byUnit.get(unit.id)!;
-      const closed = items.filter((a) => isClosed(a.state)).length;
+      const closed = items.filter(isDone).length;
       return { unit, assigned: items.length, closed, overdue: items.filter((a) => a.daysOverdue > 0).length, percent: percentOf(closed, items.length) };
     })
     .sort((a, b) => b.closed / b.assigned - a.closed / a.assigned || a.overdue - b.overdue || order.get(a.unit.id)! - order.get(b.unit.id)!);
@@ -96,7 +101,7 @@ export function completionTrend(ledger: Ledger): { points: { date: IsoDate; day:
   let undated = 0;
   for (const r of ledger.rows) {
     for (const a of r.assignments) {
-      if (!isClosed(a.state)) continue;
+      if (!isDone(a)) continue;
       const e = a.entry;
       const fromHistory = e?.details?.history.filter((h) => isClosed(h.to)).map((h) => h.date).sort().pop();
       const date = e?.completed ?? fromHistory ?? e?.updated;

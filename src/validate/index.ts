@@ -162,7 +162,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     typeof wanted === 'function' ? (plan && units ? wanted({ plan, units, groups, tasks, asOf: replayAt }) : false) : wanted === true;
 
   const statusRefs = listing.refs.filter((r) => r.kind === 'status');
-  for (const result of await checkStatusFiles(statusRefs, details, replayAt)) {
+  for (const result of await checkStatusFiles(statusRefs, details, replayAt, plan?.review === 'required')) {
     for (const d of result.diagnostics) diagnostics.push(d);
     if (!result.ok) continue;
     statusOrigins.set(result.stem, { file: result.file, declaredUnit: result.declaredUnit });

@@ -9,6 +9,7 @@ import { closest } from '../suggest.js';
 import { CALENDAR_RULES } from './calendar-rules.js';
 import { forEachTask } from './task-origins.js';
 import { unitValueDiagnostic } from './unit-names.js';
+import { checkReviewRecords } from './review-rules.js';
 
 /** Characters in a task title and a task text. */
 export const TITLE_LIMIT = 200;
@@ -313,6 +314,19 @@ export const RULES: Record<string, Rule> = {
       if (s.state === 'not_applicable' && !s.hasReason) {
         ctx.report('not-applicable-no-reason', 'error', file, entryPath(s.task, 'state'), { task: s.task });
       }
+    }
+  },
+
+  /** Review decisions and requests for more time: about a claim and a request, in order, with reasons (review-rules.ts). */
+  reviewRecords(ctx) {
+    const { data } = ctx;
+    let deadlines: Map<string, IsoDate | null> | undefined;
+    const required = data.plan.review === 'required';
+    for (const s of data.statuses) {
+      if (s.review === undefined && s.extensions === undefined) continue;
+      deadlines ??= new Map(data.tasks.map((t) => [t.id, t.deadline]));
+      const file = data.origins.statuses.get(s.unit)!.file;
+      checkReviewRecords(s, deadlines.get(s.task) ?? null, required, (code, path, args, severity = 'error') => ctx.report(code, severity, file, path, args));
     }
   },
 };

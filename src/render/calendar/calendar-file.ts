@@ -9,6 +9,7 @@
  */
 import { addDays } from '../../calendar.js';
 import { isClosed, type Ledger } from '../../ledger/index.js';
+import { extendedWord } from '../labels.js';
 import type { Checklist } from '../../ledger/checklist.js';
 import { shortName } from '../../ledger/units.js';
 import type { IsoDate } from '../../model.js';
@@ -46,6 +47,7 @@ export function calendarEvents(list: Checklist, ledger: Ledger, lang: Lang): Cal
       `${t('state', lang)}${zh ? '：' : ': '}${stateWord(a.state, lang)}（${t('asOf', lang)} ${ledger.asOf}）`,
       ...(a.task.deadline !== null ? [`${t('deadline', lang)}${zh ? '：' : ': '}${deadlineWords(a.task, lang)}`] : []),
       ...(a.task.deadlineText ? [`${zh ? '原文' : 'As written'}${zh ? '：' : ': '}${a.task.deadlineText}`] : []),
+      ...(a.originalDeadline !== undefined ? [`${t('extension', lang)}${zh ? '：' : ': '}${extendedWord(a, lang)}`] : []),
       `${plan.title}（${plan.document}）`,
       '',
       a.task.text,
@@ -54,14 +56,15 @@ export function calendarEvents(list: Checklist, ledger: Ledger, lang: Lang): Cal
     const mark = closed ? (zh ? '【已完成】' : '[done] ') : '';
     // A reminder of a day already gone would fire at once, or never: past events carry none.
     const ahead = (date: IsoDate): boolean => !closed && date >= ledger.asOf;
-    if (a.task.deadline !== null) {
+    // The deadline in force: an extension granted moves the event (same uid, so a subscribed calendar moves it too).
+    if (a.deadline !== null) {
       events.push({
         uid: uid('task', a.task.id),
-        date: a.task.deadline,
+        date: a.deadline,
         summary: safeText(`${mark}${a.task.id} ${a.task.title}${zh ? `（${roleWord(a.role, lang)}·完成时限）` : ` (${roleWord(a.role, lang)}, deadline)`}`),
         description,
         category: 'deadline',
-        remind: ahead(a.task.deadline),
+        remind: ahead(a.deadline),
       });
     }
     // A task without a deadline is reviewed on the dates the plan gives (reviewOn).

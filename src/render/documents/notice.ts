@@ -9,7 +9,7 @@ import { shortName } from '../../ledger/units.js';
 import type { Unit } from '../../model.js';
 import { documentDate, type Block, type OfficialDocument } from './document.js';
 import { md, mdTable } from '../formats.js';
-import { daysWord, roleWord, stateWord, t } from '../labels.js';
+import { daysWord, deadlineCell, extendedWord, reviewedStateWord, roleWord, stateWord, t } from '../labels.js';
 import { renderTable } from '../table.js';
 import type { Lang } from '../lang.js';
 
@@ -20,6 +20,8 @@ export interface Reminder {
   milestones: MilestoneDue[];
   overdue: number;
   dueSoon: number;
+  /** Returned by the office and not yet claimed again (may be neither overdue nor due soon). */
+  returned?: number;
   /** Where the notice is (or would be) written; undefined when printed. */
   file?: string;
 }
@@ -61,10 +63,18 @@ export function noticeDocument(r: Reminder, ledger: Ledger, within: number, lang
       {
         kind: 'table',
         header: [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), zh ? '逾期/剩余' : 'Overdue / left', t('state', lang)],
-        rows: r.items.map((a) => [a.task.id, a.task.title, roleWord(a.role, lang), a.task.deadline ?? '—', daysWord(ledger.daysTo(a.task.deadline!), lang, ledger.dayUnit), stateWord(a.state, lang)]),
+        rows: r.items.map((a) => [a.task.id, a.task.title, roleWord(a.role, lang), deadlineCell(a, lang, '—'), a.deadline === null ? '—' : daysWord(ledger.daysTo(a.deadline), lang, ledger.dayUnit), reviewedStateWord(a, lang)]),
       },
     );
   }
+  // The office's word the unit must act on: why a claim came back, which deadline an extension moved.
+  const returned = r.items.filter((a) => a.review === 'returned');
+  if (returned.length > 0) {
+    blocks.push({ kind: 'paragraph', text: zh ? '以下事项经审核退回，请按意见补充完善后重新报结：' : 'These were returned after review; act on the reasons and claim them again:' });
+    blocks.push({ kind: 'list', items: returned.map((a) => `${a.task.id} ${a.task.title}${zh ? '：' : ': '}${a.returnReason ?? '—'}`) });
+  }
+  const extended = r.items.filter((a) => a.originalDeadline !== undefined);
+  if (extended.length > 0) blocks.push({ kind: 'list', items: extended.map((a) => `${a.task.id} ${a.task.title}${zh ? '：' : ': '}${extendedWord(a, lang)}`) });
   if (r.milestones.length > 0) {
     const passed = r.milestones.filter((m) => m.daysLeft < 0).length;
     blocks.push(

@@ -2,19 +2,20 @@
  * `plan report <unit> --format docx`: the unit's progress report at a
  * checkpoint as an OfficialDocument, addressed to the checkpoint's recipient.
  */
-import { isClosed, type Ledger } from '../../ledger/index.js';
+import { isDone, type Ledger } from '../../ledger/index.js';
 import type { ProgressReport } from '../../ledger/report.js';
 import { shortName } from '../../ledger/units.js';
 import { documentDate, headingNumber, type Block, type OfficialDocument } from './document.js';
 import { stagesOf } from '../../ledger/milestones.js';
-import { deadlineWords, lightWord, roleWord, stateWord, t } from '../labels.js';
+import { deadlineWords, extendedWord, lightWord, reviewedStateWord, roleWord, stateWord, t } from '../labels.js';
+import { reviewNotes } from '../reports/checklist.js';
 import type { Lang } from '../lang.js';
 
 export function reportDocument(r: ProgressReport, ledger: Ledger, lang: Lang): OfficialDocument {
   const zh = lang === 'zh';
   const { plan } = ledger.data;
   const recipient = r.checkpoint ? ledger.unitsById.get(r.checkpoint.recipient) : undefined;
-  const closed = r.assignments.filter((a) => isClosed(a.state)).length;
+  const closed = r.assignments.filter(isDone).length;
   const blocks: Block[] = [];
   if (recipient) blocks.push({ kind: 'addressee', text: `${recipient.name}${zh ? '：' : ':'}` });
   blocks.push({
@@ -31,10 +32,10 @@ export function reportDocument(r: ProgressReport, ledger: Ledger, lang: Lang): O
       a.task.id,
       a.task.title,
       roleWord(a.role, lang),
-      deadlineWords(a.task, lang),
-      stateWord(a.state, lang) + (a.entry?.completed ? `（${a.entry.completed}）` : ''),
+      extendedWord(a, lang) ?? deadlineWords(a.task, lang),
+      reviewedStateWord(a, lang) + (a.entry?.completed ? `（${a.entry.completed}）` : ''),
       lightWord(a.light, lang),
-      [a.entry?.details?.progress, a.entry?.details?.reason, ...(a.entry?.details?.evidence ?? [])].filter((x): x is string => !!x && x.trim() !== '').join('；'),
+      [a.entry?.details?.progress, a.entry?.details?.reason, ...reviewNotes(a, lang), ...(a.entry?.details?.evidence ?? [])].filter((x): x is string => !!x && x.trim() !== '').join('；'),
     ]),
   });
   const stages = r.assignments.flatMap((a) => stagesOf(a.task, ledger.asOf).map((s) => ({ ...s, task: a.task })));

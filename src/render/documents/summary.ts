@@ -5,7 +5,8 @@
 import type { Summary } from '../../ledger/summary.js';
 import { shortName } from '../../ledger/units.js';
 import { documentDate, headingNumber, type Block, type OfficialDocument } from './document.js';
-import { daysWord, roleWord, stateWord, t } from '../labels.js';
+import { daysWord, deadlineCell, reviewedStateWord, roleWord, t } from '../labels.js';
+import type { ReviewSection } from '../../ledger/summary.js';
 import { LEAD_UNITS } from '../../model.js';
 import type { Lang } from '../lang.js';
 
@@ -55,6 +56,14 @@ export function summaryDocument(s: Summary, lang: Lang): OfficialDocument {
       ? `方案共${s.tasks}项任务，分解到${s.units.filter((u) => u.assigned > 0).length}个单位共${s.assignments}项（次）。截至${asOf}，已完成（含不适用）${s.closed}项（次），完成率${s.percent}%，其中${s.tasksClosed}项任务已全部完成；逾期未完成${s.overdue}项（次），涉及${s.overdueUnits}个单位；受阻${s.blocked}项（次）。`
       : `The plan has ${s.tasks} tasks, assigned to ${s.units.filter((u) => u.assigned > 0).length} units as ${s.assignments} assignments. On ${asOf}, ${s.closed} were done or not applicable (${s.percent}%), and ${s.tasksClosed} tasks were done by every unit; ${s.overdue} assignments of ${s.overdueUnits} units were overdue; ${s.blocked} were blocked.`,
   });
+  if (s.review?.required) {
+    blocks.push({
+      kind: 'paragraph',
+      text: zh
+        ? `以上完成数只计经审核销号的事项；另有${s.review.pending.length}项（次）单位已报结、待审核，不计入完成。`
+        : `Done counts only what the office has closed after review; ${s.review.pending.length} more claimed by their units await review and are not counted.`,
+    });
+  }
 
   blocks.push(heading('各单位完成情况', 'By unit'));
   const hasCheckpoint = s.checkpoint !== undefined;
@@ -92,9 +101,14 @@ export function summaryDocument(s: Summary, lang: Lang): OfficialDocument {
       numeric: [5],
       // The unit's name on its first row only: the rows read as one block per unit.
       rows: s.overdueByUnit.flatMap((g) =>
-        g.items.map((a, i) => [i === 0 ? shortName(g.unit) : '', a.task.id, a.task.title, roleWord(a.role, lang), a.task.deadline ?? '—', String(a.daysOverdue), stateWord(a.state, lang)]),
+        g.items.map((a, i) => [i === 0 ? shortName(g.unit) : '', a.task.id, a.task.title, roleWord(a.role, lang), deadlineCell(a, lang, '—'), String(a.daysOverdue), reviewedStateWord(a, lang)]),
       ),
     });
+  }
+
+  if (s.review) {
+    blocks.push(heading('审核与延期', 'Review and extensions'));
+    blocks.push(...reviewBlocks(s.review, lang));
   }
 
   blocks.push(heading('存在的问题', 'Problems reported'));
@@ -104,7 +118,7 @@ export function summaryDocument(s: Summary, lang: Lang): OfficialDocument {
       kind: 'list',
       items: s.problems.map(({ assignment: a, reason }) => {
         const said = reason === undefined ? (zh ? '未说明原因' : 'no reason given') : `“${reason}”`;
-        return `${shortName(a.unit)} · ${a.task.id} ${a.task.title}（${stateWord(a.state, lang)}）${zh ? '：' : ': '}${said}`;
+        return `${shortName(a.unit)} · ${a.task.id} ${a.task.title}（${reviewedStateWord(a, lang)}）${zh ? '：' : ': '}${said}`;
       }),
     });
   }
@@ -141,4 +155,42 @@ export function summaryDocument(s: Summary, lang: Lang): OfficialDocument {
     blocks,
     footnote: `${t('generated', lang)} · ${t('asOf', lang)} ${s.ledger.asOf}`,
   };
+}
+
+/** 审核与延期: what the office closed, returned (with its reasons) and has yet to review; extensions granted, refused and asked. */
+function reviewBlocks(r: ReviewSection, lang: Lang): Block[] {
+  const zh = lang === 'zh';
+  const what = (a: { unit: Parameters<typeof shortName>[0]; task: { id: string; title: string } }): string => `${shortName(a.unit)} · ${a.task.id} ${a.task.title}`;
+  const blocks: Block[] = [];
+  if (r.required) {
+    blocks.push({
+      kind: 'paragraph',
+      text: zh
+        ? `经审核销号${r.accepted.length}项（次），退回${r.returned.length}项（次），待审核${r.pending.length}项（次）。`
+        : `The office has closed ${r.accepted.length} claims after review, returned ${r.returned.length}, and has ${r.pending.length} awaiting review.`,
+    });
+    if (r.returned.length > 0) {
+      blocks.push({ kind: 'paragraph', text: zh ? '退回事项及理由：' : 'Returned, and why:' });
+      blocks.push({ kind: 'list', items: r.returned.map((a) => `${what(a)}${zh ? '：' : ': '}${a.returnReason ?? (zh ? '未写明理由' : 'no reason recorded')}${a.decision ? (zh ? `（${a.decision.date}）` : ` (${a.decision.date})`) : ''}`) });
+    }
+    if (r.pending.length > 0) {
+      blocks.push({ kind: 'paragraph', text: zh ? '待审核事项：' : 'Awaiting review:' });
+      blocks.push({ kind: 'list', items: r.pending.map((a) => `${what(a)}${a.claimed ? (zh ? `（${a.claimed}报结）` : ` (claimed ${a.claimed})`) : ''}`) });
+    }
+  }
+  const granted = r.granted.map(({ assignment: a, extension: x }) => {
+    const original = a.task.deadline ?? t('noDeadline', lang);
+    const to = x.grantedTo ?? x.to;
+    return `${what(a)}${zh ? `：原定 ${original}，延期至 ${to}（${x.decided}批准；理由：${x.reason}）` : `: due ${to}, extended from ${original} (granted ${x.decided}; asked because: ${x.reason})`}`;
+  });
+  const denied = r.denied.map(({ assignment: a, extension: x }) => `${what(a)}${zh ? `：申请延期至 ${x.to}，不予延期（${x.decided}；${x.decisionReason ?? ''}）` : `: asked until ${x.to}, refused (${x.decided}; ${x.decisionReason ?? ''})`}`);
+  const asked = r.asked.map(({ assignment: a, extension: x }) => `${what(a)}${zh ? `：${x.requested}申请延期至 ${x.to}${x.late ? '（逾期申请）' : ''}，待审批` : `: asked on ${x.requested} until ${x.to}${x.late ? ' (late)' : ''}, awaiting an answer`}`);
+  blocks.push({
+    kind: 'paragraph',
+    text: zh ? `批准延期${granted.length}项（次），不予延期${denied.length}项（次），待审批${asked.length}项（次）。` : `${granted.length} extensions granted, ${denied.length} refused, ${asked.length} awaiting an answer.`,
+  });
+  if (granted.length > 0) blocks.push({ kind: 'list', items: granted });
+  if (denied.length > 0) blocks.push({ kind: 'list', items: denied });
+  if (asked.length > 0) blocks.push({ kind: 'list', items: asked });
+  return blocks;
 }

@@ -16,7 +16,7 @@ export function html(s: string): string {
   return safeText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-const COLOURS: Record<Light, string> = { red: '#c62828', blocked: '#6a1b9a', yellow: '#b26a00', green: '#2e7d32', 'done-late': '#8d6e00', ongoing: '#546e7a' };
+const COLOURS: Record<Light, string> = { red: '#c62828', blocked: '#6a1b9a', yellow: '#b26a00', awaiting: '#1565c0', green: '#2e7d32', 'done-late': '#8d6e00', ongoing: '#546e7a' };
 
 const STYLE = `
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 2em; color: #212121; }

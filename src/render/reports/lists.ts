@@ -3,10 +3,10 @@ import { compareIds, type Assignment, type CheckpointDue, type Ledger } from '..
 import type { MilestoneDue } from '../../ledger/milestones.js';
 import type { Task } from '../../model.js';
 import { shortName } from '../../ledger/units.js';
-import { assignmentsCsv } from './checklist.js';
+import { assignmentsCsv, reviewFields } from './checklist.js';
 import { csv, json, md, mdTable } from '../formats.js';
 import { reportHeader } from './header.js';
-import { colon, countOf, daysWord, lightPaint, roleWord, stateWord, t } from '../labels.js';
+import { colon, countOf, daysWord, deadlineCell, lightPaint, reviewedStateWord, roleWord, stateWord, t } from '../labels.js';
 import { renderTable, type Cell } from '../table.js';
 import type { RenderOptions } from './view.js';
 import type { Lang } from '../lang.js';
@@ -37,7 +37,7 @@ const overdueEntry = (a: Assignment): object => ({
   task: a.task.id,
   title: a.task.title,
   role: a.role,
-  deadline: a.task.deadline,
+  ...reviewFields(a),
   daysOverdue: a.daysOverdue,
   state: a.state,
   progress: a.progress ?? null,
@@ -62,7 +62,7 @@ export const OVERDUE_FORMATS = {
       last = key;
       const group = v.by === 'unit' ? (first ? shortName(a.unit) : '') : first ? label(a.task) : '';
       const other = v.by === 'unit' ? label(a.task) : shortName(a.unit);
-      return [group, other, roleWord(a.role, lang), a.task.deadline ?? '', daysCell(a.daysOverdue), stateWord(a.state, lang)];
+      return [group, other, roleWord(a.role, lang), deadlineCell(a, lang, ''), daysCell(a.daysOverdue), reviewedStateWord(a, lang)];
     });
     const groupHeader = v.by === 'unit' ? t('unit', lang) : t('task', lang);
     const otherHeader = v.by === 'unit' ? t('task', lang) : t('unit', lang);
@@ -87,7 +87,7 @@ export const OVERDUE_FORMATS = {
     if (v.items.length === 0) return `${title}\n\n${t('nothingOverdue', lang)}\n`;
     const table = mdTable(
       [t('unit', lang), t('task', lang), t('role', lang), t('deadline', lang), t('overdueDays', lang), t('state', lang)],
-      sortOverdue(v).map((a) => [md(shortName(a.unit)), `${md(a.task.id)} ${md(a.task.title)}`, roleWord(a.role, lang), a.task.deadline ?? '', String(a.daysOverdue), stateWord(a.state, lang)]),
+      sortOverdue(v).map((a) => [md(shortName(a.unit)), `${md(a.task.id)} ${md(a.task.title)}`, roleWord(a.role, lang), md(deadlineCell(a, lang, '')), String(a.daysOverdue), reviewedStateWord(a, lang)]),
     );
     return `${title}\n\n${table}\n`;
   },
@@ -134,7 +134,9 @@ function checkpointLines(v: UpcomingView, lang: Lang): string[] {
 
 const upcomingEntry = (e: UpcomingEntry): object => {
   const task = e.assignments[0]!.task;
-  return { date: e.date, daysLeft: e.daysLeft, task: task.id, title: task.title, lead: task.lead, openUnits: e.assignments.map((a) => a.unit.id) };
+  // Units whose deadline an extension moved are listed under their own date, with the task's beside it.
+  const extended = e.assignments.find((a) => a.originalDeadline !== undefined);
+  return { date: e.date, daysLeft: e.daysLeft, task: task.id, title: task.title, lead: task.lead, openUnits: e.assignments.map((a) => a.unit.id), ...(extended && { originalDeadline: extended.originalDeadline }) };
 };
 
 export const UPCOMING_FORMATS = {

@@ -4,7 +4,9 @@ import type { ProgressReport } from '../../ledger/report.js';
 import { shortName } from '../../ledger/units.js';
 import { json, md, mdLink, mdTable } from '../formats.js';
 import { stagesOf } from '../../ledger/milestones.js';
-import { assignmentLightWord, closedWord, colon, countOf, deadlineWords, roleWord, stateWord, t } from '../labels.js';
+import { assignmentLightWord, closedWord, colon, countOf, deadlineWords, extendedWord, reviewedStateWord, roleWord, stateWord, t } from '../labels.js';
+import { reviewFields, reviewNotes } from './checklist.js';
+import { isDone } from '../../ledger/index.js';
 import { unitReturnLine } from './returns.js';
 import type { Lang } from '../lang.js';
 
@@ -12,7 +14,7 @@ export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): s
   const zh = lang === 'zh';
   const { plan } = ledger.data;
   const recipient = r.checkpoint ? (ledger.unitsById.get(r.checkpoint.recipient) ?? undefined) : undefined;
-  const done = r.assignments.filter((a) => a.state === 'done' || a.state === 'not_applicable').length;
+  const done = r.assignments.filter(isDone).length;
   const out = [
     `# ${md(shortName(r.unit))} · ${zh ? '任务推进落实情况' : 'Progress report'}`,
     '',
@@ -31,11 +33,11 @@ export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): s
         md(a.task.id),
         md(a.task.title),
         roleWord(a.role, lang),
-        md(deadlineWords(a.task, lang)),
-        stateWord(a.state, lang) + (a.state === 'done' && a.completed ? `（${a.completed}，${closedWord(a, lang)}）` : ''),
+        md(extendedWord(a, lang) ?? deadlineWords(a.task, lang)),
+        reviewedStateWord(a, lang) + (isDone(a) && a.state === 'done' && a.completed ? `（${a.completed}，${closedWord(a, lang)}）` : ''),
         assignmentLightWord(a, lang),
-        // A table cell holds one line: progress, the reason and each evidence link are joined with <br>.
-        [a.progress ?? '', a.reason ? `${t('reason', lang)}${colon(lang)}${a.reason}` : ''].filter((x) => x !== '').map(md).concat((a.evidence ?? []).map(mdLink)).join('<br>'),
+        // A table cell holds one line: progress, the reason, the office's word and each evidence link are joined with <br>.
+        [a.progress ?? '', a.reason ? `${t('reason', lang)}${colon(lang)}${a.reason}` : '', ...reviewNotes(a, lang)].filter((x) => x !== '').map(md).concat((a.evidence ?? []).map(mdLink)).join('<br>'),
       ]),
     ),
     '',
@@ -77,7 +79,7 @@ export function reportJson(r: ProgressReport, ledger: Ledger): string {
       task: a.task.id,
       title: a.task.title,
       role: a.role,
-      deadline: a.task.deadline,
+      ...reviewFields(a),
       deadlineRule: a.task.deadlineRule ?? null,
       milestones: a.task.milestones ?? [],
       state: a.state,

@@ -4,6 +4,7 @@ import { csv, json, md, mdTable } from '../formats.js';
 import { reportHeader } from './header.js';
 import { closedWord, colon, countOf, lightPaint, lightWord, progressBar, rowDaysWord, t } from '../labels.js';
 import { statusHtml } from './html.js';
+import { reviewFields } from './checklist.js';
 import { missingReturnsLine } from './returns.js';
 import { renderTable } from '../table.js';
 import { wrapPhrases } from '../text.js';
@@ -90,6 +91,7 @@ export const STATUS_FORMATS = {
         assignments: r.assignments.map((a) => ({
           unit: a.unit.id,
           role: a.role,
+          ...reviewFields(a),
           state: a.state,
           light: a.light,
           daysOverdue: a.daysOverdue,
