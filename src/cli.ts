@@ -300,6 +300,17 @@ export function buildProgram(ambient: Ambient): Command {
     .action(async (options, command: Command) => (await import('./commands/summary.js')).summary(context(command), options));
 
   program
+    .command('score')
+    .description(w('考核评分: the units ranked by the office’s scoring rules (plan/scoring.yaml), every point explained from the record', '考核评分：按本单位的评分规则（plan/scoring.yaml）给各单位排名，每一分都可追溯到记录'))
+    .addHelpText('after', example('plan score --to 2021-12-31', 'plan score --explain 县财政局 --format md'))
+    .addOption(new Option('--format <format>', w('output format (xlsx: needs --out)', '输出格式（xlsx：须配 --out）')).choices(['table', 'md', 'json', 'csv', 'xlsx']).default('table'))
+    .option('--from <date>', w('score events on or after this day, YYYY-MM-DD (default: from the start)', '只计该日及以后的事项 YYYY-MM-DD（默认：从头计）'), asOfDate)
+    .option('--to <date>', w('the score as it stood on this day, YYYY-MM-DD (default: the as-of date)', '截至该日的得分 YYYY-MM-DD（默认：统计日期）'), asOfDate)
+    .option('--explain <unit>', w('every line of one unit’s score: task, event, date, points, the rule and the record it comes from', '列出某单位得分的每一项：任务、事件、日期、分值、所依规则和所据记录'))
+    .option('--out <file>', w('write to this file', '写入该文件'))
+    .action(async (options, command: Command) => (await import('./commands/score.js')).score(context(command), options));
+
+  program
     .command('remind')
     .description(w('催办 notices: one per unit with overdue or soon-due tasks, and the office’s list', '催办通知：给有逾期或临期任务的单位各一份，并列出催办情况'))
     .addHelpText('after', example('plan remind --within 7 --out notices/ --dry-run'))
@@ -344,6 +355,7 @@ export function buildProgram(ambient: Ambient): Command {
     .option('--from <document>', w('import the plan from this document (as plan import does); without it: a small example', '从该文件导入计划（同 plan import）；不给则写一个小示例'))
     .option('--units <file>', w('with --from: resolve unit names against this units.yaml (as plan import --units)', '与 --from 一起：按该 units.yaml 识别单位名称（同 plan import --units）'))
     .addOption(new Option('--ci <forge>', w('the forge whose CI file to write', '为哪个平台写 CI 文件')).choices(['github', 'gitlab', 'gitea']).default('github'))
+    .option('--office <full name>', w('the issuing office’s full name (plan.yaml issuer), as it signs the documents', '发文机关全称（plan.yaml 的 issuer），公文落款用'))
     .option('--package-spec <spec>', w('what the new package.json installs plan-ledger from (an npm spec; default: where this copy came from)', '新仓库 package.json 从何处安装 plan-ledger（npm 依赖写法；默认：本副本的来源）'))
     .action(async (dir: string | undefined, options, command: Command) => (await import('./commands/init.js')).init(context(command), dir, options));
 

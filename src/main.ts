@@ -37,7 +37,8 @@ function exitCodeFor(error: unknown, lang: Lang, verbose: boolean): number {
   const e = fsUsageError(error) ?? error;
   if (e instanceof UsageError) {
     const { message, hint } = usageMessage(e.code, e.args, lang);
-    process.stderr.write(`plan: ${safeText(message)}\n${hint ? `  ${safeText(hint)}\n` : ''}`);
+    // A hint may run over lines (an example file): each line is made safe on its own.
+    process.stderr.write(`plan: ${safeText(message)}\n${hint ? `${hint.split('\n').map((l) => `  ${safeText(l)}`).join('\n')}\n` : ''}`);
     if (verbose) process.stderr.write(`${(error as Error).stack ?? e.stack}\n`);
     return EXIT.usage;
   }

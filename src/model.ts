@@ -129,6 +129,8 @@ export interface Plan {
   review?: 'required' | 'none';
   /** Days before a deadline from which an open task shows yellow (黄灯). */
   warnDays: number;
+  /** How `plan check --since` tells who made a commit: its author field (default) or the key that signed it. */
+  ownership?: 'author' | 'signed';
   /** Working days before a deadline from which an open task shows yellow (with `calendar`); replaces warnDays. */
   warnWorkdays?: number;
   /** Show days left and days late in working days (with `calendar`). */
@@ -137,8 +139,6 @@ export interface Plan {
   calendar?: 'cn';
   /** A deadline on a day off: kept (the default) or moved to the next working day. */
   onHoliday?: OnHoliday;
-  /** How `plan check --since` tells who made a commit: its author field (default) or the key that signed it. */
-  ownership?: 'author' | 'signed';
   span?: { start: IsoDate; end: IsoDate };
   checkpoints: Checkpoint[];
 }
@@ -176,6 +176,8 @@ export interface Unit {
   maintainers?: string[];
   /** SSH public keys or OpenPGP fingerprints whose signatures speak for the unit (signed mode). */
   signingKeys?: string[];
+  /** The day the unit joined the plan: it is scored (plan score) only on what fell due from then on. */
+  since?: IsoDate;
 }
 
 /** The office that runs the plan (县政府办): it owns the plan's own files and may change any status file. */
@@ -316,6 +318,42 @@ export interface FormReturn {
   sha256?: string;
 }
 
+/**
+ * The events `plan score` can score. The late ones count days late, so their
+ * rules may score per day or per started week and hold bands of days.
+ */
+export const SCORE_EVENTS = ['closed-on-time', 'closed-late', 'open-overdue', 'returned', 'extension-granted', 'extension-denied', 'report-on-time', 'report-late', 'report-missing'] as const;
+export type ScoreEventKind = (typeof SCORE_EVENTS)[number];
+export const LATE_EVENTS: ReadonlySet<ScoreEventKind> = new Set(['closed-late', 'open-overdue', 'report-late']);
+
+/** One rule of the office's scoring policy (scoring.yaml `rules:`), as written. */
+export interface ScoringRule {
+  /** Its place in the `rules:` list (for the explanation: the rule and its line). */
+  index: number;
+  event: ScoreEventKind;
+  /** Only units in this role; absent: both. */
+  role?: 'lead' | 'responsible';
+  points: number;
+  per?: 'day' | 'week';
+  days?: { min?: number; max?: number };
+  /** The most points either way one occurrence can move. */
+  cap?: number;
+  note?: string;
+}
+
+/** The office's scoring policy (考核评分规则, plan/scoring.yaml): plan-ledger has none of its own. */
+export interface Scoring {
+  title?: string;
+  base: number;
+  floor?: number;
+  ceiling?: number;
+  /** The public site shows the scores too. */
+  public: boolean;
+  rules: ScoringRule[];
+  /** Per event: the most points either way a unit's occurrences of it can move in total. */
+  caps: Partial<Record<ScoreEventKind, number>>;
+}
+
 /** Where a loaded value stands, so rules can point at it. */
 export interface Origin {
   file: string;
@@ -337,10 +375,14 @@ export interface PlanData {
   returns: FormReturn[];
   /** The working calendar, for a plan with `calendar:`. */
   calendar?: WorkingCalendar;
+  /** The office's scoring policy, when the plan has a scoring.yaml. */
+  scoring?: Scoring;
   /** Where each task, unit, group and status entry came from. */
   origins: {
     plan: string;
     units: string;
+    /** scoring.yaml, when the plan has one. */
+    scoring?: string;
     tasks: Map<string, Origin[]>;
     /** Status files by the unit id their name gives, with the unit they declare. */
     statuses: Map<string, { file: string; declaredUnit: string }>;

@@ -17,6 +17,8 @@ export interface Docx {
   tables: string[][][];
   footers: string[];
   fontTable: string;
+  /** word/styles.xml: where the fonts, sizes and the grid are set. */
+  styles: string;
   files: string[];
 }
 
@@ -32,7 +34,8 @@ export async function readDocx(file: string): Promise<Docx> {
   const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((t) => [...t[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => textOf(c[0]))));
   const footers = await Promise.all(files.filter((f) => /^word\/footer\d*\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
   const fontTable = (await zip.file('word/fontTable.xml')?.async('string')) ?? '';
-  return { xml, paragraphs, tables, footers, fontTable, files };
+  const styles = (await zip.file('word/styles.xml')?.async('string')) ?? '';
+  return { xml, paragraphs, tables, footers, fontTable, styles, files };
 }
 
 export interface StatusFigures {

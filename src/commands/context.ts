@@ -8,10 +8,10 @@ import { capPerFile, locateDiagnostics } from '../load/positions.js';
 import { listPlanFiles, PlanFolderMissing } from '../load/plan-files.js';
 import type { PlanData } from '../model.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
+import { label } from '../render/messages.js';
 import { safeText, terminalSafe } from '../render/text.js';
 import type { Recorded } from '../store/index.js';
 import { recoverEdit, type Recovery } from '../store/journal.js';
-import { label } from '../render/messages.js';
 import { validatePlan, type Validated, type ValidateOptions } from '../validate/index.js';
 import type { Lang, Paint } from '../render/lang.js';
 

@@ -9,6 +9,8 @@ import type { StatusEntry } from '../model.js';
 import { entriesAgain } from '../validate/status-files.js';
 import { loadValidPlan, print, type Context } from './context.js';
 import { resolveUnits } from './resolve.js';
+import { placeAll, scoresOf } from './score.js';
+import type { ScoreView } from '../workbook/score-sheet.js';
 import { gitReplay, writeFileAtomic } from '../store/index.js';
 
 export interface ExportOptions {
@@ -110,7 +112,14 @@ async function exportWorkbook(ctx: Context, options: ExportOptions): Promise<voi
   }
   const { default: excel } = await import('exceljs');
   const { ledgerWorkbook } = await import('../workbook/ledger-book.js');
-  const bytes = await ledgerWorkbook(excel, { ledger, rows, ...(units && { units }), lang: ctx.lang });
+  // 考核评分 when the plan has a scoring policy; narrowed like the rest to the units asked for.
+  const scores = await scoresOf(ctx, data, asOf);
+  let score: ScoreView | undefined;
+  if (scores) {
+    const board = { ...scores.board, units: scores.board.units.filter((u) => !units || units.has(u.unit.id)) };
+    score = { board, rulesFile: scores.rulesFile, placed: await placeAll(board, scores.rulesFile) };
+  }
+  const bytes = await ledgerWorkbook(excel, { ledger, rows, ...(units && { units }), lang: ctx.lang, ...(score && { score }) });
   writeFileAtomic(options.out, bytes);
   print(ctx.lang === 'zh' ? `已写入 ${options.out}（${rows.length} 项任务）` : `wrote ${options.out} (${rows.length} tasks)`);
 }

@@ -1,6 +1,7 @@
 /** `plan remind`: 催办 notices for units with overdue or soon-due tasks, and the office's list. */
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { addDays } from '../calendar.js';
 import { buildLedger } from '../ledger/index.js';
 import { milestonesDue } from '../ledger/milestones.js';
 import { dueForReminder } from '../ledger/summary.js';
@@ -43,7 +44,7 @@ export async function remind(ctx: Context, options: RemindOptions): Promise<void
     if (items.length === 0 && milestones.length === 0) continue;
     // By the deadline in force; a returned item is counted as returned, not as due.
     const overdue = items.filter((a) => a.deadline !== null && a.deadline < asOf).length;
-    const returned = items.filter((a) => a.review === 'returned' && !(a.deadline !== null && ledger.daysTo(a.deadline) <= within)).length;
+    const returned = items.filter((a) => a.review === 'returned' && !(a.deadline !== null && a.deadline <= addDays(asOf, within))).length;
     const file = options.out === undefined ? undefined : join(options.out, `${unit.id}-${asOf}.${EXT[options.format]}`);
     reminders.push({ unit, items, milestones, overdue, dueSoon: items.length - overdue - returned, ...(returned > 0 && { returned }), ...(file !== undefined && { file }) });
   }

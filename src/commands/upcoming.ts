@@ -29,13 +29,13 @@ export async function upcoming(ctx: Context, options: UpcomingOptions): Promise<
   const within = options.within ?? data.plan.warnDays;
   const entries: UpcomingEntry[] = [];
   // Open assignments due in the window by the deadline in force: the task's, or a unit's extended one (listed on its own date).
-  const inWindow = (a: Assignment): boolean => !isClosed(a.state) && a.deadline !== null && a.deadline >= asOf && ledger.daysTo(a.deadline) <= within;
+  const inWindow = (a: Assignment): boolean => !isClosed(a.state) && a.deadline !== null && a.deadline >= asOf && daysBetween(asOf, a.deadline) <= within;
   for (const row of ledger.rows) {
     const taskDue = row.daysLeft !== null && row.daysLeft >= 0 && row.daysLeft <= within;
     if (!taskDue && !ledger.hasExtensions(row.task)) continue;
     const byDate = new Map<string, Assignment[]>();
     for (const a of ledger.assignmentsWhere(row, inWindow)) byDate.set(a.deadline!, [...(byDate.get(a.deadline!) ?? []), a]);
-    for (const [date, open] of byDate) entries.push({ date, daysLeft: ledger.daysTo(date), assignments: open });
+    for (const [date, open] of byDate) entries.push({ date, daysLeft: daysBetween(asOf, date), assignments: open });
   }
   entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const checkpoints = checkpointsDue(ledger).filter((c) => c.daysLeft >= 0 && c.daysLeft <= within);

@@ -4,7 +4,7 @@
  */
 import { daysBetween } from '../calendar.js';
 import { workdaysBetween } from '../working-calendar.js';
-import { LEAD_UNITS, type Checkpoint, type ExtensionRecord, type HistoryRecord, type IsoDate, type PlanData, type ReviewRecord, type StatusEntry, type Task, type TaskState, type Unit, type WorkingCalendar } from '../model.js';
+import { LEAD_UNITS, type Checkpoint, type ExtensionRecord, type HistoryRecord, type IsoDate, type PlanData, type ReviewRecord, type StatusEntry, type Task, type TaskState, type Unit } from '../model.js';
 import { NOT_STARTED, stateOn, type StateInForce } from './replay.js';
 import { claimDate, deadlineOn, isClaim, pendingExtensions, reviewOn, type ClaimReview, type ReviewState } from './review.js';
 
@@ -135,42 +135,34 @@ export interface Ledger {
 
 export const isClosed = (state: TaskState): boolean => state === 'done' || state === 'not_applicable';
 
-/** Where a deadline in force stands against the as-of date, counted once per task (and per extended deadline): the roll-up asks once per task × unit pair. */
+/** Where an assignment stands against the as-of date: counted once per task for the task's deadline (the roll-up asks once per task × unit pair), anew for an extended one. */
 export interface Timing {
-  /** Past the deadline. */
+  /** Past its deadline. */
   late: boolean;
   /** Within the warning window. */
   soon: boolean;
-  /** One of the task's milestones has passed. */
+  /** A milestone's date has passed. */
   stagePassed: boolean;
 }
 
-/** The plan's warning window: warnWorkdays working days where it counts them (with a calendar), else warnDays calendar days. */
-export interface WarningWindow {
-  warnDays: number;
-  warnWorkdays?: number | undefined;
-  calendar?: WorkingCalendar | undefined;
-}
-
-export const windowOf = (data: Pick<PlanData, 'plan' | 'calendar'>): WarningWindow => ({ warnDays: data.plan.warnDays, warnWorkdays: data.plan.warnWorkdays, calendar: data.calendar });
-
-export function timingOf(deadline: IsoDate | null, milestones: Task['milestones'], window: WarningWindow, asOf: IsoDate): Timing {
-  const stagePassed = milestones?.some((m) => m.date < asOf) === true;
+/** The warning window: warnWorkdays working days where the plan counts them, else warnDays calendar days. `deadline`: the one in force (an extension's), else the task's. */
+export function timingOf(task: Task, data: Pick<PlanData, 'plan' | 'calendar'>, asOf: IsoDate, deadline: IsoDate | null = task.deadline): Timing {
+  const stagePassed = task.milestones?.some((m) => m.date < asOf) === true;
   if (deadline === null) return { late: false, soon: false, stagePassed };
   const left = daysBetween(asOf, deadline);
-  const { warnWorkdays, warnDays, calendar } = window;
-  const soon = warnWorkdays !== undefined && calendar ? workdaysBetween(calendar, asOf, deadline) <= warnWorkdays : left <= warnDays;
+  const { warnWorkdays, warnDays } = data.plan;
+  const soon = warnWorkdays !== undefined && data.calendar ? workdaysBetween(data.calendar, asOf, deadline) <= warnWorkdays : left <= warnDays;
   return { late: left < 0, soon, stagePassed };
 }
 
+/** The light in calendar days alone (warnDays): a plan without a working calendar, no review, the task's own deadline. */
 export function lightOf(task: Task, state: TaskState, completed: IsoDate | undefined, asOf: IsoDate, warnDays: number): Light {
-  return lightWith(task.deadline, state, completed, timingOf(task.deadline, task.milestones, { warnDays }, asOf));
+  return lightWith(task.deadline, state, completed, timingOf(task, { plan: { warnDays } as PlanData['plan'] }, asOf));
 }
 
 /**
- * lightOf with the deadline in force and its timing already counted: the
- * roll-up asks once per task × unit pair. `review`: the office's view of a
- * claim, under review: required only.
+ * The light of one assignment: the deadline in force, its timing, and
+ * `review`, the office's view of a claim (under review: required only).
  */
 function lightWith(deadline: IsoDate | null, state: TaskState, completed: IsoDate | undefined, timing: Timing, review?: ClaimReview): Light {
   if (isClosed(state)) {
@@ -178,7 +170,7 @@ function lightWith(deadline: IsoDate | null, state: TaskState, completed: IsoDat
     const late = state === 'done' && deadline !== null && completed !== undefined && completed > deadline;
     return late ? 'done-late' : 'green';
   }
-  // A stage passed without a start: not on track, whatever the final date.
+  // A stage passed without a start: the task is not on track, whatever its final date.
   const behind = timing.stagePassed && state === 'not_started';
   if (deadline === null) return state === 'blocked' ? 'blocked' : behind ? 'yellow' : 'ongoing';
   if (timing.late) return 'red';
@@ -329,13 +321,11 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
   const dayUnit: DayUnit = data.plan.countWorkdays && data.calendar ? 'workdays' : 'days';
   const calendar = data.calendar;
   const daysTo = (date: IsoDate): number => (dayUnit === 'workdays' && calendar ? workdaysBetween(calendar, asOf, date) : daysBetween(asOf, date));
-  const window = windowOf(data);
   const timings = new Map<Task, Timing>();
-  /** The timing of the deadline in force: the task's (counted once per task), or an extension's. */
-  const timing = (task: Task, deadline: IsoDate | null): Timing => {
-    if (deadline !== task.deadline) return timingOf(deadline, task.milestones, window, asOf);
+  const timing = (task: Task, deadline: IsoDate | null = task.deadline): Timing => {
+    if (deadline !== task.deadline) return timingOf(task, data, asOf, deadline);
     let found = timings.get(task);
-    if (!found) timings.set(task, (found = timingOf(task.deadline, task.milestones, window, asOf)));
+    if (!found) timings.set(task, (found = timingOf(task, data, asOf)));
     return found;
   };
   const inForce = (task: Task, unitId: string, entry: StatusEntry | undefined): StateInForce => {
@@ -357,7 +347,7 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
     const review = reviewOf(task, unit.id, entry, then);
     const light = lightWith(deadline, then.state, then.completed, timing(task, deadline), review);
     // Once past, at least one day late: a deadline on a Friday is overdue on the Saturday, with no working day between.
-    const daysOverdue = light === 'red' ? Math.max(1, -daysTo(deadline!)) : 0;
+    const daysOverdue = light === 'red' && deadline !== null ? Math.max(1, -daysTo(deadline)) : 0;
     const assignment: Assignment = { task, unit, role, state: then.state, light, daysOverdue, deadline, review: review?.state ?? null };
     if (entry) assignment.entry = entry;
     if (then.completed !== undefined) {
@@ -389,7 +379,7 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
     // The roll-up, counted pair by pair without keeping the pairs (the assignments are made only when asked for).
     const byUnit = entries.get(task.id);
     row.daysLeft = task.deadline === null ? null : daysTo(task.deadline);
-    const when = timing(task, task.deadline);
+    const when = timing(task);
     const tally = new Tally();
     for (const u of units) {
       const unitId = data.units[u]!.id;
@@ -444,7 +434,7 @@ export function rollUp(ledger: Ledger, task: Task, assignments: Assignment[]): T
   const row: TaskRow = { task, assignments, done: 0, total: 0, light: 'green', daysLeft: task.deadline === null ? null : ledger.daysTo(task.deadline) };
   const tally = new Tally();
   for (const a of assignments) tally.add(isDone(a), a.completed, a.light);
-  tally.into(row, lightWith(task.deadline, 'not_started', undefined, timingOf(task.deadline, task.milestones, windowOf(ledger.data), ledger.asOf)));
+  tally.into(row, lightWith(task.deadline, 'not_started', undefined, timingOf(task, ledger.data, ledger.asOf)));
   return row;
 }
 

@@ -15,6 +15,12 @@ export interface UnitLine {
   blocked: number;
   /** The form the unit returned for the summarised checkpoint; undefined: not returned (or no checkpoint). */
   returned?: FormReturn;
+  /**
+   * How the unit reported for the summarised checkpoint: its returned form,
+   * else the first change it recorded itself (`plan update`, or its status
+   * file) after the previous checkpoint, by the as-of date and before the next.
+   */
+  reported?: { on: IsoDate; via: 'form' | 'update' };
   /** Whether the unit reports at the summarised checkpoint at all. */
   reports: boolean;
 }
@@ -49,6 +55,8 @@ export interface Summary {
   units: UnitLine[];
   /** Overdue assignments by unit, most days overdue first. */
   overdueByUnit: { unit: Unit; items: Assignment[] }[];
+  /** The same by task, in deadline order: each task's overdue assignments, in the order of units.yaml. */
+  overdueByTask: { row: TaskRow; items: Assignment[] }[];
   problems: Problem[];
   /** The next deadline dates after the as-of date (at most `aheadCount`). */
   ahead: DeadlineAhead[];
@@ -86,6 +94,9 @@ export function buildSummary(ledger: Ledger, options: { checkpoint?: IsoDate; ah
   const reporters = new Set(checkpoint ? reportersOf(ledger, checkpoint).map((u) => u.id) : []);
   const returns = new Map<string, FormReturn>();
   for (const r of data.returns) if (checkpoint && r.checkpoint === checkpoint.date) returns.set(r.unit, r);
+  const previous = checkpoint && [...dates].reverse().find((d) => d < checkpoint.date);
+  const following = checkpoint && dates.find((d) => d > checkpoint.date);
+  const forCheckpoint = (d: IsoDate | undefined): d is IsoDate => d !== undefined && (previous === undefined || d > previous) && d <= asOf && (following === undefined || d < following);
 
   const all = ledger.rows.flatMap((r) => r.assignments);
   const byUnit = new Map<string, Assignment[]>();
@@ -101,6 +112,8 @@ export function buildSummary(ledger: Ledger, options: { checkpoint?: IsoDate; ah
     if (!list && !reporters.has(unit.id)) continue;
     const items = list ?? [];
     const returned = returns.get(unit.id);
+    const updated = checkpoint && !returned ? firstUpdate(items, forCheckpoint) : undefined;
+    const reported = returned ? { on: returned.received, via: 'form' as const } : updated ? { on: updated, via: 'update' as const } : undefined;
     units.push({
       unit,
       assigned: items.length,
@@ -109,11 +122,17 @@ export function buildSummary(ledger: Ledger, options: { checkpoint?: IsoDate; ah
       blocked: items.filter(isBlocked).length,
       reports: reporters.has(unit.id),
       ...(returned && { returned }),
+      ...(reported && reporters.has(unit.id) && { reported }),
     });
   }
   const overdueByUnit = units
     .map((l) => ({ unit: l.unit, items: (byUnit.get(l.unit.id) ?? []).filter(isOverdue).sort((a, b) => b.daysOverdue - a.daysOverdue || byDeadline(a, b)) }))
     .filter((g) => g.items.length > 0);
+  const unitOrder = new Map(data.units.map((u, i) => [u.id, i]));
+  const overdueByTask = ledger.rows
+    .map((row) => ({ row, items: row.assignments.filter(isOverdue).sort((a, b) => unitOrder.get(a.unit.id)! - unitOrder.get(b.unit.id)!) }))
+    .filter((g) => g.items.length > 0)
+    .sort((a, b) => byDeadline(a.items[0]!, b.items[0]!));
   const problems = all
     .filter((a) => a.state === 'blocked' || a.state === 'not_applicable')
     .sort((a, b) => byDeadline(a, b) || a.unit.id.localeCompare(b.unit.id))
@@ -137,6 +156,7 @@ export function buildSummary(ledger: Ledger, options: { checkpoint?: IsoDate; ah
     blocked: all.filter(isBlocked).length,
     units,
     overdueByUnit,
+    overdueByTask,
     problems,
     ahead: deadlinesAhead(ledger.rows, asOf, options.aheadCount ?? 3),
     ...(review && { review }),
@@ -158,6 +178,17 @@ function reviewSection(ledger: Ledger, all: Assignment[]): ReviewSection | undef
     denied: answered('denied'),
     asked: extended.flatMap((assignment) => (assignment.extensionsPending ?? []).map((extension) => ({ assignment, extension }))),
   };
+}
+
+/** The first date on which one of the assignments changed, among the dates `within` accepts. */
+function firstUpdate(items: Assignment[], within: (d: IsoDate | undefined) => d is IsoDate): IsoDate | undefined {
+  let first: IsoDate | undefined;
+  for (const a of items) {
+    const e = a.entry;
+    if (!e) continue;
+    for (const d of [e.updated, ...(e.details?.history ?? e.history ?? []).map((h) => h.date)]) if (within(d) && (first === undefined || d < first)) first = d;
+  }
+  return first;
 }
 
 /** The next few deadline dates after `asOf` with their tasks; tasks all closed are left out. */

@@ -3,7 +3,7 @@
  * Files are read and parsed one at a time, so a province-size folder never
  * holds all of its text in memory at once.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readBounded } from './bounded-read.js';
 import { noControlBytes } from './control-bytes.js';
 import { isAscii, isUtf8, transcode } from 'node:buffer';
@@ -12,7 +12,10 @@ import type { Diagnostic } from '../diagnostic.js';
 import { readQuickYaml } from './quick-yaml.js';
 import { codePointName, UNSAFE_IN_FILE, UNSAFE_IN_VALUE } from '../unsafe-text.js';
 
-export type FileKind = 'plan' | 'units' | 'tasks' | 'status' | 'holidays';
+export type FileKind = 'plan' | 'units' | 'scoring' | 'tasks' | 'status' | 'holidays';
+
+/** The office's scoring policy: optional, so listed only when it exists. */
+export const SCORING_FILE = 'scoring.yaml';
 
 /** A file that was read and parsed as YAML (its content is not yet checked). */
 export interface SourceFile {
@@ -52,7 +55,8 @@ export interface FileRef {
 
 /**
  * The files of a plan folder, in the order they are read: plan.yaml,
- * units.yaml, tasks/*.yaml, status/*.yaml (each folder sorted by name).
+ * units.yaml, scoring.yaml (when there is one), tasks/*.yaml, status/*.yaml
+ * (each folder sorted by name).
  */
 export function listPlanFiles(dir: string, pending?: { file: string; text: string }): { refs: FileRef[]; broken: BrokenFile[] } {
   let isDir = false;
@@ -66,6 +70,7 @@ export function listPlanFiles(dir: string, pending?: { file: string; text: strin
     { kind: 'plan', file: join(dir, 'plan.yaml'), stem: 'plan' },
     { kind: 'units', file: join(dir, 'units.yaml'), stem: 'units' },
   ];
+  if (existsSync(join(dir, SCORING_FILE))) refs.push({ kind: 'scoring', file: join(dir, SCORING_FILE), stem: 'scoring' });
   const broken: BrokenFile[] = [];
   for (const kind of ['tasks', 'status'] as const) {
     const listing = listYaml(join(dir, kind));

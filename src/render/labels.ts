@@ -45,10 +45,6 @@ const L = {
   overdueTitle: { zh: '逾期清单', en: 'Overdue' },
   upcomingTitle: { zh: '即将到期', en: 'Due soon' },
   checkpointsInWindow: { zh: '期内报送节点', en: 'Checkpoints in this period' },
-  milestone: { zh: '阶段性节点', en: 'Milestone' },
-  milestones: { zh: '阶段性节点', en: 'Milestones' },
-  milestonesInWindow: { zh: '期内阶段性节点', en: 'Milestones in this period' },
-  milestonesBehind: { zh: '已过期未启动的阶段性节点', en: 'Milestones passed, not started' },
   review: { zh: '审核', en: 'Review' },
   returnReason: { zh: '退回理由', en: 'Returned because' },
   reviewNote: { zh: '审核意见', en: 'Office’s note' },
@@ -62,6 +58,10 @@ const L = {
   reviewSheet: { zh: '审核情况', en: 'Review' },
   decided: { zh: '决定日期', en: 'Decided' },
   decidedBy: { zh: '审核人', en: 'By' },
+  milestone: { zh: '阶段性节点', en: 'Milestone' },
+  milestones: { zh: '阶段性节点', en: 'Milestones' },
+  milestonesInWindow: { zh: '期内阶段性节点', en: 'Milestones in this period' },
+  milestonesBehind: { zh: '已过期未启动的阶段性节点', en: 'Milestones passed, not started' },
 } as const;
 
 export type LabelKey = keyof typeof L;
@@ -146,6 +146,16 @@ export function closedWord(c: { state?: TaskState; completed?: string; completio
   if (d === undefined) return c.completed === undefined ? (zh ? '已完成' : 'done') : zh ? `${c.completed}完成` : `done ${c.completed}`;
   if (zh) return d < 0 ? `提前${-d}天完成` : d === 0 ? '按时完成' : `逾期${d}天完成`;
   return d < 0 ? `done ${-d}d early` : d === 0 ? 'done on time' : `done ${d}d late`;
+}
+
+/**
+ * An assignment's state as a word: how it closed once closed (提前2天完成,
+ * 按时完成, 逾期3天完成, 不适用), its state while open. The one word for a
+ * closed assignment in every output.
+ */
+export function assignmentStateWord(a: { state: TaskState; completed?: string; completionDays?: number }, lang: Lang): string {
+  if (a.state === 'done' || a.state === 'not_applicable') return closedWord(a, lang);
+  return stateWord(a.state, lang);
 }
 
 /** The Days column of one assignment: days left or late while open, how it closed once closed. */
@@ -276,4 +286,74 @@ export function deadlineWords(task: Pick<Task, 'deadline' | 'deadlineRule' | 'du
     return zh ? `${from}${rule.workdays}个工作日内（${task.deadline}${tail}）` : `${rule.workdays} working days ${from} (${task.deadline}${tail})`;
   }
   return notes.length > 0 ? (zh ? `${task.deadline}（${notes.join('；')}）` : `${task.deadline} (${notes.join('; ')})`) : task.deadline;
+}
+
+/** 考核评分: the events and lines of a score, and the records that explain them. */
+const SCORE_WORDS: Record<string, { zh: string; en: string }> = {
+  base: { zh: '基础分', en: 'base score' },
+  'closed-on-time': { zh: '按期办结', en: 'closed on time' },
+  'closed-late': { zh: '逾期办结', en: 'closed late' },
+  'open-overdue': { zh: '逾期未办结', en: 'overdue, still open' },
+  returned: { zh: '退回', en: 'returned' },
+  'extension-granted': { zh: '延期获批', en: 'extension granted' },
+  'extension-denied': { zh: '延期未获批', en: 'extension refused' },
+  'report-on-time': { zh: '按时报送', en: 'report on time' },
+  'report-late': { zh: '逾期报送', en: 'report late' },
+  'report-missing': { zh: '未报送', en: 'report missing' },
+  cap: { zh: '单项封顶', en: 'cap on the event' },
+  floor: { zh: '保底分', en: 'floor' },
+  ceiling: { zh: '最高分封顶', en: 'ceiling' },
+};
+
+const RECORD_WORDS: Record<string, { zh: string; en: string }> = {
+  claim: { zh: '完成申报', en: 'claim' },
+  acceptance: { zh: '审核通过', en: 'acceptance' },
+  return: { zh: '退回', en: 'return' },
+  extension: { zh: '延期申请', en: 'extension' },
+  deadline: { zh: '完成时限', en: 'deadline' },
+  state: { zh: '状态记录', en: 'state' },
+  form: { zh: '报送表', en: 'form returned' },
+  checkpoint: { zh: '报送节点', en: 'checkpoint' },
+};
+
+const SCORE_LABELS = {
+  rank: { zh: '名次', en: 'Rank' },
+  total: { zh: '总分', en: 'Total' },
+  added: { zh: '加分', en: 'Added' },
+  deducted: { zh: '扣分', en: 'Deducted' },
+  lines: { zh: '计分事项', en: 'Lines' },
+  date: { zh: '日期', en: 'Date' },
+  event: { zh: '事件', en: 'Event' },
+  points: { zh: '分值', en: 'Points' },
+  rule: { zh: '规则', en: 'Rule' },
+  record: { zh: '记录', en: 'Record' },
+  commit: { zh: '提交', en: 'Commit' },
+  scoreTitle: { zh: '考核评分', en: 'Scores' },
+  scoreLines: { zh: '评分明细', en: 'Score lines' },
+  scoreSection: { zh: '考核情况', en: 'Assessment' },
+  period: { zh: '统计期间', en: 'Period' },
+  rulesFile: { zh: '评分规则', en: 'Rules' },
+  nothingScored: { zh: '没有单位参与评分。', en: 'No unit is scored.' },
+  noLines: { zh: '期内没有计分事项。', en: 'Nothing scored in this period.' },
+} as const;
+
+export function scoreLabel(key: keyof typeof SCORE_LABELS, lang: Lang): string {
+  return SCORE_LABELS[key][lang];
+}
+
+/** An event of a score line with its days late: 逾期办结（3天）/ closed late (3 days). */
+export function scoreEventWord(line: { event: string; days?: number; capped?: string }, lang: Lang): string {
+  const word = SCORE_WORDS[line.event]?.[lang] ?? line.event;
+  if (line.capped !== undefined) return `${word}${lang === 'zh' ? `（${SCORE_WORDS[line.capped]?.zh ?? line.capped}）` : ` (${SCORE_WORDS[line.capped]?.en ?? line.capped})`}`;
+  if (line.days === undefined) return word;
+  return lang === 'zh' ? `${word}（${line.days}天）` : `${word} (${line.days} day${line.days === 1 ? '' : 's'})`;
+}
+
+export function recordWord(kind: string, lang: Lang): string {
+  return RECORD_WORDS[kind]?.[lang] ?? kind;
+}
+
+/** Points with their sign: +2, −1.5, 0. */
+export function pointsWord(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `-${-n}` : '0';
 }

@@ -196,6 +196,21 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
     zh: (a) => `提交 ${a.commit}${a.merge ? '（合并）' : ''}（作者 ${a.author}）的签名无法验证（git 状态 ${a.status}${a.key ? `，密钥 ${a.key}` : ''}）：签名无效、已过期，或密钥不在该提交之前的 units.yaml 所登记的 signingKeys 中。`,
     en: (a) => `commit ${a.commit}${a.merge ? ' (a merge)' : ''} (author ${a.author}) has a signature that does not verify (git status ${a.status}${a.key ? `, key ${a.key}` : ''}): it is bad or expired, or its key is not among the signingKeys units.yaml listed before the commit`,
   },
+  'scoring-unknown-event': {
+    zh: (a) => `未知的评分事件 “${a.event}”${hint(a, 'zh')}。可用事件：${a.events}。`,
+    en: (a) => `unknown scoring event "${a.event}"${hint(a, 'en')}; the events are: ${a.events}`,
+  },
+  'scoring-per-not-late': { zh: (a) => `事件 ${a.event} 不按天数计，不能写 per（只有 closed-late、open-overdue、report-late 可按天或按周计分）。`, en: (a) => `${a.event} counts no days late, so it takes no per (only closed-late, open-overdue and report-late score per day or week)` },
+  'scoring-days-not-late': { zh: (a) => `事件 ${a.event} 不按天数计，不能写 days（只有逾期类事件可按逾期天数分档）。`, en: (a) => `${a.event} counts no days late, so it takes no days band (only the late events have bands)` },
+  'scoring-days-below-one': { zh: () => 'days 的 min、max 应为不小于 1 的整数（逾期天数从 1 算起）。', en: () => 'days min and max must be whole numbers of at least 1 (lateness starts at one day)' },
+  'scoring-days-empty': { zh: (a) => `days 的 min（${a.min}）大于 max（${a.max}），本规则永不适用。`, en: (a) => `days min (${a.min}) is above max (${a.max}): the rule can never apply` },
+  'scoring-cap-not-positive': { zh: (a) => `上限 ${a.cap} 应为正数：写最多可加或扣的分数，如 cap: 10。`, en: (a) => `the cap ${a.cap} must be positive: the most points it lets move either way, e.g. cap: 10` },
+  'scoring-cap-without-per': { zh: (a) => `规则（${a.event}）没有 per，每次计分固定，cap 只会把分值截短；按天或按周计分时才需要 cap。`, en: (a) => `this ${a.event} rule has no per, so each occurrence scores its points once; a cap only cuts them short (caps are for per day or per week)` },
+  'scoring-floor-above-ceiling': { zh: (a) => `最低分 floor（${a.floor}）高于最高分 ceiling（${a.ceiling}）。`, en: (a) => `floor (${a.floor}) is above ceiling (${a.ceiling})` },
+  'scoring-overlap': {
+    zh: (a) => `第 ${a.rule} 条规则与第 ${a.other} 条都适用于同一 ${a.event} 事件（角色或逾期天数区间重叠）。请用 role 或 days 把它们分开，或删去其一。`,
+    en: (a) => `rule ${a.rule} and rule ${a.other} both apply to the same ${a.event} occurrence (their roles and bands of days meet); set them apart with role or days, or remove one`,
+  },
   'change-without-maintainers': {
     zh: (a) => `提交 ${a.commit} 由 ${a.author} 修改了此文件，但 units.yaml 未登记其维护人。请在 units.yaml 中填写单位的 maintainers 和 office.maintainers。`,
     en: (a) => `commit ${a.commit} by ${a.author} changes this file, but units.yaml names no maintainers for it; add maintainers to the unit and office.maintainers in units.yaml`,
@@ -233,10 +248,6 @@ const LABELS = {
     zh: (n: number, files: string[]) => `已把 ${n} 处单位名称改为编号：${files.join('、')}`,
     en: (n: number, files: string[]) => `fixed ${n} unit name${n === 1 ? '' : 's'} written for ${n === 1 ? 'an id' : 'ids'} in ${files.join(', ')}`,
   },
-  asOfBeforeSigned: {
-    zh: (asOf: string, signed: string) => `警告：统计日期 ${asOf} 早于计划成文日期 ${signed}，此前没有任何事项到期。`,
-    en: (asOf: string, signed: string) => `warning: the as-of date ${asOf} is before the plan was signed on ${signed}; nothing was due before it`,
-  },
   journalFinished: {
     zh: (files: string[]) => `上一次修改多个文件的命令中途被终止，已先按其日志完成该修改：${files.join('、')}`,
     en: (files: string[]) => `an earlier edit of several files was stopped halfway; it was finished from its journal first: ${files.join(', ')}`,
@@ -244,6 +255,10 @@ const LABELS = {
   authorIsFreeText: {
     zh: '注意：以上按提交的作者字段判断修改人；作者字段可以随意填写，只有代码托管平台的代码所有者（CODEOWNERS）规则能真正约束。要按签名判断，请用 --signed（或在 plan.yaml 中写 ownership: signed）并在 units.yaml 中登记 signingKeys。',
     en: 'note: who made each commit is taken from its author field, which anyone can write; only the forge\'s code owners enforce it. To judge by signature, use --signed (or ownership: signed in plan.yaml) with signingKeys in units.yaml',
+  },
+  asOfBeforeSigned: {
+    zh: (asOf: string, signed: string) => `警告：统计日期 ${asOf} 早于计划成文日期 ${signed}，此前没有任何事项到期。`,
+    en: (asOf: string, signed: string) => `warning: the as-of date ${asOf} is before the plan was signed on ${signed}; nothing was due before it`,
   },
   tooManyWarnings: { zh: (n: number, max: number) => `警告数 ${n} 超过上限 --max-warnings ${max}。`, en: (n: number, max: number) => `${countOf(n, 'warning')} exceed${n === 1 ? 's' : ''} --max-warnings ${max}` },
   codeownersNoMaintainers: { zh: (units: string) => `警告：以下单位未登记维护人（maintainers），其状态文件只能由办公室修改：${units}`, en: (units: string) => `warning: these units have no maintainers, so only the office can change their status files: ${units}` },
@@ -308,6 +323,15 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     zh: (a) => [`计划文件在读取期间被修改：“${a.file}”。`, '输出不完整，请重新运行（多半是有单位正在 plan update）。'],
     en: (a) => [`a plan file changed while it was being read: "${a.file}"`, 'the output is incomplete; run the command again (a unit was probably running plan update)'],
   },
+  'no-scoring-rules': {
+    zh: (a) => [`没有评分规则文件 “${a.file}”：考核评分的办法由本单位制定，plan-ledger 不替您拟定。`, `请按本单位的考核办法写 ${a.file}，例如：\n${a.example}\n（plan init 会写一个示例；plan check 检查该文件）`],
+    en: (a) => [`no scoring rules at "${a.file}": the scheme is your office's to set, and plan-ledger sets none`, `write ${a.file} from your office's scheme, for example:\n${a.example}\n(plan init writes an example; plan check checks the file)`],
+  },
+  'score-unit-not-scored': {
+    zh: (a) => [`${a.unit} 截至 ${a.to} 不参与评分：没有分配给它的任务，也不在任何报送节点报送（或其 since 晚于该日）。`],
+    en: (a) => [`${a.unit} is not scored on ${a.to}: no task is assigned to it and it reports at no checkpoint (or its since: is later)`],
+  },
+  'scoring-range': { zh: (a) => [`--from ${a.from} 晚于 --to ${a.to}。`, '请给出起点不晚于终点的区间。'], en: (a) => [`--from ${a.from} is after --to ${a.to}`, 'give a period whose start is not after its end'] },
   'no-plan-folder': {
     zh: (a) => [`找不到计划目录 “${a.dir}”。`, '请在计划仓库根目录运行，或用 --plan <目录> 指定。'],
     en: (a) => [`no plan folder at "${a.dir}"`, 'run this in the plan repository, or name the folder with --plan <dir>'],

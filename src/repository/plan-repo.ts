@@ -10,7 +10,7 @@ import type { Forge } from './codeowners.js';
 const SCHEMAS = 'node_modules/plan-ledger/src/validate/schemas';
 
 /** Points each file's `$schema` comment at the schemas of the installed package. */
-export function schemaComment(kind: 'plan' | 'units' | 'tasks' | 'status', depth: number): string {
+export function schemaComment(kind: 'plan' | 'units' | 'scoring' | 'tasks' | 'status', depth: number): string {
   return `# yaml-language-server: $schema=${'../'.repeat(depth)}${SCHEMAS}/${kind}.schema.json`;
 }
 
@@ -24,7 +24,9 @@ export function pointSchemasAtPackage(text: string, depth: number): string {
  * made up, says so, and dated from the day of `plan init` so that nothing in
  * it is overdue on the first day.
  */
-export function examplePlan(today: string): Map<string, string> {
+/** `office`: the issuing office's full name (plan init --office), signed under every document. */
+export function examplePlan(today: string, office = '示例县人民政府办公室'): Map<string, string> {
+  const name = JSON.stringify(office);
   const d = (days: number): string => addDays(today, days);
   const files = new Map<string, string>();
   files.set(
@@ -35,7 +37,8 @@ export function examplePlan(today: string): Map<string, string> {
 id: example-plan
 title: 示例工作方案
 document: 示例〔${today.slice(0, 4)}〕1号
-issuer: 示例县人民政府办公室
+# The issuing office's full name: it signs the 通报 and 催办 notices.
+issuer: ${name}
 signed: ${today}
 timezone: Asia/Shanghai
 # Reports speak the plan's language unless --lang or the locale names another.
@@ -82,7 +85,7 @@ office:
   # signingKeys: []
 units:
   - id: office
-    name: 示例县人民政府办公室
+    name: ${name}
     short: 县政府办
     kind: county-department
     maintainers: []
@@ -140,6 +143,65 @@ tasks:
 `,
   );
   return files;
+}
+
+/**
+ * An example scoring policy for `plan score`. plan-ledger has no policy of its
+ * own: the comments say that every figure here is made up, to be replaced by
+ * the office's own scheme (or the file deleted).
+ */
+export function exampleScoring(): string {
+  return `${schemaComment('scoring', 1)}
+# AN EXAMPLE written by \`plan init\`: these figures are made up, not a standard.
+# plan score applies whatever your office's own assessment scheme (考核评分细则)
+# says: replace every rule below with yours, or delete this file.
+#
+# Events: closed-on-time, closed-late, open-overdue (still open past the deadline
+# in force), returned (退回), extension-granted, extension-denied, report-on-time,
+# report-late, report-missing (forms recorded in returns: at each checkpoint).
+# role: lead (牵头) or responsible (责任/配合); without role a rule is for both.
+# The late events may score per day or per started week (per: week), in bands of
+# days late (days: { min: 8, max: 30 }), with a cap on one occurrence (cap: 10).
+# Two rules may never apply to the same occurrence: plan check says where.
+title: 示例考核评分细则（示例，请按本单位考核办法修改）
+base: 100
+# floor: 60            # no total below this
+# public: true         # also on the public site (plan site --public)
+rules:
+  - event: closed-on-time
+    role: lead
+    points: 2
+  - event: closed-on-time
+    role: responsible
+    points: 1
+  - event: closed-late
+    role: lead
+    per: day
+    points: -1
+    cap: 10
+  - event: closed-late
+    role: responsible
+    per: day
+    points: -0.5
+    cap: 5
+  - event: open-overdue
+    per: week
+    points: -2
+    cap: 10
+  - event: returned
+    points: -1
+  - event: extension-granted
+    points: -0.5
+  - event: report-late
+    per: day
+    points: -0.5
+    cap: 3
+  - event: report-missing
+    points: -3
+# The most points one event can move for a unit in total.
+caps:
+  returned: 5
+`;
 }
 
 export const CI_PATHS: Record<Forge, string> = { github: '.github/workflows/plan.yml', gitlab: '.gitlab-ci.yml', gitea: '.gitea/workflows/plan.yml' };

@@ -9,21 +9,24 @@ import { type Assignment, type Ledger, type Light, type TaskRow } from '../ledge
 import { shortName } from '../ledger/units.js';
 import type { Unit } from '../model.js';
 import { html } from '../render/reports/html.js';
-import { stagesOf } from '../ledger/milestones.js';
-import { colon, daysWord, deadlineCell, deadlineWords, extendedWord, lightWord, reviewedStateWord, roleWord, stagesWord, stateWord, t } from '../render/labels.js';
+import { assignmentLightWord, assignmentStateWord, colon, daysWord, deadlineCell, deadlineWords, extendedWord, lightWord, reviewedStateWord, roleWord, stagesWord, stateWord, t } from '../render/labels.js';
 import { isDone } from '../ledger/index.js';
 import { reviewQueue } from '../ledger/queue.js';
 import { askedWord } from '../render/reports/queue.js';
+import { stagesOf } from '../ledger/milestones.js';
 import { barChart, timelineChart, trendChart, type TimelineEntry } from './charts.js';
 import { completionTrend, keyFigures, sectionProgress, timeline, unitProgress } from './figures.js';
 import { isInternalLink, safeHref, withoutCredentials } from './privacy.js';
 import { SITE_CSS } from './style.js';
+import { scorePage, type SiteScores } from './score-page.js';
 import type { Lang } from '../render/lang.js';
 
 export interface SiteOptions {
   lang: Lang;
   /** The edition for the public portal: no internal notes, no internal evidence. */
   public: boolean;
+  /** 考核评分: on the internal site, and on the public one only when scoring.yaml says public: true (the command decides). */
+  score?: SiteScores;
 }
 
 export interface SiteFile {
@@ -55,6 +58,7 @@ export function buildSite(ledger: Ledger, o: SiteOptions): SiteFile[] {
   for (const r of ledger.rows) pages.push(taskPage(ledger, r, o));
   // The office's queue is its working list: in the internal edition only.
   if (hasQueue(ledger, o)) pages.push(queuePage(ledger, o));
+  if (o.score) pages.push(scorePage(o.score, o));
   return [{ path: 'style.css', text: SITE_CSS.trimStart() }, ...pages.map((p) => ({ path: p.path, text: layout(ledger, p, o) }))];
 }
 
@@ -78,7 +82,7 @@ function layout(ledger: Ledger, p: Page, o: SiteOptions): string {
 <header class="site">
 <div><a href="${root}index.html">${html(plan.title)}</a></div>
 <p>${html(plan.document)} · ${html(plan.issuer)} · ${html(t('asOf', o.lang))} ${html(ledger.asOf)}</p>
-<nav aria-label="${zh ? '站点导航' : 'Site'}"><ul><li><a href="${root}index.html">${zh ? '总览' : 'Overview'}</a></li><li><a href="${root}index.html#units">${zh ? '各单位' : 'Units'}</a></li><li><a href="${root}index.html#tasks">${zh ? '各项任务' : 'Tasks'}</a></li>${hasQueue(ledger, o) ? `<li><a href="${root}review/index.html">${html(t('reviewTitle', o.lang))}</a></li>` : ''}</ul></nav>
+<nav aria-label="${zh ? '站点导航' : 'Site'}"><ul><li><a href="${root}index.html">${zh ? '总览' : 'Overview'}</a></li><li><a href="${root}index.html#units">${zh ? '各单位' : 'Units'}</a></li><li><a href="${root}index.html#tasks">${zh ? '各项任务' : 'Tasks'}</a></li>${hasQueue(ledger, o) ? `<li><a href="${root}review/index.html">${html(t('reviewTitle', o.lang))}</a></li>` : ''}${o.score ? `<li><a href="${root}score.html">${zh ? '考核评分' : 'Scores'}</a></li>` : ''}</ul></nav>
 </header>
 <main id="main">
 ${p.body}
@@ -90,6 +94,8 @@ ${p.body}
 }
 
 const light = (l: Light, lang: Lang, allClosed = false): string => `<span class="light" style="color:${lightColour(l)}">${html(lightWord(l, lang, allClosed))}</span>`;
+/** An assignment's light: a closed one says so (已完成, 不适用), never 正常. */
+const assignmentLight = (a: Assignment, lang: Lang): string => `<span class="light" style="color:${lightColour(a.light)}">${html(assignmentLightWord(a, lang))}</span>`;
 
 function homePage(ledger: Ledger, o: SiteOptions): Page {
   const zh = o.lang === 'zh';
@@ -273,8 +279,8 @@ function unitPage(ledger: Ledger, unit: Unit, o: SiteOptions): Page {
     html(a.task.title),
     html(roleWord(a.role, lang)),
     html(extendedWord(a, lang) ?? a.deadline ?? t('noDeadline', lang)),
-    html(reviewedStateWord(a, lang) + (a.entry?.completed ? `（${a.entry.completed}）` : '')),
-    light(a.light, lang),
+    html((a.review !== null ? reviewedStateWord(a, lang) : assignmentStateWord(a, lang)) + (a.review !== null && a.entry?.completed ? `（${a.entry.completed}）` : '')),
+    assignmentLight(a, lang),
     [a.entry?.details?.progress, a.entry?.details?.reason, ...(o.public ? [] : officeWords(a, lang))].filter((x): x is string => !!x).map(html).join('<br>'),
     evidenceHtml(a, o),
   ]);
@@ -312,8 +318,8 @@ function taskPage(ledger: Ledger, row: TaskRow, o: SiteOptions): Page {
   const rows = row.assignments.map((a) => [
     `<a href="../${html(unitFile(a.unit))}">${html(shortName(a.unit))}</a>`,
     html(roleWord(a.role, lang)),
-    html(reviewedStateWord(a, lang)),
-    light(a.light, lang),
+    html(a.review !== null ? reviewedStateWord(a, lang) : assignmentStateWord(a, lang)),
+    assignmentLight(a, lang),
     html(a.entry?.completed ?? (a.daysOverdue > 0 ? daysWord(-a.daysOverdue, lang, ledger.dayUnit) : '')),
     [extendedWord(a, lang), a.entry?.details?.progress, a.entry?.details?.reason, ...(o.public ? [] : officeWords(a, lang))].filter((x): x is string => !!x).map(html).join('<br>'),
     evidenceHtml(a, o),

@@ -23,6 +23,6 @@ export { recordReturn } from './returns-edit.js';
 export { addAliases, addUnit, completeGroup, PlanFileUnusable, removeUnit, renameIdIn, setMaintainers, setMembership } from './units-edit.js';
 export { fixUnitNames } from './fix-names.js';
 export { checkAuthor, commitFile, requireRepo } from './git-commit.js';
-export { gitReplay } from './git-replay.js';
+export { gitRecord, gitReplay } from './git-replay.js';
 export { ensureSecret, readSecret, secretFile } from './secret.js';
 export { editReview, type ReviewAction, type ReviewEdit } from './review-edit.js';

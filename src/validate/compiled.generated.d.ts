@@ -15,3 +15,4 @@ export const units: Validator;
 export const tasks: Validator;
 export const status: Validator;
 export const holidays: Validator;
+export const scoring: Validator;

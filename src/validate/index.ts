@@ -8,13 +8,14 @@ import { dateIn, isKnownTimeZone } from '../calendar.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { readOne, type BrokenFile, type FileRef } from '../load/plan-files.js';
 import { deadlineInForce, expandCheckpoints } from '../due-dates.js';
-import type { Checkpoint, FormReturn, IsoDate, Office, Plan, PlanData, RecurringCheckpoint, StatusEntry, Task, Unit, UnitGroup, WorkdayDeadline } from '../model.js';
+import type { Checkpoint, FormReturn, IsoDate, Office, Plan, PlanData, RecurringCheckpoint, Scoring, StatusEntry, Task, Unit, UnitGroup, WorkdayDeadline } from '../model.js';
 import type { WorkingCalendar } from '../working-calendar.js';
 import { runRules, type CompletionLimit, type RuleScope } from './rules.js';
 import { fieldIsSound, salvageList, valueAt } from './salvage.js';
 import { isUnitIdSlot, unitValueDiagnostic } from './unit-names.js';
 import { checkShape } from './shape.js';
 import { checkStatusFiles, type EntryFilter } from './status-files.js';
+import { checkScoring, type RawScoring } from './scoring.js';
 
 /**
  * Which entries' texts (progress, evidence, reason, history) a command needs:
@@ -64,6 +65,8 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
   let groups: UnitGroup[] = [];
   let office: Office | undefined;
   let unitsFile = join(dir, 'units.yaml');
+  let scoring: Scoring | undefined;
+  let scoringFile: string | undefined;
   const tasks: Task[] = [];
   const statuses: StatusEntry[] = [];
   const returns: FormReturn[] = [];
@@ -81,7 +84,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
       diagnostics.push(f.diagnostic);
       if (ref.kind === 'plan') scope.planUsable = false;
       else if (ref.kind === 'units') scope.unitsUsable = false;
-      else scope.tasksComplete = false;
+      else if (ref.kind === 'tasks') scope.tasksComplete = false;
       continue;
     }
     const shape = checkShape(f.kind, f.file, f.data);
@@ -99,6 +102,11 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
           diagnostics.push({ code: `checkpoint-${problem}`, severity: 'error', file: f.file, path: ['checkpoints', entry], args: { entry: entry + 1 } });
         }
       } else scope.planUsable = false;
+    } else if (f.kind === 'scoring') {
+      scoringFile = f.file;
+      const checked = checkScoring(f.file, f.data as RawScoring, shape);
+      for (const d of checked.diagnostics) diagnostics.push(d);
+      scoring = checked.scoring;
     } else if (f.kind === 'units') {
       unitsFile = f.file;
       if (shape.length === 0) ({ units, groups, office } = assembleUnits(f.data as RawUnits));
@@ -181,7 +189,8 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     ...(office && { office }),
     returns,
     ...(calendar && { calendar }),
-    origins: { plan: planFile, units: unitsFile, tasks: taskOrigins, statuses: statusOrigins },
+    ...(scoring && { scoring }),
+    origins: { plan: planFile, units: unitsFile, ...(scoringFile !== undefined && { scoring: scoringFile }), tasks: taskOrigins, statuses: statusOrigins },
   };
   if (units === undefined) scope.unitsUsable = false;
   // Every rule runs on whatever is sound, as ESLint does: one run lists every problem.

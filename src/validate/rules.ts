@@ -192,6 +192,7 @@ export const RULES: Record<string, Rule> = {
         if (c.every === undefined) check(c.date, origins.plan, ['checkpoints', c.entry ?? i, 'date']);
       });
     }
+    ctx.data.units.forEach((u, i) => check(u.since, origins.units, ['units', ctx.at('units', i), 'since']));
     forEachTask(ctx, (task, file, path) => {
       if (task.deadlineRule === undefined) check(task.deadline ?? undefined, file, [...path, 'deadline']);
       else if (task.deadlineRule.from !== 'signed' && task.deadlineRule.from !== 'published') check(task.deadlineRule.from, file, [...path, 'deadline', 'from']);

@@ -6,13 +6,15 @@
  * command loads it only when it runs.
  */
 import type ExcelJS from 'exceljs';
-import type { Cell, Worksheet } from 'exceljs';
+import type { Cell } from 'exceljs';
 import type { Assignment, Ledger, TaskRow } from '../ledger/index.js';
 import { returnsFor } from '../ledger/returns.js';
 import { shortName } from '../ledger/units.js';
-import { colon, extendedWord, lightWord, reviewWord, roleWord, stateWord, t } from '../render/labels.js';
-import { cellDate, cellText, DATE_FORMAT, fitColumns, fitRowHeights, headerText } from './cells.js';
+import { assignmentLightWord, colon, extendedWord, lightWord, reviewWord, roleWord, stateWord, t } from '../render/labels.js';
+import { cellDate, headerText } from './cells.js';
+import { addRow, finishSheets, sheet } from './sheets.js';
 import { lightFill, w } from './words.js';
+import { addScoreSheets, type ScoreView } from './score-sheet.js';
 import type { Lang } from '../render/lang.js';
 
 export interface LedgerBookView {
@@ -22,14 +24,9 @@ export interface LedgerBookView {
   /** The units asked for; undefined for all. */
   units?: Set<string>;
   lang: Lang;
+  /** The scores, when the plan has a scoring policy. */
+  score?: ScoreView;
 }
-
-type Value = string | number | Date | null;
-
-const HEADER_FILL = 'FFD9D9D9';
-
-/** Each sheet's widest column widths, used when the rows are in. */
-const widths = new WeakMap<Worksheet, number[]>();
 
 export async function ledgerWorkbook(excel: typeof ExcelJS, v: LedgerBookView): Promise<Uint8Array> {
   const { ledger, lang } = v;
@@ -87,7 +84,7 @@ export async function ledgerWorkbook(excel: typeof ExcelJS, v: LedgerBookView): 
       roleWord(a.role, lang),
       a.deadline === null ? t('noDeadline', lang) : cellDate(a.deadline),
       stateWord(a.state, lang),
-      lightWord(a.light, lang),
+      assignmentLightWord(a, lang),
       d?.progress ?? null,
       d && d.evidence.length > 0 ? d.evidence.join('\n') : null,
       a.entry?.completed ? cellDate(a.entry.completed) : null,
@@ -118,12 +115,10 @@ export async function ledgerWorkbook(excel: typeof ExcelJS, v: LedgerBookView): 
   }
 
   if (reviewed) reviewSheet(book, page, [...assignments].sort(byUnit), ledger.asOf, lang);
+  // 考核评分: only when the plan has a scoring policy.
+  if (v.score) addScoreSheets(book, page, v.score, lang);
 
-  for (const s of book.worksheets) {
-    fitColumns(s, widths.get(s) ?? []);
-    fitRowHeights(s);
-    s.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, s.rowCount), column: s.columnCount } };
-  }
+  finishSheets(book);
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
@@ -167,34 +162,6 @@ function reviewSheet(book: ExcelJS.Workbook, page: string, assignments: Assignme
 
 const reviewDecisionWord = (d: 'accepted' | 'returned' | 'reopened', lang: Lang): string =>
   d === 'reopened' ? (lang === 'zh' ? '重新审核' : 'reopened') : reviewWord(d, lang);
-
-function sheet(book: ExcelJS.Workbook, title: string, page: string, headers: string[], maxWidths: number[]): Worksheet {
-  const s = book.addWorksheet(title, {
-    views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.5, header: 0.3, footer: 0.3 } },
-    headerFooter: { oddHeader: page, oddFooter: '&C&P / &N' },
-  });
-  s.columns = headers.map((h) => ({ header: h }));
-  const head = s.getRow(1);
-  head.font = { bold: true };
-  head.alignment = { vertical: 'middle', wrapText: true };
-  head.eachCell((c) => {
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-    c.border = { bottom: { style: 'thin' } };
-  });
-  // Widths are fitted once the rows are in.
-  widths.set(s, maxWidths);
-  return s;
-}
-
-function addRow(s: Worksheet, values: Value[]): ExcelJS.Row {
-  const row = s.addRow(values.map((x) => (typeof x === 'string' ? cellText(x) : x)));
-  row.alignment = { vertical: 'top', wrapText: true };
-  row.eachCell((c) => {
-    if (c.value instanceof Date) c.numFmt = DATE_FORMAT;
-  });
-  return row;
-}
 
 function paintLight(cell: Cell, light: string): void {
   cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: lightFill(light) } };

@@ -5,9 +5,9 @@
  */
 import type { Assignment, Ledger } from '../../ledger/index.js';
 import type { MilestoneDue } from '../../ledger/milestones.js';
-import { shortName } from '../../ledger/units.js';
+import { issuingOffice, shortName } from '../../ledger/units.js';
 import type { Unit } from '../../model.js';
-import { documentDate, type Block, type OfficialDocument } from './document.js';
+import { documentDate, signatureDate, type Block, type OfficialDocument } from './document.js';
 import { md, mdTable } from '../formats.js';
 import { daysWord, deadlineCell, extendedWord, reviewedStateWord, roleWord, stateWord, t } from '../labels.js';
 import { renderTable } from '../table.js';
@@ -31,7 +31,9 @@ export function noticeSender(ledger: Ledger): { name: string; unit?: Unit } {
   const cps = ledger.data.plan.checkpoints;
   const id = ledger.nextCheckpoint?.checkpoint.recipient ?? cps[cps.length - 1]?.recipient;
   const unit = id === undefined ? undefined : ledger.unitsById.get(id);
-  return unit ? { name: unit.name, unit } : { name: ledger.data.plan.issuer };
+  // The full name the office signs with, whatever units.yaml calls the recipient.
+  const name = issuingOffice(ledger.data, unit);
+  return unit ? { name, unit } : { name };
 }
 
 /**
@@ -57,13 +59,15 @@ export function noticeDocument(r: Reminder, ledger: Ledger, within: number, lang
       {
         kind: 'paragraph',
         text: zh
-          ? `根据《${plan.title}》（${plan.document}）要求，截至${asOf}，你单位承担的以下${r.items.length}项任务${r.overdue > 0 ? `中有${r.overdue}项已逾期未完成` : ''}${r.dueSoon > 0 ? `${r.overdue > 0 ? '，' : '中'}有${r.dueSoon}项将于${within}${days}内到期` : ''}。请抓紧办理，按时限完成，并将办理情况报${sender.name}。`
+          ? `根据《${plan.title}》（${plan.document}）要求，截至${asOf}，你单位承担的以下${r.items.length}项任务${r.overdue === r.items.length ? '已逾期未完成' : r.overdue > 0 ? `中有${r.overdue}项已逾期未完成` : ''}${r.dueSoon > 0 ? `${r.overdue > 0 ? '，' : '中'}有${r.dueSoon}项将于${within}${days}内到期` : ''}。请抓紧办理，按时限完成，并将办理情况报${sender.name}。`
           : `Under ${plan.title} (${plan.document}), on ${asOf} your unit has ${r.items.length} tasks open: ${r.overdue} overdue and ${r.dueSoon} due within ${within}${days}. Please complete them and report to ${sender.name}.`,
       },
       {
         kind: 'table',
-        header: [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), zh ? '逾期/剩余' : 'Overdue / left', t('state', lang)],
-        rows: r.items.map((a) => [a.task.id, a.task.title, roleWord(a.role, lang), deadlineCell(a, lang, '—'), a.deadline === null ? '—' : daysWord(ledger.daysTo(a.deadline), lang, ledger.dayUnit), reviewedStateWord(a, lang)]),
+        // The id before the title and the deadline in force with how far it is (2021-04-23（逾252天）): the room goes to the titles.
+        header: [t('task', lang), t('role', lang), t('deadline', lang), t('state', lang)],
+        wrap: ['free', 'never', 'once', 'never'],
+        rows: r.items.map((a) => [`${a.task.id} ${a.task.title}`, roleWord(a.role, lang), a.deadline === null ? '—' : `${deadlineCell(a, lang, '—')}（${daysWord(ledger.daysTo(a.deadline), lang, ledger.dayUnit)}）`, reviewedStateWord(a, lang)]),
       },
     );
   }
@@ -102,13 +106,13 @@ export function noticeDocument(r: Reminder, ledger: Ledger, within: number, lang
   }
   const contact = officeContact(sender.unit, lang);
   if (contact) blocks.push({ kind: 'paragraph', text: contact });
-  blocks.push({ kind: 'signature', lines: [sender.name, asOf] });
+  blocks.push({ kind: 'signature', lines: [sender.name, signatureDate(ledger.asOf, lang)] });
   return {
     lang,
     title: zh ? '催办通知' : 'Reminder',
     subtitle: [zh ? `（${plan.document}落实情况）` : `(${plan.document})`],
     blocks,
-    footnote: `${t('generated', lang)} · ${t('asOf', lang)} ${ledger.asOf}`,
+    generator: `${t('generated', lang)} · ${t('asOf', lang)} ${ledger.asOf}`,
   };
 }
 

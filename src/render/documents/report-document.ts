@@ -2,12 +2,12 @@
  * `plan report <unit> --format docx`: the unit's progress report at a
  * checkpoint as an OfficialDocument, addressed to the checkpoint's recipient.
  */
-import { isDone, type Ledger } from '../../ledger/index.js';
+import { isClosed, isDone, type Ledger } from '../../ledger/index.js';
+import { stagesOf } from '../../ledger/milestones.js';
 import type { ProgressReport } from '../../ledger/report.js';
 import { shortName } from '../../ledger/units.js';
-import { documentDate, headingNumber, type Block, type OfficialDocument } from './document.js';
-import { stagesOf } from '../../ledger/milestones.js';
-import { deadlineWords, extendedWord, lightWord, reviewedStateWord, roleWord, stateWord, t } from '../labels.js';
+import { documentDate, headingNumber, signatureDate, type Block, type OfficialDocument } from './document.js';
+import { assignmentStateWord, daysWord, deadlineWords, extendedWord, reviewedStateWord, stateWord, t } from '../labels.js';
 import { reviewNotes } from '../reports/checklist.js';
 import type { Lang } from '../lang.js';
 
@@ -25,18 +25,23 @@ export function reportDocument(r: ProgressReport, ledger: Ledger, lang: Lang): O
       : `As required by ${plan.title} (${plan.document}), this reports our progress from ${r.from} to ${r.to}: ${r.assignments.length} tasks, ${closed} done or not applicable.`,
   });
   blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(1, 1, lang)}${zh ? '任务推进情况' : 'Tasks'}` });
+  // 完成情况: how a closed task closed (提前5天完成), an open one's state and days; the evidence listed after the table.
+  const evidence = r.assignments.flatMap((a) => (a.entry?.details?.evidence ?? []).map((e) => `${a.task.id}${zh ? '：' : ': '}${e}`));
   blocks.push({
     kind: 'table',
-    header: [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), t('state', lang), t('light', lang), t('progressNote', lang)],
-    rows: r.assignments.map((a) => [
-      a.task.id,
-      a.task.title,
-      roleWord(a.role, lang),
-      extendedWord(a, lang) ?? deadlineWords(a.task, lang),
-      reviewedStateWord(a, lang) + (a.entry?.completed ? `（${a.entry.completed}）` : ''),
-      lightWord(a.light, lang),
-      [a.entry?.details?.progress, a.entry?.details?.reason, ...reviewNotes(a, lang), ...(a.entry?.details?.evidence ?? [])].filter((x): x is string => !!x && x.trim() !== '').join('；'),
-    ]),
+    // The unit's role is its own business here (the office's tables show it); the room goes to the texts.
+    header: [t('id', lang), t('task', lang), t('deadline', lang), zh ? '完成情况' : 'State', t('progressNote', lang)],
+    wrap: ['never', 'free', 'never', 'once', 'free'],
+    rows: r.assignments.map((a) => {
+      const n = a.entry?.details?.evidence?.length ?? 0;
+      return [
+        a.task.id,
+        a.task.title,
+        extendedWord(a, lang) ?? deadlineWords(a.task, lang),
+        a.review !== null ? reviewedStateWord(a, lang) : isClosed(a.state) || a.deadline === null ? assignmentStateWord(a, lang) : `${stateWord(a.state, lang)}${zh ? '，' : ', '}${daysWord(ledger.daysTo(a.deadline), lang, ledger.dayUnit)}`,
+        [a.entry?.details?.progress, a.entry?.details?.reason, ...reviewNotes(a, lang), n > 0 ? (zh ? `佐证材料${n}项` : `${n} evidence`) : undefined].filter((x): x is string => !!x && x.trim() !== '').join(zh ? '；' : '; '),
+      ];
+    }),
   });
   const stages = r.assignments.flatMap((a) => stagesOf(a.task, ledger.asOf).map((s) => ({ ...s, task: a.task })));
   let part = 2;
@@ -60,11 +65,15 @@ export function reportDocument(r: ProgressReport, ledger: Ledger, lang: Lang): O
       }),
     });
   }
-  blocks.push({ kind: 'signature', lines: [r.unit.name, documentDate(r.to < ledger.asOf ? r.to : ledger.asOf, lang)] });
+  if (evidence.length > 0) {
+    blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(3, 1, lang)}${zh ? '佐证材料' : 'Evidence'}` });
+    blocks.push({ kind: 'list', items: evidence });
+  }
+  blocks.push({ kind: 'signature', lines: [r.unit.name, signatureDate(r.to < ledger.asOf ? r.to : ledger.asOf, lang)] });
   return {
     lang,
     title: zh ? `${shortName(r.unit)}关于${plan.title}任务推进落实情况的报告` : `${shortName(r.unit)}: progress report on ${plan.title}`,
     blocks,
-    footnote: `${t('generated', lang)} · ${t('asOf', lang)} ${ledger.asOf}`,
+    generator: `${t('generated', lang)} · ${t('asOf', lang)} ${ledger.asOf}`,
   };
 }

@@ -78,11 +78,11 @@ export function reviewNotes(a: Assignment, lang: RenderOptions['lang']): string[
   return out;
 }
 
-/** The notes under a task: its milestones, progress, the reason it is blocked or not applicable, evidence, as known on the as-of date; then the office's word. */
+/** The notes under a task: the office's word, its milestones, progress, the reason it is blocked or not applicable, evidence, as known on the as-of date. */
 function notes(a: Assignment, lang: RenderOptions['lang'], asOf: string): string[] {
   const out: string[] = reviewNotes(a, lang);
   const stages = stagesOf(a.task, asOf);
-  if (stages.length > 0) out.unshift(`${t('milestones', lang)}${colon(lang)}${stagesWord(stages, lang)}`);
+  if (stages.length > 0) out.push(`${t('milestones', lang)}${colon(lang)}${stagesWord(stages, lang)}`);
   if (a.progress) out.push(`${t('progressNote', lang)}${colon(lang)}${a.progress}`);
   if (a.reason) out.push(`${t('reason', lang)}${colon(lang)}${a.reason}`);
   if (a.evidence && a.evidence.length > 0) out.push(`${t('evidence', lang)}${colon(lang)}${a.evidence.join(' ')}`);
@@ -226,7 +226,7 @@ export function assignmentsCsv(ledger: Ledger, assignments: readonly Assignment[
         ownerNames(ledger, a.task.lead) + (a.task.leadOpen ? t('openList', lang) : ''),
         ownerNames(ledger, a.task.responsible),
         roleWord(a.role, lang),
-        extendedWord(a, lang) ?? a.deadline ?? t('noDeadline', lang),
+        extendedWord(a, lang) ?? (a.deadline === null ? t('noDeadline', lang) : deadlineWords(a.task, lang)),
         closed ? null : daysLeftOf(a, ledger),
         reviewedStateWord(a, lang),
         a.progress,
