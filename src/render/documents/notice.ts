@@ -69,6 +69,7 @@ export function noticeDocument(r: Reminder, ledger: Ledger, within: number, lang
     blocks.push({ kind: 'list', items: returned.map((a) => `${a.task.id} ${a.task.title}${zh ? '：' : ': '}${a.returnReason ?? '—'}`) });
   }
   const extended = r.items.filter((a) => a.originalDeadline !== undefined);
+  if (extended.length > 0) blocks.push({ kind: 'paragraph', text: zh ? '以下事项已批准延期，请按延期后的时限办理：' : 'These have more time granted; they are due on the later date:' });
   if (extended.length > 0) blocks.push({ kind: 'list', items: extended.map((a) => `${a.task.id} ${a.task.title}${zh ? '：' : ': '}${extendedWord(a, lang)}`) });
   const next = ledger.nextCheckpoint;
   if (next && next.reporters.some((u) => u.id === r.unit.id)) {
