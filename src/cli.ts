@@ -123,6 +123,7 @@ export function buildProgram(ambient: Ambient): Command {
     .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['stylish', 'json', 'github', 'junit']).default('stylish'))
     .option('--max-warnings <n>', w('fail when there are more warnings than this', '警告多于此数时判为失败'), wholeNumber)
     .option('--since <rev>', w('also check every commit since this revision: status files changed only by their unit’s maintainers or the office, other plan files only by the office', '同时检查该版本以来的每个提交：状态文件只能由本单位维护人或办公室修改，其他计划文件只能由办公室修改'))
+    .option('--signed', w('with --since: every commit must be signed by a key units.yaml lists (signingKeys); the key’s owner is judged, not the author', '与 --since 一起：每个提交须由 units.yaml 登记的密钥（signingKeys）签名，按密钥所属判断，而非作者'))
     .option('--fix', w('rewrite unit names and aliases written where an id belongs to the id, then check again', '把误写在编号位置的单位名称或别名改为编号，然后重新检查'))
     .action(async (options, command: Command) => (await import('./commands/check.js')).check(context(command), options));
 
@@ -284,6 +285,7 @@ export function buildProgram(ambient: Ambient): Command {
     .argument('<paths...>', w('returned forms (.xlsx), or folders holding them', '回收的填报表（.xlsx）或其所在目录'))
     .addHelpText('after', example('plan collect returned/ --dry-run'))
     .option('--dry-run', w('show the changes as a diff; write nothing', '只显示改动，不写入'))
+    .option('--trust-unsigned', w("accept forms whose signature cannot be checked: made before forms were signed, or collected where the office's key (.plan-ledger/secret) is not", '接受无法核验签名的填报表：签名功能之前生成的，或在没有办公室密钥（.plan-ledger/secret）的电脑上收集'))
     .action(async (paths: string[], options, command: Command) => (await import('./commands/collect.js')).collect(context(command), paths, options));
 
   program
@@ -320,6 +322,7 @@ export function buildProgram(ambient: Ambient): Command {
     .description(w('a static progress site: figures, charts, a page per unit and per task (works from file://)', '进展网站：总体情况、图表、每个单位和每项任务一页（静态，可直接打开）'))
     .addHelpText('after', example('plan site --out public/ --public'))
     .option('--out <dir>', w('the folder to write the site into', '网站写入的目录'))
+    .option('--force', w('write into a folder that holds files the site did not write (they are left alone)', '目录中有非本网站写入的文件时仍然写入（这些文件保留不动）'))
     .option('--public', w('the edition for the public portal: no internal notes or internal evidence links', '公开版：不含内部备注和内部佐证链接'))
     .action(async (options, command: Command) => (await import('./commands/site.js')).site(context(command), options));
 

@@ -43,6 +43,8 @@ export interface Plan {
   review?: 'required' | 'none';
   /** Days before a deadline from which an open task shows yellow (黄灯). */
   warnDays: number;
+  /** How `plan check --since` tells who made a commit: its author field (default) or the key that signed it. */
+  ownership?: 'author' | 'signed';
   span?: { start: IsoDate; end: IsoDate };
   checkpoints: Checkpoint[];
 }
@@ -78,11 +80,14 @@ export interface Unit {
   contact?: Contact;
   /** Who may change this unit's status file: git e-mail addresses or forge user names. */
   maintainers?: string[];
+  /** SSH public keys or OpenPGP fingerprints whose signatures speak for the unit (signed mode). */
+  signingKeys?: string[];
 }
 
 /** The office that runs the plan (县政府办): it owns the plan's own files and may change any status file. */
 export interface Office {
   maintainers: string[];
+  signingKeys?: string[];
 }
 
 /** A phrase that stands for many units, e.g. 各镇人民政府 (UnitGroup). */

@@ -91,9 +91,9 @@ export function statusFigures(dir: string, asOf: string): StatusFigures {
 
 /** Text that would act on a reader if any output let it through. */
 export const HOSTILE = {
-  title: '<script>alert(1)</script><img src=x onerror=alert(2)> =HYPERLINK("http://evil.example") **粗体** [点我](javascript:alert(3)) & ]]> \u001b[31m',
+  title: '<script>alert(1)</script><img src=x onerror=alert(2)> =HYPERLINK("http://evil.example") **粗体** [点我](javascript:alert(3)) & ]]> [31m',
   unit: '县财政局<b onmouseover=alert(4)>',
-  progress: '<iframe src="http://evil.example"></iframe> | 表格 | \u0007 ;BEGIN:VEVENT, 逗号',
+  progress: '<iframe src="http://evil.example"></iframe> | 表格 | ;BEGIN:VEVENT, 逗号',
 };
 
 /** A copy of the embedded plan with progress, whose texts try every injection. */

@@ -10,6 +10,8 @@ import type { PlanData } from '../model.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
 import { safeText, terminalSafe } from '../render/text.js';
 import type { Recorded } from '../store/index.js';
+import { recoverEdit, type Recovery } from '../store/journal.js';
+import { label } from '../render/messages.js';
 import { validatePlan, type Validated, type ValidateOptions } from '../validate/index.js';
 import type { Lang, Paint } from '../render/lang.js';
 
@@ -43,6 +45,9 @@ export async function paintFor(ctx: Context): Promise<Paint> {
 export async function loadPlan(ctx: Context, load: boolean | LoadOptions = false): Promise<Validated> {
   const options: LoadOptions = typeof load === 'boolean' ? { details: load } : load;
   try {
+    // An edit of several files killed halfway is finished before anything is read.
+    const recovered = await recoverEdit(ctx.planDir);
+    if (recovered) sayRecovered(ctx, recovered);
     const result = await validatePlan(ctx.planDir, listPlanFiles(ctx.planDir), {
       ...(ctx.asOf !== undefined && { asOf: ctx.asOf }),
       now: ctx.now,
@@ -75,6 +80,11 @@ export async function loadValidPlan(ctx: Context, load: boolean | LoadOptions = 
     throw new ExitCode(result.diagnostics.some((d) => d.unreadable) ? EXIT.usage : EXIT.findings);
   }
   return { data: result.data, asOf: result.asOf };
+}
+
+/** On stderr: an earlier edit of several files was killed halfway, and this command finished it. */
+export function sayRecovered(ctx: Context, recovered: Recovery): void {
+  process.stderr.write(`${label('journalFinished', ctx.lang)(recovered.files.map(safeText))}\n`);
 }
 
 /** Whether this run paints its output: only then may the tool's own colour codes reach the terminal. */

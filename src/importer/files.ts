@@ -6,11 +6,20 @@ const q = (s: string): string => JSON.stringify(s);
 const ids = (list: string[]): string => `[${list.join(', ')}]`;
 const dates = ids;
 
-export function planFiles(draft: Draft, sourceName: string): Map<string, string> {
+/**
+ * The files of the draft. A part whose file would pass `maxFileBytes` (the
+ * reader refuses a file above its limit) is split into several files of the
+ * same section, `tasks/<part>.yaml`, `tasks/<part>.part-2.yaml`, …, so that
+ * whatever an import writes, `plan check` can read.
+ */
+export function planFiles(draft: Draft, sourceName: string, maxFileBytes = Infinity): Map<string, string> {
   const files = new Map<string, string>();
   files.set('plan.yaml', planYaml(draft, sourceName));
   files.set('units.yaml', unitsYaml(draft.units, draft.groups, sourceName));
-  for (const part of draft.parts) files.set(`tasks/${part.name}.yaml`, partYaml(part, sourceName));
+  for (const part of draft.parts) {
+    const chunks = partYaml(part, sourceName, maxFileBytes);
+    chunks.forEach((text, i) => files.set(`tasks/${part.name}${i === 0 ? '' : `.part-${i + 1}`}.yaml`, text));
+  }
   return files;
 }
 
@@ -62,9 +71,29 @@ function unitsYaml(units: Unit[], groups: UnitGroup[], sourceName: string): stri
   return `${out.join('\n')}\n`;
 }
 
-function partYaml(part: DraftPart, sourceName: string): string {
-  const out = ['# yaml-language-server: $schema=../../src/validate/schemas/tasks.schema.json', `# ${part.section} ${part.heading}: imported from ${sourceName}.`, `section: ${q(part.section)}`, `heading: ${q(part.heading)}`, 'tasks:'];
+function partYaml(part: DraftPart, sourceName: string, maxFileBytes: number): string[] {
+  const head = ['# yaml-language-server: $schema=../../src/validate/schemas/tasks.schema.json', `# ${part.section} ${part.heading}: imported from ${sourceName}.`, `section: ${q(part.section)}`, `heading: ${q(part.heading)}`, 'tasks:'];
+  const files: string[] = [];
+  let out = [...head];
+  let bytes = Buffer.byteLength(head.join('\n'));
   for (const t of part.tasks) {
+    const start = out.length;
+    taskYaml(t, out);
+    const added = out.slice(start).reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
+    if (bytes + added > maxFileBytes && start > head.length) {
+      files.push(`${out.slice(0, start).join('\n')}\n`);
+      out = [...head, ...out.slice(start)];
+      bytes = Buffer.byteLength(head.join('\n'));
+    }
+    bytes += added;
+  }
+  if (part.tasks.length === 0) out[out.length - 1] = 'tasks: []';
+  files.push(`${out.join('\n')}\n`);
+  return files;
+}
+
+function taskYaml(t: DraftPart['tasks'][number], out: string[]): void {
+  {
     out.push(`  - id: ${q(t.id)}`, `    title: ${q(t.title)}`, `    text: ${q(t.text)}`);
     if (t.lead.length > 0) out.push(`    lead: ${ids(t.lead)}`);
     if (t.leadOpen) out.push('    leadOpen: true');
@@ -82,6 +111,4 @@ function partYaml(part: DraftPart, sourceName: string): string {
     out.push(`    source: ${q(t.source)}`);
     if (t.annotation) out.push(`    annotation: ${q(t.annotation)}`);
   }
-  if (part.tasks.length === 0) out[out.length - 1] = 'tasks: []';
-  return `${out.join('\n')}\n`;
 }

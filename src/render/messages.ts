@@ -13,7 +13,7 @@ const hint = (a: Record<string, string | number>, lang: Lang): string =>
 
 const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
   'file-missing': { zh: () => '缺少此文件。每个计划目录都需要 plan.yaml 和 units.yaml。', en: () => 'this file is missing; every plan folder needs plan.yaml and units.yaml' },
-  'file-unreadable': { zh: (a) => `无法读取此文件（${a.reason}），请检查权限。`, en: (a) => `the file cannot be read (${a.reason}); check its permissions` },
+  'file-unreadable': { zh: (a) => `无法读取此文件（${reasonWords(a.reason, 'zh')}），请检查权限。`, en: (a) => `the file cannot be read (${reasonWords(a.reason, 'en')}); check its permissions` },
   'not-a-file': { zh: () => '这里应为 YAML 文件，实际是目录或特殊文件。', en: () => 'a YAML file is expected here, but this is a folder or a special file' },
   'not-a-folder': { zh: () => '这里应为目录。', en: () => 'a folder is expected here' },
   'file-too-large': { zh: (a) => `文件过大（${a.size} 字节，上限 ${a.limit}）。请拆分文件。`, en: (a) => `the file is too large (${a.size} bytes, limit ${a.limit}); split it` },
@@ -113,8 +113,12 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
     en: (a) => `the key ${a.key} is read by YAML as a number or another non-text value (3.10 reads as 3.1); quote it: "${a.key}":`,
   },
   'control-character': {
-    zh: (a) => `文件中含控制字符 ${a.char}（可能是终端转义序列）。请删除它；需要时在双引号字符串中写成转义形式。`,
-    en: (a) => `the file holds the control character ${a.char} (it may be a terminal escape sequence); remove it, or write it as an escape inside a double-quoted string`,
+    zh: (a) => `文件中含字符 ${a.char}（控制字符、零宽字符、双向控制符、分隔符或非字符：可能是终端转义序列、隐藏文字，或使 .docx/.xlsx/HTML 无法打开）。请删除它。`,
+    en: (a) => `the file holds the character ${a.char} (a control, zero-width, bidirectional, separator or noncharacter: it may be a terminal escape sequence, hide text, or make a .docx, .xlsx or HTML unreadable); remove it`,
+  },
+  'control-character-escaped': {
+    zh: (a) => `此处的转义写出了字符 ${a.char}（控制字符、零宽字符、双向控制符、分隔符或非字符）：它会隐藏或颠倒文字，或使 .docx/.xlsx/HTML 无法打开。请删除它。`,
+    en: (a) => `this escape writes the character ${a.char} (a control, zero-width, bidirectional, separator or noncharacter), which hides or reorders text or makes a .docx, .xlsx or HTML unreadable; remove it`,
   },
   'more-problems': {
     zh: (a) => `此文件还有 ${a.count} 个问题未列出（每个文件最多列出 ${a.shown} 个）。`,
@@ -133,6 +137,14 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
   'change-to-office-file': {
     zh: (a) => `提交 ${a.commit}${a.merge ? '（合并）' : ''} 由 ${a.author} 修改了此文件；计划、单位和任务文件只能由办公室维护人（${a.owners}）修改。`,
     en: (a) => `commit ${a.commit}${a.merge ? ' (a merge)' : ''} by ${a.author} changes this file; plan, units and task files are the office's to change (${a.owners})`,
+  },
+  'commit-unsigned': {
+    zh: (a) => `提交 ${a.commit}${a.merge ? '（合并）' : ''}（作者 ${a.author}）没有签名；签名模式下每个提交都须由 units.yaml 登记的 signingKeys 之一签名。`,
+    en: (a) => `commit ${a.commit}${a.merge ? ' (a merge)' : ''} (author ${a.author}) is not signed; in signed mode every commit must be signed with one of the signingKeys in units.yaml`,
+  },
+  'commit-signature-unverified': {
+    zh: (a) => `提交 ${a.commit}${a.merge ? '（合并）' : ''}（作者 ${a.author}）的签名无法验证（git 状态 ${a.status}${a.key ? `，密钥 ${a.key}` : ''}）：签名无效、已过期，或密钥不在该提交之前的 units.yaml 所登记的 signingKeys 中。`,
+    en: (a) => `commit ${a.commit}${a.merge ? ' (a merge)' : ''} (author ${a.author}) has a signature that does not verify (git status ${a.status}${a.key ? `, key ${a.key}` : ''}): it is bad or expired, or its key is not among the signingKeys units.yaml listed before the commit`,
   },
   'change-without-maintainers': {
     zh: (a) => `提交 ${a.commit} 由 ${a.author} 修改了此文件，但 units.yaml 未登记其维护人。请在 units.yaml 中填写单位的 maintainers 和 office.maintainers。`,
@@ -171,6 +183,14 @@ const LABELS = {
     zh: (n: number, files: string[]) => `已把 ${n} 处单位名称改为编号：${files.join('、')}`,
     en: (n: number, files: string[]) => `fixed ${n} unit name${n === 1 ? '' : 's'} written for ${n === 1 ? 'an id' : 'ids'} in ${files.join(', ')}`,
   },
+  journalFinished: {
+    zh: (files: string[]) => `上一次修改多个文件的命令中途被终止，已先按其日志完成该修改：${files.join('、')}`,
+    en: (files: string[]) => `an earlier edit of several files was stopped halfway; it was finished from its journal first: ${files.join(', ')}`,
+  },
+  authorIsFreeText: {
+    zh: '注意：以上按提交的作者字段判断修改人；作者字段可以随意填写，只有代码托管平台的代码所有者（CODEOWNERS）规则能真正约束。要按签名判断，请用 --signed（或在 plan.yaml 中写 ownership: signed）并在 units.yaml 中登记 signingKeys。',
+    en: 'note: who made each commit is taken from its author field, which anyone can write; only the forge\'s code owners enforce it. To judge by signature, use --signed (or ownership: signed in plan.yaml) with signingKeys in units.yaml',
+  },
   tooManyWarnings: { zh: (n: number, max: number) => `警告数 ${n} 超过上限 --max-warnings ${max}。`, en: (n: number, max: number) => `${countOf(n, 'warning')} exceed${n === 1 ? 's' : ''} --max-warnings ${max}` },
   codeownersNoMaintainers: { zh: (units: string) => `警告：以下单位未登记维护人（maintainers），其状态文件只能由办公室修改：${units}`, en: (units: string) => `warning: these units have no maintainers, so only the office can change their status files: ${units}` },
   codeownersNoOffice: { zh: (_: string) => '警告：units.yaml 未登记办公室维护人（office.maintainers），计划、单位和任务文件无人负责。', en: (_: string) => 'warning: units.yaml names no office maintainers (office.maintainers); nobody owns the plan, units and task files' },
@@ -196,7 +216,35 @@ const FS_REASON: Record<string, { zh: string; en: string }> = {
   EMFILE: { zh: '打开的文件过多', en: 'too many open files' },
   EIO: { zh: '输入输出错误', en: 'an input/output error' },
   ENOENT: { zh: '路径不存在', en: 'no such file or folder' },
+  ENFILE: { zh: '系统打开的文件过多', en: 'the system has too many files open' },
+  EBUSY: { zh: '文件正被占用', en: 'the file is in use' },
+  ETXTBSY: { zh: '文件正被占用', en: 'the file is in use' },
+  EAGAIN: { zh: '暂时无法访问，请稍后重试', en: 'it is busy for now; try again' },
+  EINVAL: { zh: '该路径不能这样使用', en: 'the path cannot be used this way' },
+  ENXIO: { zh: '设备不存在', en: 'no such device' },
+  ENODEV: { zh: '设备不存在', en: 'no such device' },
+  EFBIG: { zh: '文件过大', en: 'the file is too large' },
+  EOVERFLOW: { zh: '文件过大', en: 'the file is too large' },
+  ENOTEMPTY: { zh: '目录不为空', en: 'the folder is not empty' },
+  EXDEV: { zh: '不能跨磁盘移动', en: 'it cannot be moved across disks' },
+  ESTALE: { zh: '网络文件已失效', en: 'the network file is no longer there' },
+  ETIMEDOUT: { zh: '操作超时', en: 'it timed out' },
+  ECONNRESET: { zh: '连接被重置', en: 'the connection was reset' },
 };
+
+/** A reason that may be a system error code (ENOENT) in words; any other text as it is. */
+export function reasonWords(reason: string | number | undefined, lang: 'zh' | 'en'): string {
+  const r = String(reason ?? '');
+  return /^E[A-Z0-9]+$/.test(r) || r === 'error' ? fsReason(r, lang) : r;
+}
+
+/** A file-system error code in words; a code not listed is described, never shown bare. */
+export function fsReason(code: string, lang: 'zh' | 'en'): string {
+  const known = FS_REASON[code];
+  if (known) return known[lang];
+  if (code === 'error' || code === '') return lang === 'zh' ? '未知的系统错误' : 'an unknown system error';
+  return lang === 'zh' ? `系统错误（代码 ${code}）` : `a system error (code ${code})`;
+}
 
 type UsageText = (a: Record<string, string | number>) => [message: string, hint?: string];
 
@@ -276,7 +324,7 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     zh: (a) => [`无法锁定 ${a.file}：另一个 plan update（进程 ${a.holder}）正在写入。`, `请稍后重试；若该进程已不存在，删除 ${a.lockFile}。`],
     en: (a) => [`could not lock ${a.file}: another plan update (process ${a.holder}) is writing it`, `try again in a moment; if that process is gone, delete ${a.lockFile}`],
   },
-  'status-unreadable': { zh: (a) => [`无法读取 ${a.file}（${a.reason}）。`], en: (a) => [`cannot read ${a.file} (${a.reason})`] },
+  'status-unreadable': { zh: (a) => [`无法读取 ${a.file}（${reasonWords(a.reason, 'zh')}）。`], en: (a) => [`cannot read ${a.file} (${reasonWords(a.reason, 'en')})`] },
   'checklist-needs-unit': {
     zh: () => ['请指定单位，或使用 --all。', 'plan checklist 县财政局 · plan checklist --all --out reports/checklists/'],
     en: () => ['name a unit, or use --all', 'plan checklist 县财政局 · plan checklist --all --out reports/checklists/'],
@@ -314,7 +362,7 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     en: (a) => [`${a.file}: the ${a.form} file is damaged or cannot be parsed (${a.detail})`, 'open and save it again in Word/WPS, or save it in another form and import that'],
   },
   'import-needs-out': { zh: () => ['请用 --out <目录> 指定输出目录，或用 --dry-run 预览。'], en: () => ['name the folder to write with --out <dir>, or preview with --dry-run'] },
-  'document-unreadable': { zh: (a) => [`无法读取文件 “${a.file}”（${a.reason}）。`], en: (a) => [`cannot read "${a.file}" (${a.reason})`] },
+  'document-unreadable': { zh: (a) => [`无法读取文件 “${a.file}”（${reasonWords(a.reason, 'zh')}）。`], en: (a) => [`cannot read "${a.file}" (${reasonWords(a.reason, 'en')})`] },
   'document-binary': {
     zh: (a) => [`${a.file}：这是二进制文件，不是纯文本。`, '请另存为 UTF-8 纯文本。'],
     en: (a) => [`${a.file}: it is a binary file, not plain text`, 'save it as UTF-8 plain text'],
@@ -359,17 +407,33 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     en: (a) => [`the lock on ${a.file} was taken by another process while this one wrote; this change may not be saved`, 'check with plan history and try again'],
   },
   'fs-error': {
-    zh: (a) => [`无法${a.op === 'write' ? '写入' : '读取'} ${a.path}：${FS_REASON[a.code as string]?.zh ?? a.code}。`, a.op === 'write' ? '没有文件被写成半截；已有文件保持原样。' : '请检查该路径。'],
-    en: (a) => [`cannot ${a.op === 'write' ? 'write' : 'read'} ${a.path}: ${FS_REASON[a.code as string]?.en ?? a.code}`, a.op === 'write' ? 'no file was left half-written; the file there is as it was' : 'check that path'],
+    zh: (a) => [`无法${a.op === 'write' ? '写入' : '读取'} ${a.path}：${fsReason(String(a.code), 'zh')}。`, a.op === 'write' ? '没有文件被写成半截；已有文件保持原样。' : '请检查该路径。'],
+    en: (a) => [`cannot ${a.op === 'write' ? 'write' : 'read'} ${a.path}: ${fsReason(String(a.code), 'en')}`, a.op === 'write' ? 'no file was left half-written; the file there is as it was' : 'check that path'],
   },
   'docx-needs-out': { zh: () => ['.docx 须写入文件：请用 --out <文件> 指定。'], en: () => ['a .docx is written to a file: name it with --out <file>'] },
   'remind-needs-out': { zh: () => ['.docx 催办通知须写入目录：请用 --out <目录> 指定，或用 --dry-run 预览。'], en: () => ['docx notices are written to a folder: name it with --out <dir>, or preview with --dry-run'] },
   'calendar-needs-unit': { zh: () => ['请用 --unit <单位> 指定单位。', 'plan calendar --unit 县财政局 --out finance.ics'], en: () => ['name the unit with --unit <unit>', 'plan calendar --unit 县财政局 --out finance.ics'] },
   'bad-remind-days': { zh: (a) => [`--remind “${a.value}” 应为以逗号分隔的天数，如 7,1。`], en: (a) => [`--remind "${a.value}" must be days separated by commas, e.g. 7,1`] },
+  'document-too-many-blocks': {
+    zh: (a) => [`文档 “${a.file}”（${a.size} 字节）有 ${a.count} 行正文和表格行，超过导入上限 ${a.limit}。`, '工作方案通常只有几百到几千项任务；请按章节拆分文档后分别导入。'],
+    en: (a) => [`the document "${a.file}" (${a.size} bytes) has ${a.count} lines and table rows, more than an import takes (${a.limit})`, 'a work plan has hundreds to a few thousand tasks; split the document by section and import the parts'],
+  },
+  'site-out-unsafe': {
+    zh: (a) => [`不能把网站写入 “${a.dir}”：它是根目录、主目录、顶层目录，或包含当前目录或计划目录。`, '请指定一个专用的子目录，如 --out public/。'],
+    en: (a) => [`will not write the site into "${a.dir}": it is the root, the home folder, a top-level folder, or holds the current folder or the plan`, 'name a folder of its own, e.g. --out public/'],
+  },
+  'site-out-symlink': {
+    zh: (a) => [`“${a.link}” 是符号链接：网站不会通过符号链接写入。`, `请删除该链接，或用一个真实目录作为 --out（${a.dir}）。`],
+    en: (a) => [`"${a.link}" is a symlink: the site is never written through one`, `remove the link, or name a real folder with --out (${a.dir})`],
+  },
+  'site-out-foreign': {
+    zh: (a) => [`目录 “${a.dir}” 中有 ${a.count} 个文件不是网站写入的（${a.files}）。`, '请换一个空目录；或确认无误后加 --force（这些文件保留不动）。'],
+    en: (a) => [`the folder "${a.dir}" holds ${a.count} file(s) the site did not write (${a.files})`, 'name an empty folder, or add --force to write beside them (they are left alone)'],
+  },
   'site-needs-out': { zh: () => ['请用 --out <目录> 指定网站目录。', 'plan site --out public/'], en: () => ['name the folder for the site with --out <dir>', 'plan site --out public/'] },
   'cannot-write': {
-    zh: (a) => [`无法写入 “${a.file}”（${a.reason}）。`, '请给出一个可写入的文件路径（而不是目录）。'],
-    en: (a) => [`cannot write "${a.file}" (${a.reason})`, 'name a file you may write to (not a folder)'],
+    zh: (a) => [`无法写入 “${a.file}”（${reasonWords(a.reason, 'zh')}）。`, '请给出一个可写入的文件路径（而不是目录）。'],
+    en: (a) => [`cannot write "${a.file}" (${reasonWords(a.reason, 'en')})`, 'name a file you may write to (not a folder)'],
   },
   'units-file-unusable': { zh: (a) => [`--units 文件 “${a.file}” 无法使用（见上）。`], en: (a) => [`the --units file "${a.file}" cannot be used (see above)`] },
   'xlsx-needs-out': { zh: () => ['Excel 工作簿请用 --out <文件> 指定写入位置。', 'plan export --format xlsx --out 台账.xlsx'], en: () => ['a workbook goes to a file: name it with --out <file>', 'plan export --format xlsx --out 台账.xlsx'] },
@@ -387,15 +451,34 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     en: (a) => [`no returned form (.xlsx) found in ${a.paths}`, 'plan collect forms/ or plan collect finance.xlsx'],
   },
   'collect-path-missing': { zh: (a) => [`找不到 “${a.path}”。`], en: (a) => [`"${a.path}" does not exist`] },
+  'collect-no-secret': {
+    zh: (a) => [`此处没有办公室的填报表密钥 ${a.file}，无法核验填报表的签名，未收集任何文件。`, '请在生成填报表的电脑上收集，或把那里的 .plan-ledger/secret 复制到此处（权限 600）；确需不经核验收集时加 --trust-unsigned。'],
+    en: (a) => [`the office's form key ${a.file} is not here, so no form's signature can be checked; nothing was collected`, 'collect on the machine that made the forms, or copy its .plan-ledger/secret here (mode 600); to collect without checking, add --trust-unsigned'],
+  },
+  'secret-unusable': {
+    zh: (a) => [`填报表密钥 ${a.file} 无法使用（${a.problem === 'not-a-key' ? '内容不是 plan forms 生成的密钥' : a.problem === 'too-large' ? '文件过大，不是密钥' : a.problem === 'not-a-file' ? '不是普通文件' : fsReason(String(a.problem), 'zh')}）。`, '请从生成填报表的电脑复制原密钥；若已丢失，删除该文件后 plan forms 会生成新密钥，之前发出的填报表须重新生成。'],
+    en: (a) => [`the form key ${a.file} cannot be used (${a.problem === 'not-a-key' ? 'it is not a key plan forms made' : a.problem === 'too-large' ? 'it is too large to be a key' : a.problem === 'not-a-file' ? 'it is not a regular file' : fsReason(String(a.problem), 'en')})`, 'copy the key from the machine that made the forms; if it is lost, delete the file: plan forms makes a new key, and forms sent before must be made again'],
+  },
   'not-a-git-repository': {
     zh: (a) => [`计划目录 “${a.dir}” 不在 git 仓库中。`, '先运行 git init（或 plan init），或去掉 --since / --commit。'],
     en: (a) => [`the plan folder "${a.dir}" is not in a git repository`, 'run git init (or plan init) first, or leave out --since / --commit'],
+  },
+  'journal-unusable': {
+    zh: (a) => [`无法使用修改日志 “${a.file}”（${a.reason}）。`, '该文件不是本工具写入的完整日志。请用 git status / git diff 检查计划文件，确认无误后删除该日志文件。'],
+    en: (a) => [`the edit journal "${a.file}" cannot be used (${a.reason})`, 'it is not a whole journal this tool wrote; check the plan files (git status, git diff) and remove the journal once they are right'],
+  },
+  'journal-conflict': {
+    zh: (a) => [`修改日志 “${a.file}” 未能完成：“${a.changed}” 已被改动，既不是修改前也不是修改后的内容。`, '请用 git status / git diff 检查计划文件，确认无误后删除该日志文件。'],
+    en: (a) => [`the edit journal "${a.file}" was not finished: "${a.changed}" has changed since, to neither its old nor its new content`, 'check the plan files (git status, git diff) and remove the journal once they are right'],
   },
   'unknown-revision': {
     zh: (a) => [`git 不认识版本 “${a.rev}”。`, 'CI 中请先获取完整历史（如 fetch-depth: 0 或 GIT_DEPTH: 0），再给出目标分支，如 origin/main。'],
     en: (a) => [`git does not know the revision "${a.rev}"`, 'in CI fetch the whole history first (fetch-depth: 0, GIT_DEPTH: 0) and name the target branch, e.g. origin/main'],
   },
-  'git-unavailable': { zh: (a) => [`无法运行 git（${a.reason}）。`, '请安装 git 并确保它在 PATH 中。'], en: (a) => [`cannot run git (${a.reason})`, 'install git and put it on PATH'] },
+  'git-unavailable': {
+    zh: (a) => [`无法运行 git（${a.reason === 'ENOENT' ? '找不到 git 程序' : reasonWords(a.reason, 'zh')}）。`, '请安装 git 并确保它在 PATH 中。'],
+    en: (a) => [`cannot run git (${a.reason === 'ENOENT' ? 'no git program was found' : reasonWords(a.reason, 'en')})`, 'install git and put it on PATH'],
+  },
   'commit-failed': { zh: (a) => [`已写入 ${a.file}，但 git 提交失败：${a.reason}`, '文件已更新；请手动 git commit。'], en: (a) => [`${a.file} was written, but the git commit failed: ${a.reason}`, 'the file is updated; commit it by hand'] },
   'plan-exists': {
     zh: (a) => [`“${a.dir}” 已有计划，plan init 不会覆盖它。`, '换一个目录；要换掉计划本身，用 plan import <文件> --out plan --force。'],

@@ -15,7 +15,7 @@ import { reviewQueue } from '../ledger/queue.js';
 import { askedWord } from '../render/reports/queue.js';
 import { barChart, timelineChart, trendChart, type TimelineEntry } from './charts.js';
 import { completionTrend, keyFigures, sectionProgress, timeline, unitProgress } from './figures.js';
-import { isInternalLink, safeHref } from './privacy.js';
+import { isInternalLink, safeHref, withoutCredentials } from './privacy.js';
 import { SITE_CSS } from './style.js';
 import type { Lang } from '../render/lang.js';
 
@@ -253,7 +253,7 @@ function evidenceHtml(a: Assignment, o: SiteOptions): string {
   return links
     .map((e) => {
       const href = safeHref(e);
-      return href ? `<a href="${html(href)}" rel="noopener noreferrer">${html(e)}</a>` : html(e);
+      return href ? `<a href="${html(href)}" rel="noopener noreferrer">${html(withoutCredentials(e))}</a>` : html(withoutCredentials(e));
     })
     .join('<br>');
 }

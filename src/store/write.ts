@@ -32,7 +32,11 @@ export function tempName(dir: string, name: string): string {
  */
 const TEST_DELAY_MS = Math.min(2000, Math.max(0, Number(process.env.PLAN_LEDGER_TEST_DELAYS) || 0));
 const sleeper = TEST_DELAY_MS > 0 ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+/** Test-only, beside it: PLAN_LEDGER_TEST_KILL_AT=<n> kills the process (SIGKILL) at its n-th such step. */
+const KILL_AT = Math.max(0, Math.floor(Number(process.env.PLAN_LEDGER_TEST_KILL_AT) || 0));
+let steps = 0;
 export function testDelay(): void {
+  if (KILL_AT > 0 && ++steps === KILL_AT) process.kill(process.pid, 'SIGKILL');
   if (sleeper) Atomics.wait(sleeper, 0, 0, Math.floor(Math.random() * TEST_DELAY_MS));
 }
 

@@ -9,8 +9,6 @@
 import { parse } from 'yaml';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Commit } from '../load/git-log.js';
-import type { PlanData } from '../model.js';
-import { namesAuthor } from './authorship.js';
 
 /** A file's text at a commit, undefined when it did not exist there. */
 export type TextAt = (sha: string, path: string) => string | undefined;
@@ -37,18 +35,18 @@ function entriesOf(text: string | undefined): Map<string, Entry> {
 const key = (x: unknown): string => JSON.stringify(x);
 const answerOf = (x: Record<string, unknown> | undefined): string => key(ANSWER.map((k) => x?.[k] ?? null));
 
-export function judgeDecisions(commits: readonly Commit[], data: PlanData, planPath: string, shownAs: string, textAt: TextAt): Diagnostic[] {
+/** `isOffice`: the same judgement of who made a commit as the ownership of files (authorship.ts officeActs: the owners in its parent, the signer in signed mode). */
+export function judgeDecisions(commits: readonly Commit[], isOffice: (commit: Commit) => boolean, planPath: string, shownAs: string, textAt: TextAt): Diagnostic[] {
   const prefix = planPath === '' ? '' : `${planPath}/`;
-  const office = data.office?.maintainers ?? [];
   const diagnostics: Diagnostic[] = [];
   for (const commit of commits) {
-    if (office.some((m) => namesAuthor(m, commit.authorName, commit.authorEmail))) continue;
+    if (isOffice(commit)) continue;
     for (const change of commit.changes) {
       if (!change.path.startsWith(prefix) || change.status.startsWith('D')) continue;
       const inPlan = change.path.slice(prefix.length);
       if (!/^status\/[^/]+\.yaml$/.test(inPlan)) continue;
       const parent = commit.parents[0];
-      const before = entriesOf(parent === undefined ? undefined : textAt(parent, change.from ?? change.path));
+      const before = entriesOf(parent === undefined ? undefined : textAt(parent, change.path));
       const after = entriesOf(textAt(commit.sha, change.path));
       const file = shownAs === '' || shownAs === '.' ? inPlan : `${shownAs.replace(/\/+$/, '')}/${inPlan}`;
       const report = (task: string, path: (string | number)[], what: string, date: unknown): void => {

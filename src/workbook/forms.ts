@@ -12,15 +12,16 @@ import { shortName } from '../ledger/units.js';
 import type { Checkpoint } from '../model.js';
 import { colon, roleWord, stateWord, t } from '../render/labels.js';
 import { cellDate, cellText, DATE_FORMAT, fitRowHeights, headerText } from './cells.js';
-import { planFingerprint, taskDigest } from './fingerprint.js';
-import { COL, EDITABLE, FORM_FORMAT, FORM_VERSION, HEADER_ROW, LAST_COL, META_SHEET } from './form-layout.js';
+import { formSignature, planFingerprint, prefilledRow, rowDigest, taskDigest, type SignedMeta } from './fingerprint.js';
+import { COL, EDITABLE, FORM_FORMAT, FORM_VERSION, HEADER_ROW, LAST_COL, META_KEYS, META_SHEET } from './form-layout.js';
 import { stateChoices, w } from './words.js';
 import type { Lang } from '../render/lang.js';
 
 const LOCKED_FILL = 'FFEFEFEF';
 const HEADER_FILL = 'FFD9D9D9';
 
-export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Checklist, checkpoint: Checkpoint, lang: Lang): Promise<Uint8Array> {
+/** The form, its hidden sheet signed with the office's `key` (see store/secret.ts). */
+export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Checklist, checkpoint: Checkpoint, lang: Lang, key: Buffer): Promise<Uint8Array> {
   const { plan } = ledger.data;
   const unit = list.unit;
   const recipient = ledger.unitsById.get(checkpoint.recipient);
@@ -67,8 +68,7 @@ export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Chec
   });
 
   const head = sheet.getRow(HEADER_ROW);
-  const headers = [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), w('stateCol', lang), t('progressNote', lang), t('evidence', lang), t('completed', lang), w('reason', lang), w('extendTo', lang), w('extendReason', lang), w('returnReason', lang)];
-  headers.forEach((h, i) => {
+  formHeaders(lang).forEach((h, i) => {
     const c = head.getCell(i + 1);
     c.value = h;
     c.font = { bold: true };
@@ -143,22 +143,29 @@ export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Chec
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 
   const meta = book.addWorksheet(META_SHEET, { state: 'hidden' });
-  const rows: [string, string | number][] = [
-    ['format', FORM_FORMAT],
-    ['version', FORM_VERSION],
-    ['plan', plan.id],
-    ['unit', unit.id],
-    ['checkpoint', checkpoint.date],
-    ['fingerprint', planFingerprint(ledger.data.tasks)],
-    ['sheet', sheetName],
-    ['headerRow', HEADER_ROW],
-    ['made', ledger.asOf],
-  ];
-  for (const r of rows) meta.addRow(r);
-  for (const a of list.assignments) meta.addRow(['task', a.task.id, taskDigest(a.task)]);
+  const signed: SignedMeta = {
+    format: FORM_FORMAT,
+    version: FORM_VERSION,
+    plan: plan.id,
+    unit: unit.id,
+    checkpoint: checkpoint.date,
+    fingerprint: planFingerprint(ledger.data.tasks),
+    sheet: sheetName,
+    headerRow: HEADER_ROW,
+    made: ledger.asOf,
+    tasks: list.assignments.map((a) => [a.task.id, taskDigest(a.task), rowDigest(prefilledRow(a))]),
+  };
+  for (const key of META_KEYS) meta.addRow([key, signed[key]]);
+  for (const task of signed.tasks) meta.addRow(['task', ...task]);
+  meta.addRow(['signature', formSignature(key, signed)]);
   await meta.protect('', {});
   meta.getColumn(1).width = 12;
   return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+/** The table's header row, column by column. */
+export function formHeaders(lang: Lang): string[] {
+  return [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), w('stateCol', lang), t('progressNote', lang), t('evidence', lang), t('completed', lang), w('reason', lang), w('extendTo', lang), w('extendReason', lang), w('returnReason', lang)];
 }
 
 /** A file name for the unit's form: its short name, made safe for every file system. */

@@ -91,10 +91,11 @@ describe('plan summary --format docx', () => {
     // A folder where the file should go, or a file where a folder should be: exit 2, no stack trace.
     const folder = mkdtempSync(join(tmpdir(), 'plan-out-'));
     const onFolder = plan(['summary', '--format', 'docx', '--out', folder, '--plan', dir]);
-    expect([onFolder.code, onFolder.stderr]).toEqual([2, `plan: cannot write "${folder}" (EISDIR)\n  name a file you may write to (not a folder)\n`]);
+    expect([onFolder.code, onFolder.stderr]).toEqual([2, `plan: cannot write "${folder}" (it is a folder)\n  name a file you may write to (not a folder)\n`]);
     const underFile = plan(['site', '--out', join(dir, 'plan.yaml', 'site'), '--plan', dir]);
     expect(underFile.code).toBe(2);
-    expect(underFile.stderr).toContain('(ENOTDIR)');
+    expect(underFile.stderr).toContain('a part of the path is not a folder');
+    expect(underFile.stderr).not.toMatch(/\bE[A-Z]{3,}\b/);
   });
 
   it('at --checkpoint is as of that day', () => {
