@@ -123,6 +123,7 @@ export function buildProgram(ambient: Ambient): Command {
     .addOption(new Option('--format <format>', w('output format', '输出格式')).choices(['stylish', 'json', 'github', 'junit']).default('stylish'))
     .option('--max-warnings <n>', w('fail when there are more warnings than this', '警告多于此数时判为失败'), wholeNumber)
     .option('--since <rev>', w('also check every commit since this revision: status files changed only by their unit’s maintainers or the office, other plan files only by the office', '同时检查该版本以来的每个提交：状态文件只能由本单位维护人或办公室修改，其他计划文件只能由办公室修改'))
+    .option('--signed', w('with --since: every commit must be signed by a key units.yaml lists (signingKeys); the key’s owner is judged, not the author', '与 --since 一起：每个提交须由 units.yaml 登记的密钥（signingKeys）签名，按密钥所属判断，而非作者'))
     .option('--fix', w('rewrite unit names and aliases written where an id belongs to the id, then check again', '把误写在编号位置的单位名称或别名改为编号，然后重新检查'))
     .action(async (options, command: Command) => (await import('./commands/check.js')).check(context(command), options));
 
@@ -180,6 +181,7 @@ export function buildProgram(ambient: Ambient): Command {
     .option('--from <date>', w('with --to: a period that is not between checkpoints, YYYY-MM-DD (changes after this day)', '与 --to 一起：非报送节点的统计期间起点 YYYY-MM-DD（此日之后的变化）'), asOfDate)
     .option('--to <date>', w('with --from: the end of the period, YYYY-MM-DD', '与 --from 一起：统计期间终点 YYYY-MM-DD'), asOfDate)
     .option('--out <dir>', w('write one Markdown file per unit into this folder', '每个单位写一个 Markdown 文件到该目录'))
+    .option('--force', w('report on an as-of date before the plan was signed', '统计日期早于计划成文日期时仍出具'))
     .action(async (unit: string, options, command: Command) => (await import('./commands/report.js')).report(context(command), unit, options));
 
   program
@@ -193,10 +195,46 @@ export function buildProgram(ambient: Ambient): Command {
     .option('--evidence <url>', w('a link to evidence; may be given more than once', '佐证材料链接，可多次给出'), (url: string, list: string[] = []) => [...list, url])
     .option('--completed <date>', w('completion date, YYYY-MM-DD (done without it: the as-of date)', '完成日期 YYYY-MM-DD（不填则为统计日期）'), asOfDate)
     .option('--reason <text>', w('why the task is blocked or not applicable', '受阻或不适用的理由'))
+    .option('--withdraw', w('take back a done or not applicable the office has not reviewed yet (review: required); --progress says why', '撤回尚未审核的报结（review: required 时）；--progress 可写明原因'))
     .option('--dry-run', w('show the change as a diff; write nothing', '只显示改动，不写入'))
     .option('--commit', w('commit the changed status file to git (message: unit, task, old → new state)', '把改动的状态文件提交到 git（说明：单位、任务、原状态 → 新状态）'))
     .option('--author <author>', w('with --commit: the commit’s author, "Name <mail>" (default: git config)', '与 --commit 一起：提交作者 "姓名 <邮箱>"（默认取 git 配置）'))
     .action(async (unit: string, task: string, options, command: Command) => (await import('./commands/update.js')).update(context(command), unit, task, options));
+
+  program
+    .command('review')
+    .description(w('the office decides about a unit’s claim (accept 销号, return 退回, reopen) or answers a request for more time; --pending lists the queue', '审核：办公室对单位报结销号、退回或重新审核，审批延期申请；--pending 列出待审核事项'))
+    .addHelpText('after', example('plan review --pending', 'plan review 县财政局 2.1.3 --accept --note "材料齐全"', 'plan review 县财政局 2.1.3 --return --reason "佐证不足"', 'plan review 县财政局 2.1.3 --grant-extension --to 2022-01-15', 'plan review --accept-all --unit 县财政局'))
+    .argument('[unit]', w('unit id, name or alias', '单位编号、名称或别名'))
+    .argument('[task]', w('task id, e.g. 2.1.3', '任务编号，如 2.1.3'))
+    .option('--accept', w('close the claim (销号)', '销号：审核通过'))
+    .option('--return', w('send the claim back (退回), with --reason: the unit’s task is in progress again', '退回：须写 --reason，该任务恢复为推进中'))
+    .option('--reopen', w('take the last decision back, with --reason: the claim awaits review again', '重新审核：撤销上一次审核决定（须写 --reason），报结重新待审核'))
+    .option('--grant-extension', w('grant the unit’s request for more time (--to: another date than the one asked for)', '批准延期申请（--to：批准与申请不同的日期）'))
+    .option('--deny-extension', w('refuse the request for more time, with --reason', '不予延期（须写 --reason）'))
+    .option('--to <date>', w('with --grant-extension: the date granted, YYYY-MM-DD', '与 --grant-extension 一起：批准延期至 YYYY-MM-DD'), asOfDate)
+    .option('--note <text>', w('the office’s note on an acceptance or a grant', '销号或批准时的审核意见'))
+    .option('--reason <text>', w('why: required with --return, --reopen and --deny-extension', '理由：--return、--reopen、--deny-extension 必填'))
+    .option('--pending', w('list the claims and requests awaiting the office: dates, evidence, days waiting', '列出待审核的报结和待审批的延期申请：日期、佐证材料、已等待天数'))
+    .option('--accept-all', w('with --unit: close every claim of the unit awaiting review (checked on paper), listing them', '与 --unit 一起：对该单位全部待审核报结销号（已线下核实），并列出'))
+    .option('--unit <unit>', w('with --pending or --accept-all: only this unit (or group, for --pending)', '与 --pending 或 --accept-all 一起：只看该单位（--pending 也可为分组）'))
+    .addOption(new Option('--format <format>', w('with --pending: output format', '与 --pending 一起：输出格式')).choices(['table', 'md', 'json']).default('table'))
+    .option('--by <who>', w('who decides (default: git’s user.name and user.email, else the office)', '审核人（默认取 git 的 user.name 与 user.email，否则为办公室）'))
+    .option('--dry-run', w('show the change as a diff; write nothing', '只显示改动，不写入'))
+    .action(async (unit: string | undefined, task: string | undefined, options, command: Command) => (await import('./commands/review.js')).review(context(command), unit, task, options));
+
+  program
+    .command('extend')
+    .description(w('record a unit’s request for more time (延期申请), before the deadline in force; the office answers with plan review', '延期申请：记录单位的延期申请（应在现行时限前提出），由办公室用 plan review 审批'))
+    .addHelpText('after', example('plan extend 县财政局 2.1.3 --to 2022-01-31 --reason "资金未到位"'))
+    .argument('<unit>', w('unit id, name or alias', '单位编号、名称或别名'))
+    .argument('<task>', w('task id, e.g. 2.1.3', '任务编号，如 2.1.3'))
+    .option('--to <date>', w('the date asked for, YYYY-MM-DD', '申请延期至 YYYY-MM-DD'), asOfDate)
+    .option('--reason <text>', w('why more time is needed (required)', '申请理由（必填）'))
+    .option('--late', w('ask after the deadline in force has passed (shown as a late request)', '在时限届满后申请（注明为逾期申请）'))
+    .option('--by <who>', w('who asks (default: git’s user, else the unit)', '申请人（默认取 git 用户，否则为本单位）'))
+    .option('--dry-run', w('show the change as a diff; write nothing', '只显示改动，不写入'))
+    .action(async (unit: string, task: string, options, command: Command) => (await import('./commands/review.js')).extend(context(command), unit, task, options));
 
   program
     .command('history')
@@ -249,6 +287,7 @@ export function buildProgram(ambient: Ambient): Command {
     .argument('<paths...>', w('returned forms (.xlsx), or folders holding them', '回收的填报表（.xlsx）或其所在目录'))
     .addHelpText('after', example('plan collect returned/ --dry-run'))
     .option('--dry-run', w('show the changes as a diff; write nothing', '只显示改动，不写入'))
+    .option('--trust-unsigned', w("accept forms whose signature cannot be checked: made before forms were signed, or collected where the office's key (.plan-ledger/secret) is not", '接受无法核验签名的填报表：签名功能之前生成的，或在没有办公室密钥（.plan-ledger/secret）的电脑上收集'))
     .action(async (paths: string[], options, command: Command) => (await import('./commands/collect.js')).collect(context(command), paths, options));
 
   program
@@ -258,7 +297,19 @@ export function buildProgram(ambient: Ambient): Command {
     .addOption(new Option('--format <format>', w('output format (docx: GB/T 9704 layout, needs --out)', '输出格式（docx：GB/T 9704 公文格式，须配 --out）')).choices(['md', 'html', 'docx']).default('md'))
     .option('--checkpoint <date>', w('summarise this checkpoint, as of its date unless --as-of is given', '按该报送节点汇总（未给 --as-of 时以节点日为统计日期）'), asOfDate)
     .option('--out <file>', w('write to this file', '写入该文件'))
+    .option('--force', w('summarise an as-of date before the plan was signed', '统计日期早于计划成文日期时仍出具'))
     .action(async (options, command: Command) => (await import('./commands/summary.js')).summary(context(command), options));
+
+  program
+    .command('score')
+    .description(w('考核评分: the units ranked by the office’s scoring rules (plan/scoring.yaml), every point explained from the record', '考核评分：按本单位的评分规则（plan/scoring.yaml）给各单位排名，每一分都可追溯到记录'))
+    .addHelpText('after', example('plan score --to 2021-12-31', 'plan score --explain 县财政局 --format md'))
+    .addOption(new Option('--format <format>', w('output format (xlsx: needs --out)', '输出格式（xlsx：须配 --out）')).choices(['table', 'md', 'json', 'csv', 'xlsx']).default('table'))
+    .option('--from <date>', w('score events on or after this day, YYYY-MM-DD (default: from the start)', '只计该日及以后的事项 YYYY-MM-DD（默认：从头计）'), asOfDate)
+    .option('--to <date>', w('the score as it stood on this day, YYYY-MM-DD (default: the as-of date)', '截至该日的得分 YYYY-MM-DD（默认：统计日期）'), asOfDate)
+    .option('--explain <unit>', w('every line of one unit’s score: task, event, date, points, the rule and the record it comes from', '列出某单位得分的每一项：任务、事件、日期、分值、所依规则和所据记录'))
+    .option('--out <file>', w('write to this file', '写入该文件'))
+    .action(async (options, command: Command) => (await import('./commands/score.js')).score(context(command), options));
 
   program
     .command('remind')
@@ -274,9 +325,10 @@ export function buildProgram(ambient: Ambient): Command {
   program
     .command('calendar')
     .description(w('a unit’s deadlines and checkpoints as all-day calendar events (.ics) with reminders', '日历：单位的完成时限与报送节点（.ics 全天事件，带提醒）'))
-    .addHelpText('after', example('plan calendar --unit 县财政局 --out finance.ics'))
+    .addHelpText('after', example('plan calendar --unit 县财政局 --out finance.ics\nplan calendar --all --out calendars/'))
     .option('--unit <unit>', w('unit id, name or alias', '单位编号、名称或别名'))
-    .option('--out <file>', w('write the .ics file here (default: print it)', '写入该 .ics 文件（默认：打印）'))
+    .option('--all', w('one calendar per unit with something to do, into the folder --out names (<unit id>.ics)', '每个有任务或报送节点的单位一份日历，写入 --out 指定的目录（<单位编号>.ics）'))
+    .option('--out <file>', w('write the .ics file here (default: print it); with --all, the folder', '写入该 .ics 文件（默认：打印）；与 --all 同用时为目录'))
     .option('--remind <days>', w('reminders this many days before, at 09:00, comma-separated', '提前多少天提醒（当天 9:00），逗号分隔'), '7,1')
     .action(async (options, command: Command) => (await import('./commands/calendar-file.js')).calendar(context(command), options));
 
@@ -285,6 +337,7 @@ export function buildProgram(ambient: Ambient): Command {
     .description(w('a static progress site: figures, charts, a page per unit and per task (works from file://)', '进展网站：总体情况、图表、每个单位和每项任务一页（静态，可直接打开）'))
     .addHelpText('after', example('plan site --out public/ --public'))
     .option('--out <dir>', w('the folder to write the site into', '网站写入的目录'))
+    .option('--force', w('write into a folder that holds files the site did not write (they are left alone)', '目录中有非本网站写入的文件时仍然写入（这些文件保留不动）'))
     .option('--public', w('the edition for the public portal: no internal notes or internal evidence links', '公开版：不含内部备注和内部佐证链接'))
     .action(async (options, command: Command) => (await import('./commands/site.js')).site(context(command), options));
 
@@ -303,6 +356,7 @@ export function buildProgram(ambient: Ambient): Command {
     .option('--from <document>', w('import the plan from this document (as plan import does); without it: a small example', '从该文件导入计划（同 plan import）；不给则写一个小示例'))
     .option('--units <file>', w('with --from: resolve unit names against this units.yaml (as plan import --units)', '与 --from 一起：按该 units.yaml 识别单位名称（同 plan import --units）'))
     .addOption(new Option('--ci <forge>', w('the forge whose CI file to write', '为哪个平台写 CI 文件')).choices(['github', 'gitlab', 'gitea']).default('github'))
+    .option('--office <full name>', w('the issuing office’s full name (plan.yaml issuer), as it signs the documents', '发文机关全称（plan.yaml 的 issuer），公文落款用'))
     .option('--package-spec <spec>', w('what the new package.json installs plan-ledger from (an npm spec; default: where this copy came from)', '新仓库 package.json 从何处安装 plan-ledger（npm 依赖写法；默认：本副本的来源）'))
     .action(async (dir: string | undefined, options, command: Command) => (await import('./commands/init.js')).init(context(command), dir, options));
 

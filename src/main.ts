@@ -37,7 +37,8 @@ function exitCodeFor(error: unknown, lang: Lang, verbose: boolean): number {
   const e = fsUsageError(error) ?? error;
   if (e instanceof UsageError) {
     const { message, hint } = usageMessage(e.code, e.args, lang);
-    process.stderr.write(`plan: ${safeText(message)}\n${hint ? `  ${safeText(hint)}\n` : ''}`);
+    // A hint may run over lines (an example file): each line is made safe on its own.
+    process.stderr.write(`plan: ${safeText(message)}\n${hint ? `${hint.split('\n').map((l) => `  ${safeText(l)}`).join('\n')}\n` : ''}`);
     if (verbose) process.stderr.write(`${(error as Error).stack ?? e.stack}\n`);
     return EXIT.usage;
   }
@@ -52,4 +53,21 @@ function exitCodeFor(error: unknown, lang: Lang, verbose: boolean): number {
   process.stderr.write(`${what}${safeText((e as Error)?.message ?? String(e))}\n`);
   process.stderr.write(verbose ? `${(e as Error)?.stack}\n` : `${report}\n`);
   return EXIT.internal;
+}
+
+/**
+ * For the startup snapshot (scripts/snapshot.mjs): the modules of the everyday
+ * commands initialised, nothing run. Their top levels must not read the
+ * environment, the clock or the terminal: they run when the package is built.
+ */
+export async function preload(): Promise<void> {
+  await Promise.all([
+    import('./cli.js'),
+    import('./commands/status.js'),
+    import('./commands/check.js'),
+    import('./commands/overdue.js'),
+    import('./commands/upcoming.js'),
+    import('./commands/checklist.js'),
+    import('./commands/report.js'),
+  ]);
 }

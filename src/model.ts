@@ -4,6 +4,7 @@
  * schema validation; files on disk are described by the JSON Schemas in
  * src/validate/schemas/.
  */
+import type { DayName, WorkingCalendar } from './working-calendar.js';
 
 /** An ISO calendar date, `YYYY-MM-DD`, always a real date once validated. */
 export type IsoDate = string;
@@ -14,11 +15,64 @@ export const LEAD_UNITS = 'leads';
 /** A date on which units report progress (报送节点). */
 export interface Checkpoint {
   date: IsoDate;
+  /** Where it is written in plan.yaml's `checkpoints:` (a recurring entry stands for many dates). */
+  entry?: number;
+  /** Expanded from a recurring entry (每月5日前, 每季度末). */
+  every?: Recurrence;
   /** Unit or group ids, or `leads`: every unit that leads at least one task. */
   reporters: string[];
   /** The unit that receives the reports (县政府办公室). */
   recipient: string;
   source?: string;
+}
+
+export type Recurrence = 'month' | 'quarter';
+
+/**
+ * A checkpoint that recurs (每月5日前报送, 每季度末) within the plan's span: on
+ * `day` of each month (of each quarter's last month), or `offset` days from
+ * the period's end (0: its last day; 10: 十日内 after it). Expanded into dated
+ * checkpoints when the plan is read (due-dates.ts).
+ */
+export interface RecurringCheckpoint {
+  every: Recurrence;
+  day?: number | 'last';
+  offset?: number;
+  /** Limits within the span; the span's (or the signing date's) by default. */
+  from?: IsoDate;
+  until?: IsoDate;
+  reporters: string[];
+  recipient: string;
+  source?: string;
+}
+
+/** A deadline counted in working days (N个工作日内), from the signing or publishing date or a date; the start day is not counted. */
+export interface WorkdayDeadline {
+  workdays: number;
+  from: 'signed' | 'published' | IsoDate;
+}
+
+/** What a deadline on a day off becomes: kept (with a check warning), or moved to the next working day. */
+export type OnHoliday = 'keep' | 'next-workday';
+
+/** A day nobody works: a named holiday, or a weekend day not made a working day. */
+export interface DayOff {
+  kind: 'holiday' | 'weekend';
+  name?: DayName;
+}
+
+/** How a task's deadline in force was found, where a working calendar or a rule had a say. */
+export interface DueDate {
+  /** The date the rule counts to or the file writes, before `onHoliday` moved it. */
+  counted: IsoDate;
+  /** For a working-day rule: the day counted from (not itself counted). */
+  start?: IsoDate;
+  /** The counted date is a day off. */
+  dayOff?: DayOff;
+  /** onHoliday: next-workday moved the deadline off `counted`. */
+  moved?: boolean;
+  /** Years counted through (or the date's own) that the working calendar does not cover. */
+  uncovered: number[];
 }
 
 export interface HigherDocument {
@@ -43,6 +97,16 @@ export interface Plan {
   review?: 'required' | 'none';
   /** Days before a deadline from which an open task shows yellow (黄灯). */
   warnDays: number;
+  /** How `plan check --since` tells who made a commit: its author field (default) or the key that signed it. */
+  ownership?: 'author' | 'signed';
+  /** Working days before a deadline from which an open task shows yellow (with `calendar`); replaces warnDays. */
+  warnWorkdays?: number;
+  /** Show days left and days late in working days (with `calendar`). */
+  countWorkdays?: boolean;
+  /** The working calendar: `cn`, the State Council's holidays and 调休 (plus plan/holidays.yaml). */
+  calendar?: 'cn';
+  /** A deadline on a day off: kept (the default) or moved to the next working day. */
+  onHoliday?: OnHoliday;
   span?: { start: IsoDate; end: IsoDate };
   checkpoints: Checkpoint[];
 }
@@ -78,11 +142,16 @@ export interface Unit {
   contact?: Contact;
   /** Who may change this unit's status file: git e-mail addresses or forge user names. */
   maintainers?: string[];
+  /** SSH public keys or OpenPGP fingerprints whose signatures speak for the unit (signed mode). */
+  signingKeys?: string[];
+  /** The day the unit joined the plan: it is scored (plan score) only on what fell due from then on. */
+  since?: IsoDate;
 }
 
 /** The office that runs the plan (县政府办): it owns the plan's own files and may change any status file. */
 export interface Office {
   maintainers: string[];
+  signingKeys?: string[];
 }
 
 /** A phrase that stands for many units, e.g. 各镇人民政府 (UnitGroup). */
@@ -108,8 +177,13 @@ export interface Task {
   leadOpen: boolean;
   /** 责任单位: unit or group ids in the document's order. */
   responsible: string[];
+  /** The deadline in force: as written, or counted by `deadlineRule`, moved per `onHoliday`. */
   deadline: IsoDate | null;
   deadlineText: string | null;
+  /** The deadline as a count of working days (自印发之日起10个工作日内). */
+  deadlineRule?: WorkdayDeadline;
+  /** How the deadline in force was found (a rule counted, a day off kept or moved, a year not covered). */
+  due?: DueDate;
   /** An explicit exception: the source sets no deadline; reviewed on `reviewOn`. */
   ongoing: boolean;
   reviewOn: IsoDate[];
@@ -212,6 +286,42 @@ export interface FormReturn {
   sha256?: string;
 }
 
+/**
+ * The events `plan score` can score. The late ones count days late, so their
+ * rules may score per day or per started week and hold bands of days.
+ */
+export const SCORE_EVENTS = ['closed-on-time', 'closed-late', 'open-overdue', 'returned', 'extension-granted', 'extension-denied', 'report-on-time', 'report-late', 'report-missing'] as const;
+export type ScoreEventKind = (typeof SCORE_EVENTS)[number];
+export const LATE_EVENTS: ReadonlySet<ScoreEventKind> = new Set(['closed-late', 'open-overdue', 'report-late']);
+
+/** One rule of the office's scoring policy (scoring.yaml `rules:`), as written. */
+export interface ScoringRule {
+  /** Its place in the `rules:` list (for the explanation: the rule and its line). */
+  index: number;
+  event: ScoreEventKind;
+  /** Only units in this role; absent: both. */
+  role?: 'lead' | 'responsible';
+  points: number;
+  per?: 'day' | 'week';
+  days?: { min?: number; max?: number };
+  /** The most points either way one occurrence can move. */
+  cap?: number;
+  note?: string;
+}
+
+/** The office's scoring policy (考核评分规则, plan/scoring.yaml): plan-ledger has none of its own. */
+export interface Scoring {
+  title?: string;
+  base: number;
+  floor?: number;
+  ceiling?: number;
+  /** The public site shows the scores too. */
+  public: boolean;
+  rules: ScoringRule[];
+  /** Per event: the most points either way a unit's occurrences of it can move in total. */
+  caps: Partial<Record<ScoreEventKind, number>>;
+}
+
 /** Where a loaded value stands, so rules can point at it. */
 export interface Origin {
   file: string;
@@ -231,10 +341,16 @@ export interface PlanData {
   office?: Office;
   /** Forms returned by the units (the `returns:` list of their status files). */
   returns: FormReturn[];
+  /** The working calendar, for a plan with `calendar:`. */
+  calendar?: WorkingCalendar;
+  /** The office's scoring policy, when the plan has a scoring.yaml. */
+  scoring?: Scoring;
   /** Where each task, unit, group and status entry came from. */
   origins: {
     plan: string;
     units: string;
+    /** scoring.yaml, when the plan has one. */
+    scoring?: string;
     tasks: Map<string, Origin[]>;
     /** Status files by the unit id their name gives, with the unit they declare. */
     statuses: Map<string, { file: string; declaredUnit: string }>;

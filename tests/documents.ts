@@ -17,6 +17,8 @@ export interface Docx {
   tables: string[][][];
   footers: string[];
   fontTable: string;
+  /** word/styles.xml: where the fonts, sizes and the grid are set. */
+  styles: string;
   files: string[];
 }
 
@@ -32,7 +34,8 @@ export async function readDocx(file: string): Promise<Docx> {
   const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((t) => [...t[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => textOf(c[0]))));
   const footers = await Promise.all(files.filter((f) => /^word\/footer\d*\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
   const fontTable = (await zip.file('word/fontTable.xml')?.async('string')) ?? '';
-  return { xml, paragraphs, tables, footers, fontTable, files };
+  const styles = (await zip.file('word/styles.xml')?.async('string')) ?? '';
+  return { xml, paragraphs, tables, footers, fontTable, styles, files };
 }
 
 export interface StatusFigures {
@@ -91,9 +94,9 @@ export function statusFigures(dir: string, asOf: string): StatusFigures {
 
 /** Text that would act on a reader if any output let it through. */
 export const HOSTILE = {
-  title: '<script>alert(1)</script><img src=x onerror=alert(2)> =HYPERLINK("http://evil.example") **粗体** [点我](javascript:alert(3)) & ]]> \u001b[31m',
+  title: '<script>alert(1)</script><img src=x onerror=alert(2)> =HYPERLINK("http://evil.example") **粗体** [点我](javascript:alert(3)) & ]]> [31m',
   unit: '县财政局<b onmouseover=alert(4)>',
-  progress: '<iframe src="http://evil.example"></iframe> | 表格 | \u0007 ;BEGIN:VEVENT, 逗号',
+  progress: '<iframe src="http://evil.example"></iframe> | 表格 | ;BEGIN:VEVENT, 逗号',
 };
 
 /** A copy of the embedded plan with progress, whose texts try every injection. */

@@ -4,13 +4,15 @@ import { EXIT, ExitCode } from '../errors.js';
 import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from '../render/diagnostics.js';
 import { label } from '../render/messages.js';
 import { safeText } from '../render/text.js';
-import { loadPlan, paintFor, print, type Context } from './context.js';
+import { loadPlan, paintFor, print, sayRecovered, type Context } from './context.js';
 
 export interface CheckOptions {
   format: DiagnosticFormat;
   maxWarnings?: number;
   /** A revision: judge who changed which file in every commit since it. */
   since?: string;
+  /** With --since: judge the key that signed each commit, not its author. */
+  signed?: boolean;
   /** Rewrite unit names written where an id belongs, then check again. */
   fix?: boolean;
 }
@@ -20,16 +22,21 @@ export async function check(ctx: Context, options: CheckOptions): Promise<void> 
   let result = await loadPlan(ctx, { completions: 'today' });
   if (options.fix) {
     const { fixUnitNames } = await import('../store/fix-names.js');
-    const fixed = await fixUnitNames(result.diagnostics);
+    const fixed = await fixUnitNames(ctx.planDir, result.diagnostics);
+    if (fixed.recovered) sayRecovered(ctx, fixed.recovered);
     if (fixed.values > 0) {
       // On stderr, so that --format json stays one JSON document on stdout.
       process.stderr.write(`${label('fixed', ctx.lang)(fixed.values, fixed.files.map(safeText))}\n`);
       result = await loadPlan(ctx, { completions: 'today' });
     }
   }
-  if (options.since !== undefined && result.data) {
-    for (const d of (await import('./authorship.js')).authorshipDiagnostics(ctx, result.data, options.since)) result.diagnostics.push(d);
+  if (options.since !== undefined) {
+    const judged = await (await import('./authorship.js')).authorshipDiagnostics(ctx, result.data, options.since, options.signed);
+    // A decision written by the wrong author points at its record in the file as it stands.
+    await (await import('../load/positions.js')).locateDiagnostics(judged.diagnostics.filter((d) => d.path !== undefined));
+    for (const d of judged.diagnostics) result.diagnostics.push(d);
     sortDiagnostics(result.diagnostics);
+    if (!judged.signed) process.stderr.write(`${label('authorIsFreeText', ctx.lang)}\n`);
   }
   const paint = await paintFor(ctx);
   const counts = result.data && { tasks: result.data.tasks.length, units: result.data.units.length };

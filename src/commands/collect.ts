@@ -20,10 +20,11 @@ import type { FormProblem, FormRow } from '../workbook/read-form.js';
 import { fileSha256 } from '../workbook/fingerprint.js';
 import { WORKBOOK_LIMITS } from '../workbook/zip-guard.js';
 import { loadValidPlan, print, refusalText, type Context } from './context.js';
-import { editStatus, recordForUnit, recordReturn, type StatusChange } from '../store/index.js';
+import { editReview, editStatus, readSecret, recordForUnit, recordReturn, secretFile, type StatusChange } from '../store/index.js';
 
 export interface CollectOptions {
   dryRun?: boolean;
+  trustUnsigned?: boolean;
 }
 
 interface Outcome {
@@ -42,20 +43,37 @@ export async function collect(ctx: Context, paths: string[], options: CollectOpt
   const files = formFiles(paths);
   const { data, asOf } = await loadValidPlan(ctx, true);
   const ledger = buildLedger(data, asOf);
+  // Without the office's key no signature can be checked: said once, before any form is read.
+  const secret = secretFile(ctx.planDir);
+  const key = readSecret(secret);
+  if (key === undefined && options.trustUnsigned !== true) throw new UsageError('collect-no-secret', { file: secret });
   const { default: excel } = await import('exceljs');
-  const { readForm } = await import('../workbook/read-form.js');
+  const { readForm, zipProblem } = await import('../workbook/read-form.js');
+  const { isOds, odsToXlsx } = await import('../workbook/ods.js');
   const outcomes: Outcome[] = [];
 
   for (const file of files) {
     const name = basename(file);
     const bytes = readBytes(file);
     if (typeof bytes === 'string') {
-      const problem: FormProblem = bytes === 'too-large' ? { code: 'wb-too-large', args: { size: statSync(file).size, limit: WORKBOOK_LIMITS.fileBytes } } : { code: 'wb-not-a-workbook', args: {} };
+      const problem: FormProblem =
+        bytes === 'too-large' ? { code: 'wb-too-large', args: { size: statSync(file).size, limit: WORKBOOK_LIMITS.fileBytes } } : bytes === 'not-a-file' ? { code: 'wb-not-a-workbook', args: {} } : { code: 'wb-unreadable', args: { reason: bytes } };
       process.stderr.write(`${formProblemText(problem, name, ctx.lang)}\n`);
       outcomes.push({ unit: '—', file: name, changed: 0, unchanged: 0, refused: 1 });
       continue;
     }
-    const reading = await readForm(excel, bytes, name, ledger);
+    // A form saved as .ods is read through LibreOffice, as the .xlsx it converts it to.
+    let book = bytes;
+    if (isOds(name, bytes)) {
+      const converted = odsToXlsx(bytes);
+      if (!converted.ok) {
+        process.stderr.write(`${formProblemText(zipProblem(converted.problem), name, ctx.lang)}\n`);
+        outcomes.push({ unit: '—', file: name, changed: 0, unchanged: 0, refused: 1 });
+        continue;
+      }
+      book = converted.bytes;
+    }
+    const reading = await readForm(excel, book, name, ledger, { ...(key !== undefined && { key }), trustUnsigned: options.trustUnsigned === true });
     for (const w of reading.warnings) process.stderr.write(`${zh ? '提示：' : 'warning: '}${formProblemText(w, name, ctx.lang)}\n`);
     if (!reading.ok) {
       for (const p of reading.problems) process.stderr.write(`${formProblemText(p, name, ctx.lang)}\n`);
@@ -63,9 +81,11 @@ export async function collect(ctx: Context, paths: string[], options: CollectOpt
       outcomes.push({ unit: unit ? shortName(unit) : '—', file: name, changed: 0, unchanged: 0, refused: reading.problems.length });
       continue;
     }
-    const unit = ledger.unitsById.get(reading.meta.unit)!;
+    const unit = ledger.unitsById.get(reading.unit)!;
     const sha256 = fileSha256(bytes);
     const changes = reading.rows.map((r) => ({ row: r, change: changeOf(r, { file: name, sha256 }) })).filter((c) => c.change !== undefined);
+    // Requests for more time the form makes: recorded after the row's own change, late ones marked so (the form cannot say --late).
+    const requests = reading.rows.filter((r) => r.extension !== undefined);
     const recorded = await recordForUnit(
       ctx,
       unit.id,
@@ -73,6 +93,7 @@ export async function collect(ctx: Context, paths: string[], options: CollectOpt
       (before) => {
         let text = before;
         for (const { row, change } of changes) text = editStatus(text, unit.id, row.task, change!, asOf).text;
+        for (const row of requests) text = editReview(text, unit.id, row.task, { kind: 'request', by: unit.id, to: row.extension!.to, reason: row.extension!.reason, late: true }, asOf, row.assignment.task.deadline).text;
         text ??= `# yaml-language-server: $schema=../../src/validate/schemas/status.schema.json\nunit: ${unit.id}\n`;
         return { text: recordReturn(text, { checkpoint: reading.meta.checkpoint, received: asOf, file: name, sha256 }), result: undefined };
       },
@@ -85,7 +106,8 @@ export async function collect(ctx: Context, paths: string[], options: CollectOpt
       continue;
     }
     if (options.dryRun) print(lineDiff(recorded.before ?? '', recorded.after, recorded.file, ctx.lang));
-    outcomes.push({ unit: shortName(unit), file: name, changed: changes.length, unchanged: reading.rows.length - changes.length, refused: 0 });
+    const touched = new Set([...changes.map((c) => c.row.task), ...requests.map((r) => r.task)]).size;
+    outcomes.push({ unit: shortName(unit), file: name, changed: touched, unchanged: reading.rows.length - touched, refused: 0 });
   }
 
   const table = renderTable(
@@ -146,8 +168,9 @@ function formFiles(paths: string[]): string[] {
 }
 
 /** The file's bytes, read only when it is under the limit; a folder or device is not a workbook. */
-function readBytes(file: string): Buffer | 'too-large' | 'unreadable' {
+function readBytes(file: string): Buffer | 'too-large' | 'not-a-file' | string {
   const read = readBounded(file, WORKBOOK_LIMITS.fileBytes);
   if (read.ok) return read.bytes;
-  return read.problem === 'too-large' ? 'too-large' : 'unreadable';
+  if (read.problem === 'too-large' || read.problem === 'not-a-file') return read.problem;
+  return read.problem === 'missing' ? 'ENOENT' : (read.code ?? 'error');
 }

@@ -8,13 +8,18 @@ import { capPerFile, locateDiagnostics } from '../load/positions.js';
 import { listPlanFiles, PlanFolderMissing } from '../load/plan-files.js';
 import type { PlanData } from '../model.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
+import { label } from '../render/messages.js';
 import { safeText, terminalSafe } from '../render/text.js';
 import type { Recorded } from '../store/index.js';
+import { recoverEdit, type Recovery } from '../store/journal.js';
 import { validatePlan, type Validated, type ValidateOptions } from '../validate/index.js';
 import type { Lang, Paint } from '../render/lang.js';
 
 /** What a command asks of the load: texts for some entries, a report date before the as-of date, the completion rule. */
-export type LoadOptions = Pick<ValidateOptions, 'details' | 'replayAt' | 'completions'>;
+export type LoadOptions = Pick<ValidateOptions, 'details' | 'replayAt' | 'completions'> & {
+  /** An as-of date before the plan was signed is refused (a document for the record: 通报, report) rather than warned of. */
+  refuseBeforeSigned?: boolean;
+};
 
 export interface Context {
   planDir: string;
@@ -43,6 +48,9 @@ export async function paintFor(ctx: Context): Promise<Paint> {
 export async function loadPlan(ctx: Context, load: boolean | LoadOptions = false): Promise<Validated> {
   const options: LoadOptions = typeof load === 'boolean' ? { details: load } : load;
   try {
+    // An edit of several files killed halfway is finished before anything is read.
+    const recovered = await recoverEdit(ctx.planDir);
+    if (recovered) sayRecovered(ctx, recovered);
     const result = await validatePlan(ctx.planDir, listPlanFiles(ctx.planDir), {
       ...(ctx.asOf !== undefined && { asOf: ctx.asOf }),
       now: ctx.now,
@@ -74,7 +82,18 @@ export async function loadValidPlan(ctx: Context, load: boolean | LoadOptions = 
     process.stderr.write(ctx.lang === 'zh' ? '计划文件有错误，请先修正（plan check 可列出全部问题）。\n' : 'the plan has errors; fix them first (plan check lists them all)\n');
     throw new ExitCode(result.diagnostics.some((d) => d.unreadable) ? EXIT.usage : EXIT.findings);
   }
+  // Nothing was due before the plan existed: a report on such a date would show its tasks as merely "not started".
+  const signed = result.data.plan.signed;
+  if (signed !== undefined && result.asOf < signed) {
+    if (typeof load === 'object' && load.refuseBeforeSigned) throw new UsageError('as-of-before-signed', { asOf: result.asOf, signed });
+    process.stderr.write(`${label('asOfBeforeSigned', ctx.lang)(result.asOf, signed)}\n`);
+  }
   return { data: result.data, asOf: result.asOf };
+}
+
+/** On stderr: an earlier edit of several files was killed halfway, and this command finished it. */
+export function sayRecovered(ctx: Context, recovered: Recovery): void {
+  process.stderr.write(`${label('journalFinished', ctx.lang)(recovered.files.map(safeText))}\n`);
 }
 
 /** Whether this run paints its output: only then may the tool's own colour codes reach the terminal. */

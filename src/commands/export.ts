@@ -9,6 +9,8 @@ import type { StatusEntry } from '../model.js';
 import { entriesAgain } from '../validate/status-files.js';
 import { loadValidPlan, print, type Context } from './context.js';
 import { resolveUnits } from './resolve.js';
+import { placeAll, scoresOf } from './score.js';
+import type { ScoreView } from '../workbook/score-sheet.js';
 import { gitReplay, writeFileAtomic } from '../store/index.js';
 
 export interface ExportOptions {
@@ -40,6 +42,7 @@ export async function exportPlan(ctx: Context, options: ExportOptions = {}): Pro
         published: plan.published ?? null,
         implements: plan.implements,
         timezone: plan.timezone,
+        review: plan.review ?? 'none',
         warnDays: plan.warnDays,
         span: plan.span ?? null,
         checkpoints: plan.checkpoints.map((c) => ({ date: c.date, reporters: c.reporters, recipient: c.recipient })),
@@ -79,6 +82,9 @@ export async function exportPlan(ctx: Context, options: ExportOptions = {}): Pro
           note: s.details?.progress ?? null,
           reason: s.details?.reason ?? null,
           updated: s.updated ?? null,
+          // The office's records as written: decisions and requests for more time (the ledger's reading of them is in status --format json).
+          ...(s.review && { review: s.review }),
+          ...(s.extensions && { extensions: s.extensions }),
         }),
         data.statuses.length,
       ),
@@ -100,11 +106,18 @@ async function exportWorkbook(ctx: Context, options: ExportOptions): Promise<voi
     const ids = new Set(resolveUnits(ledger, name).units.map((u) => u.id));
     units = units ? new Set([...units].filter((id) => ids.has(id))) : ids;
     const keep = units;
-    rows = rows.map((r) => rollUp(r.task, r.assignments.filter((a) => keep.has(a.unit.id)), asOf, data.plan.warnDays)).filter((r) => r.total > 0);
+    rows = rows.map((r) => rollUp(ledger, r.task, r.assignments.filter((a) => keep.has(a.unit.id)))).filter((r) => r.total > 0);
   }
   const { default: excel } = await import('exceljs');
   const { ledgerWorkbook } = await import('../workbook/ledger-book.js');
-  const bytes = await ledgerWorkbook(excel, { ledger, rows, ...(units && { units }), lang: ctx.lang });
+  // 考核评分 when the plan has a scoring policy; narrowed like the rest to the units asked for.
+  const scores = await scoresOf(ctx, data, asOf);
+  let score: ScoreView | undefined;
+  if (scores) {
+    const board = { ...scores.board, units: scores.board.units.filter((u) => !units || units.has(u.unit.id)) };
+    score = { board, rulesFile: scores.rulesFile, placed: await placeAll(board, scores.rulesFile) };
+  }
+  const bytes = await ledgerWorkbook(excel, { ledger, rows, ...(units && { units }), lang: ctx.lang, ...(score && { score }) });
   writeFileAtomic(options.out, bytes);
   print(ctx.lang === 'zh' ? `已写入 ${options.out}（${rows.length} 项任务）` : `wrote ${options.out} (${rows.length} tasks)`);
 }

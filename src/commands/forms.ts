@@ -7,7 +7,7 @@ import { shortName } from '../ledger/units.js';
 import type { Checkpoint, Unit } from '../model.js';
 import { loadValidPlan, print, type Context } from './context.js';
 import { resolveUnits } from './resolve.js';
-import { writeFileAtomic } from '../store/index.js';
+import { ensureSecret, secretFile, writeFileAtomic } from '../store/index.js';
 
 export interface FormsOptions {
   out?: string;
@@ -29,6 +29,10 @@ export async function forms(ctx: Context, options: FormsOptions): Promise<void> 
     const ids = new Set(resolveUnits(ledger, name).units.map((u) => u.id));
     units = units.filter((u) => ids.has(u.id));
   }
+  // The office's key signs every form; made here on first use (see store/secret.ts).
+  const secret = secretFile(ctx.planDir);
+  const { key, made } = ensureSecret(secret);
+  if (made) print(ctx.lang === 'zh' ? `已生成办公室的填报表密钥 ${secret}（不进入 git；收集填报表时用它核验签名，请妥善保管）` : `made the office's form key ${secret} (kept out of git; plan collect checks each form's signature with it: keep it safe)`);
   const { default: excel } = await import('exceljs');
   const { unitForm, formFileName } = await import('../workbook/forms.js');
   const names = new Map<string, number>();
@@ -40,7 +44,7 @@ export async function forms(ctx: Context, options: FormsOptions): Promise<void> 
     if (list.assignments.length === 0) continue;
     // Two units with one short name get their ids in the file name.
     const name = names.get(shortName(unit))! > 1 ? `${shortName(unit)}-${unit.id}` : shortName(unit);
-    writeFileAtomic(join(options.out, formFileName(name)), await unitForm(excel, ledger, list, checkpoint, ctx.lang));
+    writeFileAtomic(join(options.out, formFileName(name)), await unitForm(excel, ledger, list, checkpoint, ctx.lang, key));
     written++;
   }
   print(ctx.lang === 'zh' ? `已写入 ${written} 份填报表到 ${options.out}（报送节点 ${checkpoint.date}）` : `wrote ${written} forms to ${options.out} (checkpoint ${checkpoint.date})`);

@@ -1,5 +1,6 @@
 /** `plan history`: what changed in one unit's entries, and when. */
 import type { HistoryRecord } from '../model.js';
+import { recordedBy } from '../ledger/replay.js';
 import { json } from '../render/formats.js';
 import { historyTable } from '../render/reports/history.js';
 import { loadValidPlan, print, type Context } from './context.js';
@@ -10,7 +11,7 @@ export interface HistoryOptions {
 }
 
 export async function history(ctx: Context, unitName: string, taskId: string | undefined, options: HistoryOptions): Promise<void> {
-  const { data } = await loadValidPlan(ctx, true);
+  const { data, asOf } = await loadValidPlan(ctx, true);
   const unit = resolveUnit(data, unitName);
   // As for `plan update`: a task that is not the unit's has no history of it to show.
   if (taskId !== undefined) resolveAssignedTask(data, unit, taskId);
@@ -25,7 +26,7 @@ export async function history(ctx: Context, unitName: string, taskId: string | u
   for (const [task, records] of fromGit ?? []) if (!byTask.has(task) && titles.has(task)) byTask.set(task, records);
   const records = [...byTask]
     .filter(([task]) => taskId === undefined || task === taskId)
-    .flatMap(([task, list]) => list.map((h) => ({ task, title: titles.get(task) ?? '', ...h })))
+    .flatMap(([task, list]) => recordedBy(list, asOf).map((h) => ({ task, title: titles.get(task) ?? '', ...h })))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   print(options.format === 'json' ? json({ unit: unit.id, task: taskId ?? null, history: records }) : historyTable(unit, taskId, records, ctx.lang, ctx.columns));
 }

@@ -9,7 +9,7 @@ import { planFiles } from '../importer/files.js';
 import { INFLATED_LIMIT, readForm } from '../importer/forms/read.js';
 import { importDocument } from '../importer/index.js';
 import { readBounded } from '../load/bounded-read.js';
-import { readOne } from '../load/plan-files.js';
+import { FILE_LIMITS, readOne } from '../load/plan-files.js';
 import type { Unit, UnitGroup } from '../model.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
 import { importReport } from '../render/reports/import-report.js';
@@ -56,13 +56,17 @@ export async function importPlan(ctx: Context, document: string, options: Import
     }
   }
 
+  // Checked before the importer runs: a document far larger than any work plan ends here, at once, with its size.
+  const blocks = read.source.blocks.reduce((n, b) => n + (b.kind === 'table' ? b.rows.length : lineCount(b.text)), 0);
+  if (blocks > IMPORT_BLOCK_LIMIT) throw new UsageError('document-too-many-blocks', { file: document, count: blocks, limit: IMPORT_BLOCK_LIMIT, size: bytes.length });
   const known = options.units === undefined ? undefined : await readUnits(ctx, options.units);
   const sourceName = basename(document);
   const today = ctx.asOf ?? dateIn('Asia/Shanghai', ctx.now);
   const office = options.office?.trim();
   const draft = importDocument(read.source, { sourceName, today, ...(office && { office }), ...(known && { known: known.data }) });
   const taskCount = draft.parts.reduce((n, p) => n + p.tasks.length, 0);
-  const files = planFiles(draft, sourceName, options.out === undefined ? undefined : installedSchemas(options.out));
+  // Each task file stays well inside what the reader takes: a large part is split into several files.
+  const files = planFiles(draft, sourceName, options.out === undefined ? undefined : installedSchemas(options.out), FILE_LIMITS.bytes / 2);
   // Units resolved without additions: keep the given file as it is, comments and all.
   if (known && !draft.newUnits) files.set('units.yaml', known.text);
 
@@ -88,6 +92,19 @@ export async function importPlan(ctx: Context, document: string, options: Import
   }
   const uncertain = draft.report.problems.filter((p) => p.kind !== 'no-deadline');
   if (uncertain.length > 0) throw new ExitCode(EXIT.findings);
+}
+
+/**
+ * Lines and table rows a document may have. A province's plan has a few
+ * thousand tasks; a county's, a few hundred. Beyond this the import would take
+ * seconds per 10 MB and write a plan no one reviews: refused with the count.
+ */
+export const IMPORT_BLOCK_LIMIT = 50_000;
+
+function lineCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** Documents above this size are refused before they are read. */

@@ -13,15 +13,18 @@ import { installSpec, type InstallSpec } from '../load/own-package.js';
 import type { PlanData } from '../model.js';
 import type { Forge } from '../repository/codeowners.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
-import { ciFile, CI_PATHS, examplePlan, GITIGNORE, packageJson, pointSchemasAtPackage, readme } from '../repository/plan-repo.js';
+import { ciFile, CI_PATHS, examplePlan, exampleScoring, GITIGNORE, packageJson, pointSchemasAtPackage, readme } from '../repository/plan-repo.js';
 import { loadPlan, paintFor, print, type Context } from './context.js';
 import { writeFileAtomic } from '../store/index.js';
+import YAML from 'yaml';
 
 export interface InitOptions {
   from?: string;
   /** With --from: resolve unit names against this units.yaml, as `plan import --units` does. */
   units?: string;
   ci: Forge;
+  /** The issuing office's full name, for plan.yaml's issuer (and the example's office unit). */
+  office?: string;
   /** What the new package.json installs plan-ledger from (an npm spec); default: where this copy came from. */
   packageSpec?: string;
 }
@@ -29,6 +32,7 @@ export interface InitOptions {
 export async function init(ctx: Context, dirArg: string | undefined, options: InitOptions): Promise<void> {
   const zh = ctx.lang === 'zh';
   const dir = dirArg ?? '.';
+  const office = options.office?.trim() || undefined;
   const planDir = join(dir, 'plan');
   if (existsSync(planDir)) throw new UsageError('plan-exists', { dir: planDir });
   const taken = [CI_PATHS[options.ci], 'CODEOWNERS', 'package.json'].filter((f) => existsSync(join(dir, f)));
@@ -59,8 +63,17 @@ export async function init(ctx: Context, dirArg: string | undefined, options: In
       writeFileAtomic(join(planDir, file), pointSchemasAtPackage(readFileSync(join(planDir, file), 'utf8'), depth, kind));
     }
   } else {
-    for (const [name, text] of examplePlan(ctx.asOf ?? dateIn('Asia/Shanghai', ctx.now))) writeFileAtomic(join(planDir, name), text);
+    for (const [name, text] of examplePlan(ctx.asOf ?? dateIn('Asia/Shanghai', ctx.now), office)) writeFileAtomic(join(planDir, name), text);
   }
+  if (office !== undefined && options.from !== undefined) {
+    // The office named here wins over the 发文机关 the import found.
+    const file = join(planDir, 'plan.yaml');
+    const doc = YAML.parseDocument(readFileSync(file, 'utf8'));
+    doc.set('issuer', office);
+    writeFileAtomic(file, doc.toString());
+  }
+  // plan score needs the office's own policy: an example that says it is one, imported plan or not.
+  writeFileAtomic(join(planDir, 'scoring.yaml'), exampleScoring());
   mkdirSync(join(planDir, 'status'), { recursive: true });
 
   // An imported plan may still have errors for a person to fix: the repository is made all the

@@ -1,7 +1,9 @@
 /** `plan remind`: 催办 notices for units with overdue or soon-due tasks, and the office's list. */
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { addDays } from '../calendar.js';
 import { buildLedger } from '../ledger/index.js';
+import { milestonesDue } from '../ledger/milestones.js';
 import { dueForReminder } from '../ledger/summary.js';
 import { documentMarkdown, documentText } from '../render/documents/document.js';
 import { noticeDocument, reminderListMarkdown, reminderListTable, type Reminder } from '../render/documents/notice.js';
@@ -33,14 +35,18 @@ export async function remind(ctx: Context, options: RemindOptions): Promise<void
     if ((wanted && !wanted.has(unit.id)) || senders.has(unit.id)) continue;
     const items = dueForReminder(
       all.filter((a) => a.unit.id === unit.id),
-      asOf,
+      ledger,
       within,
     );
+    // Milestones due soon, or passed while the unit has not started: a stage is chased like a deadline.
+    const milestones = milestonesDue(ledger, (d) => d <= within, unit);
     // Units with nothing due get nothing.
-    if (items.length === 0) continue;
-    const overdue = items.filter((a) => a.task.deadline! < asOf).length;
+    if (items.length === 0 && milestones.length === 0) continue;
+    // By the deadline in force; a returned item is counted as returned, not as due.
+    const overdue = items.filter((a) => a.deadline !== null && a.deadline < asOf).length;
+    const returned = items.filter((a) => a.review === 'returned' && !(a.deadline !== null && a.deadline <= addDays(asOf, within))).length;
     const file = options.out === undefined ? undefined : join(options.out, `${unit.id}-${asOf}.${EXT[options.format]}`);
-    reminders.push({ unit, items, overdue, dueSoon: items.length - overdue, ...(file !== undefined && { file }) });
+    reminders.push({ unit, items, milestones, overdue, dueSoon: items.length - overdue - returned, ...(returned > 0 && { returned }), ...(file !== undefined && { file }) });
   }
   if (options.dryRun) {
     const list = options.out === undefined ? '' : `\n${ctx.lang === 'zh' ? '催办清单：' : 'list: '}${join(options.out, `reminders-${asOf}.md`)}`;

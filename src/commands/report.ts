@@ -25,6 +25,7 @@ export interface ReportOptions {
   from?: string;
   to?: string;
   out?: string;
+  force?: boolean;
 }
 
 type Period = { kind: 'checkpoint'; date?: IsoDate } | { kind: 'period'; from: IsoDate; to: IsoDate };
@@ -49,6 +50,7 @@ export async function report(ctx: Context, name: string, options: ReportOptions)
       return (unit) => ids.has(unit);
     },
     ...(end !== undefined && { replayAt: end }),
+    refuseBeforeSigned: options.force !== true,
   });
   const all = data.plan.checkpoints.map((c) => c.date).sort();
   if (period.kind === 'checkpoint' && period.date !== undefined && !all.includes(period.date)) {

@@ -27,7 +27,7 @@ export async function status(ctx: Context, options: StatusOptions): Promise<void
     const { units, label } = resolveUnits(ledger, name);
     const ids = new Set(units.map((u) => u.id));
     rows = rows
-      .map((r) => rollUp(r.task, r.assignments.filter((a) => ids.has(a.unit.id)), asOf, data.plan.warnDays))
+      .map((r) => rollUp(ledger, r.task, r.assignments.filter((a) => ids.has(a.unit.id))))
       .filter((r) => r.total > 0);
     filters.push(label);
   }

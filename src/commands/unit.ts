@@ -2,22 +2,23 @@
  * `plan unit add|rename|remove|alias` and `plan group add|remove`: every
  * reference to a unit changes together. The new files are checked with the
  * whole plan before anything is written; then they are written one by one
- * (each atomically) under the plan's lock, and if one fails, those already
- * written are put back, so the plan holds all the changes or none.
+ * through the store's journal under the plan's lock, so the plan holds all
+ * the changes or none, even when the command is killed halfway.
  */
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
 import { findNamed, shortName } from '../ledger/units.js';
 import { locateDiagnostics } from '../load/positions.js';
+import { planInRepo } from '../load/git.js';
 import { listPlanFiles, type FileKind } from '../load/plan-files.js';
 import type { PlanData, UnitKind } from '../model.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
 import { lineDiff } from '../render/reports/diff.js';
 import { validatePlan } from '../validate/index.js';
-import { loadValidPlan, paintFor, print, type Context } from './context.js';
+import { loadValidPlan, paintFor, print, sayRecovered, type Context } from './context.js';
 import { resolveUnit } from './resolve.js';
-import { addAliases, addUnit, completeGroup, LockTimeout, PlanFileUnusable, removeUnit, renameIdIn, setMaintainers, setMembership, withLock, writeFileAtomic } from '../store/index.js';
+import { addAliases, addUnit, completeGroup, editTogether, PlanFileUnusable, removeUnit, renameIdIn, setMaintainers, setMembership } from '../store/index.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
@@ -60,7 +61,9 @@ export async function unitRename(ctx: Context, name: string, newId: string, opti
   const { data } = await loadValidPlan(ctx);
   const unit = resolveUnit(data, name);
   if (!ID.test(newId)) throw new UsageError('bad-unit-id', { id: newId });
-  if (newId !== unit.id && findNamed(data, newId).kind !== 'unknown') throw new UsageError('unit-exists', { id: newId });
+  // The unit's own alias (an id it had before) may be taken back.
+  const taken = findNamed(data, newId);
+  if (newId !== unit.id && taken.kind !== 'unknown' && !(taken.kind === 'unit' && taken.unit.id === unit.id)) throw new UsageError('unit-exists', { id: newId });
   const oldStatus = join(ctx.planDir, 'status', `${unit.id}.yaml`);
   const newStatus = join(ctx.planDir, 'status', `${newId}.yaml`);
   if (existsSync(newStatus)) throw new UsageError('unit-exists', { id: newId });
@@ -68,7 +71,9 @@ export async function unitRename(ctx: Context, name: string, newId: string, opti
     const changes: Change[] = [];
     for (const ref of files) {
       if (ref.kind === 'status') continue;
-      const text = renameIdIn(ref.kind, read(ref.file), unit.id, newId);
+      const renamed = renameIdIn(ref.kind, read(ref.file), unit.id, newId);
+      // The old id stays the unit's alias: forms and notices made before the rename still name it.
+      const text = ref.kind === 'units' && renamed !== undefined ? addAliases(renamed, newId, [unit.id]) : renamed;
       if (text !== undefined) changes.push({ file: ref.file, text });
     }
     if (existsSync(oldStatus)) {
@@ -79,7 +84,31 @@ export async function unitRename(ctx: Context, name: string, newId: string, opti
     }
     return changes;
   }, [oldStatus, newStatus]);
-  print(msg(ctx, `已将单位 ${shortName(unit)} 的编号 ${unit.id} 改为 ${newId}，修改 ${changed} 个文件。`, `renamed unit ${shortName(unit)}: ${unit.id} → ${newId}, ${changed} files changed`));
+  print(msg(ctx, `已将单位 ${shortName(unit)} 的编号 ${unit.id} 改为 ${newId}，修改 ${changed} 个文件；${unit.id} 保留为别名，此前发出的填报表仍可收集。`, `renamed unit ${shortName(unit)}: ${unit.id} → ${newId}, ${changed} files changed; ${unit.id} stays its alias, so forms sent before still collect`));
+  if (options.dryRun !== true) for (const file of staleCodeowners(ctx.planDir, unit.id)) print(codeownersNote(ctx, file, unit.id));
+}
+
+/** CODEOWNERS files of the repository that still name the unit's old status file. */
+function staleCodeowners(planDir: string, oldId: string): string[] {
+  const repo = planInRepo(planDir);
+  if (!repo) return [];
+  const status = `${repo.planPath === '' ? '' : `${repo.planPath}/`}status/${oldId}.yaml`;
+  return ['CODEOWNERS', '.github/CODEOWNERS', '.gitlab/CODEOWNERS', '.gitea/CODEOWNERS', 'docs/CODEOWNERS'].filter((f) => {
+    try {
+      return readFileSync(join(repo.top, f), 'utf8').includes(status);
+    } catch {
+      return false;
+    }
+  });
+}
+
+function codeownersNote(ctx: Context, file: string, oldId: string): string {
+  const forge = file.startsWith('.gitlab/') ? 'gitlab' : file.startsWith('.gitea/') ? 'gitea' : 'github';
+  return msg(
+    ctx,
+    `注意：${file} 仍按旧编号 ${oldId} 指定状态文件的维护人，已与 units.yaml 不一致。请运行 plan codeowners --forge ${forge} --out ${file} 并提交。`,
+    `note: ${file} still gives the owners of status/${oldId}.yaml and is out of step with units.yaml; run plan codeowners --forge ${forge} --out ${file} and commit it`,
+  );
 }
 
 export async function unitRemove(ctx: Context, name: string, options: { dryRun?: boolean }): Promise<void> {
@@ -166,8 +195,10 @@ const unitsFile = (ctx: Context): string => join(ctx.planDir, 'units.yaml');
 const msg = (ctx: Context, zh: string, en: string): string => (ctx.lang === 'zh' ? zh : en);
 
 /**
- * Computes the changes under the lock, checks the plan as it would be, and
- * writes all of them or none. Returns how many files changed.
+ * Computes the changes under the plan's locks, checks the plan as it would
+ * be, and hands them to the store, which writes all of them through its
+ * journal (a killed edit is finished by the next command). Returns how many
+ * files changed.
  */
 async function apply(
   ctx: Context,
@@ -176,91 +207,43 @@ async function apply(
   alsoLock: string[] = [],
 ): Promise<number> {
   // Status files are locked as plan update locks them; without a status folder there are none to lock.
-  const lockOn = [unitsFile(ctx), ...alsoLock.filter((f) => existsSync(dirname(f)))];
-  try {
-    return await lockAll(lockOn, async () => {
-      const originals = new Map<string, string | undefined>();
-      const read = (file: string): string => {
-        const path = file === 'units' ? unitsFile(ctx) : file;
-        if (!originals.has(path)) originals.set(path, readFileSync(path, 'utf8'));
-        return originals.get(path)!;
-      };
-      let changes: Change[];
-      const listing = listPlanFiles(ctx.planDir);
-      try {
-        const planned = plan(read, listing.refs);
-        // Every file a change replaces or deletes is kept, to be put back if a later step fails.
-        for (const c of planned) if (existsSync(c.file)) read(c.file);
-        changes = planned.filter((c) => c.text !== originals.get(c.file));
-      } catch (e) {
-        if (e instanceof PlanFileUnusable) throw new UsageError('plan-file-unusable', { reason: e.message });
-        throw e;
-      }
-      if (changes.length === 0) return 0;
-
-      // The plan as it would be: changed files read from memory, deleted ones gone, new ones added.
-      const byFile = new Map(changes.map((c) => [c.file, c.text]));
-      const refs = listing.refs.filter((r) => byFile.get(r.file) !== undefined || !byFile.has(r.file)).map((r) => (byFile.has(r.file) ? { ...r, text: byFile.get(r.file)! } : r));
-      for (const c of changes) {
-        if (c.text !== undefined && !refs.some((r) => r.file === c.file)) refs.push({ kind: 'status', file: c.file, stem: basename(c.file).replace(/\.ya?ml$/, ''), text: c.text });
-      }
-      const result = await validatePlan(ctx.planDir, { refs, broken: listing.broken }, { ...(ctx.asOf !== undefined && { asOf: ctx.asOf }), now: ctx.now });
-      const errors = result.diagnostics.filter((d) => d.severity === 'error');
-      if (errors.length > 0) {
-        await locateDiagnostics(errors.filter((d) => !byFile.has(d.file)));
-        process.stderr.write(DIAGNOSTIC_FORMATS.stylish({ diagnostics: errors, lang: ctx.lang, paint: await paintFor({ ...ctx, color: false }) }));
-        process.stderr.write(msg(ctx, '未写入：修改后的计划不符合上述规则。\n', 'nothing written: the plan would break the rules above\n'));
-        throw new ExitCode(EXIT.findings);
-      }
-      if (dryRun) {
-        for (const c of changes) print(lineDiff(originals.get(c.file) ?? '', c.text ?? '', c.file, ctx.lang));
-        return changes.length;
-      }
-      writeAllOrNone(changes, originals);
-      return changes.length;
-    });
-  } catch (e) {
-    if (e instanceof LockTimeout) throw new UsageError('lock-timeout', { file: ctx.planDir, holder: e.holder, lockFile: e.lockFile });
-    throw e;
-  }
-}
-
-/**
- * New files first, then changed ones, deletions last: a reader between two
- * steps finds at worst a file too many, never a reference to a missing one.
- * When a step fails, the steps done are undone in reverse.
- */
-function writeAllOrNone(changes: Change[], originals: Map<string, string | undefined>): void {
-  const order = [...changes].sort((a, b) => rank(a, originals) - rank(b, originals));
-  const done: Change[] = [];
-  try {
-    for (const c of order) {
-      if (c.text === undefined) unlinkSync(c.file);
-      else writeFileAtomic(c.file, c.text);
-      done.push(c);
+  const lockOn = alsoLock.filter((f) => existsSync(dirname(f)));
+  const { result, recovered } = await editTogether(ctx.planDir, lockOn, async (readFile) => {
+    const read = (file: string): string => {
+      const path = file === 'units' ? unitsFile(ctx) : file;
+      // A missing file fails as reading it fails.
+      return readFile(path) ?? readFileSync(path, 'utf8');
+    };
+    let changes: Change[];
+    const listing = listPlanFiles(ctx.planDir);
+    try {
+      changes = plan(read, listing.refs).filter((c) => c.text !== readFile(c.file));
+    } catch (e) {
+      if (e instanceof PlanFileUnusable) throw new UsageError('plan-file-unusable', { reason: e.message });
+      throw e;
     }
-  } catch (e) {
-    for (const c of done.reverse()) {
-      const before = originals.get(c.file);
-      try {
-        if (before === undefined) unlinkSync(c.file);
-        else writeFileAtomic(c.file, before);
-      } catch {
-        // Keep undoing the rest; the first error is the one reported.
-      }
+    if (changes.length === 0) return { changes: [], result: 0 };
+
+    // The plan as it would be: changed files read from memory, deleted ones gone, new ones added.
+    const byFile = new Map(changes.map((c) => [c.file, c.text]));
+    const refs = listing.refs.filter((r) => byFile.get(r.file) !== undefined || !byFile.has(r.file)).map((r) => (byFile.has(r.file) ? { ...r, text: byFile.get(r.file)! } : r));
+    for (const c of changes) {
+      if (c.text !== undefined && !refs.some((r) => r.file === c.file)) refs.push({ kind: 'status', file: c.file, stem: basename(c.file).replace(/\.ya?ml$/, ''), text: c.text });
     }
-    throw e;
-  }
-}
-
-function rank(c: Change, originals: Map<string, string | undefined>): number {
-  if (c.text === undefined) return 2;
-  return originals.has(c.file) ? 1 : 0;
-}
-
-/** Takes the locks one after another, always in the same order, so two commands cannot wait on each other. */
-async function lockAll<T>(files: string[], work: () => Promise<T>): Promise<T> {
-  const sorted = [...new Set(files)].sort();
-  const step = (i: number): Promise<T> => (i === sorted.length ? work() : withLock(sorted[i]!, () => step(i + 1)));
-  return step(0);
+    const result = await validatePlan(ctx.planDir, { refs, broken: listing.broken }, { ...(ctx.asOf !== undefined && { asOf: ctx.asOf }), now: ctx.now });
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      await locateDiagnostics(errors.filter((d) => !byFile.has(d.file)));
+      process.stderr.write(DIAGNOSTIC_FORMATS.stylish({ diagnostics: errors, lang: ctx.lang, paint: await paintFor({ ...ctx, color: false }) }));
+      process.stderr.write(msg(ctx, '未写入：修改后的计划不符合上述规则。\n', 'nothing written: the plan would break the rules above\n'));
+      throw new ExitCode(EXIT.findings);
+    }
+    if (dryRun) {
+      for (const c of changes) print(lineDiff(readFile(c.file) ?? '', c.text ?? '', c.file, ctx.lang));
+      return { changes: [], result: changes.length };
+    }
+    return { changes, result: changes.length };
+  });
+  if (recovered) sayRecovered(ctx, recovered);
+  return result;
 }

@@ -21,6 +21,8 @@ export interface UpdateOptions {
   completed?: string;
   reason?: string;
   dryRun?: boolean;
+  /** Take back a claim the office has not decided (`review: required`). */
+  withdraw?: boolean;
   /** Commit the changed status file (`--commit`), optionally as `--author "Name <mail>"`. */
   commit?: boolean;
   author?: string;
@@ -28,6 +30,7 @@ export interface UpdateOptions {
 
 export async function update(ctx: Context, unitName: string, taskId: string, options: UpdateOptions): Promise<void> {
   const zh = ctx.lang === 'zh';
+  if (options.withdraw) return (await import('./review.js')).withdraw(ctx, unitName, taskId, options.progress, options.dryRun === true);
   const change: StatusChange = {
     evidence: options.evidence ?? [],
     ...(options.state !== undefined && { state: options.state }),
@@ -79,7 +82,9 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
   }
   const what = edit.from === edit.to ? stateWord(edit.to, ctx.lang) : `${stateWord(edit.from, ctx.lang)} → ${stateWord(edit.to, ctx.lang)}`;
   if (repo) repo.commit(recorded.file, `${shortName(unit)} ${task.id}：${edit.from === edit.to ? '更新进展' : `${stateWord(edit.from, 'zh')} → ${stateWord(edit.to, 'zh')}`}`);
-  print(safeText(zh ? `已更新 ${shortName(unit)} · ${task.id} ${task.title}：${what}（${asOf}）` : `updated ${shortName(unit)} · ${task.id} ${task.title}: ${what} (${asOf})`));
+  // The date the user gave for the completion is the one to confirm; the as-of date only when none was given.
+  const when = options.completed === undefined ? asOf : zh ? `完成日期 ${options.completed}` : `completed ${options.completed}`;
+  print(safeText(zh ? `已更新 ${shortName(unit)} · ${task.id} ${task.title}：${what}（${when}）` : `updated ${shortName(unit)} · ${task.id} ${task.title}: ${what} (${when})`));
 }
 
 /** Checked before the lock: no repository or a bad --author is a usage error, and nothing is written. */

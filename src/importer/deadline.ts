@@ -10,7 +10,7 @@
  * quantifiers), so scanning is linear in the length of the text.
  */
 import { isRealDate } from '../calendar.js';
-import type { IsoDate } from '../model.js';
+import type { IsoDate, Recurrence, WorkdayDeadline } from '../model.js';
 import { trimEnd } from './trim.js';
 
 export interface Milestone {
@@ -20,6 +20,7 @@ export interface Milestone {
 
 export type ParsedDeadline =
   | { kind: 'date'; date: IsoDate; milestones: Milestone[]; relative?: boolean }
+  | { kind: 'workdays'; rule: WorkdayDeadline }
   | { kind: 'ongoing'; note: string }
   | { kind: 'unknown'; needsSigned?: boolean };
 
@@ -40,6 +41,13 @@ const RANGE = /^\s*(?:至|到|—|－|-|~|～)/;
 const RELATIVE =
   /(?:自|从)?(?:本(?:方案|通知|意见|文件|办法|计划)|方案|文件|通知)?(?:印发|发布|下发|出台)(?:之日|之后|以后|后)起?\s*(\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(个)?\s*(日|天|月|周|星期|年)(?:内|以内)/;
 const CN = '一二三四五六七八九十';
+/**
+ * 自印发之日起10个工作日内, 自本通知发布之日起3个工作日内, 10个工作日内: a
+ * count of working days, from the signing (印发, 下发, 出台) or the publishing
+ * (发布) of the document; a count with no start named runs from its issue too.
+ */
+const WORKDAYS =
+  /(?:(?:自|从)?(?:本(?:方案|通知|意见|文件|办法|计划)|方案|文件|通知)?(印发|发布|下发|出台)(?:之日|之后|以后|后)起?)?\s*(\d{1,3}|[一二三四五六七八九十两]{1,3})\s*个?\s*工作日(?:内|以内)/;
 
 function lastDayOfMonth(year: number, month: number): IsoDate {
   return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
@@ -129,6 +137,15 @@ function relativeDate(text: string, ctx: DeadlineContext): ParsedDeadline | unde
   return { kind: 'date', date: base.toISOString().slice(0, 10), milestones: [], relative: true };
 }
 
+/** A count of working days in the words, as a rule for the ledger to count (the day it starts from is not counted). */
+function workdaysRule(text: string): { rule: WorkdayDeadline; wording: string } | undefined {
+  const m = WORKDAYS.exec(text);
+  if (!m) return undefined;
+  const n = /\d/.test(m[2]!) ? Number(m[2]) : cnNumber(m[2]!);
+  if (!(n > 0)) return undefined;
+  return { rule: { workdays: n, from: m[1] === '发布' ? 'published' : 'signed' }, wording: m[0] };
+}
+
 function cnNumber(s: string): number {
   const d = (c: string | undefined): number => (c === '两' ? 2 : CN.indexOf(c ?? '') + 1);
   if (s.length === 1) return d(s);
@@ -148,6 +165,8 @@ export function parseDeadline(text: string, ctxOrYear: DeadlineContext | number 
   const t = trimEnd(normalise(text), '。；;，,');
   // A deadline is a few words; a long passage is not one (and must not cost more than linear time).
   if (t.length > 200) return ONGOING.test(t.slice(0, 200)) ? { kind: 'ongoing', note: t.slice(0, 200) } : { kind: 'unknown' };
+  const workdays = workdaysRule(t);
+  if (workdays) return { kind: 'workdays', rule: workdays.rule };
   const relative = relativeDate(t, ctx);
   if (relative) return relative;
   const hits = scanDates(t, ctx.year);
@@ -189,9 +208,14 @@ function stagesBefore(text: string, dated: DateHit[]): Milestone[] {
  * the task has no 完成时限 label. A date counts only with words that make it a
  * deadline (前, 内, 完成…); a range with none (a policy period) does not.
  */
-export function deadlineInText(text: string, ctxOrYear: DeadlineContext | number | undefined): { date: IsoDate; wording: string; milestones: Milestone[] } | { needsSigned: true; wording: string } | undefined {
+export function deadlineInText(
+  text: string,
+  ctxOrYear: DeadlineContext | number | undefined,
+): { date: IsoDate; wording: string; milestones: Milestone[] } | { rule: WorkdayDeadline; wording: string } | { needsSigned: true; wording: string } | undefined {
   const ctx: DeadlineContext = typeof ctxOrYear === 'object' ? ctxOrYear : { year: ctxOrYear };
   const t = normalise(text);
+  const workdays = workdaysRule(t);
+  if (workdays) return workdays;
   const rel = RELATIVE.exec(t);
   if (rel) {
     const parsed = relativeDate(rel[0], ctx);
@@ -224,3 +248,29 @@ export function deadlineInText(text: string, ctxOrYear: DeadlineContext | number
 }
 
 export const ONGOING_WORDS = ONGOING;
+
+/** A reporting cadence: 每月5日前 (day 5 of each month), 每季度末 (the quarter's last day), 每季度结束后10日内 (ten days after it). */
+export interface Cadence {
+  every: Recurrence;
+  day?: number | 'last';
+  offset?: number;
+}
+
+const CADENCE = /每(个)?(月|季度?)(?:的)?(?:(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号](?:前|之前|以前)?|(末|底)(?:前|之前)?|(?:结束|终了)?后\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:日|天)(?:内|以内)|(?:第一个月|首月)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号](?:前|之前|以前)?)/;
+
+/** The cadence a sentence sets for its reports, if it sets one. */
+export function parseCadence(text: string): Cadence | undefined {
+  const m = CADENCE.exec(normalise(text));
+  if (!m) return undefined;
+  const every: Recurrence = m[2] === '月' ? 'month' : 'quarter';
+  const num = (s: string): number => (/\d/.test(s) ? Number(s) : cnNumber(s));
+  if (m[3]) {
+    const day = num(m[3]);
+    return day >= 1 && day <= 31 ? { every, day } : undefined;
+  }
+  if (m[4]) return { every, day: 'last' };
+  if (m[5]) return { every, offset: num(m[5]) };
+  // 每季度第一个月5日前: five days into the next quarter, reporting on the one just ended.
+  if (m[6] && every === 'quarter') return { every, offset: num(m[6]) };
+  return undefined;
+}

@@ -1,5 +1,6 @@
 /** What a document says about itself: number, issuer, title, dates, higher documents, checkpoints. */
-import type { Checkpoint, HigherDocument } from '../model.js';
+import type { Checkpoint, HigherDocument, RecurringCheckpoint } from '../model.js';
+import { parseCadence } from './deadline.js';
 import type { DraftPlan, Problem } from './types.js';
 import type { NameBook } from './names.js';
 
@@ -177,13 +178,32 @@ function findTitle(lines: string[]): string | undefined {
   return undefined;
 }
 
-/** "…于2021年9月5日、12月5日两个时间节点，将…报县政府办公室" → one checkpoint per date. */
-export function findCheckpoints(lines: string[], year: number | undefined, names: NameBook): Checkpoint[] {
-  const out: Checkpoint[] = [];
+/**
+ * "…于2021年9月5日、12月5日两个时间节点，将…报县政府办公室" → one checkpoint per date;
+ * "…每月5日前将…报送县政府办公室" (每季度末, 每季度结束后10日内) → one recurring checkpoint.
+ */
+export function findCheckpoints(lines: string[], year: number | undefined, names: NameBook): (Checkpoint | RecurringCheckpoint)[] {
+  const out: (Checkpoint | RecurringCheckpoint)[] = [];
+  const reportersOf = (words: string): string[] => {
+    const reporters: string[] = [];
+    for (const who of words.split(/[及和、,，]/).map((s) => s.trim()).filter(Boolean)) {
+      if (/牵头单位/.test(who)) {
+        const scope = names.knownGroup(who.replace('牵头', ''));
+        reporters.push(scope === undefined ? 'leads' : `leads:${scope}`);
+      } else reporters.push(names.id(who));
+    }
+    return reporters;
+  };
   for (const sentence of lines.flatMap((l) => l.trim().split('。'))) {
     const line = sentence.trim();
     // Reporting sentences are short; a long run of text is not one (and would cost the pattern below n²).
     if (line.length > 400) continue;
+    const cadence = /每(?:个)?(?:月|季度?)/.test(line) && /进展|落实|情况/.test(line) ? parseCadence(line) : undefined;
+    const r = cadence && /^(.*?)(?:要|须|应|需)?(?:于|在)?每(?:个)?(?:月|季度?).*?报(?:送)?(?:至|给)?([\u4e00-\u9fa5]+?)$/.exec(line);
+    if (cadence && r && r[1]!.trim() !== '') {
+      out.push({ every: cadence.every, ...(cadence.day !== undefined && { day: cadence.day }), ...(cadence.offset !== undefined && { offset: cadence.offset }), reporters: reportersOf(r[1]!), recipient: names.id(r[2]!), source: `${line}。` });
+      continue;
+    }
     const m = /^(.*?)要?于((?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[、和及至](?:\d{4}年)?\d{1,2}月\d{1,2}日)*)(?:两个|三个|四个)?(?:时间节点|前)?.*?报(?:送)?([\u4e00-\u9fa5]+?)$/.exec(line);
     if (!m || !/进展|落实|情况/.test(line)) continue;
     const reporters: string[] = [];

@@ -7,15 +7,23 @@ const ids = (list: string[]): string => `[${list.join(', ')}]`;
 const dates = ids;
 
 /**
- * `schemas`: the folder of the JSON Schemas relative to the plan folder (the installed package's), for
- * the editor's `$schema` comment; without it the comment is left out rather than pointing nowhere.
+ * The files of the draft. `schemas`: the folder of the JSON Schemas relative
+ * to the plan folder (the installed package's), for the editor's `$schema`
+ * comment; without it the comment is left out rather than pointing nowhere. A
+ * part whose file would pass `maxFileBytes` (the reader refuses a file above
+ * its limit) is split into several files of the same section,
+ * `tasks/<part>.yaml`, `tasks/<part>.part-2.yaml`, …, so that whatever an
+ * import writes, `plan check` can read.
  */
-export function planFiles(draft: Draft, sourceName: string, schemas?: string): Map<string, string> {
+export function planFiles(draft: Draft, sourceName: string, schemas?: string, maxFileBytes = Infinity): Map<string, string> {
   const files = new Map<string, string>();
   const comment = (kind: string, depth: number): string[] => (schemas === undefined ? [] : [`# yaml-language-server: $schema=${'../'.repeat(depth)}${schemas}/${kind}.schema.json`]);
   files.set('plan.yaml', planYaml(draft, sourceName, comment('plan', 0)));
   files.set('units.yaml', unitsYaml(draft.units, draft.groups, sourceName, comment('units', 0)));
-  for (const part of draft.parts) files.set(`tasks/${part.name}.yaml`, partYaml(part, sourceName, comment('tasks', 1)));
+  for (const part of draft.parts) {
+    const chunks = partYaml(part, sourceName, comment('tasks', 1), maxFileBytes);
+    chunks.forEach((text, i) => files.set(`tasks/${part.name}${i === 0 ? '' : `.part-${i + 1}`}.yaml`, text));
+  }
   return files;
 }
 
@@ -36,11 +44,18 @@ function planYaml({ plan }: Draft, sourceName: string, schema: string[]): string
     for (const d of plan.implements) out.push(`  - number: ${q(d.number)}`, `    title: ${q(d.title)}`);
   }
   out.push(`timezone: ${plan.timezone}`, '# Ledger setting: reports speak the document’s language unless --lang or the locale names another.', 'lang: zh', '# Ledger setting, not from the document: days before a deadline when a task turns yellow.', `warnDays: ${plan.warnDays}`);
+  if (plan.calendar) out.push('# Working days count the State Council’s holidays and make-up days (调休); see plan/holidays.yaml for local ones.', `calendar: ${plan.calendar}`);
   if (plan.span) out.push('span:', `  start: ${plan.span.start}`, `  end: ${plan.span.end}`);
   out.push(plan.checkpoints.length > 0 ? 'checkpoints:' : 'checkpoints: []');
   for (const c of plan.checkpoints) {
     // `leads:<group>` has a colon: quoted, so every YAML reader takes it as one string.
-    out.push(`  - date: ${c.date}`, `    reporters: [${c.reporters.map((r) => (r.includes(':') ? q(r) : r)).join(', ')}]`, `    recipient: ${c.recipient}`);
+    if ('date' in c) out.push(`  - date: ${c.date}`);
+    else {
+      out.push(`  - every: ${c.every}`);
+      if (c.day !== undefined) out.push(`    day: ${c.day}`);
+      if (c.offset !== undefined) out.push(`    offset: ${c.offset}`);
+    }
+    out.push(`    reporters: [${c.reporters.map((r) => (r.includes(':') ? q(r) : r)).join(', ')}]`, `    recipient: ${c.recipient}`);
     if (c.source) out.push(`    source: ${q(c.source)}`);
   }
   return `${out.join('\n')}\n`;
@@ -67,14 +82,35 @@ function unitsYaml(units: Unit[], groups: UnitGroup[], sourceName: string, schem
   return `${out.join('\n')}\n`;
 }
 
-function partYaml(part: DraftPart, sourceName: string, schema: string[]): string {
-  const out = [...schema, `# ${part.section} ${part.heading}: imported from ${sourceName}.`, `section: ${q(part.section)}`, `heading: ${q(part.heading)}`, 'tasks:'];
+function partYaml(part: DraftPart, sourceName: string, schema: string[], maxFileBytes: number): string[] {
+  const head = [...schema, `# ${part.section} ${part.heading}: imported from ${sourceName}.`, `section: ${q(part.section)}`, `heading: ${q(part.heading)}`, 'tasks:'];
+  const files: string[] = [];
+  let out = [...head];
+  let bytes = Buffer.byteLength(head.join('\n'));
   for (const t of part.tasks) {
+    const start = out.length;
+    taskYaml(t, out);
+    const added = out.slice(start).reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
+    if (bytes + added > maxFileBytes && start > head.length) {
+      files.push(`${out.slice(0, start).join('\n')}\n`);
+      out = [...head, ...out.slice(start)];
+      bytes = Buffer.byteLength(head.join('\n'));
+    }
+    bytes += added;
+  }
+  if (part.tasks.length === 0) out[out.length - 1] = 'tasks: []';
+  files.push(`${out.join('\n')}\n`);
+  return files;
+}
+
+function taskYaml(t: DraftPart['tasks'][number], out: string[]): void {
+  {
     out.push(`  - id: ${q(t.id)}`, `    title: ${q(t.title)}`, `    text: ${q(t.text)}`);
     if (t.lead.length > 0) out.push(`    lead: ${ids(t.lead)}`);
     if (t.leadOpen) out.push('    leadOpen: true');
     if (t.responsible.length > 0) out.push(`    responsible: ${ids(t.responsible)}`);
     if (t.deadline) out.push(`    deadline: ${t.deadline}`);
+    else if (t.deadlineRule) out.push(`    deadline: { workdays: ${t.deadlineRule.workdays}, from: ${t.deadlineRule.from} }`);
     if (t.deadlineText) out.push(`    deadlineText: ${q(t.deadlineText)}`);
     if (t.milestones && t.milestones.length > 0) {
       out.push('    milestones:');
@@ -87,6 +123,4 @@ function partYaml(part: DraftPart, sourceName: string, schema: string[]): string
     out.push(`    source: ${q(t.source)}`);
     if (t.annotation) out.push(`    annotation: ${q(t.annotation)}`);
   }
-  if (part.tasks.length === 0) out[out.length - 1] = 'tasks: []';
-  return `${out.join('\n')}\n`;
 }

@@ -411,7 +411,7 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
   const year = facts.year;
   const deadlines = { dates: 0, ongoing: 0, missing: 0, unknown: 0 };
   const checkpoints = findCheckpoints(lines, year, names);
-  const reviewOn = checkpoints.map((c) => c.date);
+  const reviewOn = checkpoints.flatMap((c) => ('date' in c ? [c.date] : []));
   const reviewDates = reviewOn.length > 0 ? reviewOn : year !== undefined ? [`${year}-06-30`, `${year}-12-31`] : placeholderReviewDates(options.today);
   // A task with an empty title is never written: a note or labels with no task text before them.
   for (const part of parts) {
@@ -432,6 +432,13 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
     const reading = readingOf.get(task.id);
     if (task.deadlineText === undefined) {
       const inText = deadlineInText(task.text, dctx);
+      if (inText && 'rule' in inText) {
+        task.deadlineRule = inText.rule;
+        task.deadlineText = inText.wording;
+        if (reading) reading.deadlineFrom = 'sentence';
+        deadlines.dates++;
+        continue;
+      }
       if (inText && 'date' in inText) {
         task.deadline = inText.date;
         task.deadlineText = inText.wording;
@@ -458,6 +465,9 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
     if (parsed.kind === 'date') {
       task.deadline = parsed.date;
       if (parsed.milestones.length > 0) task.milestones = parsed.milestones;
+      deadlines.dates++;
+    } else if (parsed.kind === 'workdays') {
+      task.deadlineRule = parsed.rule;
       deadlines.dates++;
     } else if (parsed.kind === 'ongoing') {
       task.ongoing = true;
@@ -487,6 +497,8 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
   if (allTasks.length === 0) problems.push({ line: 1, kind: 'no-tasks', text: '', seen: whatWasSeen(lines, tables.length) });
 
   const allDeadlines = allTasks.map((t) => t.deadline).filter((d): d is string => d !== undefined).sort();
+  // A plan counting working days (or reporting on a cadence) needs the working calendar; a Chinese document is on China's.
+  const calendar = 'cn' as const;
   const start = facts.signed ?? allDeadlines[0];
   const endOfYear = year !== undefined ? `${year}-12-31` : undefined;
   const latest = allDeadlines[allDeadlines.length - 1];
@@ -502,6 +514,7 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
     implements: facts.implements,
     timezone: 'Asia/Shanghai',
     warnDays: 14,
+    calendar,
     ...(start && end && start <= end && { span: { start, end } }),
     checkpoints,
   };
@@ -518,7 +531,8 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
       sections: parts.map((p) => ({ section: p.section, heading: p.heading, tasks: p.tasks.length })),
       tasks: allTasks.map((t) => {
         const r = readingOf.get(t.id);
-        return { id: t.id, line: t.line, lead: t.lead.map(nameOf), responsible: t.responsible.map(nameOf), deadline: t.deadline ?? (t.ongoing ? 'ongoing' : undefined), how: r?.how ?? 'annotation', deadlineFrom: r?.deadlineFrom ?? (t.deadlineText !== undefined ? 'label' : 'none') };
+        const rule = t.deadlineRule && `${t.deadlineRule.workdays} workdays from ${t.deadlineRule.from}`;
+        return { id: t.id, line: t.line, lead: t.lead.map(nameOf), responsible: t.responsible.map(nameOf), deadline: t.deadline ?? rule ?? (t.ongoing ? 'ongoing' : undefined), how: r?.how ?? 'annotation', deadlineFrom: r?.deadlineFrom ?? (t.deadlineText !== undefined ? 'label' : 'none') };
       }),
       unitsCreated: created,
       unitsResolved: resolved,

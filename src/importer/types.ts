@@ -3,7 +3,7 @@
  * plan it becomes, and the report. Shared by the importer's modules, which
  * import these from here and never from each other's entry point.
  */
-import type { IsoDate, Plan, Unit, UnitGroup } from '../model.js';
+import type { IsoDate, Plan, RecurringCheckpoint, Unit, UnitGroup, WorkdayDeadline } from '../model.js';
 import type { Milestone } from './deadline.js';
 
 /** A table cell; `from` marks a cell covered by a merged cell, holding its master's text. */
@@ -28,6 +28,8 @@ export interface DraftTask {
   leadOpen: boolean;
   responsible: string[];
   deadline?: IsoDate;
+  /** A count of working days (自印发之日起10个工作日内), counted by the ledger's calendar. */
+  deadlineRule?: WorkdayDeadline;
   deadlineText?: string;
   ongoing?: boolean;
   reviewOn?: IsoDate[];
@@ -48,7 +50,7 @@ export interface DraftPart {
 }
 
 /** A plan as far as the document gives it: the signing date may be missing. */
-export type DraftPlan = Omit<Plan, 'signed'> & { signed?: IsoDate };
+export type DraftPlan = Omit<Plan, 'signed' | 'checkpoints'> & { signed?: IsoDate; checkpoints: (Plan['checkpoints'][number] | RecurringCheckpoint)[] };
 
 /** What the document looked like when no task was found, to say so instead of staying silent. */
 export interface Seen {

@@ -3,21 +3,32 @@
  * assignments, lights (红黄绿灯), roll-ups, checkpoints and checklists.
  */
 import { daysBetween } from '../calendar.js';
-import { LEAD_UNITS, type Checkpoint, type HistoryRecord, type IsoDate, type PlanData, type StatusEntry, type Task, type TaskState, type Unit } from '../model.js';
+import { workdaysBetween } from '../working-calendar.js';
+import { LEAD_UNITS, type Checkpoint, type ExtensionRecord, type HistoryRecord, type IsoDate, type PlanData, type ReviewRecord, type StatusEntry, type Task, type TaskState, type Unit } from '../model.js';
 import { NOT_STARTED, stateOn, type StateInForce } from './replay.js';
+import { claimDate, deadlineOn, isClaim, pendingExtensions, reviewOn, type ClaimReview, type ReviewState } from './review.js';
 
 export type Role = 'lead' | 'responsible';
 
 /**
  * red: open and past its deadline (逾期), blocked or not; blocked: blocked and
  * not yet past its deadline (受阻) — the clock does not stop for it; yellow:
- * open and due within the warning window; green: closed on time, or open and
- * not yet due soon; done-late: closed after the deadline; ongoing: open, the
- * source sets no deadline.
+ * open and due within the warning window (warnDays, or warnWorkdays working
+ * days), or not yet started when one of the task's milestones (阶段性节点) has
+ * passed; green: closed on time, or open and not yet due soon; done-late:
+ * closed after the deadline; ongoing: open, the source sets no deadline.
+ *
+ * Under `review: required` a unit's done or not applicable is a claim:
+ * awaiting (待审核) while the office has not decided, whatever the date, when
+ * the claim was made on or before the deadline in force (the unit did its part
+ * in time; the wait is the office's); red when it was made after that deadline
+ * (late, and not closed until accepted). Accepted, it is green or done-late as
+ * any closed assignment. Every deadline here is the one in force for the
+ * assignment (an extension granted moves it).
  */
-export type Light = 'red' | 'blocked' | 'yellow' | 'green' | 'done-late' | 'ongoing';
+export type Light = 'red' | 'blocked' | 'yellow' | 'awaiting' | 'green' | 'done-late' | 'ongoing';
 
-export const LIGHT_ORDER: readonly Light[] = ['red', 'blocked', 'yellow', 'ongoing', 'done-late', 'green'];
+export const LIGHT_ORDER: readonly Light[] = ['red', 'blocked', 'yellow', 'awaiting', 'ongoing', 'done-late', 'green'];
 
 /** One unit's part in one task. */
 export interface Assignment {
@@ -39,7 +50,30 @@ export interface Assignment {
   evidence?: readonly string[];
   /** The entry was read back to an earlier state: something was recorded after the as-of date. */
   replayed?: boolean;
+  /** The deadline in force for this assignment on the as-of date: the task's, or the one an extension granted (ledger/review.ts deadlineOn). */
+  deadline: IsoDate | null;
+  /** The task's own deadline, present only when an extension moved this assignment's. */
+  originalDeadline?: IsoDate | null;
+  /** The grant that moved the deadline. */
+  extension?: ExtensionRecord;
+  /** Requests for more time the office had not answered on the as-of date. */
+  extensionsPending?: ExtensionRecord[];
+  /**
+   * Under `review: required`: pending (待审核), accepted (已销号) or returned
+   * (已退回, open again); null where the plan asks for no review or there is no
+   * claim and no return to show.
+   */
+  review: ReviewState | null;
+  /** The date of the claim the review state is about. */
+  claimed?: IsoDate;
+  /** The decision behind the review state (accepted with its note, returned with its reason, reopened). */
+  decision?: ReviewRecord;
+  /** Why the office returned the claim (review returned). */
+  returnReason?: string;
 }
+
+/** Closed and counted as done: closed by the unit and, under review, not awaiting the office. */
+export const isDone = (a: { state: TaskState; review: ReviewState | null }): boolean => isClosed(a.state) && a.review !== 'pending';
 
 export interface TaskRow {
   task: Task;
@@ -71,9 +105,15 @@ export interface CheckpointDue {
   recipient?: Unit;
 }
 
+/** What days left and days late are counted in: calendar days, or working days (plan.yaml countWorkdays, with a calendar). */
+export type DayUnit = 'days' | 'workdays';
+
 export interface Ledger {
   data: PlanData;
   asOf: IsoDate;
+  dayUnit: DayUnit;
+  /** `date` minus the as-of date in the ledger's day unit: negative when past. */
+  daysTo(date: IsoDate): number;
   rows: TaskRow[];
   unitsById: Map<string, Unit>;
   nextCheckpoint?: CheckpointDue;
@@ -89,24 +129,53 @@ export interface Ledger {
   assignmentsWhere(row: TaskRow, keep: (a: Assignment) => boolean): Assignment[];
   /** Units a list of unit and group ids stands for, in order, each once (groups expanded to their members). */
   unitsOf(ids: readonly string[]): Unit[];
+  /** Whether any unit's entry for the task records a request for more time (then its assignments' deadlines may differ from the task's). */
+  hasExtensions(task: Task): boolean;
 }
 
 export const isClosed = (state: TaskState): boolean => state === 'done' || state === 'not_applicable';
 
-export function lightOf(task: Task, state: TaskState, completed: IsoDate | undefined, asOf: IsoDate, warnDays: number): Light {
-  return lightWith(task, state, completed, task.deadline === null ? 0 : daysBetween(asOf, task.deadline), warnDays);
+/** Where an assignment stands against the as-of date: counted once per task for the task's deadline (the roll-up asks once per task × unit pair), anew for an extended one. */
+export interface Timing {
+  /** Past its deadline. */
+  late: boolean;
+  /** Within the warning window. */
+  soon: boolean;
+  /** A milestone's date has passed. */
+  stagePassed: boolean;
 }
 
-/** lightOf with the task's days left already counted: the roll-up asks once per task × unit pair. */
-function lightWith(task: Task, state: TaskState, completed: IsoDate | undefined, left: number, warnDays: number): Light {
+/** The warning window: warnWorkdays working days where the plan counts them, else warnDays calendar days. `deadline`: the one in force (an extension's), else the task's. */
+export function timingOf(task: Task, data: Pick<PlanData, 'plan' | 'calendar'>, asOf: IsoDate, deadline: IsoDate | null = task.deadline): Timing {
+  const stagePassed = task.milestones?.some((m) => m.date < asOf) === true;
+  if (deadline === null) return { late: false, soon: false, stagePassed };
+  const left = daysBetween(asOf, deadline);
+  const { warnWorkdays, warnDays } = data.plan;
+  const soon = warnWorkdays !== undefined && data.calendar ? workdaysBetween(data.calendar, asOf, deadline) <= warnWorkdays : left <= warnDays;
+  return { late: left < 0, soon, stagePassed };
+}
+
+/** The light in calendar days alone (warnDays): a plan without a working calendar, no review, the task's own deadline. */
+export function lightOf(task: Task, state: TaskState, completed: IsoDate | undefined, asOf: IsoDate, warnDays: number): Light {
+  return lightWith(task.deadline, state, completed, timingOf(task, { plan: { warnDays } as PlanData['plan'] }, asOf));
+}
+
+/**
+ * The light of one assignment: the deadline in force, its timing, and
+ * `review`, the office's view of a claim (under review: required only).
+ */
+function lightWith(deadline: IsoDate | null, state: TaskState, completed: IsoDate | undefined, timing: Timing, review?: ClaimReview): Light {
   if (isClosed(state)) {
-    const late = state === 'done' && task.deadline !== null && completed !== undefined && completed > task.deadline;
+    if (review?.state === 'pending') return deadline !== null && review.claimed !== undefined && review.claimed > deadline ? 'red' : 'awaiting';
+    const late = state === 'done' && deadline !== null && completed !== undefined && completed > deadline;
     return late ? 'done-late' : 'green';
   }
-  if (task.deadline === null) return state === 'blocked' ? 'blocked' : 'ongoing';
-  if (left < 0) return 'red';
+  // A stage passed without a start: the task is not on track, whatever its final date.
+  const behind = timing.stagePassed && state === 'not_started';
+  if (deadline === null) return state === 'blocked' ? 'blocked' : behind ? 'yellow' : 'ongoing';
+  if (timing.late) return 'red';
   if (state === 'blocked') return 'blocked';
-  return left <= warnDays ? 'yellow' : 'green';
+  return timing.soon || behind ? 'yellow' : 'green';
 }
 
 /** Where history records come from: by default the status files' `history:` lists; another source (a git log) may add its own. */
@@ -229,6 +298,7 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
   // By task, then by the unit's position: a row looks up its task once and then
   // indexes an array (a million entries at province size; Maps cost 0.6 s there).
   const entries = new Map<string, (StatusEntry | undefined)[]>();
+  const extended = new Set<string>();
   let unitId: string | undefined;
   let at: number | undefined;
   for (const s of data.statuses) {
@@ -238,6 +308,7 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
       at = owners.position.get(s.unit);
     }
     if (at === undefined) continue; // not a unit of the plan (an error of plan check): assigned to nothing
+    if (s.extensions !== undefined) extended.add(s.task);
     let byUnit = entries.get(s.task);
     if (!byUnit) entries.set(s.task, (byUnit = new Array<StatusEntry | undefined>(data.units.length)));
     byUnit[at] = s;
@@ -246,26 +317,60 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
     const i = owners.position.get(unit.id);
     return i === undefined ? undefined : entries.get(task.id)?.[i];
   };
-  const warnDays = data.plan.warnDays;
+  const required = data.plan.review === 'required';
+  const dayUnit: DayUnit = data.plan.countWorkdays && data.calendar ? 'workdays' : 'days';
+  const calendar = data.calendar;
+  const daysTo = (date: IsoDate): number => (dayUnit === 'workdays' && calendar ? workdaysBetween(calendar, asOf, date) : daysBetween(asOf, date));
+  const timings = new Map<Task, Timing>();
+  const timing = (task: Task, deadline: IsoDate | null = task.deadline): Timing => {
+    if (deadline !== task.deadline) return timingOf(task, data, asOf, deadline);
+    let found = timings.get(task);
+    if (!found) timings.set(task, (found = timingOf(task, data, asOf)));
+    return found;
+  };
   const inForce = (task: Task, unitId: string, entry: StatusEntry | undefined): StateInForce => {
     const history = historyOf(unitId, task.id, entry);
     return !entry && history === undefined ? NOT_STARTED : stateOn(entry, history, asOf);
   };
+  /** The office's view of a pair on the as-of date: asked only under review: required, of a claim or an entry with decisions. */
+  const reviewOf = (task: Task, unitId: string, entry: StatusEntry | undefined, then: StateInForce): ClaimReview | undefined => {
+    if (!required || (!isClaim(then.state) && entry?.review === undefined)) return undefined;
+    const claimed = claimDate(entry, historyOf(unitId, task.id, entry), then.state, asOf);
+    return reviewOn(entry?.review, then.state, claimed, asOf);
+  };
   const assess: Assess = (task, unit, role) => {
     const entry = entryOf(task, unit);
     const then = inForce(task, unit.id, entry);
-    const light = lightOf(task, then.state, then.completed, asOf, warnDays);
-    const daysOverdue = light === 'red' ? -daysBetween(asOf, task.deadline!) : 0;
-    const assignment: Assignment = { task, unit, role, state: then.state, light, daysOverdue };
+    // Without requests for more time (nearly always) the task's deadline is in force: nothing is made for it.
+    const due = entry?.extensions === undefined ? undefined : deadlineOn(task.deadline, entry.extensions, asOf);
+    const deadline = due === undefined ? task.deadline : due.deadline;
+    const review = reviewOf(task, unit.id, entry, then);
+    const light = lightWith(deadline, then.state, then.completed, timing(task, deadline), review);
+    // Once past, at least one day late: a deadline on a Friday is overdue on the Saturday, with no working day between.
+    const daysOverdue = light === 'red' && deadline !== null ? Math.max(1, -daysTo(deadline)) : 0;
+    const assignment: Assignment = { task, unit, role, state: then.state, light, daysOverdue, deadline, review: review?.state ?? null };
     if (entry) assignment.entry = entry;
     if (then.completed !== undefined) {
       assignment.completed = then.completed;
-      if (task.deadline !== null) assignment.completionDays = daysBetween(task.deadline, then.completed);
+      if (deadline !== null) assignment.completionDays = daysBetween(deadline, then.completed);
     }
     if (then.progress !== undefined) assignment.progress = then.progress;
     if (then.reason !== undefined) assignment.reason = then.reason;
     if (then.evidence !== undefined) assignment.evidence = then.evidence;
     if (then.replayed) assignment.replayed = true;
+    if (due?.grant !== undefined) {
+      assignment.originalDeadline = due.original ?? null;
+      assignment.extension = due.grant;
+    }
+    if (entry?.extensions !== undefined) {
+      const waiting = pendingExtensions(entry.extensions, asOf);
+      if (waiting.length > 0) assignment.extensionsPending = waiting;
+    }
+    if (review !== undefined && review.state !== null) {
+      if (review.claimed !== undefined) assignment.claimed = review.claimed;
+      if (review.decision !== undefined) assignment.decision = review.decision;
+      if (review.state === 'returned' && review.decision?.reason !== undefined) assignment.returnReason = review.decision.reason;
+    }
     return assignment;
   };
   const rows = data.tasks.map((task): TaskRow => {
@@ -273,20 +378,32 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
     const row = new LedgerRow(task, () => Array.from(units, (u, i) => assess(task, data.units[u]!, i < leads ? 'lead' : 'responsible')));
     // The roll-up, counted pair by pair without keeping the pairs (the assignments are made only when asked for).
     const byUnit = entries.get(task.id);
-    row.daysLeft = task.deadline === null ? null : daysBetween(asOf, task.deadline);
-    const left = row.daysLeft ?? 0;
+    row.daysLeft = task.deadline === null ? null : daysTo(task.deadline);
+    const when = timing(task);
     const tally = new Tally();
     for (const u of units) {
-      const then = inForce(task, data.units[u]!.id, byUnit?.[u]);
-      tally.add(then.state, then.completed, lightWith(task, then.state, then.completed, left, warnDays));
+      const unitId = data.units[u]!.id;
+      const entry = byUnit?.[u];
+      const then = inForce(task, unitId, entry);
+      if (entry === undefined || (entry.extensions === undefined && !required)) {
+        tally.add(isClosed(then.state), then.completed, lightWith(task.deadline, then.state, then.completed, when));
+        continue;
+      }
+      // An extension or a review: the deadline in force and the office's view decide.
+      const deadline = entry.extensions === undefined ? task.deadline : deadlineOn(task.deadline, entry.extensions, asOf).deadline;
+      const review = reviewOf(task, unitId, entry, then);
+      const light = lightWith(deadline, then.state, then.completed, timing(task, deadline), review);
+      tally.add(isClosed(then.state) && review?.state !== 'pending', then.completed, light);
     }
-    tally.into(row, lightWith(task, 'not_started', undefined, left, warnDays));
+    tally.into(row, lightWith(task.deadline, 'not_started', undefined, when));
     return row;
   });
   rows.sort(byDeadline);
   const ledger: Ledger = {
     data,
     asOf,
+    dayUnit,
+    daysTo,
     rows,
     unitsById,
     unitsOf: owners.expand,
@@ -304,6 +421,7 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
       }
       return kept;
     },
+    hasExtensions: (task) => extended.has(task.id),
     ...(options.history && { historyOf: options.history }),
   };
   const next = nextCheckpoint(ledger);
@@ -312,11 +430,11 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
 }
 
 /** A task's roll-up over some of its assignments (all, or one unit's). */
-export function rollUp(task: Task, assignments: Assignment[], asOf: IsoDate, warnDays: number): TaskRow {
-  const row: TaskRow = { task, assignments, done: 0, total: 0, light: 'green', daysLeft: task.deadline === null ? null : daysBetween(asOf, task.deadline) };
+export function rollUp(ledger: Ledger, task: Task, assignments: Assignment[]): TaskRow {
+  const row: TaskRow = { task, assignments, done: 0, total: 0, light: 'green', daysLeft: task.deadline === null ? null : ledger.daysTo(task.deadline) };
   const tally = new Tally();
-  for (const a of assignments) tally.add(a.state, a.completed, a.light);
-  tally.into(row, lightOf(task, 'not_started', undefined, asOf, warnDays));
+  for (const a of assignments) tally.add(isDone(a), a.completed, a.light);
+  tally.into(row, lightWith(task.deadline, 'not_started', undefined, timingOf(task, ledger.data, ledger.asOf)));
   return row;
 }
 
@@ -327,10 +445,11 @@ class Tally {
   private worst = LIGHT_ORDER.length - 1;
   private latest: IsoDate | undefined;
 
-  add(state: TaskState, completed: IsoDate | undefined, light: Light): void {
+  /** `done`: closed and counted so (a claim awaiting the office is not). */
+  add(done: boolean, completed: IsoDate | undefined, light: Light): void {
     this.total++;
-    if (isClosed(state)) this.done++;
-    if (completed !== undefined && (this.latest === undefined || completed > this.latest)) this.latest = completed;
+    if (done) this.done++;
+    if (done && completed !== undefined && (this.latest === undefined || completed > this.latest)) this.latest = completed;
     if (LIGHT_RANK[light] < this.worst) this.worst = LIGHT_RANK[light];
   }
 
@@ -401,7 +520,7 @@ export function checkpointsDue(ledger: Ledger): CheckpointDue[] {
 
 function checkpointDue(ledger: Ledger, checkpoint: Checkpoint): CheckpointDue {
   const recipient = ledger.unitsById.get(checkpoint.recipient);
-  return { checkpoint, daysLeft: daysBetween(ledger.asOf, checkpoint.date), reporters: reportersOf(ledger, checkpoint), ...(recipient && { recipient }) };
+  return { checkpoint, daysLeft: ledger.daysTo(checkpoint.date), reporters: reportersOf(ledger, checkpoint), ...(recipient && { recipient }) };
 }
 
 function nextCheckpoint(ledger: Ledger): CheckpointDue | undefined {

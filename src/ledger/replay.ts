@@ -104,3 +104,8 @@ export function stateOn(entry: StatusEntry | undefined, history: readonly Histor
   }
   return out;
 }
+
+/** The records made on or before `asOf`: what had happened by then (`plan history --as-of`). */
+export function recordedBy(history: readonly HistoryRecord[], asOf: IsoDate): HistoryRecord[] {
+  return history.filter((h) => h.date <= asOf);
+}

@@ -51,8 +51,8 @@ export function reviewOn(
   claimed: IsoDate | undefined,
   asOf: IsoDate,
 ): ClaimReview {
-  const decisions = (review ?? []).filter((r) => r.date <= asOf);
-  const last = decisions.at(-1);
+  let last: ReviewRecord | undefined;
+  for (const r of review ?? []) if (r.date <= asOf) last = r;
   if (isClaim(state)) {
     // Only a decision made on or after the claim is about it; an older one was about an earlier claim.
     if (last === undefined || (claimed !== undefined && last.date < claimed) || last.decision === 'reopened') {

@@ -3,9 +3,8 @@
  * each unit's line, what is overdue, the problems units reported and what
  * comes next. Pure; render/summary.ts words it as Markdown, HTML or .docx.
  */
-import { addDays } from '../calendar.js';
-import type { Checkpoint, FormReturn, IsoDate, Task, Unit } from '../model.js';
-import { byDeadline, isClosed, reportersOf, type Assignment, type Ledger, type TaskRow } from './index.js';
+import type { Checkpoint, ExtensionRecord, FormReturn, IsoDate, Unit } from '../model.js';
+import { byDeadline, isClosed, isDone, reportersOf, type Assignment, type Ledger, type TaskRow } from './index.js';
 
 export interface UnitLine {
   unit: Unit;
@@ -16,6 +15,12 @@ export interface UnitLine {
   blocked: number;
   /** The form the unit returned for the summarised checkpoint; undefined: not returned (or no checkpoint). */
   returned?: FormReturn;
+  /**
+   * How the unit reported for the summarised checkpoint: its returned form,
+   * else the first change it recorded itself (`plan update`, or its status
+   * file) after the previous checkpoint, by the as-of date and before the next.
+   */
+  reported?: { on: IsoDate; via: 'form' | 'update' };
   /** Whether the unit reports at the summarised checkpoint at all. */
   reports: boolean;
 }
@@ -50,9 +55,27 @@ export interface Summary {
   units: UnitLine[];
   /** Overdue assignments by unit, most days overdue first. */
   overdueByUnit: { unit: Unit; items: Assignment[] }[];
+  /** The same by task, in deadline order: each task's overdue assignments, in the order of units.yaml. */
+  overdueByTask: { row: TaskRow; items: Assignment[] }[];
   problems: Problem[];
   /** The next deadline dates after the as-of date (at most `aheadCount`). */
   ahead: DeadlineAhead[];
+  /** 审核与延期: present when the plan asks for review or any unit asked for more time. */
+  review?: ReviewSection;
+}
+
+export interface ReviewSection {
+  required: boolean;
+  /** Closed by the office (销号), as of the date. */
+  accepted: Assignment[];
+  /** Sent back and not claimed again, with the office's reasons. */
+  returned: Assignment[];
+  /** Claims awaiting the office. */
+  pending: Assignment[];
+  /** Requests for more time answered by the date, and those still waiting. */
+  granted: { assignment: Assignment; extension: ExtensionRecord }[];
+  denied: { assignment: Assignment; extension: ExtensionRecord }[];
+  asked: { assignment: Assignment; extension: ExtensionRecord }[];
 }
 
 export const percentOf = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part / whole) * 100));
@@ -71,6 +94,9 @@ export function buildSummary(ledger: Ledger, options: { checkpoint?: IsoDate; ah
   const reporters = new Set(checkpoint ? reportersOf(ledger, checkpoint).map((u) => u.id) : []);
   const returns = new Map<string, FormReturn>();
   for (const r of data.returns) if (checkpoint && r.checkpoint === checkpoint.date) returns.set(r.unit, r);
+  const previous = checkpoint && [...dates].reverse().find((d) => d < checkpoint.date);
+  const following = checkpoint && dates.find((d) => d > checkpoint.date);
+  const forCheckpoint = (d: IsoDate | undefined): d is IsoDate => d !== undefined && (previous === undefined || d > previous) && d <= asOf && (following === undefined || d < following);
 
   const all = ledger.rows.flatMap((r) => r.assignments);
   const byUnit = new Map<string, Assignment[]>();
@@ -86,19 +112,27 @@ export function buildSummary(ledger: Ledger, options: { checkpoint?: IsoDate; ah
     if (!list && !reporters.has(unit.id)) continue;
     const items = list ?? [];
     const returned = returns.get(unit.id);
+    const updated = checkpoint && !returned ? firstUpdate(items, forCheckpoint) : undefined;
+    const reported = returned ? { on: returned.received, via: 'form' as const } : updated ? { on: updated, via: 'update' as const } : undefined;
     units.push({
       unit,
       assigned: items.length,
-      closed: items.filter((a) => isClosed(a.state)).length,
+      closed: items.filter(isDone).length,
       overdue: items.filter(isOverdue).length,
       blocked: items.filter(isBlocked).length,
       reports: reporters.has(unit.id),
       ...(returned && { returned }),
+      ...(reported && reporters.has(unit.id) && { reported }),
     });
   }
   const overdueByUnit = units
     .map((l) => ({ unit: l.unit, items: (byUnit.get(l.unit.id) ?? []).filter(isOverdue).sort((a, b) => b.daysOverdue - a.daysOverdue || byDeadline(a, b)) }))
     .filter((g) => g.items.length > 0);
+  const unitOrder = new Map(data.units.map((u, i) => [u.id, i]));
+  const overdueByTask = ledger.rows
+    .map((row) => ({ row, items: row.assignments.filter(isOverdue).sort((a, b) => unitOrder.get(a.unit.id)! - unitOrder.get(b.unit.id)!) }))
+    .filter((g) => g.items.length > 0)
+    .sort((a, b) => byDeadline(a.items[0]!, b.items[0]!));
   const problems = all
     .filter((a) => a.state === 'blocked' || a.state === 'not_applicable')
     .sort((a, b) => byDeadline(a, b) || a.unit.id.localeCompare(b.unit.id))
@@ -106,7 +140,8 @@ export function buildSummary(ledger: Ledger, options: { checkpoint?: IsoDate; ah
       const reason = assignment.entry?.details?.reason?.trim();
       return reason ? { assignment, reason } : { assignment };
     });
-  const closed = all.filter((a) => isClosed(a.state)).length;
+  const closed = all.filter(isDone).length;
+  const review = reviewSection(ledger, all);
   return {
     ledger,
     ...(checkpoint && { checkpoint }),
@@ -121,9 +156,39 @@ export function buildSummary(ledger: Ledger, options: { checkpoint?: IsoDate; ah
     blocked: all.filter(isBlocked).length,
     units,
     overdueByUnit,
+    overdueByTask,
     problems,
     ahead: deadlinesAhead(ledger.rows, asOf, options.aheadCount ?? 3),
+    ...(review && { review }),
   };
+}
+
+function reviewSection(ledger: Ledger, all: Assignment[]): ReviewSection | undefined {
+  const required = ledger.data.plan.review === 'required';
+  const extended = all.filter((a) => a.entry?.extensions !== undefined);
+  if (!required && extended.length === 0) return undefined;
+  const answered = (decision: 'granted' | 'denied'): ReviewSection['granted'] =>
+    extended.flatMap((assignment) => (assignment.entry!.extensions ?? []).filter((x) => x.decision === decision && x.decided !== undefined && x.decided <= ledger.asOf).map((extension) => ({ assignment, extension })));
+  return {
+    required,
+    accepted: all.filter((a) => a.review === 'accepted'),
+    returned: all.filter((a) => a.review === 'returned'),
+    pending: all.filter((a) => a.review === 'pending').sort((a, b) => ((a.claimed ?? '') < (b.claimed ?? '') ? -1 : (a.claimed ?? '') > (b.claimed ?? '') ? 1 : 0)),
+    granted: answered('granted'),
+    denied: answered('denied'),
+    asked: extended.flatMap((assignment) => (assignment.extensionsPending ?? []).map((extension) => ({ assignment, extension }))),
+  };
+}
+
+/** The first date on which one of the assignments changed, among the dates `within` accepts. */
+function firstUpdate(items: Assignment[], within: (d: IsoDate | undefined) => d is IsoDate): IsoDate | undefined {
+  let first: IsoDate | undefined;
+  for (const a of items) {
+    const e = a.entry;
+    if (!e) continue;
+    for (const d of [e.updated, ...(e.details?.history ?? e.history ?? []).map((h) => h.date)]) if (within(d) && (first === undefined || d < first)) first = d;
+  }
+  return first;
 }
 
 /** The next few deadline dates after `asOf` with their tasks; tasks all closed are left out. */
@@ -142,9 +207,20 @@ export function deadlinesAhead(rows: TaskRow[], asOf: IsoDate, count: number): D
     .map(([date, list]) => ({ date, rows: list, open: list.reduce((n, r) => n + r.total - r.done, 0) }));
 }
 
-/** Open assignments of a unit that are overdue or due within `within` days: what a 催办 notice lists. */
-export function dueForReminder(assignments: Assignment[], asOf: IsoDate, within: number): Assignment[] {
-  const until = addDays(asOf, within);
-  const due = (t: Task): boolean => t.deadline !== null && t.deadline <= until;
-  return assignments.filter((a) => !isClosed(a.state) && due(a.task)).sort((a, b) => byDeadline(a, b));
+/**
+ * Open assignments of a unit that are overdue or due within `within` days by
+ * the deadline in force (working days where the plan counts them), and those
+ * the office returned (whatever their date: the unit must act on the reason):
+ * what a 催办 notice lists.
+ */
+export function dueForReminder(assignments: Assignment[], ledger: Ledger, within: number): Assignment[] {
+  const due = (a: Assignment): boolean => a.deadline !== null && ledger.daysTo(a.deadline) <= within;
+  return assignments.filter((a) => !isClosed(a.state) && (due(a) || a.review === 'returned')).sort((a, b) => byInForce(a, b));
+}
+
+/** By the deadline in force, then as byDeadline. */
+function byInForce(a: Assignment, b: Assignment): number {
+  const da = a.deadline ?? '9999-99-99';
+  const db = b.deadline ?? '9999-99-99';
+  return da < db ? -1 : da > db ? 1 : byDeadline(a, b);
 }

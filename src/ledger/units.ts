@@ -35,3 +35,15 @@ export function nameWithFull(unit: Unit): string {
   const short = shortName(unit);
   return short === unit.name ? short : `${short}（${unit.name}）`;
 }
+
+/**
+ * The office's name as it signs a document, never its short name: plan.yaml's
+ * `issuer`, written in full from units.yaml when it names a unit there by a
+ * shorter name; without an issuer, the unit the reports go to.
+ */
+export function issuingOffice(data: Pick<PlanData, 'units' | 'groups' | 'plan'>, recipient?: Unit): string {
+  const issuer = data.plan.issuer.trim();
+  if (issuer === '') return recipient?.name ?? '';
+  const found = findNamed(data, issuer);
+  return found.kind === 'unit' && found.unit.name.length > issuer.length ? found.unit.name : issuer;
+}

@@ -1,7 +1,8 @@
 /**
  * Whether a plan file's UTF-8 bytes hold none of the characters it may not
- * hold raw (CONTROL in plan-files.ts): C0 and C1 controls other than tab and
- * line ends, DEL, a CR that ends no line, the bidirectional overrides.
+ * hold raw (UNSAFE_IN_FILE in unsafe-text.ts): C0 and C1 controls other than
+ * tab and line ends, DEL, a CR that ends no line, the bidirectional marks,
+ * zero-width characters, separators and noncharacters.
  *
  * Looked for in the bytes, four at a time, before the text is searched: the
  * regular expression over the decoded text took 445 ms on the 5,000 province
@@ -40,19 +41,39 @@ function suspect(bytes: Buffer, k: number): boolean {
 }
 
 /**
- * C1 controls are C2 80–9F in UTF-8, the overrides E2 80 AA–AE and E2 81
- * A6–A9. C2 and E2 only ever lead a character, so finding them by byte is
- * safe, and rare in Chinese text (E2 leads “”…— and little else).
+ * The multi-byte ones, by their UTF-8 lead byte: C1 controls (C2 80–9F),
+ * U+061C (D8 9C), U+200B–U+200F, U+2028–U+202E (E2 80 8B–8F, A8–AE),
+ * U+2060, U+2066–U+2069 (E2 81 A0, A6–A9), U+FDD0–U+FDEF (EF B7 90–AF),
+ * U+FEFF after the file's first character (EF BB BF), U+FFFE/U+FFFF
+ * (EF BF BE–BF), and the planes' last two code points (F0–F4 x?F BF BE–BF).
+ * A lead byte only ever leads a character, so finding it by byte is safe.
+ * E2 and EF are common in Chinese text (“”…— and the full-width ，。：), so
+ * their next bytes are compared before anything else.
  */
 function noMultiByteControls(bytes: Buffer): boolean {
   for (let i = bytes.indexOf(0xc2); i >= 0; i = bytes.indexOf(0xc2, i + 1)) {
     const next = bytes[i + 1]!;
     if (next >= 0x80 && next <= 0x9f) return false;
   }
+  for (let i = bytes.indexOf(0xd8); i >= 0; i = bytes.indexOf(0xd8, i + 1)) if (bytes[i + 1] === 0x9c) return false;
   for (let i = bytes.indexOf(0xe2); i >= 0; i = bytes.indexOf(0xe2, i + 1)) {
     const second = bytes[i + 1];
     const third = bytes[i + 2]!;
-    if ((second === 0x80 && third >= 0xaa && third <= 0xae) || (second === 0x81 && third >= 0xa6 && third <= 0xa9)) return false;
+    if (second === 0x80 && ((third >= 0x8b && third <= 0x8f) || (third >= 0xa8 && third <= 0xae))) return false;
+    if (second === 0x81 && (third === 0xa0 || (third >= 0xa6 && third <= 0xa9))) return false;
+  }
+  for (let i = bytes.indexOf(0xef); i >= 0; i = bytes.indexOf(0xef, i + 1)) {
+    const second = bytes[i + 1];
+    if (second === 0xbc || second === 0xbd) continue; // full-width forms, the common case
+    const third = bytes[i + 2]!;
+    if (second === 0xb7 && third >= 0x90 && third <= 0xaf) return false;
+    if (second === 0xbb && third === 0xbf && i > 0) return false;
+    if (second === 0xbf && (third === 0xbe || third === 0xbf)) return false;
+  }
+  for (let lead = 0xf0; lead <= 0xf4; lead++) {
+    for (let i = bytes.indexOf(lead); i >= 0; i = bytes.indexOf(lead, i + 1)) {
+      if ((bytes[i + 1]! & 0x0f) === 0x0f && bytes[i + 2] === 0xbf && (bytes[i + 3] === 0xbe || bytes[i + 3] === 0xbf)) return false;
+    }
   }
   return true;
 }

@@ -15,15 +15,18 @@ interface EntryVersion {
   progress?: string;
 }
 
+/** A record read from git, with the commit it was read from (the explanation of a score names it). */
+export type GitRecord = HistoryRecord & { commit: string };
+
 /** Records per task id, oldest first; undefined when the plan is not in a git repository. */
-export async function gitHistory(planDir: string, unitId: string, timeZone: string): Promise<Map<string, HistoryRecord[]> | undefined> {
+export async function gitHistory(planDir: string, unitId: string, timeZone: string): Promise<Map<string, GitRecord[]> | undefined> {
   const repo = planInRepo(planDir);
   if (!repo) return undefined;
   const path = repoPath(repo, `status/${unitId}.yaml`);
   // --follow: a unit renamed with `plan unit rename` keeps the history of its old file.
   // (git cannot combine --follow with --reverse: the list is reversed here.)
   const log = git(repo.top, ['--literal-pathspecs', 'log', '--follow', '-z', '--format=%x01%H%x00%aI', '--name-only', 'HEAD', '--', path]);
-  const records = new Map<string, HistoryRecord[]>();
+  const records = new Map<string, GitRecord[]>();
   if (!log.ok) return records; // no commits yet
   const versions = log.stdout
     .split('\x01')
@@ -56,6 +59,7 @@ export async function gitHistory(planDir: string, unitId: string, timeZone: stri
         from: prior,
         to: entry.state,
         ...(entry.progress !== undefined && { note: entry.progress }),
+        commit: sha,
       });
       records.set(task, list);
     }

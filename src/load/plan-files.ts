@@ -3,15 +3,19 @@
  * Files are read and parsed one at a time, so a province-size folder never
  * holds all of its text in memory at once.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readBounded } from './bounded-read.js';
 import { noControlBytes } from './control-bytes.js';
 import { isAscii, isUtf8, transcode } from 'node:buffer';
 import { basename, join } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { readQuickYaml } from './quick-yaml.js';
+import { codePointName, UNSAFE_IN_FILE, UNSAFE_IN_VALUE } from '../unsafe-text.js';
 
-export type FileKind = 'plan' | 'units' | 'tasks' | 'status';
+export type FileKind = 'plan' | 'units' | 'scoring' | 'tasks' | 'status' | 'holidays';
+
+/** The office's scoring policy: optional, so listed only when it exists. */
+export const SCORING_FILE = 'scoring.yaml';
 
 /** A file that was read and parsed as YAML (its content is not yet checked). */
 export interface SourceFile {
@@ -51,7 +55,8 @@ export interface FileRef {
 
 /**
  * The files of a plan folder, in the order they are read: plan.yaml,
- * units.yaml, tasks/*.yaml, status/*.yaml (each folder sorted by name).
+ * units.yaml, scoring.yaml (when there is one), tasks/*.yaml, status/*.yaml
+ * (each folder sorted by name).
  */
 export function listPlanFiles(dir: string, pending?: { file: string; text: string }): { refs: FileRef[]; broken: BrokenFile[] } {
   let isDir = false;
@@ -65,6 +70,7 @@ export function listPlanFiles(dir: string, pending?: { file: string; text: strin
     { kind: 'plan', file: join(dir, 'plan.yaml'), stem: 'plan' },
     { kind: 'units', file: join(dir, 'units.yaml'), stem: 'units' },
   ];
+  if (existsSync(join(dir, SCORING_FILE))) refs.push({ kind: 'scoring', file: join(dir, SCORING_FILE), stem: 'scoring' });
   const broken: BrokenFile[] = [];
   for (const kind of ['tasks', 'status'] as const) {
     const listing = listYaml(join(dir, kind));
@@ -114,8 +120,7 @@ export async function readOne({ kind, file, stem, text }: FileRef): Promise<Sour
   // Raw control characters (in a comment, say) would act on a terminal that shows the file.
   const control = decoded.bytes && noControlBytes(decoded.bytes) ? undefined : firstControl(read);
   if (control !== undefined) {
-    const code = read.charCodeAt(control);
-    return { kind, file, diagnostic: { code: 'control-character', severity: 'error', file, ...lineOfText(read, control), args: { char: `U+${code.toString(16).toUpperCase().padStart(4, '0')}` } } };
+    return { kind, file, diagnostic: { code: 'control-character', severity: 'error', file, ...lineOfText(read, control), args: { char: codePointName(read, control) } } };
   }
   let data = readQuickYaml(read);
   if (data === undefined) {
@@ -131,6 +136,16 @@ export async function readOne({ kind, file, stem, text }: FileRef): Promise<Sour
       };
     }
     data = full.value;
+  }
+  // The raw text is clean; only a double-quoted escape ("\u202e", "\uFFFE", "\x1b") can write such a character.
+  if (read.includes('\\')) {
+    const bad = firstUnsafeValue(data);
+    if (bad) {
+      const char = codePointName(bad.text, bad.index);
+      const at = escapeOf(read, bad.text.codePointAt(bad.index)!);
+      const where = at === undefined ? { path: bad.path } : lineOfText(read, at);
+      return { kind, file, diagnostic: { code: 'control-character-escaped', severity: 'error', file, ...where, args: { char } } };
+    }
   }
   return { kind, file, stem, data };
 }
@@ -172,15 +187,53 @@ function decodeUtf8(bytes: Buffer): string {
 }
 
 /**
- * C0 and C1 controls other than tab and line ends, DEL, a CR that ends no
- * line, and the bidirectional overrides: no plan file needs them raw (an
- * escape such as "\\u001b" in a quoted string is data, and is escaped on output).
+ * The characters of unsafe-text.ts: no plan file needs them, raw or written
+ * as an escape in a double-quoted string.
  */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
-
 function firstControl(text: string): number | undefined {
-  const m = CONTROL.exec(text);
+  const m = UNSAFE_IN_FILE.exec(text);
   return m ? m.index : undefined;
+}
+
+/** The first string (key or value) of the data holding an unsafe character, with its path. */
+function firstUnsafeValue(data: unknown, path: (string | number)[] = []): { path: (string | number)[]; text: string; index: number } | undefined {
+  if (typeof data === 'string') {
+    const m = UNSAFE_IN_VALUE.exec(data);
+    return m ? { path, text: data, index: m.index } : undefined;
+  }
+  if (Array.isArray(data)) {
+    for (let i = 0; i < data.length; i++) {
+      const found = firstUnsafeValue(data[i], [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (data !== null && typeof data === 'object') {
+    for (const [key, value] of Object.entries(data)) {
+      const m = UNSAFE_IN_VALUE.exec(key);
+      if (m) return { path: [...path, key], text: key, index: m.index };
+      const found = firstUnsafeValue(value, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Where in the raw text an escape (`\u202e`, `\x00`, `\L`, …) writes the code point `cp`; undefined when none does. */
+function escapeOf(text: string, cp: number): number | undefined {
+  const NAMED: Record<string, number> = { '0': 0, a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, e: 27, N: 0x85, _: 0xa0, L: 0x2028, P: 0x2029 };
+  const re = /\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?|U([0-9a-fA-F]{8})|([0abtnvfreN_LP]))/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let got: number;
+    if (m[5] !== undefined) got = NAMED[m[5]]!;
+    else if (m[2] !== undefined && m[3] !== undefined) {
+      const hi = parseInt(m[2], 16);
+      const lo = parseInt(m[3], 16);
+      got = hi >= 0xd800 && hi <= 0xdbff ? 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00) : hi;
+    } else got = parseInt(m[1] ?? m[2] ?? m[4]!, 16);
+    if (got === cp) return m.index;
+  }
+  return undefined;
 }
 
 function lineOfText(text: string, offset: number): { line: number; col: number } {

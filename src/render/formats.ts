@@ -3,12 +3,14 @@ import { safeText } from './text.js';
 
 /**
  * A CSV cell. Text from the data that a spreadsheet would read as a formula
- * (= + - @, tab, carriage return) is prefixed with ' so it stays text.
+ * (= + - @, tab, carriage return, also behind invisible characters) is
+ * prefixed with ' so it stays text.
  */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // Seen through what hides in front of it: a zero-width or bidirectional mark, a space, a byte order mark.
+  const safe = /^[\s\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -1,6 +1,7 @@
 /** Report wording in Chinese and English: columns, lights, roles, states. */
-import type { Light, Role } from '../ledger/index.js';
-import type { TaskState } from '../model.js';
+import type { DayUnit, Light, Role } from '../ledger/index.js';
+import type { ReviewState } from '../ledger/review.js';
+import type { Task, TaskState } from '../model.js';
 import type { Lang, Paint } from './lang.js';
 
 const L = {
@@ -44,6 +45,23 @@ const L = {
   overdueTitle: { zh: '逾期清单', en: 'Overdue' },
   upcomingTitle: { zh: '即将到期', en: 'Due soon' },
   checkpointsInWindow: { zh: '期内报送节点', en: 'Checkpoints in this period' },
+  review: { zh: '审核', en: 'Review' },
+  returnReason: { zh: '退回理由', en: 'Returned because' },
+  reviewNote: { zh: '审核意见', en: 'Office’s note' },
+  extension: { zh: '延期', en: 'Extension' },
+  extensionAsked: { zh: '申请延期', en: 'Extension asked' },
+  originalDeadline: { zh: '原定时限', en: 'Original deadline' },
+  claimed: { zh: '报结日期', en: 'Claimed' },
+  waiting: { zh: '已等待', en: 'Waiting' },
+  reviewTitle: { zh: '待审核事项', en: 'Awaiting review' },
+  nothingPending: { zh: '没有待审核的事项。', en: 'Nothing awaits review.' },
+  reviewSheet: { zh: '审核情况', en: 'Review' },
+  decided: { zh: '决定日期', en: 'Decided' },
+  decidedBy: { zh: '审核人', en: 'By' },
+  milestone: { zh: '阶段性节点', en: 'Milestone' },
+  milestones: { zh: '阶段性节点', en: 'Milestones' },
+  milestonesInWindow: { zh: '期内阶段性节点', en: 'Milestones in this period' },
+  milestonesBehind: { zh: '已过期未启动的阶段性节点', en: 'Milestones passed, not started' },
 } as const;
 
 export type LabelKey = keyof typeof L;
@@ -61,6 +79,7 @@ const LIGHTS: Record<Light, { zh: string; en: string }> = {
   red: { zh: '逾期', en: 'overdue' },
   blocked: { zh: '受阻', en: 'blocked' },
   yellow: { zh: '临期', en: 'due soon' },
+  awaiting: { zh: '待审核', en: 'awaiting review' },
   green: { zh: '正常', en: 'on track' },
   'done-late': { zh: '逾期完成', en: 'done late' },
   ongoing: { zh: '持续推进', en: 'ongoing' },
@@ -74,6 +93,38 @@ export function lightWord(light: Light, lang: Lang, allClosed = false): string {
 /** The light's colour; the word beside it carries the meaning without colour. */
 export function lightPaint(light: Light, paint: Paint): (s: string) => string {
   return light === 'red' ? paint.red : light === 'yellow' || light === 'done-late' || light === 'blocked' ? paint.yellow : light === 'green' ? paint.green : paint.dim;
+}
+
+const REVIEWS: Record<ReviewState, { zh: string; en: string }> = {
+  pending: { zh: '待审核', en: 'awaiting review' },
+  accepted: { zh: '已销号', en: 'closed by the office' },
+  returned: { zh: '已退回', en: 'returned' },
+};
+
+/** The office's view of a claim as a word: 待审核 / 已销号 / 已退回. */
+export function reviewWord(review: ReviewState, lang: Lang): string {
+  return REVIEWS[review][lang];
+}
+
+/** An assignment's state with the office's view beside it: `已完成（待审核）`, `推进中（已退回）` / `done (awaiting review)`. */
+export function reviewedStateWord(a: { state: TaskState; review: ReviewState | null }, lang: Lang): string {
+  const state = STATES[a.state][lang];
+  if (a.review === null) return state;
+  return lang === 'zh' ? `${state}（${REVIEWS[a.review].zh}）` : `${state} (${REVIEWS[a.review].en})`;
+}
+
+/** The deadline cell of an assignment: the one in force, marked when an extension moved it (`2022-01-31（延）` / `2022-01-31 (ext.)`). */
+export function deadlineCell(a: { task: { deadline: string | null }; deadline: string | null; originalDeadline?: string | null }, lang: Lang, none = t('noDeadline', lang)): string {
+  if (a.deadline === null) return none;
+  if (a.originalDeadline === undefined) return a.deadline;
+  return lang === 'zh' ? `${a.deadline}（延）` : `${a.deadline} (ext.)`;
+}
+
+/** Both deadlines where an extension moved one: "原定 2021-12-31，延期至 2022-01-31" / "due 2022-01-31, extended from 2021-12-31". */
+export function extendedWord(a: { deadline: string | null; originalDeadline?: string | null }, lang: Lang): string | undefined {
+  if (a.originalDeadline === undefined) return undefined;
+  const original = a.originalDeadline ?? t('noDeadline', lang);
+  return lang === 'zh' ? `原定 ${original}，延期至 ${a.deadline}` : `due ${a.deadline}, extended from ${original}`;
 }
 
 /** An assignment's light as a word: a closed one says done (or not applicable) rather than "on track". */
@@ -97,16 +148,26 @@ export function closedWord(c: { state?: TaskState; completed?: string; completio
   return d < 0 ? `done ${-d}d early` : d === 0 ? 'done on time' : `done ${d}d late`;
 }
 
-/** The Days column of one assignment: days left or late while open, how it closed once closed. */
-export function assignmentDaysWord(a: { state: TaskState; completed?: string; completionDays?: number; daysLeft: number | null }, lang: Lang): string {
+/**
+ * An assignment's state as a word: how it closed once closed (提前2天完成,
+ * 按时完成, 逾期3天完成, 不适用), its state while open. The one word for a
+ * closed assignment in every output.
+ */
+export function assignmentStateWord(a: { state: TaskState; completed?: string; completionDays?: number }, lang: Lang): string {
   if (a.state === 'done' || a.state === 'not_applicable') return closedWord(a, lang);
-  return daysWord(a.daysLeft, lang);
+  return stateWord(a.state, lang);
+}
+
+/** The Days column of one assignment: days left or late while open, how it closed once closed. */
+export function assignmentDaysWord(a: { state: TaskState; review?: ReviewState | null; completed?: string; completionDays?: number; daysLeft: number | null }, lang: Lang, unit: DayUnit = 'days'): string {
+  if ((a.state === 'done' || a.state === 'not_applicable') && a.review !== 'pending') return closedWord(a, lang);
+  return daysWord(a.daysLeft, lang, unit);
 }
 
 /** The Days column of a task row: how it closed when every assignment is closed, else days left. */
-export function rowDaysWord(r: { done: number; total: number; daysLeft: number | null; completed?: string; completionDays?: number }, lang: Lang): string {
+export function rowDaysWord(r: { done: number; total: number; daysLeft: number | null; completed?: string; completionDays?: number }, lang: Lang, unit: DayUnit = 'days'): string {
   if (r.total > 0 && r.done === r.total) return r.completed === undefined ? STATES.not_applicable[lang] : closedWord(r, lang);
-  return daysWord(r.daysLeft, lang);
+  return daysWord(r.daysLeft, lang, unit);
 }
 
 const ROLES: Record<Role, { zh: string; en: string }> = { lead: { zh: '牵头', en: 'lead' }, responsible: { zh: '责任', en: 'responsible' } };
@@ -127,9 +188,13 @@ export function stateWord(state: TaskState, lang: Lang): string {
   return STATES[state][lang];
 }
 
-/** "in 12 days" / "3 days late" / "due today", from deadline minus as-of. */
-export function daysWord(daysLeft: number | null, lang: Lang): string {
+/** "in 12 days" / "3 days late" / "due today", from deadline minus as-of (in working days where the plan counts them). */
+export function daysWord(daysLeft: number | null, lang: Lang, unit: DayUnit = 'days'): string {
   if (daysLeft === null) return '—';
+  if (unit === 'workdays') {
+    if (lang === 'zh') return daysLeft > 0 ? `剩${daysLeft}个工作日` : daysLeft === 0 ? '今天到期' : `逾${-daysLeft}个工作日`;
+    return daysLeft > 0 ? `${daysLeft} workdays left` : daysLeft === 0 ? 'due today' : `${-daysLeft} workdays late`;
+  }
   if (lang === 'zh') return daysLeft > 0 ? `剩${daysLeft}天` : daysLeft === 0 ? '今天到期' : `逾${-daysLeft}天`;
   return daysLeft > 0 ? `${daysLeft}d left` : daysLeft === 0 ? 'due today' : `${-daysLeft}d late`;
 }
@@ -191,4 +256,104 @@ const NOUNS = {
 /** "1 task", "2 tasks": an English count with the noun in the right number. */
 export function countOf(n: number, noun: keyof typeof NOUNS): string {
   return `${n} ${NOUNS[noun][n === 1 ? 0 : 1]}`;
+}
+
+/** A task's milestones on one line: 2021-06-30 完成试点（已过）；2021-12-31 全面推开. */
+export function stagesWord(stages: { date: string; text: string; passed: boolean }[], lang: Lang): string {
+  const zh = lang === 'zh';
+  return stages.map((s) => `${s.date} ${s.text}${s.passed ? (zh ? '（已过）' : ' (passed)') : ''}`).join(zh ? '；' : '; ');
+}
+
+/**
+ * A deadline with how it was found, where a rule or the calendar had a say:
+ * 自印发之日起10个工作日内（2021-10-18）; 2021-10-08（原定2021-10-03，国庆节，顺延）.
+ */
+export function deadlineWords(task: Pick<Task, 'deadline' | 'deadlineRule' | 'due'>, lang: Lang): string {
+  if (task.deadline === null) return t('noDeadline', lang);
+  const zh = lang === 'zh';
+  const { deadlineRule: rule, due } = task;
+  const notes: string[] = [];
+  // A weekend kept is how documents are written; a holiday kept, or any day off moved, is worth a word.
+  if (due?.dayOff && (due.moved || due.dayOff.kind === 'holiday')) {
+    const day = due.dayOff.name ? due.dayOff.name[lang] : zh ? '休息日' : 'a weekend day';
+    if (due.moved) notes.push(zh ? `${rule ? '计至' : '原定'}${due.counted}（${day}），顺延至下一个工作日` : `${rule ? 'counted to' : 'set for'} ${due.counted} (${day}), moved to the next working day`);
+    else notes.push(zh ? `${day}` : day);
+  }
+  if (due && due.uncovered.length > 0) notes.push(zh ? `${due.uncovered.join('、')}年节假日未核定` : `${due.uncovered.join(', ')} holidays not yet known`);
+  const tail = notes.length > 0 ? (zh ? `，${notes.join('；')}` : `; ${notes.join('; ')}`) : '';
+  if (rule) {
+    const from = rule.from === 'signed' ? (zh ? '自印发之日起' : 'from signing') : rule.from === 'published' ? (zh ? '自发布之日起' : 'from publication') : zh ? `自${rule.from}起` : `from ${rule.from}`;
+    return zh ? `${from}${rule.workdays}个工作日内（${task.deadline}${tail}）` : `${rule.workdays} working days ${from} (${task.deadline}${tail})`;
+  }
+  return notes.length > 0 ? (zh ? `${task.deadline}（${notes.join('；')}）` : `${task.deadline} (${notes.join('; ')})`) : task.deadline;
+}
+
+/** 考核评分: the events and lines of a score, and the records that explain them. */
+const SCORE_WORDS: Record<string, { zh: string; en: string }> = {
+  base: { zh: '基础分', en: 'base score' },
+  'closed-on-time': { zh: '按期办结', en: 'closed on time' },
+  'closed-late': { zh: '逾期办结', en: 'closed late' },
+  'open-overdue': { zh: '逾期未办结', en: 'overdue, still open' },
+  returned: { zh: '退回', en: 'returned' },
+  'extension-granted': { zh: '延期获批', en: 'extension granted' },
+  'extension-denied': { zh: '延期未获批', en: 'extension refused' },
+  'report-on-time': { zh: '按时报送', en: 'report on time' },
+  'report-late': { zh: '逾期报送', en: 'report late' },
+  'report-missing': { zh: '未报送', en: 'report missing' },
+  cap: { zh: '单项封顶', en: 'cap on the event' },
+  floor: { zh: '保底分', en: 'floor' },
+  ceiling: { zh: '最高分封顶', en: 'ceiling' },
+};
+
+const RECORD_WORDS: Record<string, { zh: string; en: string }> = {
+  claim: { zh: '完成申报', en: 'claim' },
+  acceptance: { zh: '审核通过', en: 'acceptance' },
+  return: { zh: '退回', en: 'return' },
+  extension: { zh: '延期申请', en: 'extension' },
+  deadline: { zh: '完成时限', en: 'deadline' },
+  state: { zh: '状态记录', en: 'state' },
+  form: { zh: '报送表', en: 'form returned' },
+  checkpoint: { zh: '报送节点', en: 'checkpoint' },
+};
+
+const SCORE_LABELS = {
+  rank: { zh: '名次', en: 'Rank' },
+  total: { zh: '总分', en: 'Total' },
+  added: { zh: '加分', en: 'Added' },
+  deducted: { zh: '扣分', en: 'Deducted' },
+  lines: { zh: '计分事项', en: 'Lines' },
+  date: { zh: '日期', en: 'Date' },
+  event: { zh: '事件', en: 'Event' },
+  points: { zh: '分值', en: 'Points' },
+  rule: { zh: '规则', en: 'Rule' },
+  record: { zh: '记录', en: 'Record' },
+  commit: { zh: '提交', en: 'Commit' },
+  scoreTitle: { zh: '考核评分', en: 'Scores' },
+  scoreLines: { zh: '评分明细', en: 'Score lines' },
+  scoreSection: { zh: '考核情况', en: 'Assessment' },
+  period: { zh: '统计期间', en: 'Period' },
+  rulesFile: { zh: '评分规则', en: 'Rules' },
+  nothingScored: { zh: '没有单位参与评分。', en: 'No unit is scored.' },
+  noLines: { zh: '期内没有计分事项。', en: 'Nothing scored in this period.' },
+} as const;
+
+export function scoreLabel(key: keyof typeof SCORE_LABELS, lang: Lang): string {
+  return SCORE_LABELS[key][lang];
+}
+
+/** An event of a score line with its days late: 逾期办结（3天）/ closed late (3 days). */
+export function scoreEventWord(line: { event: string; days?: number; capped?: string }, lang: Lang): string {
+  const word = SCORE_WORDS[line.event]?.[lang] ?? line.event;
+  if (line.capped !== undefined) return `${word}${lang === 'zh' ? `（${SCORE_WORDS[line.capped]?.zh ?? line.capped}）` : ` (${SCORE_WORDS[line.capped]?.en ?? line.capped})`}`;
+  if (line.days === undefined) return word;
+  return lang === 'zh' ? `${word}（${line.days}天）` : `${word} (${line.days} day${line.days === 1 ? '' : 's'})`;
+}
+
+export function recordWord(kind: string, lang: Lang): string {
+  return RECORD_WORDS[kind]?.[lang] ?? kind;
+}
+
+/** Points with their sign: +2, −1.5, 0. */
+export function pointsWord(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `-${-n}` : '0';
 }

@@ -3,18 +3,25 @@
  * cutting by width, and keeping the data's own control characters from
  * acting on the reader's terminal.
  */
+import { withoutUnsafe } from '../unsafe-text.js';
 
 // C0 and C1 controls, DEL, and the bidirectional overrides that can make
 // text display in an order other than the one it has.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-/** One line of data made safe to print: controls shown as \xNN / \uNNNN, newlines as spaces. */
+/**
+ * One line of data made safe to print: controls shown as \xNN / \uNNNN,
+ * newlines as spaces. Every writer of a foreign format (HTML, SVG, .docx) goes
+ * through it, so it also shows what XML forbids and what hides text
+ * (unsafe-text.ts) however it reached the data.
+ */
 export function safeText(s: string): string {
-  return s.replace(UNSAFE, (c) => {
+  const shown = s.replace(UNSAFE, (c) => {
     if (c === '\n') return ' ';
     const code = c.charCodeAt(0);
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
+  return withoutUnsafe(shown, (c) => (c.length === 2 ? `\\U${c.codePointAt(0)!.toString(16).padStart(8, '0')}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 // Everything unsafe except the line end; a CR is kept only before LF (CSV lines end in CRLF).

@@ -10,7 +10,7 @@ import type { Forge } from './codeowners.js';
 const SCHEMAS = 'node_modules/plan-ledger/src/validate/schemas';
 
 /** Points each file's `$schema` comment at the schemas of the installed package. */
-export function schemaComment(kind: 'plan' | 'units' | 'tasks' | 'status', depth: number): string {
+export function schemaComment(kind: 'plan' | 'units' | 'scoring' | 'tasks' | 'status', depth: number): string {
   return `# yaml-language-server: $schema=${'../'.repeat(depth)}${SCHEMAS}/${kind}.schema.json`;
 }
 
@@ -29,7 +29,9 @@ export function pointSchemasAtPackage(text: string, depth: number, kind: 'plan' 
  * made up, says so, and dated from the day of `plan init` so that nothing in
  * it is overdue on the first day.
  */
-export function examplePlan(today: string): Map<string, string> {
+/** `office`: the issuing office's full name (plan init --office), signed under every document. */
+export function examplePlan(today: string, office = '示例县人民政府办公室'): Map<string, string> {
+  const name = JSON.stringify(office);
   const d = (days: number): string => addDays(today, days);
   const files = new Map<string, string>();
   files.set(
@@ -40,13 +42,25 @@ export function examplePlan(today: string): Map<string, string> {
 id: example-plan
 title: 示例工作方案
 document: 示例〔${today.slice(0, 4)}〕1号
-issuer: 示例县人民政府办公室
+# The issuing office's full name: it signs the 通报 and 催办 notices.
+issuer: ${name}
 signed: ${today}
 timezone: Asia/Shanghai
 # Reports speak the plan's language unless --lang or the locale names another.
 lang: zh
+# A unit's done is a claim the office reviews: 待审核 until plan review accepts
+# (销号) or returns (退回) it. Write none to take the unit's word as the record.
+review: required
 # An open task turns yellow this many days before its deadline.
 warnDays: 14
+# Who made a commit, for \`plan check --since\`: by default its author field, which
+# anyone can write (only the forge's code owners enforce it). With signed, every
+# commit must be signed by a key listed under signingKeys in units.yaml, and the
+# key's owner is judged. Each clerk then signs (README, "Signed commits"):
+#   git config gpg.format ssh
+#   git config user.signingkey ~/.ssh/id_ed25519.pub
+#   git config commit.gpgsign true
+# ownership: signed
 span:
   start: ${today}
   end: ${d(365)}
@@ -64,13 +78,19 @@ checkpoints:
 # maintainers: who may change the unit's status file (git e-mail addresses or
 # forge user names). \`plan codeowners\` turns them into CODEOWNERS and
 # \`plan check --since\` checks every commit against them.
+# signingKeys (with \`ownership: signed\` in plan.yaml): the keys whose signatures
+# speak for the office or a unit, each an SSH public key as in its .pub file or
+# an OpenPGP fingerprint, e.g.
+#   signingKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA… li@finance"]
 office:
-  # The office that runs the plan: it owns plan.yaml, units.yaml and tasks/, and
-  # may record any unit's progress (it collects the forms on their behalf).
+  # The office that runs the plan: it owns plan.yaml, units.yaml, tasks/ and
+  # every file outside the plan folder, and may record any unit's progress
+  # (it collects the forms on their behalf).
   maintainers: []
+  # signingKeys: []
 units:
   - id: office
-    name: 示例县人民政府办公室
+    name: ${name}
     short: 县政府办
     kind: county-department
     maintainers: []
@@ -128,6 +148,65 @@ tasks:
 `,
   );
   return files;
+}
+
+/**
+ * An example scoring policy for `plan score`. plan-ledger has no policy of its
+ * own: the comments say that every figure here is made up, to be replaced by
+ * the office's own scheme (or the file deleted).
+ */
+export function exampleScoring(): string {
+  return `${schemaComment('scoring', 1)}
+# AN EXAMPLE written by \`plan init\`: these figures are made up, not a standard.
+# plan score applies whatever your office's own assessment scheme (考核评分细则)
+# says: replace every rule below with yours, or delete this file.
+#
+# Events: closed-on-time, closed-late, open-overdue (still open past the deadline
+# in force), returned (退回), extension-granted, extension-denied, report-on-time,
+# report-late, report-missing (forms recorded in returns: at each checkpoint).
+# role: lead (牵头) or responsible (责任/配合); without role a rule is for both.
+# The late events may score per day or per started week (per: week), in bands of
+# days late (days: { min: 8, max: 30 }), with a cap on one occurrence (cap: 10).
+# Two rules may never apply to the same occurrence: plan check says where.
+title: 示例考核评分细则（示例，请按本单位考核办法修改）
+base: 100
+# floor: 60            # no total below this
+# public: true         # also on the public site (plan site --public)
+rules:
+  - event: closed-on-time
+    role: lead
+    points: 2
+  - event: closed-on-time
+    role: responsible
+    points: 1
+  - event: closed-late
+    role: lead
+    per: day
+    points: -1
+    cap: 10
+  - event: closed-late
+    role: responsible
+    per: day
+    points: -0.5
+    cap: 5
+  - event: open-overdue
+    per: week
+    points: -2
+    cap: 10
+  - event: returned
+    points: -1
+  - event: extension-granted
+    points: -0.5
+  - event: report-late
+    per: day
+    points: -0.5
+    cap: 3
+  - event: report-missing
+    points: -3
+# The most points one event can move for a unit in total.
+caps:
+  returned: 5
+`;
 }
 
 export const CI_PATHS: Record<Forge, string> = { github: '.github/workflows/plan.yml', gitlab: '.gitlab-ci.yml', gitea: '.gitea/workflows/plan.yml' };
@@ -266,6 +345,8 @@ export const GITIGNORE = `node_modules/
 *.tmp
 .*.tmp
 *.tmp.*
+# the journal of an edit of several files, while it runs (never to be committed)
+.plan-ledger-journal.json
 # generated by the scheduled job
 public/
 reports/reminders/

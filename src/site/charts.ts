@@ -87,7 +87,7 @@ export function barChart(c: ChartText, bars: Bar[]): string {
 
 export interface TimelineEntry {
   date: string;
-  kind: 'deadline' | 'checkpoint' | 'asof';
+  kind: 'deadline' | 'checkpoint' | 'milestone' | 'asof';
   text: string;
   /** Past, today or ahead of the as-of date: drawn grey, dark, dark. */
   past: boolean;
@@ -107,6 +107,8 @@ export function timelineChart(c: ChartText, entries: TimelineEntry[]): string {
           ? `<path d="M${x} ${y - 8} L${x + 8} ${y} L${x} ${y + 8} L${x - 8} ${y} Z" fill="#1565c0"/>`
           : e.kind === 'asof'
             ? `<rect x="${x - 8}" y="${y - 3}" width="16" height="6" fill="#c62828"/>`
+            : e.kind === 'milestone'
+              ? `<circle cx="${x}" cy="${y}" r="6" fill="#ffffff" stroke="${e.past ? '#9e9e9e' : '#2e7d32'}" stroke-width="3"/>`
             : `<circle cx="${x}" cy="${y}" r="6" fill="${e.past ? '#9e9e9e' : '#2e7d32'}"/>`;
       return `<g><text x="${x - 14}" y="${y + 5}" text-anchor="end" font-size="13" fill="${ink}">${html(e.date)}</text>${mark}<text x="${x + 14}" y="${y + 5}" font-size="${FONT}" fill="${ink}"${e.kind === 'asof' ? ' font-weight="bold"' : ''}>${html(fit(e.text, (W - x - 24) / FONT))}</text></g>`;
     })

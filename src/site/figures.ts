@@ -3,7 +3,7 @@
  * numbers are the ledger's (and `plan status`'s) numbers.
  */
 import { dayNumber } from '../calendar.js';
-import { isClosed, LIGHT_ORDER, type Assignment, type Ledger, type Light, type TaskRow } from '../ledger/index.js';
+import { isClosed, isDone, LIGHT_ORDER, type Assignment, type Ledger, type Light, type TaskRow } from '../ledger/index.js';
 import { percentOf } from '../ledger/summary.js';
 import type { IsoDate, Unit } from '../model.js';
 
@@ -18,11 +18,13 @@ export interface KeyFigures {
   blocked: number;
   /** Tasks by light, in LIGHT_ORDER; lights with no task left out. */
   lights: { light: Light; count: number }[];
+  /** Under review: required: claims awaiting the office and claims returned; with any extension: those in force. Absent otherwise. */
+  review?: { awaiting: number; returned: number; extended: number };
 }
 
 export function keyFigures(ledger: Ledger): KeyFigures {
   const all = ledger.rows.flatMap((r) => r.assignments);
-  const closed = all.filter((a) => isClosed(a.state)).length;
+  const closed = all.filter(isDone).length;
   return {
     tasks: ledger.rows.length,
     assignments: all.length,
@@ -32,6 +34,9 @@ export function keyFigures(ledger: Ledger): KeyFigures {
     overdueTasks: ledger.rows.filter((r) => r.assignments.some((a) => a.daysOverdue > 0)).length,
     blocked: all.filter((a) => a.state === 'blocked').length,
     lights: LIGHT_ORDER.map((light) => ({ light, count: ledger.rows.filter((r) => r.light === light).length })).filter((l) => l.count > 0),
+    ...((ledger.data.plan.review === 'required' || all.some((a) => a.entry?.extensions !== undefined)) && {
+      review: { awaiting: all.filter((a) => a.review === 'pending').length, returned: all.filter((a) => a.review === 'returned').length, extended: all.filter((a) => a.originalDeadline !== undefined).length },
+    }),
   };
 }
 
@@ -58,7 +63,7 @@ export function unitProgress(ledger: Ledger): UnitProgress[] {
     .filter((u) => byUnit.has(u.id))
     .map((unit) => {
       const items = byUnit.get(unit.id)!;
-      const closed = items.filter((a) => isClosed(a.state)).length;
+      const closed = items.filter(isDone).length;
       return { unit, assigned: items.length, closed, overdue: items.filter((a) => a.daysOverdue > 0).length, percent: percentOf(closed, items.length) };
     })
     .sort((a, b) => b.closed / b.assigned - a.closed / a.assigned || a.overdue - b.overdue || order.get(a.unit.id)! - order.get(b.unit.id)!);
@@ -96,7 +101,7 @@ export function completionTrend(ledger: Ledger): { points: { date: IsoDate; day:
   let undated = 0;
   for (const r of ledger.rows) {
     for (const a of r.assignments) {
-      if (!isClosed(a.state)) continue;
+      if (!isDone(a)) continue;
       const e = a.entry;
       const fromHistory = e?.details?.history.filter((h) => isClosed(h.to)).map((h) => h.date).sort().pop();
       const date = e?.completed ?? fromHistory ?? e?.updated;
@@ -116,11 +121,13 @@ export function completionTrend(ledger: Ledger): { points: { date: IsoDate; day:
 
 export interface DatedEvent {
   date: IsoDate;
-  kind: 'deadline' | 'checkpoint';
+  kind: 'deadline' | 'checkpoint' | 'milestone';
   rows: TaskRow[];
+  /** For a milestone: what the stage asks (完成试点). */
+  texts?: string[];
 }
 
-/** Deadlines (tasks grouped by date) and checkpoints, by date. */
+/** Deadlines and milestones (tasks grouped by date) and checkpoints, by date. */
 export function timeline(ledger: Ledger): DatedEvent[] {
   const out = new Map<string, DatedEvent>();
   for (const r of ledger.rows) {
@@ -130,7 +137,18 @@ export function timeline(ledger: Ledger): DatedEvent[] {
     if (e) e.rows.push(r);
     else out.set(key, { date: r.task.deadline, kind: 'deadline', rows: [r] });
   }
+  for (const r of ledger.rows) {
+    for (const m of r.task.milestones ?? []) {
+      const key = `${m.date}m`;
+      const e = out.get(key);
+      if (e) {
+        e.rows.push(r);
+        e.texts!.push(m.text);
+      } else out.set(key, { date: m.date, kind: 'milestone', rows: [r], texts: [m.text] });
+    }
+  }
   for (const c of ledger.data.plan.checkpoints) out.set(`${c.date}c`, { date: c.date, kind: 'checkpoint', rows: [] });
-  // A checkpoint before the deadlines of its own day: units report, then the day's tasks fall due.
-  return [...out.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind === 'checkpoint' ? -1 : 1));
+  // On one day: units report, stages are reached, then the day's tasks fall due.
+  const order = { checkpoint: 0, milestone: 1, deadline: 2 } as const;
+  return [...out.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : order[a.kind] - order[b.kind]));
 }

@@ -9,17 +9,24 @@ import { type Assignment, type Ledger, type Light, type TaskRow } from '../ledge
 import { shortName } from '../ledger/units.js';
 import type { Unit } from '../model.js';
 import { html } from '../render/reports/html.js';
-import { colon, daysWord, lightWord, roleWord, stateWord, t } from '../render/labels.js';
+import { assignmentLightWord, assignmentStateWord, colon, daysWord, deadlineCell, deadlineWords, extendedWord, lightWord, reviewedStateWord, roleWord, stagesWord, stateWord, t } from '../render/labels.js';
+import { isDone } from '../ledger/index.js';
+import { reviewQueue } from '../ledger/queue.js';
+import { askedWord } from '../render/reports/queue.js';
+import { stagesOf } from '../ledger/milestones.js';
 import { barChart, timelineChart, trendChart, type TimelineEntry } from './charts.js';
 import { completionTrend, keyFigures, sectionProgress, timeline, unitProgress } from './figures.js';
-import { isInternalLink, safeHref } from './privacy.js';
+import { isInternalLink, safeHref, withoutCredentials } from './privacy.js';
 import { SITE_CSS } from './style.js';
+import { scorePage, type SiteScores } from './score-page.js';
 import type { Lang } from '../render/lang.js';
 
 export interface SiteOptions {
   lang: Lang;
   /** The edition for the public portal: no internal notes, no internal evidence. */
   public: boolean;
+  /** 考核评分: on the internal site, and on the public one only when scoring.yaml says public: true (the command decides). */
+  score?: SiteScores;
 }
 
 export interface SiteFile {
@@ -32,7 +39,7 @@ export interface SiteFile {
  * ledger gains later (e.g. blocked) needs only an entry here; until then it
  * is drawn in the neutral grey.
  */
-const LIGHT_COLOURS: Partial<Record<string, string>> = { red: '#c62828', yellow: '#8a5300', green: '#2e7d32', 'done-late': '#7a5c00', ongoing: '#546e7a', blocked: '#6a1b9a' };
+const LIGHT_COLOURS: Partial<Record<string, string>> = { red: '#c62828', yellow: '#8a5300', green: '#2e7d32', 'done-late': '#7a5c00', ongoing: '#546e7a', blocked: '#6a1b9a', awaiting: '#1565c0' };
 export const lightColour = (light: Light): string => LIGHT_COLOURS[light] ?? '#5f6368';
 
 const unitFile = (u: Unit): string => `units/${u.id}.html`;
@@ -49,8 +56,13 @@ export function buildSite(ledger: Ledger, o: SiteOptions): SiteFile[] {
   const pages: Page[] = [homePage(ledger, o)];
   for (const u of ledger.data.units) if (ledger.rows.some((r) => r.assignments.some((a) => a.unit.id === u.id))) pages.push(unitPage(ledger, u, o));
   for (const r of ledger.rows) pages.push(taskPage(ledger, r, o));
+  // The office's queue is its working list: in the internal edition only.
+  if (hasQueue(ledger, o)) pages.push(queuePage(ledger, o));
+  if (o.score) pages.push(scorePage(o.score, o));
   return [{ path: 'style.css', text: SITE_CSS.trimStart() }, ...pages.map((p) => ({ path: p.path, text: layout(ledger, p, o) }))];
 }
+
+const hasQueue = (ledger: Ledger, o: SiteOptions): boolean => !o.public && (ledger.data.plan.review === 'required' || ledger.rows.some((r) => ledger.hasExtensions(r.task)));
 
 function layout(ledger: Ledger, p: Page, o: SiteOptions): string {
   const { plan } = ledger.data;
@@ -70,7 +82,7 @@ function layout(ledger: Ledger, p: Page, o: SiteOptions): string {
 <header class="site">
 <div><a href="${root}index.html">${html(plan.title)}</a></div>
 <p>${html(plan.document)} · ${html(plan.issuer)} · ${html(t('asOf', o.lang))} ${html(ledger.asOf)}</p>
-<nav aria-label="${zh ? '站点导航' : 'Site'}"><ul><li><a href="${root}index.html">${zh ? '总览' : 'Overview'}</a></li><li><a href="${root}index.html#units">${zh ? '各单位' : 'Units'}</a></li><li><a href="${root}index.html#tasks">${zh ? '各项任务' : 'Tasks'}</a></li></ul></nav>
+<nav aria-label="${zh ? '站点导航' : 'Site'}"><ul><li><a href="${root}index.html">${zh ? '总览' : 'Overview'}</a></li><li><a href="${root}index.html#units">${zh ? '各单位' : 'Units'}</a></li><li><a href="${root}index.html#tasks">${zh ? '各项任务' : 'Tasks'}</a></li>${hasQueue(ledger, o) ? `<li><a href="${root}review/index.html">${html(t('reviewTitle', o.lang))}</a></li>` : ''}${o.score ? `<li><a href="${root}score.html">${zh ? '考核评分' : 'Scores'}</a></li>` : ''}</ul></nav>
 </header>
 <main id="main">
 ${p.body}
@@ -82,6 +94,8 @@ ${p.body}
 }
 
 const light = (l: Light, lang: Lang, allClosed = false): string => `<span class="light" style="color:${lightColour(l)}">${html(lightWord(l, lang, allClosed))}</span>`;
+/** An assignment's light: a closed one says so (已完成, 不适用), never 正常. */
+const assignmentLight = (a: Assignment, lang: Lang): string => `<span class="light" style="color:${lightColour(a.light)}">${html(assignmentLightWord(a, lang))}</span>`;
 
 function homePage(ledger: Ledger, o: SiteOptions): Page {
   const zh = o.lang === 'zh';
@@ -145,7 +159,11 @@ function homePage(ledger: Ledger, o: SiteOptions): Page {
         ? zh
           ? `报送节点（报${recipientName(ledger, e.date)}）`
           : `checkpoint (report to ${recipientName(ledger, e.date)})`
-        : zh
+        : e.kind === 'milestone'
+          ? zh
+            ? `阶段性节点：${e.rows.map((r, i) => `${r.task.id} ${e.texts![i]}`).join('；')}`
+            : `milestone: ${e.rows.map((r, i) => `${r.task.id} ${e.texts![i]}`).join('; ')}`
+          : zh
           ? `${e.rows.length} 项任务到期：${e.rows.map((r) => r.task.id).join('、')}`
           : `${e.rows.length} task${e.rows.length === 1 ? '' : 's'} due: ${e.rows.map((r) => r.task.id).join(', ')}`;
     entries.push({ date: e.date, kind: e.kind, text, past: e.date < ledger.asOf });
@@ -154,7 +172,7 @@ function homePage(ledger: Ledger, o: SiteOptions): Page {
   const timelineSvg = timelineChart(
     {
       id: 'timeline',
-      title: zh ? '完成时限与报送节点' : 'Deadlines and checkpoints',
+      title: zh ? '完成时限、阶段性节点与报送节点' : 'Deadlines, milestones and checkpoints',
       desc: entries.map((e) => `${e.date} ${e.text}`).join(zh ? '；' : '; '),
       dataLabel,
       table: { header: zh ? ['日期', '事项'] : ['Date', 'What'], rows: entries.map((e) => [e.date, e.text]) },
@@ -187,7 +205,7 @@ function homePage(ledger: Ledger, o: SiteOptions): Page {
     `<a href="${html(taskFile(r.task.id))}">${html(r.task.id)}</a>`,
     html(r.task.title),
     html(r.task.deadline ?? t('noDeadline', lang)),
-    html(daysWord(r.daysLeft, lang)),
+    html(daysWord(r.daysLeft, lang, ledger.dayUnit)),
     `${r.done}/${r.total}`,
     light(r.light, lang, r.total > 0 && r.done === r.total),
   ]);
@@ -202,7 +220,8 @@ ${figure('percent', zh ? '完成率' : 'Done', `${f.percent}%`, `${f.closed}/${f
 ${figure('overdue', zh ? '逾期（项次）' : 'Overdue assignments', String(f.overdue), zh ? `涉及 ${f.overdueTasks} 项任务` : `in ${f.overdueTasks} tasks`, f.overdue > 0 ? 'bad' : '')}
 ${figure('blocked', zh ? '受阻（项次）' : 'Blocked', String(f.blocked), '', f.blocked > 0 ? 'warn' : '')}
 ${figure('tasks', zh ? '任务数' : 'Tasks', String(f.tasks), zh ? `分解为 ${f.assignments} 项（次）` : `${f.assignments} assignments`)}
-${next ? figure('nextCheckpoint', t('nextCheckpoint', lang), daysWord(next.daysLeft, lang), next.checkpoint.date) : figure('nextCheckpoint', t('nextCheckpoint', lang), '—', t('noCheckpoint', lang))}
+${f.review ? figure('awaiting', zh ? '待审核（项次）' : 'Awaiting review', String(f.review.awaiting), zh ? `退回 ${f.review.returned} · 延期 ${f.review.extended}` : `returned ${f.review.returned} · extended ${f.review.extended}`, '') : ''}
+${next ? figure('nextCheckpoint', t('nextCheckpoint', lang), daysWord(next.daysLeft, lang, ledger.dayUnit), next.checkpoint.date) : figure('nextCheckpoint', t('nextCheckpoint', lang), '—', t('noCheckpoint', lang))}
 </dl>
 </section>
 <div class="grid2">
@@ -245,7 +264,7 @@ function evidenceHtml(a: Assignment, o: SiteOptions): string {
   return links
     .map((e) => {
       const href = safeHref(e);
-      return href ? `<a href="${html(href)}" rel="noopener noreferrer">${html(e)}</a>` : html(e);
+      return href ? `<a href="${html(href)}" rel="noopener noreferrer">${html(withoutCredentials(e))}</a>` : html(withoutCredentials(e));
     })
     .join('<br>');
 }
@@ -254,15 +273,15 @@ function unitPage(ledger: Ledger, unit: Unit, o: SiteOptions): Page {
   const zh = o.lang === 'zh';
   const lang = o.lang;
   const list = checklistFor(ledger, unit);
-  const closed = list.assignments.filter((a) => a.state === 'done' || a.state === 'not_applicable').length;
+  const closed = list.assignments.filter(isDone).length;
   const rows = list.assignments.map((a) => [
     `<a href="../${html(taskFile(a.task.id))}">${html(a.task.id)}</a>`,
     html(a.task.title),
     html(roleWord(a.role, lang)),
-    html(a.task.deadline ?? t('noDeadline', lang)),
-    html(stateWord(a.state, lang) + (a.entry?.completed ? `（${a.entry.completed}）` : '')),
-    light(a.light, lang),
-    [a.entry?.details?.progress, a.entry?.details?.reason].filter((x): x is string => !!x).map(html).join('<br>'),
+    html(extendedWord(a, lang) ?? a.deadline ?? t('noDeadline', lang)),
+    html((a.review !== null ? reviewedStateWord(a, lang) : assignmentStateWord(a, lang)) + (a.review !== null && a.entry?.completed ? `（${a.entry.completed}）` : '')),
+    assignmentLight(a, lang),
+    [a.entry?.details?.progress, a.entry?.details?.reason, ...(o.public ? [] : officeWords(a, lang))].filter((x): x is string => !!x).map(html).join('<br>'),
     evidenceHtml(a, o),
   ]);
   // The whole record up to the as-of date, not one period.
@@ -299,16 +318,17 @@ function taskPage(ledger: Ledger, row: TaskRow, o: SiteOptions): Page {
   const rows = row.assignments.map((a) => [
     `<a href="../${html(unitFile(a.unit))}">${html(shortName(a.unit))}</a>`,
     html(roleWord(a.role, lang)),
-    html(stateWord(a.state, lang)),
-    light(a.light, lang),
-    html(a.entry?.completed ?? (a.daysOverdue > 0 ? daysWord(-a.daysOverdue, lang) : '')),
-    [a.entry?.details?.progress, a.entry?.details?.reason].filter((x): x is string => !!x).map(html).join('<br>'),
+    html(a.review !== null ? reviewedStateWord(a, lang) : assignmentStateWord(a, lang)),
+    assignmentLight(a, lang),
+    html(a.entry?.completed ?? (a.daysOverdue > 0 ? daysWord(-a.daysOverdue, lang, ledger.dayUnit) : '')),
+    [extendedWord(a, lang), a.entry?.details?.progress, a.entry?.details?.reason, ...(o.public ? [] : officeWords(a, lang))].filter((x): x is string => !!x).map(html).join('<br>'),
     evidenceHtml(a, o),
   ]);
-  const deadline = task.deadline ?? `${t('noDeadline', lang)}${task.reviewOn.length ? `（${t('reviewOn', lang)} ${task.reviewOn.join('、')}）` : ''}`;
+  const deadline = task.deadline === null ? `${t('noDeadline', lang)}${task.reviewOn.length ? `（${t('reviewOn', lang)} ${task.reviewOn.join('、')}）` : ''}` : deadlineWords(task, lang);
+  const stages = stagesOf(task, ledger.asOf);
   const body = `<h1>${html(task.id)} ${html(task.title)}</h1>
 <p class="meta">${html(task.section)} · ${html(t('deadline', lang))}${colon(lang)}${html(deadline)}${task.deadlineText ? `（${html(task.deadlineText)}）` : ''} · ${light(row.light, lang, row.total > 0 && row.done === row.total)} · ${row.done}/${row.total}</p>
-<p class="meta">${html(t('lead', lang))}${colon(lang)}${html(names(task.lead))}${task.leadOpen ? html(t('openList', lang)) : ''} · ${zh ? '责任单位：' : 'Responsible: '}${html(names(task.responsible))}</p>
+${stages.length > 0 ? `<p class="meta">${html(t('milestones', lang))}${colon(lang)}${html(stagesWord(stages, lang))}</p>\n` : ''}<p class="meta">${html(t('lead', lang))}${colon(lang)}${html(names(task.lead))}${task.leadOpen ? html(t('openList', lang)) : ''} · ${zh ? '责任单位：' : 'Responsible: '}${html(names(task.responsible))}</p>
 <h2>${html(t('text', lang))}</h2>
 <p class="text">${html(task.text)}</p>
 <h2>${zh ? '各单位进展' : 'Units'}</h2>
@@ -316,3 +336,35 @@ function taskPage(ledger: Ledger, row: TaskRow, o: SiteOptions): Page {
   return { path: taskFile(task.id), title: `${task.id} ${task.title} · ${ledger.data.plan.title}`, body };
 }
 
+
+/** The office's words on an assignment (a return's reason, its note): internal, like the units' notes. */
+function officeWords(a: Assignment, lang: Lang): string[] {
+  const zh = lang === 'zh';
+  if (a.review === 'returned') return [`${t('returnReason', lang)}${colon(lang)}${a.returnReason ?? '—'}`];
+  if (a.review === 'accepted' && a.decision?.note) return [`${t('reviewNote', lang)}${colon(lang)}${a.decision.note}`];
+  if (a.review === 'pending' && a.claimed) return [zh ? `${a.claimed} 报结，待审核` : `claimed ${a.claimed}, awaiting review`];
+  return [];
+}
+
+/** 待审核事项: the claims and requests awaiting the office, longest waiting first (internal edition). */
+function queuePage(ledger: Ledger, o: SiteOptions): Page {
+  const zh = o.lang === 'zh';
+  const lang = o.lang;
+  const items = reviewQueue(ledger);
+  const rows = items.map((i) => {
+    const a = i.assignment;
+    return [
+      `<a href="../${html(unitFile(a.unit))}">${html(shortName(a.unit))}</a>`,
+      `<a href="../${html(taskFile(a.task.id))}">${html(a.task.id)}</a> ${html(a.task.title)}`,
+      html(deadlineCell(a, lang)),
+      html(askedWord(i, lang)),
+      html(i.since ?? '—'),
+      String(i.waiting),
+      i.kind === 'claim' ? evidenceHtml(a, o) : '',
+    ];
+  });
+  const body = `<h1>${html(t('reviewTitle', lang))}</h1>
+<p class="meta">${html(t('asOf', lang))} ${html(ledger.asOf)} · ${zh ? `报结 ${items.filter((i) => i.kind === 'claim').length} 项，延期申请 ${items.filter((i) => i.kind === 'extension').length} 项` : `${items.filter((i) => i.kind === 'claim').length} claims, ${items.filter((i) => i.kind === 'extension').length} requests for more time`}</p>
+${items.length === 0 ? `<p>${html(t('nothingPending', lang))}</p>` : `<div class="table-wrap">${rawTable([t('unit', lang), t('task', lang), t('deadline', lang), zh ? '事项' : 'Asked', zh ? '日期' : 'Since', zh ? '已等待（天）' : 'Waiting (days)', t('evidence', lang)], rows, [5])}</div>`}`;
+  return { path: 'review/index.html', title: `${t('reviewTitle', lang)} · ${ledger.data.plan.title}`, body };
+}

@@ -15,10 +15,22 @@ const own = (entry: StatusEntry | undefined): readonly HistoryRecord[] | undefin
 
 /** Ledger options for a picture as of `at`: history from git where the file keeps none. */
 export async function gitReplay(planDir: string, data: PlanData, at: IsoDate): Promise<LedgerOptions> {
+  return fromGitWhere(planDir, data, (s) => (s.updated !== undefined && s.updated > at) || (s.completed !== undefined && s.completed > at));
+}
+
+/**
+ * Ledger options for a replay of the whole record (plan score): every entry
+ * whose file keeps no history takes its changes from git, each record with
+ * its commit.
+ */
+export async function gitRecord(planDir: string, data: PlanData): Promise<LedgerOptions> {
+  return fromGitWhere(planDir, data, (s) => s.state !== 'not_started' || s.updated !== undefined);
+}
+
+async function fromGitWhere(planDir: string, data: PlanData, wanted: (s: StatusEntry) => boolean): Promise<LedgerOptions> {
   const lacking = new Set<string>();
   for (const s of data.statuses) {
-    const changedAfter = (s.updated !== undefined && s.updated > at) || (s.completed !== undefined && s.completed > at);
-    if (changedAfter && (own(s)?.length ?? 0) === 0) lacking.add(s.unit);
+    if (wanted(s) && (own(s)?.length ?? 0) === 0) lacking.add(s.unit);
   }
   if (lacking.size === 0) return {};
   const { gitHistory } = await import('../load/git-history.js');

@@ -34,13 +34,31 @@ const OUTPUT = { lineWidth: 0, flowCollectionPadding: false } as const;
  * The file's byte order mark and line ends (CRLF or LF) are kept; the new lines use them too.
  */
 export function editStatus(original: string | undefined, unit: string, task: string, change: StatusChange, asOf: IsoDate): EditResult {
+  let states = { from: 'not_started' as TaskState, to: 'not_started' as TaskState };
+  const edited = editEntry(original, unit, task, (doc, entry) => {
+    const before = entry.items.length > 0 ? fieldsOf(doc, entry) : undefined;
+    states = applyChange(doc, entry, change, asOf);
+    if (before !== undefined && before === fieldsOf(doc, entry)) return false;
+    recordHistory(doc, entry, change, asOf, states.from, states.to);
+    return true;
+  });
+  return { text: edited.text, changed: edited.changed, ...states };
+}
+
+/**
+ * Any edit of one entry, as `plan update` makes them (the office's review
+ * records and extension requests too): `apply` changes the entry's map and
+ * says whether it changed anything. The byte order mark and line ends are kept,
+ * and only the entry's own lines change where the layout allows.
+ */
+export function editEntry(original: string | undefined, unit: string, task: string, apply: (doc: Document, entry: YAMLMap) => boolean): { text: string; changed: boolean } {
   const bom = original?.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   const body = original === undefined ? undefined : original.slice(bom.length);
   const eol = body !== undefined && isCrlf(body) ? '\r\n' : '\n';
   // Edited with LF line ends, written back with the file's own.
-  const edited = editLf(body === undefined ? undefined : body.replace(/\r\n/g, '\n'), unit, task, change, asOf);
-  if (!edited.changed) return { ...edited, text: original ?? edited.text };
-  return { ...edited, text: bom + (eol === '\n' ? edited.text : edited.text.replace(/\n/g, eol)) };
+  const edited = editLf(body === undefined ? undefined : body.replace(/\r\n/g, '\n'), unit, task, apply);
+  if (!edited.changed) return { text: original ?? edited.text, changed: false };
+  return { text: bom + (eol === '\n' ? edited.text : edited.text.replace(/\n/g, eol)), changed: true };
 }
 
 /** CRLF when most line ends are CRLF (a file of mixed ends comes out with one kind). */
@@ -60,7 +78,7 @@ export function keyText(key: unknown): string | undefined {
   return typeof key.value === 'string' ? key.value : (key.source ?? String(key.value));
 }
 
-function editLf(original: string | undefined, unit: string, task: string, change: StatusChange, asOf: IsoDate): EditResult {
+function editLf(original: string | undefined, unit: string, task: string, apply: (doc: Document, entry: YAMLMap) => boolean): { text: string; changed: boolean } {
   const text = original ?? `${HEADER(unit)}unit: ${unit}\ntasks:\n`;
   // The plan was checked before (keys are unique); the `yaml` package's own check is quadratic.
   const doc = parseDocument(text, { uniqueKeys: false });
@@ -77,10 +95,7 @@ function editLf(original: string | undefined, unit: string, task: string, change
   if (shared) pair.value = plainCopy(doc, pair.value);
   const existing = pair && isMap(pair.value) ? pair.value : undefined;
   const entry = existing ?? new YAMLMap();
-  const before = existing ? fieldsOf(doc, existing) : undefined;
-  const { from, to } = applyChange(doc, entry, change, asOf);
-  if (before !== undefined && before === fieldsOf(doc, entry)) return { text, from, to, changed: false };
-  recordHistory(doc, entry, change, asOf, from, to);
+  if (!apply(doc, entry)) return { text, changed: false };
 
   // The common cases change only the entry's own lines and leave every other
   // byte of the file as it was: the entry is spliced into the original text.
@@ -90,7 +105,7 @@ function editLf(original: string | undefined, unit: string, task: string, change
       const lineStart = text.lastIndexOf('\n', start - 1) + 1;
       // Comments before the entry's first line stay in the text around it.
       entry.commentBefore = null;
-      return { text: text.slice(0, lineStart) + serialize(entry, start - lineStart) + text.slice(end), from, to, changed: true };
+      return { text: text.slice(0, lineStart) + serialize(entry, start - lineStart) + text.slice(end), changed: true };
     }
     if (!pair) {
       const firstKey = (tasks.items[0]!.key as { range?: number[] }).range?.[0] ?? 0;
@@ -99,7 +114,7 @@ function editLf(original: string | undefined, unit: string, task: string, change
       const before = at > 0 && text[at - 1] !== '\n' ? '\n' : '';
       // Ids such as 3.1 would read as numbers if written plain.
       const added = `${before}${' '.repeat(indent)}${JSON.stringify(task)}:\n${serialize(entry, indent + 2)}`;
-      return { text: text.slice(0, at) + added + text.slice(at), from, to, changed: true };
+      return { text: text.slice(0, at) + added + text.slice(at), changed: true };
     }
   }
 
@@ -115,7 +130,7 @@ function editLf(original: string | undefined, unit: string, task: string, change
     key.type = Scalar.QUOTE_DOUBLE;
     map.add(doc.createPair(key, entry));
   }
-  return { text: doc.toString(OUTPUT), from, to, changed: true };
+  return { text: doc.toString(OUTPUT), changed: true };
 }
 
 /** Whether `value` is an alias, is anchored, or holds an anchor or an alias. */

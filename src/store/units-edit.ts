@@ -49,6 +49,8 @@ function renameScalars(node: unknown, from: string, to: string): number {
 
 /** Every reference to the id `from` in one plan file becomes `to`; undefined when the file does not name it. */
 export function renameIdIn(kind: FileKind, text: string, from: string, to: string): string | undefined {
+  // The scoring policy names events and roles, never a unit.
+  if (kind === 'scoring') return undefined;
   const doc = load(text);
   let changed = 0;
   if (kind === 'units') {

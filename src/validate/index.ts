@@ -7,12 +7,15 @@ import { join } from 'node:path';
 import { dateIn, isKnownTimeZone } from '../calendar.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { readOne, type BrokenFile, type FileRef } from '../load/plan-files.js';
-import type { FormReturn, IsoDate, Office, Plan, PlanData, StatusEntry, Task, Unit, UnitGroup } from '../model.js';
+import { deadlineInForce, expandCheckpoints } from '../due-dates.js';
+import type { Checkpoint, FormReturn, IsoDate, Office, Plan, PlanData, RecurringCheckpoint, Scoring, StatusEntry, Task, Unit, UnitGroup, WorkdayDeadline } from '../model.js';
+import type { WorkingCalendar } from '../working-calendar.js';
 import { runRules, type CompletionLimit, type RuleScope } from './rules.js';
 import { fieldIsSound, salvageList, valueAt } from './salvage.js';
 import { isUnitIdSlot, unitValueDiagnostic } from './unit-names.js';
 import { checkShape } from './shape.js';
 import { checkStatusFiles, type EntryFilter } from './status-files.js';
+import { checkScoring, type RawScoring } from './scoring.js';
 
 /**
  * Which entries' texts (progress, evidence, reason, history) a command needs:
@@ -62,6 +65,8 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
   let groups: UnitGroup[] = [];
   let office: Office | undefined;
   let unitsFile = join(dir, 'units.yaml');
+  let scoring: Scoring | undefined;
+  let scoringFile: string | undefined;
   const tasks: Task[] = [];
   const statuses: StatusEntry[] = [];
   const returns: FormReturn[] = [];
@@ -79,7 +84,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
       diagnostics.push(f.diagnostic);
       if (ref.kind === 'plan') scope.planUsable = false;
       else if (ref.kind === 'units') scope.unitsUsable = false;
-      else scope.tasksComplete = false;
+      else if (ref.kind === 'tasks') scope.tasksComplete = false;
       continue;
     }
     const shape = checkShape(f.kind, f.file, f.data);
@@ -90,8 +95,18 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     }
     if (f.kind === 'plan') {
       planFile = f.file;
-      if (shape.length === 0) plan = assemblePlan(f.data as RawPlan);
-      else scope.planUsable = false;
+      if (shape.length === 0) {
+        const assembled = assemblePlan(f.data as RawPlan);
+        plan = assembled.plan;
+        for (const { entry, problem } of assembled.problems) {
+          diagnostics.push({ code: `checkpoint-${problem}`, severity: 'error', file: f.file, path: ['checkpoints', entry], args: { entry: entry + 1 } });
+        }
+      } else scope.planUsable = false;
+    } else if (f.kind === 'scoring') {
+      scoringFile = f.file;
+      const checked = checkScoring(f.file, f.data as RawScoring, shape);
+      for (const d of checked.diagnostics) diagnostics.push(d);
+      scoring = checked.scoring;
     } else if (f.kind === 'units') {
       unitsFile = f.file;
       if (shape.length === 0) ({ units, groups, office } = assembleUnits(f.data as RawUnits));
@@ -119,6 +134,25 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     }
   }
 
+  // The working calendar, read only for a plan that names one: the others never pay for its data.
+  let calendar: WorkingCalendar | undefined;
+  if (plan?.calendar !== undefined) {
+    const { loadWorkingCalendar } = await import('./holidays.js');
+    const loaded = await loadWorkingCalendar(dir);
+    calendar = loaded.calendar;
+    for (const d of loaded.diagnostics) diagnostics.push(d);
+  }
+  // Deadlines in force: written dates under the calendar's onHoliday rule, working-day counts counted.
+  if (plan && (calendar || tasks.some((t) => t.deadlineRule))) {
+    for (const task of tasks) {
+      const written = task.deadlineRule ?? task.deadline;
+      if (written === null) continue;
+      const inForce = deadlineInForce(written, plan, calendar);
+      task.deadline = inForce.date;
+      if (inForce.due) task.due = inForce.due;
+    }
+  }
+
   const directory = { units: units ?? [], groups };
   for (const { diagnostic, value } of idSlots) {
     diagnostics.push(scope.unitsUsable && units ? unitValueDiagnostic(directory, value, diagnostic.file, diagnostic.path!) : diagnostic);
@@ -136,7 +170,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     typeof wanted === 'function' ? (plan && units ? wanted({ plan, units, groups, tasks, asOf: replayAt }) : false) : wanted === true;
 
   const statusRefs = listing.refs.filter((r) => r.kind === 'status');
-  for (const result of await checkStatusFiles(statusRefs, details, replayAt)) {
+  for (const result of await checkStatusFiles(statusRefs, details, replayAt, plan?.review === 'required')) {
     for (const d of result.diagnostics) diagnostics.push(d);
     if (!result.ok) continue;
     statusOrigins.set(result.stem, { file: result.file, declaredUnit: result.declaredUnit });
@@ -154,7 +188,9 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
     statuses,
     ...(office && { office }),
     returns,
-    origins: { plan: planFile, units: unitsFile, tasks: taskOrigins, statuses: statusOrigins },
+    ...(calendar && { calendar }),
+    ...(scoring && { scoring }),
+    origins: { plan: planFile, units: unitsFile, ...(scoringFile !== undefined && { scoring: scoringFile }), tasks: taskOrigins, statuses: statusOrigins },
   };
   if (units === undefined) scope.unitsUsable = false;
   // Every rule runs on whatever is sound, as ESLint does: one run lists every problem.
@@ -167,7 +203,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
   return { data: ruleData, asOf, diagnostics, files };
 }
 
-type RawPlan = Omit<Plan, 'implements'> & { implements?: Plan['implements'] };
+type RawPlan = Omit<Plan, 'implements' | 'checkpoints'> & { implements?: Plan['implements']; checkpoints: (Checkpoint | RecurringCheckpoint)[] };
 export interface RawUnits {
   units: (Omit<Unit, 'aliases'> & { aliases?: string[] })[];
   groups: (Omit<UnitGroup, 'aliases'> & { aliases?: string[] })[];
@@ -180,7 +216,7 @@ interface RawTask {
   lead?: string[];
   leadOpen?: boolean;
   responsible?: string[];
-  deadline?: string;
+  deadline?: string | WorkdayDeadline;
   deadlineText?: string;
   ongoing?: boolean;
   reviewOn?: string[];
@@ -203,8 +239,10 @@ export function assembleUnits(raw: RawUnits): { units: Unit[]; groups: UnitGroup
   };
 }
 
-function assemblePlan(raw: RawPlan): Plan {
-  return { ...raw, implements: raw.implements ?? [] };
+/** plan.yaml as checked by its schema: recurring checkpoints become dated ones, each knowing its entry. */
+function assemblePlan(raw: RawPlan): { plan: Plan; problems: ReturnType<typeof expandCheckpoints>['problems'] } {
+  const { checkpoints, problems } = expandCheckpoints(raw.checkpoints, raw);
+  return { plan: { ...raw, implements: raw.implements ?? [], checkpoints }, problems };
 }
 
 function assembleTask(raw: RawTask, section: string): Task {
@@ -216,7 +254,8 @@ function assembleTask(raw: RawTask, section: string): Task {
     lead: raw.lead ?? [],
     leadOpen: raw.leadOpen ?? false,
     responsible: raw.responsible ?? [],
-    deadline: raw.deadline ?? null,
+    deadline: typeof raw.deadline === 'string' ? raw.deadline : null,
+    ...(typeof raw.deadline === 'object' && { deadlineRule: raw.deadline }),
     deadlineText: raw.deadlineText ?? null,
     ongoing: raw.ongoing ?? false,
     reviewOn: raw.reviewOn ?? [],

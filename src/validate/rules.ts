@@ -6,7 +6,10 @@ import { dayNumber, isKnownTimeZone, isRealDate } from '../calendar.js';
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import { LEAD_UNITS, type IsoDate, type PlanData } from '../model.js';
 import { closest } from '../suggest.js';
+import { CALENDAR_RULES } from './calendar-rules.js';
+import { forEachTask } from './task-origins.js';
 import { unitValueDiagnostic } from './unit-names.js';
+import { checkReviewRecords } from './review-rules.js';
 
 /** Characters in a task title and a task text. */
 export const TITLE_LIMIT = 200;
@@ -45,7 +48,7 @@ export interface RuleScope {
 
 const WHOLE: RuleScope = { planUsable: true, unitsUsable: true, tasksComplete: true, setAsideUnits: new Set(), setAsideTasks: new Set() };
 
-interface RuleContext {
+export interface RuleContext {
   data: PlanData;
   asOf: IsoDate;
   completions?: CompletionLimit;
@@ -58,7 +61,7 @@ interface RuleContext {
   push(d: Diagnostic): void;
 }
 
-type Rule = (ctx: RuleContext) => void;
+export type Rule = (ctx: RuleContext) => void;
 
 export const RULES: Record<string, Rule> = {
   uniqueIds(ctx) {
@@ -157,9 +160,11 @@ export const RULES: Record<string, Rule> = {
 
   taskHasDeadline(ctx) {
     forEachTask(ctx, (task, file, path) => {
-      if (task.deadline !== null && task.ongoing) {
+      // A working-day rule that cannot be counted has no date: calendarRules says why.
+      const hasDeadline = task.deadline !== null || task.deadlineRule !== undefined;
+      if (hasDeadline && task.ongoing) {
         ctx.report('task-deadline-and-ongoing', 'error', file, [...path, 'ongoing'], { task: task.id });
-      } else if (task.deadline === null && !task.ongoing) {
+      } else if (!hasDeadline && !task.ongoing) {
         ctx.report('task-no-deadline', 'error', file, path, { task: task.id });
       } else if (task.ongoing && (task.reviewOn.length === 0 || task.deadlineNote === undefined)) {
         // The exception must be visible: when it is reviewed and why there is no date.
@@ -183,10 +188,15 @@ export const RULES: Record<string, Rule> = {
       check(plan.published, origins.plan, ['published']);
       check(plan.span?.start, origins.plan, ['span', 'start']);
       check(plan.span?.end, origins.plan, ['span', 'end']);
-      plan.checkpoints.forEach((c, i) => check(c.date, origins.plan, ['checkpoints', i, 'date']));
+      plan.checkpoints.forEach((c, i) => {
+        if (c.every === undefined) check(c.date, origins.plan, ['checkpoints', c.entry ?? i, 'date']);
+      });
     }
+    ctx.data.units.forEach((u, i) => check(u.since, origins.units, ['units', ctx.at('units', i), 'since']));
     forEachTask(ctx, (task, file, path) => {
-      check(task.deadline ?? undefined, file, [...path, 'deadline']);
+      if (task.deadlineRule === undefined) check(task.deadline ?? undefined, file, [...path, 'deadline']);
+      else if (task.deadlineRule.from !== 'signed' && task.deadlineRule.from !== 'published') check(task.deadlineRule.from, file, [...path, 'deadline', 'from']);
+      task.milestones?.forEach((m, i) => check(m.date, file, [...path, 'milestones', i, 'date']));
       task.reviewOn.forEach((d, i) => check(d, file, [...path, 'reviewOn', i]));
     });
     // Entries come file by file (the file looked up once per file); the path is made only for a diagnostic.
@@ -215,7 +225,13 @@ export const RULES: Record<string, Rule> = {
     if (!ctx.scope.planUsable) return;
     const { plan, origins } = ctx.data;
     if (!isKnownTimeZone(plan.timezone)) ctx.report('unknown-timezone', 'error', origins.plan, ['timezone'], { value: plan.timezone });
+    const seen = new Set<number>();
     plan.checkpoints.forEach((c, i) => {
+      // A recurring entry stands for many checkpoints: its units are checked once.
+      const entry = c.entry ?? i;
+      if (seen.has(entry)) return;
+      seen.add(entry);
+      i = entry;
       c.reporters.forEach((r, j) => {
         // `leads:<group>` names a group; `leads` alone names none.
         const id = r.startsWith(`${LEAD_UNITS}:`) ? r.slice(LEAD_UNITS.length + 1) : r;
@@ -234,7 +250,9 @@ export const RULES: Record<string, Rule> = {
     forEachTask(ctx, (task, file, path) => {
       if (task.deadline === null || !isRealDate(task.deadline)) return;
       const d = dayNumber(task.deadline);
-      if (d < dayNumber(start) || (end !== undefined && d > dayNumber(end))) {
+      // A deadline the calendar moved past the span's end is the plan's own rule at work, not a mistake.
+      const counted = task.due?.moved ? dayNumber(task.due.counted) : d;
+      if (d < dayNumber(start) || (end !== undefined && counted > dayNumber(end))) {
         ctx.report('deadline-outside-span', 'warning', file, [...path, 'deadline'], { task: task.id, deadline: task.deadline, start, end: end ?? '' });
       }
     });
@@ -299,22 +317,24 @@ export const RULES: Record<string, Rule> = {
       }
     }
   },
+
+  /** Review decisions and requests for more time: about a claim and a request, in order, with reasons (review-rules.ts). */
+  reviewRecords(ctx) {
+    const { data } = ctx;
+    let deadlines: Map<string, IsoDate | null> | undefined;
+    const required = data.plan.review === 'required';
+    for (const s of data.statuses) {
+      if (s.review === undefined && s.extensions === undefined) continue;
+      deadlines ??= new Map(data.tasks.map((t) => [t.id, t.deadline]));
+      const file = data.origins.statuses.get(s.unit)!.file;
+      checkReviewRecords(s, deadlines.get(s.task) ?? null, required, (code, path, args, severity = 'error') => ctx.report(code, severity, file, path, args));
+    }
+  },
 };
 
 /** Where an entry (or a field of it) is in its status file; made only for a diagnostic, not per entry. */
 function entryPath(task: string, field?: string): (string | number)[] {
   return field === undefined ? ['tasks', task] : ['tasks', task, field];
-}
-
-function forEachTask(ctx: RuleContext, fn: (task: PlanData['tasks'][number], file: string, path: (string | number)[]) => void): void {
-  const next = new Map<string, number>();
-  for (const task of ctx.data.tasks) {
-    // Duplicated ids have several origins; take them in file order.
-    const k = next.get(task.id) ?? 0;
-    next.set(task.id, k + 1);
-    const origin = ctx.data.origins.tasks.get(task.id)?.[k];
-    if (origin) fn(task, origin.file, origin.path);
-  }
 }
 
 /** An id that names no unit or group: a name written for an id gets the id, else the closest. */
@@ -337,6 +357,6 @@ export function runRules(data: PlanData, asOf: IsoDate, scope: RuleScope = WHOLE
       diagnostics.push({ code, severity, file, path, args });
     },
   };
-  for (const rule of Object.values(RULES)) rule(ctx);
+  for (const rule of [...Object.values(RULES), ...Object.values(CALENDAR_RULES)]) rule(ctx);
   return diagnostics;
 }

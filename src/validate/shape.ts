@@ -17,7 +17,7 @@ export function checkShape(kind: FileKind, file: string, data: unknown): Diagnos
   }
   const validate = validators[kind];
   if (validate(data)) return [];
-  const errors = validate.errors ?? [];
+  const errors = oneBranch(validate.errors ?? []);
   // A hostile file can hold 100,000 wrong keys: only the first ones become diagnostics, the rest a count.
   if (errors.length <= SHAPE_LIMIT) return dedupe(errors.map((e) => toDiagnostic(file, e)));
   const more: Diagnostic = { code: 'more-problems', severity: 'error', file, args: { count: errors.length - SHAPE_LIMIT, shown: SHAPE_LIMIT, errors: errors.length - SHAPE_LIMIT, warnings: 0 } };
@@ -50,6 +50,31 @@ function toDiagnostic(file: string, e: SchemaError): Diagnostic {
     default:
       return { ...base, code: 'schema', args: { where, detail: e.message ?? e.keyword } };
   }
+}
+
+/**
+ * A value that may take one of several forms (`deadline: 2021-10-18` or
+ * `deadline: { workdays: 10, from: signed }`) fails every branch of its
+ * `anyOf`: the errors of the branch whose type the value has are the ones to
+ * tell (else the first branch's), without the `anyOf` error itself.
+ */
+function oneBranch(errors: SchemaError[]): SchemaError[] {
+  const anyOf = errors.filter((e) => e.keyword === 'anyOf');
+  if (anyOf.length === 0) return errors;
+  let kept = errors;
+  for (const a of anyOf) {
+    const base = `${a.schemaPath ?? ''}/`;
+    const branchOf = (e: SchemaError): number | undefined => {
+      const path = e.schemaPath ?? '';
+      if (!path.startsWith(base) || !e.instancePath.startsWith(a.instancePath)) return undefined;
+      return Number(path.slice(base.length).split('/')[0]);
+    };
+    const branches = new Set(kept.map(branchOf).filter((b): b is number => b !== undefined));
+    const wrongType = (b: number): boolean => kept.some((e) => branchOf(e) === b && e.keyword === 'type' && e.instancePath === a.instancePath);
+    const chosen = [...branches].sort((x, y) => x - y).find((b) => !wrongType(b)) ?? Math.min(...branches);
+    kept = kept.filter((e) => e !== a && (branchOf(e) === undefined || branchOf(e) === chosen));
+  }
+  return kept;
 }
 
 /** What a pattern asks for, in words the messages know. */

@@ -26,7 +26,7 @@ export type EntryFilter = (unit: string, task: string) => boolean;
  * of none. `replayAt`: an entry changed after this date keeps its history
  * records all the same, so the ledger can read it back to that date.
  */
-export async function checkStatusFile(ref: FileRef, details: boolean | EntryFilter, replayAt?: IsoDate): Promise<StatusResult> {
+export async function checkStatusFile(ref: FileRef, details: boolean | EntryFilter, replayAt?: IsoDate, claims = false): Promise<StatusResult> {
   const read = await readOne(ref);
   if ('diagnostic' in read) return { ok: false, diagnostics: [read.diagnostic] };
   const shape = checkShape('status', read.file, read.data);
@@ -41,7 +41,7 @@ export async function checkStatusFile(ref: FileRef, details: boolean | EntryFilt
   const keys = shape.length === 0 ? Object.keys(tasks) : salvageMap(raw, 'tasks', shape).kept;
   for (const task of keys) {
     const keep = typeof details === 'function' ? details(read.stem, task) : details;
-    entries.push(assembleStatus(unit, task, tasks[task]!, keep, replayAt));
+    entries.push(assembleStatus(unit, task, tasks[task]!, keep, replayAt, claims));
   }
   // A returns list with a schema error is set aside whole; the error says where.
   const returns = fieldIsSound(shape, 'returns') ? (raw.returns ?? []).map((r): FormReturn => ({ ...r, unit: read.stem })) : [];
@@ -74,9 +74,9 @@ function sameEntry(a: StatusEntry, b: StatusEntry | undefined): boolean {
 }
 
 /** All status files, their results in the order of `refs`. */
-export async function checkStatusFiles(refs: FileRef[], details: boolean | EntryFilter, replayAt?: IsoDate): Promise<StatusResult[]> {
+export async function checkStatusFiles(refs: FileRef[], details: boolean | EntryFilter, replayAt?: IsoDate, claims = false): Promise<StatusResult[]> {
   const results: StatusResult[] = [];
-  for (const ref of refs) results.push(await checkStatusFile(ref, details, replayAt));
+  for (const ref of refs) results.push(await checkStatusFile(ref, details, replayAt, claims));
   return results;
 }
 
@@ -98,7 +98,12 @@ interface RawStatus {
   returns?: Omit<FormReturn, 'unit'>[];
 }
 
-function assembleStatus(stem: string, task: string, e: RawStatusEntry, details: boolean, replayAt: IsoDate | undefined): StatusEntry {
+/**
+ * `claims`: the plan asks for review, so the dates of claims matter (the office
+ * decides about a claim of a date, and a late claim is red): an entry that is a
+ * claim or holds decisions keeps its records' dates as for a replay.
+ */
+function assembleStatus(stem: string, task: string, e: RawStatusEntry, details: boolean, replayAt: IsoDate | undefined, claims: boolean): StatusEntry {
   // Every field set, absent ones to undefined: one object shape for every entry,
   // so the rules and the ledger read a million of them through one hidden class
   // (with a shape per combination of fields they were ~3x slower at province size).
@@ -118,7 +123,7 @@ function assembleStatus(stem: string, task: string, e: RawStatusEntry, details: 
   };
   if (details) {
     entry.details = { progress: e.progress, evidence: e.evidence ?? NONE, reason: e.reason, history: e.history ?? NONE };
-  } else if (replayAt !== undefined && e.history !== undefined && changedAfter(e, replayAt)) {
+  } else if (e.history !== undefined && ((replayAt !== undefined && changedAfter(e, replayAt)) || e.review !== undefined || (claims && (e.state === 'done' || e.state === 'not_applicable')))) {
     // Rare on a run as of today. Only dates and states: the replay needs no
     // notes here (texts are shown only for entries with details), and a note is
     // a slice of the file's text that would keep the whole file in memory.

@@ -12,15 +12,16 @@ import { shortName } from '../ledger/units.js';
 import type { Checkpoint } from '../model.js';
 import { colon, roleWord, stateWord, t } from '../render/labels.js';
 import { cellDate, cellText, DATE_FORMAT, fitRowHeights, headerText } from './cells.js';
-import { planFingerprint, taskDigest } from './fingerprint.js';
-import { COL, EDITABLE, FORM_FORMAT, FORM_VERSION, HEADER_ROW, LAST_COL, META_SHEET } from './form-layout.js';
+import { formSignature, planFingerprint, prefilledRow, rowDigest, taskDigest, type SignedMeta } from './fingerprint.js';
+import { COL, EDITABLE, FORM_FORMAT, FORM_VERSION, HEADER_ROW, LAST_COL, META_KEYS, META_SHEET } from './form-layout.js';
 import { stateChoices, w } from './words.js';
 import type { Lang } from '../render/lang.js';
 
 const LOCKED_FILL = 'FFEFEFEF';
 const HEADER_FILL = 'FFD9D9D9';
 
-export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Checklist, checkpoint: Checkpoint, lang: Lang): Promise<Uint8Array> {
+/** The form, its hidden sheet signed with the office's `key` (see store/secret.ts). */
+export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Checklist, checkpoint: Checkpoint, lang: Lang, key: Buffer): Promise<Uint8Array> {
   const { plan } = ledger.data;
   const unit = list.unit;
   const recipient = ledger.unitsById.get(checkpoint.recipient);
@@ -45,6 +46,9 @@ export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Chec
     { width: 32 },
     { width: 12 },
     { width: 28 },
+    { width: 12 },
+    { width: 24 },
+    { width: 24 },
   ];
 
   // The block above the table: whose form, which plan, what to do by when.
@@ -64,8 +68,7 @@ export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Chec
   });
 
   const head = sheet.getRow(HEADER_ROW);
-  const headers = [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), w('stateCol', lang), t('progressNote', lang), t('evidence', lang), t('completed', lang), w('reason', lang)];
-  headers.forEach((h, i) => {
+  formHeaders(lang).forEach((h, i) => {
     const c = head.getCell(i + 1);
     c.value = h;
     c.font = { bold: true };
@@ -78,11 +81,17 @@ export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Chec
   list.assignments.forEach((a, i) => {
     const row = sheet.getRow(HEADER_ROW + 1 + i);
     const d = a.entry?.details;
+    // A request still awaiting the office is shown as asked; the office's reason for a return, read-only.
+    const asked = a.extensionsPending?.at(-1);
     const values: Record<number, string | Date | null> = {
       [COL.id]: a.task.id,
       [COL.title]: cellText(a.task.title),
       [COL.role]: roleWord(a.role, lang),
-      [COL.deadline]: a.task.deadline === null ? t('noDeadline', lang) : cellDate(a.task.deadline),
+      // The deadline in force for this unit: an extension granted moves it.
+      [COL.deadline]: a.deadline === null ? t('noDeadline', lang) : cellDate(a.deadline),
+      [COL.extendTo]: asked ? cellDate(asked.to) : null,
+      [COL.extendReason]: asked ? cellText(asked.reason) : null,
+      [COL.returnReason]: a.returnReason === undefined ? null : cellText(a.returnReason),
       [COL.state]: stateWord(a.state, lang),
       [COL.progress]: d?.progress === undefined ? null : cellText(d.progress),
       [COL.evidence]: d && d.evidence.length > 0 ? cellText(d.evidence.join('\n')) : null,
@@ -94,7 +103,7 @@ export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Chec
       const c = row.getCell(col);
       c.value = values[col] ?? null;
       c.alignment = { wrapText: true, vertical: 'top' };
-      if (col === COL.deadline || col === COL.completed) c.numFmt = DATE_FORMAT;
+      if (col === COL.deadline || col === COL.completed || col === COL.extendTo) c.numFmt = DATE_FORMAT;
       const editable = (EDITABLE as readonly number[]).includes(col);
       c.protection = { locked: !editable };
       if (!editable) c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LOCKED_FILL } };
@@ -111,6 +120,15 @@ export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Chec
       showInputMessage: true,
       prompt: choices.join(' / '),
     };
+    row.getCell(COL.extendTo).dataValidation = {
+      type: 'date',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [cellDate('2000-01-01'), cellDate('2099-12-31')],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      error: w('pickDate', lang),
+    };
     row.getCell(COL.completed).dataValidation = {
       type: 'date',
       operator: 'between',
@@ -125,22 +143,29 @@ export async function unitForm(excel: typeof ExcelJS, ledger: Ledger, list: Chec
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 
   const meta = book.addWorksheet(META_SHEET, { state: 'hidden' });
-  const rows: [string, string | number][] = [
-    ['format', FORM_FORMAT],
-    ['version', FORM_VERSION],
-    ['plan', plan.id],
-    ['unit', unit.id],
-    ['checkpoint', checkpoint.date],
-    ['fingerprint', planFingerprint(ledger.data.tasks)],
-    ['sheet', sheetName],
-    ['headerRow', HEADER_ROW],
-    ['made', ledger.asOf],
-  ];
-  for (const r of rows) meta.addRow(r);
-  for (const a of list.assignments) meta.addRow(['task', a.task.id, taskDigest(a.task)]);
+  const signed: SignedMeta = {
+    format: FORM_FORMAT,
+    version: FORM_VERSION,
+    plan: plan.id,
+    unit: unit.id,
+    checkpoint: checkpoint.date,
+    fingerprint: planFingerprint(ledger.data.tasks),
+    sheet: sheetName,
+    headerRow: HEADER_ROW,
+    made: ledger.asOf,
+    tasks: list.assignments.map((a) => [a.task.id, taskDigest(a.task), rowDigest(prefilledRow(a))]),
+  };
+  for (const key of META_KEYS) meta.addRow([key, signed[key]]);
+  for (const task of signed.tasks) meta.addRow(['task', ...task]);
+  meta.addRow(['signature', formSignature(key, signed)]);
   await meta.protect('', {});
   meta.getColumn(1).width = 12;
   return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+/** The table's header row, column by column. */
+export function formHeaders(lang: Lang): string[] {
+  return [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), w('stateCol', lang), t('progressNote', lang), t('evidence', lang), t('completed', lang), w('reason', lang), w('extendTo', lang), w('extendReason', lang), w('returnReason', lang)];
 }
 
 /** A file name for the unit's form: its short name, made safe for every file system. */

@@ -6,13 +6,15 @@
  * command loads it only when it runs.
  */
 import type ExcelJS from 'exceljs';
-import type { Cell, Worksheet } from 'exceljs';
+import type { Cell } from 'exceljs';
 import type { Assignment, Ledger, TaskRow } from '../ledger/index.js';
 import { returnsFor } from '../ledger/returns.js';
 import { shortName } from '../ledger/units.js';
-import { colon, lightWord, roleWord, stateWord, t } from '../render/labels.js';
-import { cellDate, cellText, DATE_FORMAT, fitColumns, fitRowHeights, headerText } from './cells.js';
+import { assignmentLightWord, colon, extendedWord, lightWord, reviewWord, roleWord, stateWord, t } from '../render/labels.js';
+import { cellDate, headerText } from './cells.js';
+import { addRow, finishSheets, sheet } from './sheets.js';
 import { lightFill, w } from './words.js';
+import { addScoreSheets, type ScoreView } from './score-sheet.js';
 import type { Lang } from '../render/lang.js';
 
 export interface LedgerBookView {
@@ -22,14 +24,9 @@ export interface LedgerBookView {
   /** The units asked for; undefined for all. */
   units?: Set<string>;
   lang: Lang;
+  /** The scores, when the plan has a scoring policy. */
+  score?: ScoreView;
 }
-
-type Value = string | number | Date | null;
-
-const HEADER_FILL = 'FFD9D9D9';
-
-/** Each sheet's widest column widths, used when the rows are in. */
-const widths = new WeakMap<Worksheet, number[]>();
 
 export async function ledgerWorkbook(excel: typeof ExcelJS, v: LedgerBookView): Promise<Uint8Array> {
   const { ledger, lang } = v;
@@ -65,9 +62,17 @@ export async function ledgerWorkbook(excel: typeof ExcelJS, v: LedgerBookView): 
     paintLight(row.getCell(10), r.light);
   }
 
-  // 单位台账: one row per task × unit, by unit then deadline.
-  const units = sheet(book, w('unitsSheet', lang), page, [t('unit', lang), t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), t('state', lang), t('light', lang), t('progressNote', lang), t('evidence', lang), t('completed', lang), w('reason', lang), t('overdueDays', lang)], [14, 10, 30, 8, 12, 10, 10, 40, 36, 12, 30, 10]);
   const assignments = v.rows.flatMap((r) => r.assignments);
+  // Under review, or once a unit asked for more time: the review column and the 审核情况 sheet.
+  const reviewed = plan.review === 'required' || assignments.some((a) => a.entry?.review !== undefined || a.entry?.extensions !== undefined);
+  // 单位台账: one row per task × unit, by unit then deadline.
+  const units = sheet(
+    book,
+    w('unitsSheet', lang),
+    page,
+    [t('unit', lang), t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), t('state', lang), t('light', lang), t('progressNote', lang), t('evidence', lang), t('completed', lang), w('reason', lang), t('overdueDays', lang), ...(reviewed ? [t('review', lang)] : [])],
+    [14, 10, 30, 8, 12, 10, 10, 40, 36, 12, 30, 10, ...(reviewed ? [36] : [])],
+  );
   const unitOrder = new Map(ledger.data.units.map((u, i) => [u.id, i]));
   const byUnit = (a: Assignment, b: Assignment): number => unitOrder.get(a.unit.id)! - unitOrder.get(b.unit.id)!;
   for (const a of [...assignments].sort(byUnit)) {
@@ -77,14 +82,15 @@ export async function ledgerWorkbook(excel: typeof ExcelJS, v: LedgerBookView): 
       a.task.id,
       a.task.title,
       roleWord(a.role, lang),
-      a.task.deadline === null ? t('noDeadline', lang) : cellDate(a.task.deadline),
+      a.deadline === null ? t('noDeadline', lang) : cellDate(a.deadline),
       stateWord(a.state, lang),
-      lightWord(a.light, lang),
+      assignmentLightWord(a, lang),
       d?.progress ?? null,
       d && d.evidence.length > 0 ? d.evidence.join('\n') : null,
       a.entry?.completed ? cellDate(a.entry.completed) : null,
       d?.reason ?? null,
       a.daysOverdue > 0 ? a.daysOverdue : null,
+      ...(reviewed ? [reviewCell(a, lang)] : []),
     ]);
     paintLight(row.getCell(7), a.light);
   }
@@ -92,7 +98,7 @@ export async function ledgerWorkbook(excel: typeof ExcelJS, v: LedgerBookView): 
   // 逾期清单: longest overdue first.
   const overdue = sheet(book, w('overdueSheet', lang), page, [t('unit', lang), t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), t('overdueDays', lang), t('state', lang)], [14, 10, 36, 8, 12, 10, 10]);
   for (const a of assignments.filter((x) => x.daysOverdue > 0).sort((x, y) => y.daysOverdue - x.daysOverdue || byUnit(x, y))) {
-    const row = addRow(overdue, [shortName(a.unit), a.task.id, a.task.title, roleWord(a.role, lang), cellDate(a.task.deadline!), a.daysOverdue, stateWord(a.state, lang)]);
+    const row = addRow(overdue, [shortName(a.unit), a.task.id, a.task.title, roleWord(a.role, lang), cellDate(a.deadline!), a.daysOverdue, stateWord(a.state, lang)]);
     paintLight(row.getCell(6), a.light);
   }
 
@@ -108,41 +114,54 @@ export async function ledgerWorkbook(excel: typeof ExcelJS, v: LedgerBookView): 
     }
   }
 
-  for (const s of book.worksheets) {
-    fitColumns(s, widths.get(s) ?? []);
-    fitRowHeights(s);
-    s.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, s.rowCount), column: s.columnCount } };
-  }
+  if (reviewed) reviewSheet(book, page, [...assignments].sort(byUnit), ledger.asOf, lang);
+  // 考核评分: only when the plan has a scoring policy.
+  if (v.score) addScoreSheets(book, page, v.score, lang);
+
+  finishSheets(book);
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-function sheet(book: ExcelJS.Workbook, title: string, page: string, headers: string[], maxWidths: number[]): Worksheet {
-  const s = book.addWorksheet(title, {
-    views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.5, header: 0.3, footer: 0.3 } },
-    headerFooter: { oddHeader: page, oddFooter: '&C&P / &N' },
-  });
-  s.columns = headers.map((h) => ({ header: h }));
-  const head = s.getRow(1);
-  head.font = { bold: true };
-  head.alignment = { vertical: 'middle', wrapText: true };
-  head.eachCell((c) => {
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-    c.border = { bottom: { style: 'thin' } };
-  });
-  // Widths are fitted once the rows are in.
-  widths.set(s, maxWidths);
-  return s;
+/** The office's view in a cell: 待审核/已销号/已退回 with the reason, and both deadlines when extended. */
+function reviewCell(a: Assignment, lang: Lang): string | null {
+  const parts: string[] = [];
+  if (a.review !== null) parts.push(reviewWord(a.review, lang) + (a.review === 'returned' && a.returnReason ? `${colon(lang)}${a.returnReason}` : ''));
+  const extended = extendedWord(a, lang);
+  if (extended) parts.push(extended);
+  for (const x of a.extensionsPending ?? []) parts.push(lang === 'zh' ? `申请延期至 ${x.to}，待审批` : `asked until ${x.to}, awaiting the office`);
+  return parts.length === 0 ? null : parts.join('\n');
 }
 
-function addRow(s: Worksheet, values: Value[]): ExcelJS.Row {
-  const row = s.addRow(values.map((x) => (typeof x === 'string' ? cellText(x) : x)));
-  row.alignment = { vertical: 'top', wrapText: true };
-  row.eachCell((c) => {
-    if (c.value instanceof Date) c.numFmt = DATE_FORMAT;
-  });
-  return row;
+/** 审核情况: every decision and every request for more time, as recorded up to the as-of date, one a row. */
+function reviewSheet(book: ExcelJS.Workbook, page: string, assignments: Assignment[], asOf: string, lang: Lang): void {
+  const zh = lang === 'zh';
+  const s = sheet(
+    book,
+    t('reviewSheet', lang),
+    page,
+    [t('unit', lang), t('id', lang), t('task', lang), zh ? '事项' : 'Record', zh ? '日期' : 'Date', zh ? '结果' : 'Outcome', t('decidedBy', lang), t('claimed', lang), t('originalDeadline', lang), zh ? '延期至' : 'Until', w('reason', lang)],
+    [14, 10, 30, 10, 12, 12, 16, 12, 12, 12, 36],
+  );
+  for (const a of assignments) {
+    const e = a.entry;
+    if (!e) continue;
+    // What was recorded by the as-of date: a later decision is not yet made then.
+    for (const r of e.review ?? []) {
+      if (r.date > asOf) continue;
+      addRow(s, [shortName(a.unit), a.task.id, a.task.title, zh ? '审核' : 'review', cellDate(r.date), reviewDecisionWord(r.decision, lang), r.by ?? null, r.claim ? cellDate(r.claim) : null, null, null, r.reason ?? r.note ?? null]);
+    }
+    for (const recorded of e.extensions ?? []) {
+      if (recorded.requested > asOf) continue;
+      const x = recorded.decided !== undefined && recorded.decided > asOf ? { requested: recorded.requested, to: recorded.to, reason: recorded.reason, late: recorded.late, by: recorded.by } : recorded;
+      const outcome = x.decision === undefined ? (zh ? '待审批' : 'awaiting') : x.decision === 'granted' ? (zh ? '批准' : 'granted') : zh ? '不予延期' : 'refused';
+      const reason = [x.reason, x.decisionReason].filter((r) => r !== undefined && r !== '').join(zh ? '；' : '; ');
+      addRow(s, [shortName(a.unit), a.task.id, a.task.title, zh ? (x.late ? '延期申请（逾期）' : '延期申请') : x.late ? 'extension (late)' : 'extension', cellDate(x.decided ?? x.requested), outcome, x.decidedBy ?? x.by ?? null, null, a.task.deadline === null ? null : cellDate(a.task.deadline), cellDate(x.grantedTo ?? x.to), reason]);
+    }
+  }
 }
+
+const reviewDecisionWord = (d: 'accepted' | 'returned' | 'reopened', lang: Lang): string =>
+  d === 'reopened' ? (lang === 'zh' ? '重新审核' : 'reopened') : reviewWord(d, lang);
 
 function paintLight(cell: Cell, light: string): void {
   cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: lightFill(light) } };

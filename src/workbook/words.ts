@@ -18,10 +18,13 @@ const W = {
     en: 'Fill in the white columns (state, progress, evidence, completion date, reason) and return this file to {recipient} by {date}. Leave the grey columns as they are.',
   },
   fillRules: {
-    zh: '状态可选：{states}。已完成请填完成日期（YYYY-MM-DD）；受阻、不适用请写明原因。佐证材料每行一个链接或文件名。制表日期：{asOf}。',
-    en: 'States: {states}. For done, give the completion date (YYYY-MM-DD); for blocked or not applicable, give the reason. Evidence: one link or file name per line. Made on {asOf}.',
+    zh: '状态可选：{states}。已完成请填完成日期（YYYY-MM-DD）；受阻、不适用请写明原因。佐证材料每行一个链接或文件名。确需延期的，请在时限前填写申请延期至的日期和理由。制表日期：{asOf}。',
+    en: 'States: {states}. For done, give the completion date (YYYY-MM-DD); for blocked or not applicable, give the reason. Evidence: one link or file name per line. To ask for more time, give the date and why, before the deadline. Made on {asOf}.',
   },
   reason: { zh: '说明/原因', en: 'Reason / note' },
+  extendTo: { zh: '申请延期至', en: 'More time until' },
+  extendReason: { zh: '延期理由', en: 'Why more time' },
+  returnReason: { zh: '退回意见（办公室填写）', en: 'Returned because (the office)' },
   stateCol: { zh: '状态', en: 'State' },
   pickState: { zh: '请从列表中选择状态', en: 'Choose a state from the list' },
   pickDate: { zh: '请填写日期，如 2021-09-03', en: 'Enter a date such as 2021-09-03' },
@@ -69,6 +72,7 @@ const LIGHT_FILLS: Record<string, string> = {
   'done-late': 'FFF9CB9C',
   ongoing: 'FFC9DAF8',
   blocked: 'FFD5A6BD',
+  awaiting: 'FFCFE2F3',
 };
 const DEFAULT_FILL = 'FFE0E0E0';
 

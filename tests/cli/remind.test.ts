@@ -33,15 +33,15 @@ describe('plan remind', () => {
     // 林口镇 closed 3.1 on time: reminded of 3.3 only.
     const town = readFileSync(join(out, 'town-linkou-2021-09-06.md'), 'utf8');
     expect(town).toContain('林口镇人民政府：');
-    expect(town).toContain('| 3.3 | 狠抓任务落实 | 责任 | 2021-09-10 | 剩4天 | 未启动 |');
-    expect(town).not.toContain('| 3.1 |');
+    expect(town).toContain('| 3.3 狠抓任务落实 | 责任 | 2021-09-10（剩4天） | 未启动 |');
+    expect(town).not.toContain('| 3.1 ');
     // 县财政局 closed 3.1 and 3.3: nothing due within 14 days, no notice.
     expect(due.get('finance')).toBeUndefined();
     expect(existsSync(join(out, 'finance-2021-09-06.md'))).toBe(false);
     // The office has 3.1 overdue itself, but it sends the notices: none to itself.
     expect(existsSync(join(out, 'gov-office-2021-09-06.md'))).toBe(false);
-    // Sent by the recipient of the plan's reports.
-    expect(town).toContain('林口县人民政府办公室  \n2021年9月6日');
+    // Sent by the office in its full name, dated in Chinese numerals.
+    expect(town).toContain('林口县人民政府办公室  \n二〇二一年九月六日');
     // The office's list: who was reminded of what.
     const list = readFileSync(join(out, 'reminders-2021-09-06.md'), 'utf8');
     expect(list).toContain('| 林口镇 | 0 | 1 | 3.3 |');
@@ -53,7 +53,7 @@ describe('plan remind', () => {
     const dir = copyPlan({ progress: true });
     const r = plan(['remind', '--unit', '县财政局', '--within', '80', '--plan', dir, '--as-of', '2021-09-20', '--format', 'text', '--lang', 'zh']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('1. 2.3.1，任务：做好政府信息管理工作，角色：责任，完成时限：2021-11-30，逾期/剩余：剩71天，进展：未启动');
+    expect(r.stdout).toContain('1. 2.3.1 做好政府信息管理工作，角色：责任，完成时限：2021-11-30（剩71天），进展：未启动');
     expect(r.stdout).not.toMatch(/^#|\|/m);
     const towns = plan(['remind', '--unit', '各镇人民政府', '--dry-run', '--plan', dir, '--as-of', '2021-09-20']);
     expect(towns.stdout).toContain('Would remind 11 units of 21 assignments.');
@@ -77,8 +77,8 @@ describe('plan remind', () => {
     expect(doc.paragraphs[0]).toBe('催办通知');
     expect(doc.paragraphs).toContain('古城镇人民政府：');
     expect(doc.tables[0]!.slice(1)).toEqual([
-      ['3.1', '明确领导责任', '责任', '2021-09-05', '逾1天', '未启动'],
-      ['3.3', '狠抓任务落实', '责任', '2021-09-10', '剩4天', '未启动'],
+      ['3.1 明确领导责任', '责任', '2021-09-05（逾1天）', '未启动'],
+      ['3.3 狠抓任务落实', '责任', '2021-09-10（剩4天）', '未启动'],
     ]);
     expect(doc.xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
     expect(plan(['remind', '--format', 'docx', '--plan', dir]).code).toBe(2);
@@ -110,7 +110,7 @@ describe('plan remind', () => {
     const out = folder();
     expect(plan(['remind', '--format', 'docx', '--out', out, '--plan', dir, '--as-of', '2021-09-06']).code).toBe(0);
     const doc = await readDocx(join(out, 'water-2021-09-06.docx'));
-    expect(doc.tables[0]![1]![1]).toBe(HOSTILE.title.replace('\u001b', '\\x1b'));
+    expect(doc.tables[0]![1]![0]).toContain(HOSTILE.title.replace('\u001b', '\\x1b'));
     // 3.1 is overdue for every unit but the two that closed it.
     expect(statusFigures(dir, '2021-09-06').overdue).toBe(22);
   });

@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { buildLedger } from '../../src/ledger/index.js';
 import { buildSummary } from '../../src/ledger/summary.js';
 import { listPlanFiles } from '../../src/load/plan-files.js';
-import { documentDocx, CHAR_SPACE, LINE_PITCH } from '../../src/render/documents/official-docx.js';
+import { documentDocx, CHAR_PITCH, CHAR_SPACING, LINE_PITCH } from '../../src/render/documents/official-docx.js';
 import { summaryDocument } from '../../src/render/documents/summary.js';
 import { validatePlan } from '../../src/validate/index.js';
 import { HOSTILE, hostilePlan, LIVE_MARKUP, readDocx, statusFigures } from '../documents.js';
-import { copyPlan, plan } from '../helpers.js';
+import { copyPlan, edit, plan } from '../helpers.js';
 
 const out = (name: string): string => join(mkdtempSync(join(tmpdir(), 'plan-summary-')), name);
 
@@ -24,26 +24,37 @@ describe('plan summary --format docx', () => {
     // A4 (210 × 297 mm) with margins 37 / 35 / 28 / 26 mm, in twentieths of a point.
     expect(doc.xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(doc.xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
-    // 22 lines of 28 characters: a line pitch of 28.95 pt and a character grid a little under 16 pt.
+    // 22 lines of 28 characters: a line pitch of 28.95 pt, and 3号 characters set 5 twips closer so 28 fit the 156 mm line and 29 do not.
     expect(LINE_PITCH).toBe(579);
-    expect(CHAR_SPACE).toBeLessThan(0);
-    expect(16 + CHAR_SPACE / 4096).toBeCloseTo((210 - 28 - 26) / 25.4 * 72 / 28, 1);
-    expect(doc.xml).toContain(`<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="${CHAR_SPACE}"/>`);
-    expect(doc.xml).toMatch(/<w:spacing [^>]*w:line="579" w:lineRule="exact"/);
-    // Title: 小标宋 2号 (22 pt = 44 half-points), centred; body: 仿宋 3号 (32 half-points).
-    const title = doc.xml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*关于《林口县2021年政务公开工作实施方案》落实情况的通报(?:(?!<\/w:p>)[\s\S])*<\/w:p>/)![0];
-    expect(title).toContain('<w:jc w:val="center"/>');
-    expect(title).toMatch(/w:eastAsia="方正小标宋简体"/);
-    expect(title).toContain('<w:sz w:val="44"/>');
-    expect(doc.xml).toMatch(/w:eastAsia="仿宋_GB2312"[^>]*\/>(?:<[^>]+>)*<w:sz w:val="32"\/>/);
+    expect(CHAR_SPACING).toBe(-5);
+    const line = 2 * 1440 * (156 / 25.4 / 2);
+    expect(28 * CHAR_PITCH).toBeLessThanOrEqual(line);
+    expect(29 * CHAR_PITCH).toBeGreaterThan(line);
+    expect(doc.xml).toContain('<w:docGrid w:type="lines" w:linePitch="579"/>');
+    expect(doc.styles).toMatch(/<w:spacing [^>]*w:line="579" w:lineRule="exact"/);
+    // Normal carries 仿宋 3号 (32 half-points) and the spacing; the title style 小标宋 2号 (44), centred.
+    const style = (id: string): string => doc.styles.match(new RegExp(`<w:style [^>]*w:styleId="${id}">[\\s\\S]*?</w:style>`))![0];
+    expect(style('Normal')).toMatch(/w:eastAsia="仿宋_GB2312"[\s\S]*<w:spacing w:val="-5"\/><w:sz w:val="32"\/>/);
+    expect(style('DocTitle')).toMatch(/w:eastAsia="方正小标宋简体"[\s\S]*<w:sz w:val="44"\/>/);
+    expect(style('DocTitle')).toContain('<w:jc w:val="center"/>');
+    expect(style('Heading1')).toContain('w:eastAsia="黑体"');
+    expect(style('Heading2')).toContain('w:eastAsia="楷体_GB2312"');
+    // The title in balanced lines of its own breaks.
+    const title = doc.xml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*关于《林口县2021年政务公开<\/w:t>(?:(?!<\/w:p>)[\s\S])*<\/w:p>/)![0];
+    expect(title).toContain('<w:pStyle w:val="DocTitle"/>');
     // Where those fonts are missing, Word and WPS take the named stand-ins.
     expect(doc.fontTable).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="SimSun"/><w:charset w:val="86"/>');
     expect(doc.fontTable).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
+    // Tables: a header row repeated on every page, rows that never split.
+    expect(doc.xml).toContain('<w:tblHeader/>');
+    expect(doc.xml).toContain('<w:cantSplit/>');
+    // No line of the text credits the software; the file's properties may.
+    expect(doc.paragraphs.join('\n')).not.toContain('plan-ledger');
     // Page numbers in 4号 (28 half-points) as — 1 —, odd pages right and even pages left.
     expect(doc.xml).toContain('<w:footerReference w:type="default"');
     expect(doc.xml).toContain('<w:footerReference w:type="even"');
     expect(doc.footers.join('')).toMatch(/— <\/w:t>[\s\S]*PAGE[\s\S]*<w:t xml:space="preserve"> —/);
-    expect(doc.footers.join('')).toContain('<w:sz w:val="28"/>');
+    expect(style('Footer')).toContain('<w:sz w:val="28"/>');
     expect(doc.footers.some((f) => f.includes('<w:jc w:val="right"/>')) && doc.footers.some((f) => f.includes('<w:jc w:val="left"/>'))).toBe(true);
   });
 
@@ -70,15 +81,19 @@ describe('plan summary --format docx', () => {
       expect(row(name).slice(1, 6)).toEqual([String(u.assigned), String(u.closed), `${Math.round((u.closed / u.assigned) * 100)}%`, String(u.overdue), String(u.blocked)]);
     }
     expect(row('林口镇')[6]).toBe('未报送');
-    // 逾期未完成事项: every overdue assignment once, with its days overdue.
-    expect(overdue!.length - 1).toBe(f.overdue);
-    expect(overdue!.find((r) => r[1] === '3.3' && r[0] === '林口镇')).toEqual(['林口镇', '3.3', '狠抓任务落实', '责任', '2021-09-10', '10', '未启动']);
+    // 逾期未完成事项: a row a task, its late units named (a group whole, or but for a few), the most days overdue.
+    expect(overdue![0]).toEqual(['编号', '任务', '完成时限', '逾期天数', '未完成单位']);
+    expect(overdue!.find((r) => r[0] === '3.3')).toEqual(['3.3', '狠抓任务落实', '2021-09-10', '10', '各镇人民政府、县政府各直属单位（县财政局除外）（共23个单位）']);
+    const late = new Set(overdue!.slice(1).map((r) => r[0]));
+    expect(late).toEqual(new Set(['3.1', '3.3']));
     // 存在的问题 quotes the unit; 下步工作 names the next deadline and checkpoint.
     expect(text).toContain('林口镇 · 3.4 规范考核评估（受阻）：“等待县政府办下发考核办法”');
     expect(text).toContain('林口镇 · 2.3.3 推进基层政务公开标准化规范化（不适用）：“测试用理由”');
     expect(text).toContain('2021年11月30日前应完成1项任务（2.3.1 做好政府信息管理工作）');
     expect(text).toContain(`下一报送节点为2021年12月5日（剩${f.nextCheckpoint!.daysLeft}天）`);
+    // Signed in the office's full name, dated in Chinese numerals.
     expect(doc.paragraphs).toContain('林口县人民政府办公室');
+    expect(doc.paragraphs).toContain('二〇二一年九月二十日');
   });
 
   it('refuses a .docx without --out and a date that is not a checkpoint', () => {
@@ -91,10 +106,11 @@ describe('plan summary --format docx', () => {
     // A folder where the file should go, or a file where a folder should be: exit 2, no stack trace.
     const folder = mkdtempSync(join(tmpdir(), 'plan-out-'));
     const onFolder = plan(['summary', '--format', 'docx', '--out', folder, '--plan', dir]);
-    expect([onFolder.code, onFolder.stderr]).toEqual([2, `plan: cannot write "${folder}" (EISDIR)\n  name a file you may write to (not a folder)\n`]);
+    expect([onFolder.code, onFolder.stderr]).toEqual([2, `plan: cannot write "${folder}" (it is a folder)\n  name a file you may write to (not a folder)\n`]);
     const underFile = plan(['site', '--out', join(dir, 'plan.yaml', 'site'), '--plan', dir]);
     expect(underFile.code).toBe(2);
-    expect(underFile.stderr).toContain('(ENOTDIR)');
+    expect(underFile.stderr).toContain('a part of the path is not a folder');
+    expect(underFile.stderr).not.toMatch(/\bE[A-Z]{3,}\b/);
   });
 
   it('at --checkpoint is as of that day', () => {
@@ -105,7 +121,26 @@ describe('plan summary --format docx', () => {
     const f = statusFigures(dir, '2021-09-05');
     expect(md).toContain(`已完成（含不适用）${f.closed}项（次），完成率${f.percent}%`);
     expect(f.closed).toBe(3);
-    expect(md).toContain(`2021年9月5日报送节点应报送${f.nextCheckpoint!.reporters}个单位，已报送0个。`);
+    // No form came back, but 县财政局 recorded its progress itself (2021-09-03): it reported.
+    expect(md).toContain(`2021年9月5日报送节点应报送${f.nextCheckpoint!.reporters}个单位，已报送1个。`);
+    expect(md).toContain('| 县财政局 | 16 | 1 | 6% | 0 | 0 | 已报送（2021-09-03） |');
+  });
+});
+
+describe('the office that signs', () => {
+  it('is the full name: plan init --office sets it, and a short issuer is written in full from units.yaml', () => {
+    const root = mkdtempSync(join(tmpdir(), 'plan-office-'));
+    const init = plan(['init', root, '--office', '清河县人民政府办公室', '--as-of', '2021-09-01', '--lang', 'zh']);
+    expect(init.code).toBe(0);
+    expect(readFileSync(join(root, 'plan', 'plan.yaml'), 'utf8')).toContain('issuer: "清河县人民政府办公室"');
+    const md = plan(['summary', '--plan', join(root, 'plan'), '--as-of', '2021-09-01', '--lang', 'zh']).stdout;
+    expect(md).toContain('清河县人民政府办公室  \n二〇二一年九月一日');
+    // plan.yaml giving the short name: the signature is still the full one units.yaml records.
+    const dir = copyPlan({ progress: true });
+    edit(join(dir, 'plan.yaml'), 'issuer: 林口县人民政府办公室', 'issuer: 县政府办');
+    const short = plan(['summary', '--plan', dir, '--as-of', '2021-12-06', '--lang', 'zh']).stdout;
+    expect(short).toContain('林口县人民政府办公室  \n二〇二一年十二月六日');
+    expect(short).not.toMatch(/^县政府办 {2}$/m);
   });
 });
 
@@ -175,7 +210,11 @@ describe('plan report --format docx', () => {
     const md = JSON.parse(plan(['report', 'finance', '--format', 'json', '--plan', dir, '--as-of', '2021-09-20']).stdout);
     const table = doc.tables[0]!;
     expect(table.length - 1).toBe(md.tasks.length);
-    expect(table.find((row) => row[0] === '2.1.3')).toEqual(['2.1.3', '做好财政信息公开', '牵头', '2021-12-31', '推进中', '正常', '预决算公开范围已扩大到部门所属单位']);
+    expect(table[0]).toEqual(['编号', '任务', '完成时限', '完成情况', '进展情况']);
+    expect(table.find((row) => row[0] === '2.1.3')).toEqual(['2.1.3', '做好财政信息公开', '2021-12-31', '推进中，剩102天', '预决算公开范围已扩大到部门所属单位']);
+    // A closed task says how it closed, the same words as every other output.
+    expect(table.find((row) => row[0] === '3.1')).toEqual(['3.1', '明确领导责任', '2021-09-05', '提前2天完成', '已确定分管负责同志并报县政府办备案；佐证材料1项']);
+    expect(doc.paragraphs).toContain('https://example.org/finance/3.1'.replace(/^/, '3.1：'));
     expect(plan(['report', 'finance', '--format', 'docx', '--plan', dir]).code).toBe(2);
     expect(readFileSync(file).length).toBeGreaterThan(5000);
   });

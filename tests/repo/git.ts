@@ -57,7 +57,7 @@ export function initRepo(options: { asOf?: string } = {}): string {
   git(dir, ['config', 'user.email', OFFICE.email]);
   const units = join(dir, 'plan/units.yaml');
   const text = readFileSync(units, 'utf8')
-    .replace('office:\n  # The office that runs the plan: it owns plan.yaml, units.yaml and tasks/, and\n  # may record any unit\'s progress (it collects the forms on their behalf).\n  maintainers: []', `office:\n  maintainers: [${OFFICE.email}]`)
+    .replace(/office:\n(?: {2}#.*\n)* {2}maintainers: \[\]/, `office:\n  maintainers: [${OFFICE.email}]`)
     .replace(/(id: finance[\s\S]*?)maintainers: \[\]/, `$1maintainers: [${FINANCE.email}, "@licai"]`)
     .replace(/(id: town-east[\s\S]*?)maintainers: \[\]/, `$1maintainers: [${EAST.email}]`);
   writeFileSync(units, text);

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plan } from '../helpers.js';
@@ -25,7 +25,8 @@ describe('plan check --since', () => {
     write(dir, 'plan/tasks/1.yaml', readFileSync(join(dir, 'plan/tasks/1.yaml'), 'utf8').replace('明确工作责任', '明确工作责任人'));
     commitAll(dir, 'office', OFFICE);
     const r = since(dir, base, 'stylish');
-    expect(r.stderr).toBe('');
+    // Said once: without signed mode, the author field is all there is.
+    expect(r.stderr.match(/author field/g)).toHaveLength(1);
     expect(r.stdout).toContain('plan is clean');
     expect(r.code).toBe(0);
   });
@@ -65,7 +66,7 @@ describe('plan check --since', () => {
     expect(found[0]!.message).toContain('Li Cai <li@finance.example>');
   });
 
-  it('keeps CODEOWNERS and the CI file with the office; other files outside the plan are not judged', () => {
+  it('keeps CODEOWNERS, the CI file and every other file outside the plan with the office', () => {
     const dir = initRepo();
     const base = git(dir, ['rev-parse', 'HEAD']).trim();
     write(dir, '.github/workflows/plan.yml', readFileSync(join(dir, '.github/workflows/plan.yml'), 'utf8').replace(/\n.*--since.*\n/, '\n'));
@@ -75,6 +76,7 @@ describe('plan check --since', () => {
     expect(findings(dir, base).map((f) => [f.code, f.file])).toEqual([
       ['change-to-office-file', '.github/workflows/plan.yml'],
       ['change-to-office-file', 'CODEOWNERS'],
+      ['change-to-office-file', 'notes/minutes.md'],
     ]);
   });
 
@@ -133,6 +135,7 @@ describe('plan check --since', () => {
         ['change-to-office-file', 'plan/status/finance-old.yaml'],
         ['change-to-other-unit', 'plan/status/finance.yaml'],
         ['change-to-office-file', odd],
+        ['change-to-office-file', renamed],
       ].sort(),
     );
   });
@@ -148,5 +151,131 @@ describe('plan check --since', () => {
     const outside = plan(['check', '--since', 'HEAD', '--plan', join(dir, 'plan')], { cwd: '/', env: { ...ISOLATED, GIT_CEILING_DIRECTORIES: dir } });
     expect(outside.code).toBe(2);
     expect(outside.stderr).toContain('is not in a git repository');
+  });
+});
+
+describe('plan check --since under attack: owners in force before each commit', () => {
+  const units = (dir: string) => join(dir, 'plan/units.yaml');
+  const status = (dir: string, unit: string) => join(dir, `plan/status/${unit}.yaml`);
+
+  it('a unit that makes itself another unit’s maintainer and edits its file in the same commit is judged by the list before', () => {
+    const dir = initRepo();
+    const base = git(dir, ['rev-parse', 'HEAD']).trim();
+    writeFileSync(units(dir), readFileSync(units(dir), 'utf8').replace(/(id: town-west[\s\S]*?)maintainers: \[\]/, `$1maintainers: [${FINANCE.email}]`));
+    write(dir, 'plan/status/town-west.yaml', 'unit: town-west\ntasks:\n  "1.1":\n    state: done\n    updated: 2026-01-10\n');
+    commitAll(dir, 'grab west', FINANCE);
+    expect(findings(dir, base).map((f) => [f.code, f.file])).toEqual([
+      ['change-to-other-unit', 'plan/status/town-west.yaml'],
+      ['change-to-office-file', 'plan/units.yaml'],
+    ]);
+  });
+
+  it('a unit that adds itself to the office (by address, by user name, by no-reply address) gains nothing in that commit or the next', () => {
+    for (const entry of [FINANCE.email, '"@licai"', 'licai']) {
+      const dir = initRepo();
+      const base = git(dir, ['rev-parse', 'HEAD']).trim();
+      writeFileSync(units(dir), readFileSync(units(dir), 'utf8').replace(`maintainers: [${OFFICE.email}]`, `maintainers: [${OFFICE.email}, ${entry}]`));
+      write(dir, 'plan/tasks/1.yaml', readFileSync(join(dir, 'plan/tasks/1.yaml'), 'utf8').replace('明确工作责任', '不必明确'));
+      const licai = { name: 'licai', email: FINANCE.email };
+      commitAll(dir, 'become office', licai);
+      // The next commit is judged by the list the first one wrote: the first one is what fails the range.
+      write(dir, 'plan/plan.yaml', readFileSync(join(dir, 'plan/plan.yaml'), 'utf8').replace('warnDays: 14', 'warnDays: 3'));
+      commitAll(dir, 'and now', licai);
+      const r = since(dir, base);
+      expect(r.code, entry).toBe(1);
+      expect(findings(dir, base).map((f) => f.file).sort(), entry).toEqual(['plan/tasks/1.yaml', 'plan/units.yaml']);
+    }
+  });
+
+  it('a unit that empties the office list, or renames a unit to itself, is refused at units.yaml', () => {
+    const dir = initRepo();
+    const base = git(dir, ['rev-parse', 'HEAD']).trim();
+    writeFileSync(units(dir), readFileSync(units(dir), 'utf8').replace(`maintainers: [${OFFICE.email}]`, 'maintainers: []').replace('id: town-west', 'id: town-west2'));
+    commitAll(dir, 'quiet', EAST);
+    expect(findings(dir, base).map((f) => [f.code, f.file])).toEqual([['change-to-office-file', 'plan/units.yaml']]);
+  });
+
+  it('a symlink or a file of another kind at a unit’s own status path is the office’s', () => {
+    const dir = initRepo();
+    plan(['update', '东镇', '1.1', '--state', 'in_progress', '--as-of', '2026-01-11'], { cwd: dir, env: ISOLATED });
+    const base = commitAll(dir, 'east', EAST);
+    git(dir, ['rm', '--quiet', 'plan/status/town-east.yaml']);
+    symlinkSync('../units.yaml', status(dir, 'town-east'));
+    commitAll(dir, 'link', EAST);
+    expect(findings(dir, base).map((f) => [f.code, f.file])).toEqual([['change-to-office-file', 'plan/status/town-east.yaml']]);
+  });
+});
+
+describe('plan check --since under attack: merges', () => {
+  function withFinanceWork(): { dir: string; base: string; before: string; old: string } {
+    const dir = initRepo();
+    const before = git(dir, ['rev-parse', 'HEAD']).trim();
+    financeUpdate(dir, '1.2', 'in_progress');
+    const old = commitAll(dir, 'finance: 1.2', FINANCE);
+    financeUpdate(dir, '1.2', 'done');
+    const base = commitAll(dir, 'finance: 1.2 done', FINANCE);
+    plan(['update', '东镇', '1.1', '--state', 'in_progress', '--as-of', '2026-01-11'], { cwd: dir, env: ISOLATED });
+    commitAll(dir, 'east', EAST);
+    return { dir, base, before, old };
+  }
+  const financeFile = 'plan/status/finance.yaml';
+
+  it('a merge whose tree is an old ancestor’s (commit-tree -p HEAD -p <ancestor>) rolls files back: every such path is judged', () => {
+    const { dir, base, before, old } = withFinanceWork();
+    for (const ancestor of [before, old]) {
+      const tree = git(dir, ['rev-parse', `${ancestor}^{tree}`]).trim();
+      const merge = git(dir, ['commit-tree', tree, '-p', 'HEAD', '-p', ancestor, '-m', 'merge'], EAST).trim();
+      git(dir, ['reset', '--quiet', '--hard', merge]);
+      const found = findings(dir, base);
+      expect(found.map((f) => f.file), ancestor).toContain(financeFile);
+      expect(found.find((f) => f.file === financeFile)!.message).toContain('(a merge)');
+      git(dir, ['reset', '--quiet', '--hard', 'HEAD~1']);
+    }
+  });
+
+  it('a merge made with -s ours and a file checked out of an ancestor, or an octopus with a legitimate side, is judged by that file', () => {
+    const { dir, base, old } = withFinanceWork();
+    git(dir, ['branch', 'old', old]);
+    git(dir, ['merge', '--quiet', '-s', 'ours', '--no-commit', 'old'], EAST);
+    git(dir, ['checkout', old, '--', financeFile], EAST);
+    git(dir, ['commit', '--quiet', '-m', 'merge old'], EAST);
+    expect(findings(dir, base).map((f) => [f.code, f.file])).toEqual([['change-to-other-unit', financeFile]]);
+    git(dir, ['reset', '--quiet', '--hard', 'HEAD~1']);
+    // Three parents: a real side branch of the east town's and the old ancestor.
+    git(dir, ['checkout', '--quiet', '-b', 'side', 'HEAD']);
+    write(dir, 'plan/status/town-east.yaml', readFileSync(join(dir, 'plan/status/town-east.yaml'), 'utf8').replace('in_progress', 'done'));
+    const side = commitAll(dir, 'east side', EAST);
+    git(dir, ['checkout', '--quiet', 'main']);
+    const tree = git(dir, ['write-tree']).trim();
+    git(dir, ['read-tree', side]);
+    git(dir, ['checkout', old, '--', financeFile]);
+    const mixed = git(dir, ['write-tree']).trim();
+    git(dir, ['read-tree', tree]);
+    const merge = git(dir, ['commit-tree', mixed, '-p', 'HEAD', '-p', side, '-p', 'old', '-m', 'octopus'], EAST).trim();
+    git(dir, ['reset', '--quiet', '--hard', merge]);
+    expect(findings(dir, base).map((f) => [f.code, f.file])).toEqual([['change-to-other-unit', financeFile]]);
+  });
+
+  it('bringing the target branch into a branch that forked before it (“update branch”) passes', () => {
+    const dir = initRepo();
+    const fork = git(dir, ['rev-parse', 'HEAD']).trim();
+    financeUpdate(dir, '1.2', 'in_progress');
+    const base = commitAll(dir, 'finance: 1.2', FINANCE);
+    git(dir, ['checkout', '--quiet', '-b', 'east-work', fork]);
+    plan(['update', '东镇', '1.1', '--state', 'done', '--as-of', '2026-01-11'], { cwd: dir, env: ISOLATED });
+    commitAll(dir, 'east', EAST);
+    git(dir, ['merge', '--quiet', '--no-ff', '-m', 'update branch', 'main'], EAST);
+    expect(findings(dir, base).map((f) => [f.code, f.file, f.message])).toEqual([]);
+  });
+});
+
+describe('plan check --since under attack: what CI runs is the office’s', () => {
+  it('package.json, the lock file, .npmrc, every forge folder and any other file outside the plan', () => {
+    const dir = initRepo();
+    const base = git(dir, ['rev-parse', 'HEAD']).trim();
+    const files = ['package.json', 'package-lock.json', '.npmrc', '.github/actions/x/action.yml', '.gitlab/ci/extra.yml', '.gitea/actions/y.yml', '.gitlab-ci.yml', 'scripts/postinstall.js', 'Makefile', 'plan/.npmrc', 'plan/tasks/extra.js'];
+    for (const f of files) write(dir, f, `${existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : ''}\n`);
+    commitAll(dir, 'tooling', FINANCE);
+    expect(findings(dir, base).map((f) => [f.code, f.file]).sort()).toEqual(files.map((f) => ['change-to-office-file', f]).sort());
   });
 });

@@ -24,9 +24,10 @@ describe('plan unit rename', () => {
     const r = run(dir, ['unit', 'rename', '县财政局', 'fin']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('renamed unit 县财政局: finance → fin, 4 files changed\n');
+    expect(r.stdout).toBe('renamed unit 县财政局: finance → fin, 4 files changed; finance stays its alias, so forms sent before still collect\n');
     const units = read(dir, 'units.yaml');
-    expect(units).toBe(unitsBefore.replace('  - id: finance\n', '  - id: fin\n'));
+    // The old id is kept as the unit's alias.
+    expect(units).toBe(unitsBefore.replace(/  - id: finance\n((?: {4}.*\n)+)/, '  - id: fin\n$1    aliases: [finance]\n'));
     expect(read(dir, 'tasks/1.yaml')).toContain('    lead: [fin]\n');
     expect(read(dir, 'tasks/1.yaml')).toContain('    responsible: [towns, fin]\n');
     expect(existsSync(join(dir, 'plan/status/finance.yaml'))).toBe(false);
@@ -46,6 +47,20 @@ describe('plan unit rename', () => {
       ['1.2', 'not_started', 'in_progress'],
       ['1.1', 'not_started', 'done'],
     ]);
+  });
+
+  it('keeps the old id as an alias (a later unit cannot take it; the unit can take it back) and says CODEOWNERS is out of step', () => {
+    const dir = withProgress();
+    expect(run(dir, ['codeowners', '--out', 'CODEOWNERS']).code).toBe(0);
+    commitAll(dir, 'codeowners', OFFICE, '2026-01-11T10:00:00+08:00');
+    const r = run(dir, ['unit', 'rename', 'finance', 'fin']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('note: CODEOWNERS still gives the owners of status/finance.yaml and is out of step with units.yaml; run plan codeowners --forge github --out CODEOWNERS and commit it');
+    expect(run(dir, ['checklist', 'finance']).code).toBe(0);
+    expect(run(dir, ['unit', 'add', 'finance', '--name', '另一个财政局', '--kind', 'department']).code).toBe(2);
+    expect(run(dir, ['unit', 'rename', 'fin', 'finance']).code).toBe(0);
+    expect(read(dir, 'units.yaml')).toMatch(/- id: finance\n/);
+    expect(run(dir, ['check']).code).toBe(0);
   });
 
   it('renames the recipient of a checkpoint in plan.yaml', () => {

@@ -157,7 +157,8 @@ describe('the file system', () => {
     const r = plan(['check', '--plan', dir]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(join(dir, 'tasks/loop.yaml'));
-    expect(r.stdout).toContain('ELOOP');
+    expect(r.stdout).toContain('a symlink is in the way');
+    expect(r.stdout).not.toContain('ELOOP');
   });
 
   // Root reads every file whatever its mode, so this can only be shown as another user.
@@ -166,6 +167,7 @@ describe('the file system', () => {
     chmodSync(join(dir, 'tasks/3.yaml'), 0);
     const r = plan(['check', '--plan', dir]);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('EACCES');
+    expect(r.stdout).toContain('permission denied');
+    expect(r.stdout).not.toContain('EACCES');
   });
 });

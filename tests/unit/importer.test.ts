@@ -158,10 +158,22 @@ describe('plan import: the document’s own facts', () => {
     expect(d.plan).toMatchObject({ id: 'plan-2022-5', document: '测政办发〔2022〕5号', issuer: '测试县人民政府办公室', title: '测试县2022年重点工作方案', signed: '2022-03-01', span: { start: '2022-03-01', end: '2022-12-31' } });
     const office = d.units.find((u) => u.name === '县政府办公室')!.id;
     const towns = d.groups.find((g) => g.name === '各乡镇')!.id;
-    expect(d.plan.checkpoints.map((c) => [c.date, c.reporters, c.recipient])).toEqual([
+    expect(d.plan.checkpoints.map((c) => ['date' in c ? c.date : c.every, c.reporters, c.recipient])).toEqual([
       ['2022-06-30', [towns, 'leads'], office],
       ['2022-12-05', [towns, 'leads'], office],
     ]);
+    expect(d.plan.calendar).toBe('cn');
+  });
+
+  it('reads a cadence (每月5日前, 每季度末) as a recurring checkpoint, and N个工作日内 as a working-day deadline', () => {
+    const monthly = run(doc('1.甲。〔牵头单位：县财政局；责任单位：各乡镇；完成时限：自印发之日起10个工作日内〕', { closing: '各乡镇及县直各牵头单位每月5日前将工作推进落实情况报送县政府办公室。' }));
+    const office = monthly.units.find((u) => u.name === '县政府办公室')!.id;
+    expect(monthly.plan.checkpoints).toEqual([{ every: 'month', day: 5, reporters: [monthly.groups.find((g) => g.name === '各乡镇')!.id, 'leads'], recipient: office, source: '各乡镇及县直各牵头单位每月5日前将工作推进落实情况报送县政府办公室。' }]);
+    expect(monthly.parts[0]!.tasks[0]).toMatchObject({ deadlineRule: { workdays: 10, from: 'signed' }, deadlineText: '自印发之日起10个工作日内' });
+    expect(monthly.parts[0]!.tasks[0]!.deadline).toBeUndefined();
+    const quarterly = run(doc('1.甲。〔牵头单位：县财政局；完成时限：3个工作日内〕', { closing: '各乡镇要于每季度末将落实情况报县政府办公室。' }));
+    expect(quarterly.plan.checkpoints).toMatchObject([{ every: 'quarter', day: 'last' }]);
+    expect(quarterly.parts[0]!.tasks[0]).toMatchObject({ deadlineRule: { workdays: 3, from: 'signed' } });
   });
 
   it('resolves names against known units, aliases too', () => {

@@ -174,7 +174,7 @@ describe('the roll-up counted without the pairs (buildLedger) equals the roll-up
         const d = data(tasks, statuses);
         const l = buildLedger(d, asOf);
         for (const row of l.rows) {
-          const again = rollUp(row.task, row.assignments, asOf, d.plan.warnDays);
+          const again = rollUp(l, row.task, row.assignments);
           expect({ ...again, assignments: undefined }).toEqual({ task: row.task, assignments: undefined, done: row.done, total: row.total, light: row.light, daysLeft: row.daysLeft, ...(row.completed !== undefined && { completed: row.completed, completionDays: row.completionDays }) });
         }
         // One unit's checklist is its share of every row's assignments, in deadline order.

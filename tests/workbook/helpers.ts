@@ -1,6 +1,7 @@
 /** Helpers for the workbook tests: fill a form as a unit would (through exceljs), take zips apart and put them together. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyPlan } from '../helpers.js';
 import { dirname, join } from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
@@ -108,4 +109,12 @@ export function zip(entries: ZipEntry[]): Buffer {
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
+}
+
+/** A copy of the plan that shares `planDir`'s office key (.plan-ledger/secret beside the plan folder), so forms made from one collect in the other. */
+export function copyPlanWithKey(planDir: string, options: { progress?: boolean } = {}): string {
+  const copy = copyPlan(options);
+  const key = join(dirname(planDir), '.plan-ledger');
+  if (existsSync(key)) cpSync(key, join(dirname(copy), '.plan-ledger'), { recursive: true });
+  return copy;
 }

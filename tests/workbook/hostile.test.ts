@@ -3,11 +3,13 @@
  * file (and sheet and cell where there is one), exit 1, and every status file
  * stays byte for byte as it was.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyPlan, edit, plan } from '../helpers.js';
-import { day, fillForm, setCells, statusSnapshot, unzip, zip } from './helpers.js';
+import { BIN, copyPlan, edit, plan } from '../helpers.js';
+import { HOSTILE } from './hostile-forms.js';
+import { copyPlanWithKey, day, fillForm, setCells, statusSnapshot, unzip, zip } from './helpers.js';
 
 const AS_OF = ['--as-of', '2021-09-02'];
 let dir: string;
@@ -44,11 +46,20 @@ describe('files that are not forms, or not safe to open', () => {
     expect(refused(f)).toContain('县财政局.xlsx: not an Excel workbook (.xlsx)');
   });
 
+  it('a file that cannot be read is said in words, never as a system code', () => {
+    const folder = join(out, 'loop');
+    mkdirSync(folder, { recursive: true });
+    symlinkSync('loop.xlsx', join(folder, 'loop.xlsx'));
+    const r = plan(['--plan', dir, ...AS_OF, 'collect', folder]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('loop.xlsx: the file cannot be read: a symlink is in the way\n');
+  });
+
   it('a zip bomb: 200 MB of zeros declared in the central directory is never inflated', () => {
     const f = join(out, 'bomb.xlsx');
     writeFileSync(f, zip([{ name: '[Content_Types].xml', data: CONTENT_TYPES }, { name: 'xl/workbook.xml', data: WORKBOOK }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(200 * 1024 * 1024) }]));
     expect(readFileSync(f).length).toBeLessThan(1024 * 1024);
-    expect(refused(f)).toMatch(/bomb\.xlsx: it would unpack to 200 MB \(limit 64 MB.*zip bomb/);
+    expect(refused(f)).toMatch(/bomb\.xlsx: it would unpack to 200 MB \(limit 24 MB.*zip bomb/);
   });
 
   it('a zip that understates its sizes is caught while inflating, with a bound', () => {
@@ -61,7 +72,7 @@ describe('files that are not forms, or not safe to open', () => {
     const f = join(out, 'rows.xlsx');
     const rows = Array.from({ length: 1_000_000 }, (_, i) => `<row r="${i + 1}"/>`).join('');
     writeFileSync(f, zip([{ name: '[Content_Types].xml', data: CONTENT_TYPES }, { name: 'xl/workbook.xml', data: WORKBOOK }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(`<worksheet><sheetData>${rows}</sheetData></worksheet>`) }]));
-    expect(refused(f)).toContain('rows.xlsx: xl/worksheets/sheet1.xml has 1000000 rows; a form has at most 20000');
+    expect(refused(f)).toContain('rows.xlsx xl/worksheets/sheet1.xml: it has more than 20000 rows; a form has at most 20000');
   });
 
   it('macro-enabled: an .xlsm name, or a vbaProject.bin inside', () => {
@@ -86,12 +97,49 @@ describe('files that are not forms, or not safe to open', () => {
     expect(refused(f)).toContain('plain.xlsx: not a form made by plan forms');
   });
 
-  it('a form of another plan', async () => {
-    const f = join(out, 'other.xlsx');
-    await fillForm(form, f, (_s, book) => {
-      book.getWorksheet('plan-ledger')!.getCell('B3').value = 'another-plan';
-    });
-    expect(refused(f)).toContain('other.xlsx plan-ledger: this is a form of plan "another-plan"');
+  it('a form of another plan (signed with the same key)', () => {
+    const other = copyPlanWithKey(dir);
+    edit(join(other, 'plan.yaml'), /^id: .*$/m, 'id: another-plan');
+    const r = plan(['--plan', other, ...AS_OF, 'collect', form]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/县财政局\.xlsx plan-ledger!B3: this is a form of plan "[^"]+", not of this plan \(another-plan\)/);
+  });
+});
+
+/** Collects `file` under /usr/bin/time: exit code, stderr, CPU seconds and peak RSS (where time is installed). */
+function timed(file: string): { code: number | null; stderr: string; cpu?: number; rssMb?: number } {
+  const args = [BIN, '--plan', dir, ...AS_OF, 'collect', file];
+  const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC', LANG: 'en_US.UTF-8' };
+  if (!existsSync('/usr/bin/time')) {
+    const r = spawnSync(process.execPath, args, { env, encoding: 'utf8', timeout: 30_000 });
+    return { code: r.status, stderr: r.stderr };
+  }
+  const r = spawnSync('/usr/bin/time', ['-f', 'plan-ledger-time %U %S %M', process.execPath, ...args], { env, encoding: 'utf8', timeout: 30_000 });
+  const m = /plan-ledger-time (\S+) (\S+) (\d+)\s*$/.exec(r.stderr);
+  const stderr = r.stderr.replace(/(Command exited with non-zero status \d+\n)?plan-ledger-time .*\s*$/, '');
+  return m ? { code: r.status, stderr, cpu: Number(m[1]) + Number(m[2]), rssMb: Number(m[3]) / 1024 } : { code: r.status, stderr };
+}
+
+describe('hostile forms end in 2 s of CPU and 300 MB, exit 1, naming the part or cell', () => {
+  for (const [name, h] of Object.entries(HOSTILE)) {
+    it(`${name}: ${h.what}`, () => {
+      const f = join(out, `${name}.xlsx`);
+      writeFileSync(f, h.build(readFileSync(form)));
+      const before = statusSnapshot(dir);
+      const r = timed(f);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`^${name}\\.xlsx`));
+      expect(r.stderr).toMatch(h.says);
+      expect(statusSnapshot(dir)).toEqual(before);
+      if (r.cpu !== undefined) expect(r.cpu, `${r.cpu} s of CPU`).toBeLessThanOrEqual(2);
+      if (r.rssMb !== undefined) expect(r.rssMb, `${r.rssMb} MB`).toBeLessThanOrEqual(300);
+    }, 60_000);
+  }
+
+  it('a form LibreOffice, Excel or exceljs wrote passes the layout checks: the real form is collected', () => {
+    // The same guard that refuses the layouts above accepts the form as plan forms made it (untouched: not a return, but read).
+    const r = plan(['--plan', dir, ...AS_OF, 'collect', form]);
+    expect(r.stderr).toContain('nothing on the form differs from what plan forms wrote');
   });
 });
 
@@ -132,6 +180,17 @@ describe('cells a unit must not return', () => {
     expect(refused(f)).toContain('bad.xlsx 台账!F6: holds a control character (\\x1b)');
   });
 
+  it('every problem of a row: a bad state does not hide a bad date, and a bad date is not also "no date"', async () => {
+    const f = join(out, 'bad.xlsx');
+    await fillForm(form, f, (s) => setCells(s, { E6: '完成了', H6: 'soon', F6: '=1', E7: '已完成', H7: '9月3日' }));
+    const err = refused(f);
+    expect(err).toContain('bad.xlsx 台账!E6: "完成了" is not a state');
+    expect(err).toContain('bad.xlsx 台账!H6: "soon" is not a date');
+    expect(err).toContain('bad.xlsx 台账!F6: begins with "="');
+    expect(err).toContain('bad.xlsx 台账!H7: "9月3日" is not a date');
+    expect(err).not.toContain('台账!H7: done needs its completion date');
+  });
+
   it('every problem of a file is listed, not just the first', async () => {
     const f = join(out, 'bad.xlsx');
     await fillForm(form, f, (s) => setCells(s, { E6: '完成了', H7: 'soon', F8: '+1' }));
@@ -158,7 +217,7 @@ describe('dates as units type them', () => {
   ];
   for (const [what, change] of cases) {
     it(what, async () => {
-      const copy = copyPlan();
+      const copy = copyPlanWithKey(dir);
       const f = join(out, 'dates.xlsx');
       await fillForm(form, f, (s, b) => {
         setCells(s, { E6: '已完成' });
@@ -174,7 +233,7 @@ describe('dates as units type them', () => {
 
 describe('a form made before the plan changed', () => {
   it('is refused, naming the changed task, when one of the unit’s tasks changed', () => {
-    const copy = copyPlan();
+    const copy = copyPlanWithKey(dir);
     edit(join(copy, 'tasks/3.yaml'), 'title: "明确领导责任"', 'title: "明确领导责任（修订）"');
     const before = statusSnapshot(copy);
     const r = plan(['--plan', copy, ...AS_OF, 'collect', form]);
@@ -186,7 +245,7 @@ describe('a form made before the plan changed', () => {
   });
 
   it('is applied by task id, with a warning, when only other units’ tasks changed', async () => {
-    const copy = copyPlan();
+    const copy = copyPlanWithKey(dir);
     // 2.1.2 names neither 县财政局 nor a group it belongs to.
     const r0 = plan(['--plan', copy, ...AS_OF, 'checklist', '县财政局', '--format', 'json']);
     const own = new Set((JSON.parse(r0.stdout) as { tasks: { id: string }[] }).tasks.map((t) => t.id));
@@ -196,7 +255,7 @@ describe('a form made before the plan changed', () => {
     await fillForm(form, f, (s) => setCells(s, { E6: '推进中' }));
     const r = plan(['--plan', copy, ...AS_OF, 'collect', f]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain("warning: stale.xlsx plan-ledger: the form was made on 2021-09-02; the plan changed since, but none of this unit's tasks did: applied by task id");
+    expect(r.stderr).toContain("warning: stale.xlsx plan-ledger!B6: the form was made on 2021-09-02; the plan changed since, but none of this unit's tasks did: applied by task id");
     expect(readFileSync(join(copy, 'status/finance.yaml'), 'utf8')).toMatch(/"3\.1":\n\s+state: in_progress/);
   });
 });

@@ -23,7 +23,7 @@ describe('forms older than the ledger entry', () => {
     const before = statusSnapshot(dir);
     const r = plan(['--plan', dir, '--as-of', '2021-09-04', 'collect', join(forms, '县财政局.xlsx')]);
     expect(r.code).toBe(1);
-    expect(r.stdout + r.stderr).toMatch(/台账!E6: task 3\.1 changed in the ledger on 2021-09-03, after this form was made \(2021-09-02\)/);
+    expect(r.stdout + r.stderr).toMatch(/台账!E6: task 3\.1 changed in the ledger after this form was made on 2021-09-02 \(last on 2021-09-03\)/);
     expect(statusSnapshot(dir)).toEqual(before);
     expect(readFileSync(join(dir, 'status/finance.yaml'), 'utf8')).toContain('completed: 2021-09-01');
   });
@@ -39,7 +39,7 @@ describe('forms older than the ledger entry', () => {
     // Returned as it is, it would undo the completion recorded since: refused for that reason, not for a date.
     const r = plan(['--plan', dir, '--as-of', '2021-09-04', 'collect', join(old, '县财政局.xlsx')]);
     expect(r.code).toBe(1);
-    expect(r.stdout + r.stderr).toContain('台账!E6: task 3.1 changed in the ledger on 2021-09-03, after this form was made (2021-08-31)');
+    expect(r.stdout + r.stderr).toContain('台账!E6: task 3.1 changed in the ledger after this form was made on 2021-08-31 (last on 2021-09-03)');
     expect(r.stdout + r.stderr).not.toContain('is after the as-of date');
   });
 
@@ -49,8 +49,61 @@ describe('forms older than the ledger entry', () => {
     const before = statusSnapshot(dir);
     const r = plan(['--plan', dir, '--as-of', '2021-09-11', 'collect', filled]);
     expect(r.code).toBe(1);
-    expect(r.stdout + r.stderr).toContain('changed in the ledger on 2021-09-10');
+    expect(r.stdout + r.stderr).toContain('(last on 2021-09-10)');
     expect(statusSnapshot(dir)).toEqual(before);
+  });
+});
+
+describe('the same day: what a form was made from, not dates', () => {
+  it('the office’s blank copy, then an old copy, collected right after the unit’s filled form change nothing and name the stale rows', async () => {
+    const dir = copyPlan();
+    const forms = join(dir, '..', 'forms');
+    expect(plan(['--plan', dir, '--as-of', '2021-09-02', 'forms', '--out', forms, '--unit', '县财政局']).code).toBe(0);
+    const blank = join(forms, '县财政局.xlsx');
+    const filled = join(dir, '..', 'back', 'filled.xlsx');
+    const old = join(dir, '..', 'back', 'old.xlsx');
+    await fillForm(blank, filled, (s) => setCells(s, { E6: '已完成', H6: day('2021-09-01'), E7: '推进中', F7: '已起草' }));
+    // Another copy of the same blank form, filled otherwise (a second clerk, an earlier draft).
+    await fillForm(blank, old, (s) => setCells(s, { E7: '受阻', I7: '等待批复', E8: '推进中' }));
+    expect(plan(['--plan', dir, '--as-of', '2021-09-02', 'collect', filled]).code).toBe(0);
+    const after = statusSnapshot(dir);
+    for (const file of [blank, old]) {
+      const r = plan(['--plan', dir, '--as-of', '2021-09-02', 'collect', file]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('台账!E7: task 3.3 changed in the ledger after this form was made on 2021-09-02');
+      expect(statusSnapshot(dir)).toEqual(after);
+    }
+    const r = plan(['--plan', dir, '--as-of', '2021-09-02', 'collect', blank]);
+    expect(r.stderr).toContain('台账!E6: task 3.1 changed in the ledger after this form was made on 2021-09-02');
+    // Row 8 was not touched by the filled form: the old copy's change to it is not what is refused.
+    const o = plan(['--plan', dir, '--as-of', '2021-09-02', 'collect', old]);
+    expect(o.stderr).not.toContain('台账!E8');
+  });
+
+  it('a form as plan forms made it is not a return: nothing is recorded, not even the return', () => {
+    const dir = copyPlan();
+    const forms = join(dir, '..', 'forms');
+    expect(plan(['--plan', dir, '--as-of', '2021-09-02', 'forms', '--out', forms, '--unit', '县财政局']).code).toBe(0);
+    const before = statusSnapshot(dir);
+    const r = plan(['--plan', dir, '--as-of', '2021-09-03', 'collect', join(forms, '县财政局.xlsx')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('县财政局.xlsx: nothing on the form differs from what plan forms wrote on 2021-09-02: it is not recorded as a return\n');
+    expect(statusSnapshot(dir)).toEqual(before);
+  });
+});
+
+describe('a unit renamed after its form was sent', () => {
+  it('the form still collects, into the unit under its new id', async () => {
+    const dir = copyPlan();
+    const forms = join(dir, '..', 'forms');
+    expect(plan(['--plan', dir, '--as-of', '2021-09-02', 'forms', '--out', forms, '--unit', '县财政局']).code).toBe(0);
+    expect(plan(['--plan', dir, '--as-of', '2021-09-02', 'unit', 'rename', '县财政局', 'fgj']).code).toBe(0);
+    const filled = join(dir, '..', 'back', '县财政局.xlsx');
+    await fillForm(join(forms, '县财政局.xlsx'), filled, (s) => setCells(s, { E6: '推进中', F6: '已部署' }));
+    const r = plan(['--plan', dir, '--as-of', '2021-09-03', 'collect', filled]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('warning: 县财政局.xlsx plan-ledger!B4: the form\'s unit "finance" has been renamed fgj: recorded for fgj');
+    expect(readFileSync(join(dir, 'status/fgj.yaml'), 'utf8')).toMatch(/"3\.1":\n\s+state: in_progress\n\s+progress: 已部署/);
   });
 });
 

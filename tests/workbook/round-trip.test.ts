@@ -96,8 +96,10 @@ describe('the checkpoint routine', () => {
     const r = plan(['--plan', dir, ...AS_OF, 'collect', bad, good]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('县财政局.xlsx 台账!E7: "完成了" is not a state; choose 未启动/推进中/已完成/受阻/不适用');
-    // Two problems: the word 完成了, and 已完成 in row 9 without its completion date.
-    expect(r.stdout).toMatch(/县财政局\s+县财政局\.xlsx\s+0\s+0\s+2/);
+    // The word 完成了, 已完成 in row 9 without its completion date, and, the same day, the rows the
+    // unit's own return changed since this copy was made: made from the ledger as it was, they would undo it.
+    expect(r.stderr).toContain('县财政局.xlsx 台账!E6: task 3.1 changed in the ledger after this form was made on 2021-09-02 (last on 2021-09-02)');
+    expect(r.stdout).toMatch(/县财政局\s+县财政局\.xlsx\s+0\s+0\s+4/);
     expect(r.stdout).toMatch(/古城镇\s+古城镇\.xlsx\s+1\s+21\s+—/);
     expect(readFileSync(join(dir, 'status/finance.yaml'))).toEqual(before);
     expect(readFileSync(join(dir, 'status/town-gucheng.yaml'), 'utf8')).toContain('state: blocked');
@@ -123,15 +125,38 @@ describe('evidence cells', () => {
       setCells(s, { E7: '推进中', G7: '关于做好政务公开、政务服务工作的通知.pdf\nhttps://a.cn/x https://a.cn/y\n  会议纪要（第3期）  ' });
     });
     const r = plan(['--plan', dir, ...AS_OF, 'collect', filled]);
-    expect(r.stderr).toBe('');
+    // The file name with a 、 in it stays whole, and the clerk is told so.
+    expect(r.stderr).toBe(`warning: 县财政局.xlsx 台账!G7: the evidence "关于做好政务公开、政务服务工作的通知.pdf" is kept as one item: not every piece of it is a link or a file name. If it is several, write one a line\n`);
     expect(r.code).toBe(0);
     const evidence = (): unknown => (parse(readFileSync(join(dir, 'status/finance.yaml'), 'utf8')) as { tasks: Record<string, { evidence?: string[] }> }).tasks[task]?.evidence;
     expect(evidence()).toEqual(items);
-    // The next checkpoint's form is pre-filled with those items; returned untouched it changes nothing.
+    // The next checkpoint's form is pre-filled with those items; returned untouched it changes nothing and is no return.
     const later = join(dir, '..', 'forms2');
     expect(plan(['--plan', dir, '--as-of', '2021-11-20', 'forms', '--out', later, '--unit', '县财政局']).code).toBe(0);
-    expect(plan(['--plan', dir, '--as-of', '2021-11-20', 'collect', join(later, '县财政局.xlsx')]).code).toBe(0);
+    const before = readFileSync(join(dir, 'status/finance.yaml'));
+    const again = plan(['--plan', dir, '--as-of', '2021-11-20', 'collect', join(later, '县财政局.xlsx')]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('县财政局.xlsx: nothing on the form differs from what plan forms wrote on 2021-11-20: it is not recorded as a return');
+    expect(readFileSync(join(dir, 'status/finance.yaml'))).toEqual(before);
     expect(evidence()).toEqual(items);
+  });
+
+  it('a line split at 、 ； ; when every piece is a link or a file name; kept whole with a warning otherwise', async () => {
+    const dir = copyPlan();
+    const forms = join(dir, '..', 'forms');
+    expect(plan(['--plan', dir, ...AS_OF, 'forms', '--out', forms, '--unit', '县财政局']).code).toBe(0);
+    const filled = join(forms, '..', 'back', '县财政局.xlsx');
+    const tasks: string[] = [];
+    await fillForm(join(forms, '县财政局.xlsx'), filled, (s) => {
+      tasks.push(String(s.getCell('A6').value), String(s.getCell('A7').value));
+      setCells(s, { E6: '推进中', G6: 'https://www.linkou.gov.cn/sf.html、收费目录清单.pdf；会议纪要.docx;通知.PDF', E7: '推进中', G7: 'https://a.cn/x、见附件' });
+    });
+    const r = plan(['--plan', dir, ...AS_OF, 'collect', filled]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('warning: 县财政局.xlsx 台账!G7: the evidence "https://a.cn/x、见附件" is kept as one item: not every piece of it is a link or a file name. If it is several, write one a line\n');
+    const status = parse(readFileSync(join(dir, 'status/finance.yaml'), 'utf8')) as { tasks: Record<string, { evidence?: string[] }> };
+    expect(status.tasks[tasks[0]!]?.evidence).toEqual(['https://www.linkou.gov.cn/sf.html', '收费目录清单.pdf', '会议纪要.docx', '通知.PDF']);
+    expect(status.tasks[tasks[1]!]?.evidence).toEqual(['https://a.cn/x、见附件']);
   });
 
   it('a title with a space is refused at its cell, not cut into two items', async () => {

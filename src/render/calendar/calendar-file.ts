@@ -9,10 +9,11 @@
  */
 import { addDays } from '../../calendar.js';
 import { isClosed, type Ledger } from '../../ledger/index.js';
+import { extendedWord } from '../labels.js';
 import type { Checklist } from '../../ledger/checklist.js';
 import { shortName } from '../../ledger/units.js';
 import type { IsoDate } from '../../model.js';
-import { roleWord, stateWord, t } from '../labels.js';
+import { deadlineWords, roleWord, stateWord, t } from '../labels.js';
 import { safeText } from '../text.js';
 import type { Lang } from '../lang.js';
 
@@ -27,8 +28,8 @@ export interface CalendarEventView {
   date: IsoDate;
   summary: string;
   description: string;
-  category: 'deadline' | 'review' | 'checkpoint';
-  /** Closed tasks keep their event, without reminders. */
+  category: 'deadline' | 'review' | 'checkpoint' | 'milestone';
+  /** Closed tasks and past dates keep their event, without reminders. */
   remind: boolean;
 }
 
@@ -44,21 +45,26 @@ export function calendarEvents(list: Checklist, ledger: Ledger, lang: Lang): Cal
       `${t('task', lang)}${zh ? '：' : ': '}${a.task.id} ${a.task.title}`,
       `${t('role', lang)}${zh ? '：' : ': '}${roleWord(a.role, lang)}`,
       `${t('state', lang)}${zh ? '：' : ': '}${stateWord(a.state, lang)}（${t('asOf', lang)} ${ledger.asOf}）`,
-      ...(a.task.deadlineText ? [`${t('deadline', lang)}${zh ? '：' : ': '}${a.task.deadlineText}`] : []),
+      ...(a.task.deadline !== null ? [`${t('deadline', lang)}${zh ? '：' : ': '}${deadlineWords(a.task, lang)}`] : []),
+      ...(a.task.deadlineText ? [`${zh ? '原文' : 'As written'}${zh ? '：' : ': '}${a.task.deadlineText}`] : []),
+      ...(a.originalDeadline !== undefined ? [`${t('extension', lang)}${zh ? '：' : ': '}${extendedWord(a, lang)}`] : []),
       `${plan.title}（${plan.document}）`,
       '',
       a.task.text,
     ];
     const description = lines.map(safeText).join('\n');
     const mark = closed ? (zh ? '【已完成】' : '[done] ') : '';
-    if (a.task.deadline !== null) {
+    // A reminder of a day already gone would fire at once, or never: past events carry none.
+    const ahead = (date: IsoDate): boolean => !closed && date >= ledger.asOf;
+    // The deadline in force: an extension granted moves the event (same uid, so a subscribed calendar moves it too).
+    if (a.deadline !== null) {
       events.push({
         uid: uid('task', a.task.id),
-        date: a.task.deadline,
+        date: a.deadline,
         summary: safeText(`${mark}${a.task.id} ${a.task.title}${zh ? `（${roleWord(a.role, lang)}·完成时限）` : ` (${roleWord(a.role, lang)}, deadline)`}`),
         description,
         category: 'deadline',
-        remind: !closed,
+        remind: ahead(a.deadline),
       });
     }
     // A task without a deadline is reviewed on the dates the plan gives (reviewOn).
@@ -69,7 +75,17 @@ export function calendarEvents(list: Checklist, ledger: Ledger, lang: Lang): Cal
         summary: safeText(`${mark}${a.task.id} ${a.task.title}${zh ? '（检查节点）' : ' (review)'}`),
         description,
         category: 'review',
-        remind: !closed,
+        remind: ahead(date),
+      });
+    }
+    for (const m of a.task.milestones ?? []) {
+      events.push({
+        uid: uid('milestone', `${a.task.id}.${m.date}`),
+        date: m.date,
+        summary: safeText(`${mark}${a.task.id} ${m.text}${zh ? '（阶段性节点）' : ' (milestone)'}`),
+        description,
+        category: 'milestone',
+        remind: ahead(m.date),
       });
     }
   }

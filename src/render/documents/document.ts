@@ -17,9 +17,30 @@ export type Block =
   | { kind: 'heading'; level: 1 | 2; text: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'list'; items: string[] }
-  | { kind: 'table'; header: string[]; rows: string[][]; /** Columns holding numbers: right-aligned. */ numeric?: number[] }
+  | {
+      kind: 'table';
+      header: string[];
+      rows: string[][];
+      /** Columns holding numbers: right-aligned. */
+      numeric?: number[];
+      /** How each column may wrap on paper; by default numbers never, the rest freely. */
+      wrap?: Wrap[];
+    }
   /** 署名 and 成文日期: right-aligned at the end. */
   | { kind: 'signature'; lines: string[] };
+
+/**
+ * How a column may wrap on paper: `never` (ids, numbers, dates, short words),
+ * `once` (names: two lines at most, never a lone character on the second),
+ * `free` (titles, notes), `list` (names joined by 、, broken only between them).
+ */
+export type Wrap = 'never' | 'once' | 'free' | 'list';
+
+/** Each column's Wrap, filled in from `numeric` where the table says nothing. */
+export function wrapOf(b: Extract<Block, { kind: 'table' }>): Wrap[] {
+  const numeric = new Set(b.numeric ?? []);
+  return b.header.map((_, i) => b.wrap?.[i] ?? (numeric.has(i) ? 'never' : 'free'));
+}
 
 export interface OfficialDocument {
   lang: Lang;
@@ -27,8 +48,12 @@ export interface OfficialDocument {
   /** Centred lines under the title (the document number, a period). */
   subtitle?: string[];
   blocks: Block[];
-  /** A last line in small print (what made the document). */
-  footnote?: string;
+  /**
+   * What made the document and from which data: in the file's properties (a
+   * .docx's description, an HTML page's meta, a Markdown comment), never in
+   * the text an office hands up.
+   */
+  generator?: string;
 }
 
 export function documentMarkdown(doc: OfficialDocument): string {
@@ -57,7 +82,7 @@ export function documentMarkdown(doc: OfficialDocument): string {
         break;
     }
   }
-  if (doc.footnote) out.push(`<!-- ${md(doc.footnote)} -->`);
+  if (doc.generator) out.push(`<!-- ${md(doc.generator).replace(/--/g, '- -')} -->`);
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -113,9 +138,8 @@ th { font-family: "黑体", "SimHei", "Noto Sans CJK SC", sans-serif; font-weigh
 td.num { text-align: right; white-space: nowrap; }
 .signature { text-align: right; margin-top: 1.5em; padding-right: 4em; }
 .signature p { text-indent: 0; text-align: right; }
-footer { margin-top: 2em; font-size: 10pt; color: #555; }
 @media screen and (max-width: 600px) { body { font-size: 14pt; line-height: 1.6; } h1 { font-size: 18pt; } table { display: block; overflow-x: auto; } }
-@media print { body { margin: 0; padding: 0; max-width: none; } footer { display: none; } tr { break-inside: avoid; } }
+@media print { body { margin: 0; padding: 0; max-width: none; } tr { break-inside: avoid; } thead { display: table-header-group; } }
 `;
 
 /** One self-contained page (no script, nothing fetched) that prints as the document. */
@@ -149,13 +173,13 @@ export function documentHtml(doc: OfficialDocument): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${html(doc.title)}</title>
-<style>${PAGE_STYLE}</style>
+${doc.generator ? `<meta name="generator" content="${html(doc.generator)}">\n` : ''}<style>${PAGE_STYLE}</style>
 </head>
 <body>
 <main>
 ${body.join('\n')}
 </main>
-${doc.footnote ? `<footer>${html(doc.footnote)}</footer>\n` : ''}</body>
+</body>
 </html>
 `;
 }
@@ -170,11 +194,24 @@ ${rows.map((r) => `<tr>${r.map((c, i) => `<td${num.has(i) ? ' class="num"' : ''}
 </table>`;
 }
 
-/** 2021-09-06 → 2021年9月6日 (the way 公文 write dates, GB/T 9704 7.3.5.2); ISO in English. */
+/** 2021-09-06 → 2021年9月6日, as dates are written in a 公文's text; ISO in English. */
 export function documentDate(iso: string, lang: Lang): string {
   if (lang !== 'zh') return iso;
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
+}
+
+const DIGITS = '〇一二三四五六七八九';
+
+/**
+ * 2021-12-06 → 二〇二一年十二月六日: the 成文日期 under the signature, in
+ * Chinese numerals as the offices write it; ISO in English.
+ */
+export function signatureDate(iso: string, lang: Lang): string {
+  if (lang !== 'zh') return iso;
+  const [y, m, d] = iso.split('-');
+  const small = (n: number): string => (n < 10 ? DIGITS[n]! : `${n >= 20 ? DIGITS[Math.floor(n / 10)] : ''}十${n % 10 === 0 ? '' : DIGITS[n % 10]}`);
+  return `${[...y!].map((c) => DIGITS[Number(c)]).join('')}年${small(Number(m))}月${small(Number(d))}日`;
 }
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

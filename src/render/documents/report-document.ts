@@ -2,18 +2,20 @@
  * `plan report <unit> --format docx`: the unit's progress report at a
  * checkpoint as an OfficialDocument, addressed to the checkpoint's recipient.
  */
-import { isClosed, type Ledger } from '../../ledger/index.js';
+import { isClosed, isDone, type Ledger } from '../../ledger/index.js';
+import { stagesOf } from '../../ledger/milestones.js';
 import type { ProgressReport } from '../../ledger/report.js';
 import { shortName } from '../../ledger/units.js';
-import { documentDate, headingNumber, type Block, type OfficialDocument } from './document.js';
-import { lightWord, roleWord, stateWord, t } from '../labels.js';
+import { documentDate, headingNumber, signatureDate, type Block, type OfficialDocument } from './document.js';
+import { assignmentStateWord, daysWord, deadlineWords, extendedWord, reviewedStateWord, stateWord, t } from '../labels.js';
+import { reviewNotes } from '../reports/checklist.js';
 import type { Lang } from '../lang.js';
 
 export function reportDocument(r: ProgressReport, ledger: Ledger, lang: Lang): OfficialDocument {
   const zh = lang === 'zh';
   const { plan } = ledger.data;
   const recipient = r.checkpoint ? ledger.unitsById.get(r.checkpoint.recipient) : undefined;
-  const closed = r.assignments.filter((a) => isClosed(a.state)).length;
+  const closed = r.assignments.filter(isDone).length;
   const blocks: Block[] = [];
   if (recipient) blocks.push({ kind: 'addressee', text: `${recipient.name}${zh ? '：' : ':'}` });
   blocks.push({
@@ -23,20 +25,36 @@ export function reportDocument(r: ProgressReport, ledger: Ledger, lang: Lang): O
       : `As required by ${plan.title} (${plan.document}), this reports our progress from ${r.from} to ${r.to}: ${r.assignments.length} tasks, ${closed} done or not applicable.`,
   });
   blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(1, 1, lang)}${zh ? '任务推进情况' : 'Tasks'}` });
+  // 完成情况: how a closed task closed (提前5天完成), an open one's state and days; the evidence listed after the table.
+  const evidence = r.assignments.flatMap((a) => (a.entry?.details?.evidence ?? []).map((e) => `${a.task.id}${zh ? '：' : ': '}${e}`));
   blocks.push({
     kind: 'table',
-    header: [t('id', lang), t('task', lang), t('role', lang), t('deadline', lang), t('state', lang), t('light', lang), t('progressNote', lang)],
-    rows: r.assignments.map((a) => [
-      a.task.id,
-      a.task.title,
-      roleWord(a.role, lang),
-      a.task.deadline ?? t('noDeadline', lang),
-      stateWord(a.state, lang) + (a.entry?.completed ? `（${a.entry.completed}）` : ''),
-      lightWord(a.light, lang),
-      [a.entry?.details?.progress, a.entry?.details?.reason, ...(a.entry?.details?.evidence ?? [])].filter((x): x is string => !!x && x.trim() !== '').join('；'),
-    ]),
+    // The unit's role is its own business here (the office's tables show it); the room goes to the texts.
+    header: [t('id', lang), t('task', lang), t('deadline', lang), zh ? '完成情况' : 'State', t('progressNote', lang)],
+    wrap: ['never', 'free', 'never', 'once', 'free'],
+    rows: r.assignments.map((a) => {
+      const n = a.entry?.details?.evidence?.length ?? 0;
+      return [
+        a.task.id,
+        a.task.title,
+        extendedWord(a, lang) ?? deadlineWords(a.task, lang),
+        a.review !== null ? reviewedStateWord(a, lang) : isClosed(a.state) || a.deadline === null ? assignmentStateWord(a, lang) : `${stateWord(a.state, lang)}${zh ? '，' : ', '}${daysWord(ledger.daysTo(a.deadline), lang, ledger.dayUnit)}`,
+        [a.entry?.details?.progress, a.entry?.details?.reason, ...reviewNotes(a, lang), n > 0 ? (zh ? `佐证材料${n}项` : `${n} evidence`) : undefined].filter((x): x is string => !!x && x.trim() !== '').join(zh ? '；' : '; '),
+      ];
+    }),
   });
-  blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(2, 1, lang)}${zh ? '本期变化' : 'Changes in this period'}` });
+  const stages = r.assignments.flatMap((a) => stagesOf(a.task, ledger.asOf).map((s) => ({ ...s, task: a.task })));
+  let part = 2;
+  if (stages.length > 0) {
+    blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(part++, 1, lang)}${t('milestones', lang)}` });
+    blocks.push({
+      kind: 'list',
+      items: stages
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+        .map((s) => `${s.date} ${s.task.id} ${s.task.title}：${s.text}${s.passed ? (zh ? '（已过）' : ' (passed)') : ''}`),
+    });
+  }
+  blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(part, 1, lang)}${zh ? '本期变化' : 'Changes in this period'}` });
   if (r.changes.length === 0) blocks.push({ kind: 'paragraph', text: zh ? '本期没有记录的变化。' : 'No change was recorded in this period.' });
   else {
     blocks.push({
@@ -47,11 +65,15 @@ export function reportDocument(r: ProgressReport, ledger: Ledger, lang: Lang): O
       }),
     });
   }
-  blocks.push({ kind: 'signature', lines: [r.unit.name, documentDate(r.to < ledger.asOf ? r.to : ledger.asOf, lang)] });
+  if (evidence.length > 0) {
+    blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(3, 1, lang)}${zh ? '佐证材料' : 'Evidence'}` });
+    blocks.push({ kind: 'list', items: evidence });
+  }
+  blocks.push({ kind: 'signature', lines: [r.unit.name, signatureDate(r.to < ledger.asOf ? r.to : ledger.asOf, lang)] });
   return {
     lang,
     title: zh ? `${shortName(r.unit)}关于${plan.title}任务推进落实情况的报告` : `${shortName(r.unit)}: progress report on ${plan.title}`,
     blocks,
-    footnote: `${t('generated', lang)} · ${t('asOf', lang)} ${ledger.asOf}`,
+    generator: `${t('generated', lang)} · ${t('asOf', lang)} ${ledger.asOf}`,
   };
 }

@@ -2,21 +2,55 @@
  * `plan summary`: the county office's checkpoint summary (落实情况通报) as an
  * OfficialDocument, written as Markdown, an HTML page or a GB/T 9704 .docx.
  */
+import type { Scoreboard } from '../../ledger/score.js';
 import type { Summary } from '../../ledger/summary.js';
-import { shortName } from '../../ledger/units.js';
-import { documentDate, headingNumber, type Block, type OfficialDocument } from './document.js';
-import { daysWord, roleWord, stateWord, t } from '../labels.js';
+import { scoreBlocks } from './score-section.js';
+import { issuingOffice, shortName } from '../../ledger/units.js';
+import type { PlanData } from '../../model.js';
+import { documentDate, headingNumber, signatureDate, type Block, type OfficialDocument } from './document.js';
+import { daysWord, reviewedStateWord, t } from '../labels.js';
+import type { ReviewSection } from '../../ledger/summary.js';
 import { LEAD_UNITS } from '../../model.js';
 import type { Lang } from '../lang.js';
 
 /** What the 报送情况 column says for a unit. */
 export function returnedWord(line: Summary['units'][number], hasCheckpoint: boolean, lang: Lang): string {
   if (!hasCheckpoint || !line.reports) return '—';
-  if (line.returned) return lang === 'zh' ? `已报送（${line.returned.received}）` : `returned ${line.returned.received}`;
-  return lang === 'zh' ? '未报送' : 'not returned';
+  const on = line.reported?.on ?? line.returned?.received;
+  if (on !== undefined) return lang === 'zh' ? `已报送（${on}）` : `reported ${on}`;
+  return lang === 'zh' ? '未报送' : 'not reported';
 }
 
-export function summaryDocument(s: Summary, lang: Lang): OfficialDocument {
+/**
+ * Units named as a clerk would: a group whose every member is in the list by
+ * the group's name (各镇人民政府), a group of four or more missing a few
+ * (under a quarter, at most two) as 各镇人民政府（林口镇除外）, the rest by
+ * their short names, in the order of units.yaml; with the count when a group
+ * stands for several.
+ */
+export function unitList(ids: string[], data: Pick<PlanData, 'units' | 'groups'>, lang: Lang): string {
+  const left = new Set(ids);
+  const names: string[] = [];
+  const short = (id: string): string => {
+    const u = data.units.find((x) => x.id === id);
+    return u ? shortName(u) : id;
+  };
+  for (const g of data.groups) {
+    if (g.members.length < 2 || !g.members.some((m) => left.has(m))) continue;
+    const missing = g.members.filter((m) => !left.has(m));
+    if (missing.length > 0 && (g.members.length < 4 || missing.length > 2 || missing.length * 4 >= g.members.length)) continue;
+    const except = missing.map(short).join(lang === 'zh' ? '、' : ', ');
+    names.push(missing.length === 0 ? g.name : lang === 'zh' ? `${g.name}（${except}除外）` : `${g.name} (except ${except})`);
+    for (const m of g.members) left.delete(m);
+  }
+  for (const u of data.units) if (left.has(u.id)) names.push(shortName(u));
+  const list = names.join(lang === 'zh' ? '、' : ', ');
+  if (names.length === ids.length) return list;
+  return lang === 'zh' ? `${list}（共${ids.length}个单位）` : `${list} (${ids.length} units)`;
+}
+
+/** `score`: the units' scores, when the plan has a scoring policy (the section 考核情况). */
+export function summaryDocument(s: Summary, lang: Lang, score?: { board: Scoreboard; rulesFile: string }): OfficialDocument {
   const zh = lang === 'zh';
   const { plan, groups } = s.ledger.data;
   const asOf = documentDate(s.ledger.asOf, lang);
@@ -55,23 +89,32 @@ export function summaryDocument(s: Summary, lang: Lang): OfficialDocument {
       ? `方案共${s.tasks}项任务，分解到${s.units.filter((u) => u.assigned > 0).length}个单位共${s.assignments}项（次）。截至${asOf}，已完成（含不适用）${s.closed}项（次），完成率${s.percent}%，其中${s.tasksClosed}项任务已全部完成；逾期未完成${s.overdue}项（次），涉及${s.overdueUnits}个单位；受阻${s.blocked}项（次）。`
       : `The plan has ${s.tasks} tasks, assigned to ${s.units.filter((u) => u.assigned > 0).length} units as ${s.assignments} assignments. On ${asOf}, ${s.closed} were done or not applicable (${s.percent}%), and ${s.tasksClosed} tasks were done by every unit; ${s.overdue} assignments of ${s.overdueUnits} units were overdue; ${s.blocked} were blocked.`,
   });
+  if (s.review?.required) {
+    blocks.push({
+      kind: 'paragraph',
+      text: zh
+        ? `以上完成数只计经审核销号的事项；另有${s.review.pending.length}项（次）单位已报结、待审核，不计入完成。`
+        : `Done counts only what the office has closed after review; ${s.review.pending.length} more claimed by their units await review and are not counted.`,
+    });
+  }
 
   blocks.push(heading('各单位完成情况', 'By unit'));
   const hasCheckpoint = s.checkpoint !== undefined;
   if (s.checkpoint) {
-    const returned = s.units.filter((u) => u.reports && u.returned).length;
+    const returned = s.units.filter((u) => u.reports && (u.reported || u.returned)).length;
     const owed = s.units.filter((u) => u.reports).length;
     blocks.push({
       kind: 'paragraph',
       text: zh
         ? `${documentDate(s.checkpoint.date, lang)}报送节点应报送${owed}个单位，已报送${returned}个。`
-        : `For the checkpoint of ${s.checkpoint.date}, ${returned} of ${owed} units have returned their forms.`,
+        : `For the checkpoint of ${s.checkpoint.date}, ${returned} of ${owed} units have reported.`,
     });
   }
   blocks.push({
     kind: 'table',
-    header: zh ? ['单位', '任务数', '已完成', '完成率', '逾期', '受阻', '报送情况'] : ['Unit', 'Assigned', 'Done', 'Done %', 'Overdue', 'Blocked', 'Form returned'],
+    header: zh ? ['单位', '任务数', '已完成', '完成率', '逾期', '受阻', '报送情况'] : ['Unit', 'Assigned', 'Done', 'Done %', 'Overdue', 'Blocked', 'Reported'],
     numeric: [1, 2, 3, 4, 5],
+    wrap: ['once', 'never', 'never', 'never', 'never', 'never', 'never'],
     rows: s.units.map((u) => [
       shortName(u.unit),
       String(u.assigned),
@@ -84,30 +127,54 @@ export function summaryDocument(s: Summary, lang: Lang): OfficialDocument {
   });
 
   blocks.push(heading('逾期未完成事项', 'Overdue'));
-  if (s.overdueByUnit.length === 0) blocks.push({ kind: 'paragraph', text: zh ? '无逾期未完成事项。' : 'Nothing is overdue.' });
+  if (s.overdueByTask.length === 0) blocks.push({ kind: 'paragraph', text: zh ? '无逾期未完成事项。' : 'Nothing is overdue.' });
   else {
+    // One row a task, naming its late units: each row stands alone on whichever page it falls.
     blocks.push({
       kind: 'table',
-      header: zh ? ['单位', '编号', '任务', '角色', '完成时限', '逾期天数', '进展'] : ['Unit', 'ID', 'Task', 'Role', 'Deadline', 'Days overdue', 'State'],
-      numeric: [5],
-      // The unit's name on its first row only: the rows read as one block per unit.
-      rows: s.overdueByUnit.flatMap((g) =>
-        g.items.map((a, i) => [i === 0 ? shortName(g.unit) : '', a.task.id, a.task.title, roleWord(a.role, lang), a.task.deadline ?? '—', String(a.daysOverdue), stateWord(a.state, lang)]),
-      ),
+      header: zh ? ['编号', '任务', '完成时限', '逾期天数', '未完成单位'] : ['ID', 'Task', 'Deadline', 'Days overdue', 'Units late'],
+      numeric: [3],
+      wrap: ['never', 'free', 'never', 'never', 'list'],
+      rows: s.overdueByTask.map(({ row, items }) => [
+        row.task.id,
+        row.task.title,
+        row.task.deadline ?? '—',
+        String(Math.max(...items.map((a) => a.daysOverdue))),
+        unitList(
+          items.map((a) => a.unit.id),
+          s.ledger.data,
+          lang,
+        ),
+      ]),
     });
+  }
+
+  if (s.review) {
+    blocks.push(heading('审核与延期', 'Review and extensions'));
+    blocks.push(...reviewBlocks(s.review, lang));
   }
 
   blocks.push(heading('存在的问题', 'Problems reported'));
   if (s.problems.length === 0) blocks.push({ kind: 'paragraph', text: zh ? '各单位未报告受阻或不适用事项。' : 'No unit reported a task as blocked or not applicable.' });
   else {
+    // Units that said the same of the same task in one item.
+    const same = new Map<string, { problem: (typeof s.problems)[number]; units: string[] }>();
+    for (const p of s.problems) {
+      const key = JSON.stringify([p.assignment.task.id, p.assignment.state, p.reason ?? null]);
+      const entry = same.get(key);
+      if (entry) entry.units.push(p.assignment.unit.id);
+      else same.set(key, { problem: p, units: [p.assignment.unit.id] });
+    }
     blocks.push({
       kind: 'list',
-      items: s.problems.map(({ assignment: a, reason }) => {
+      items: [...same.values()].map(({ problem: { assignment: a, reason }, units }) => {
         const said = reason === undefined ? (zh ? '未说明原因' : 'no reason given') : `“${reason}”`;
-        return `${shortName(a.unit)} · ${a.task.id} ${a.task.title}（${stateWord(a.state, lang)}）${zh ? '：' : ': '}${said}`;
+        return `${unitList(units, s.ledger.data, lang)} · ${a.task.id} ${a.task.title}（${reviewedStateWord(a, lang)}）${zh ? '：' : ': '}${said}`;
       }),
     });
   }
+
+  if (score) blocks.push(heading('考核情况', 'Assessment'), ...scoreBlocks(score.board, score.rulesFile, lang));
 
   blocks.push(heading('下步工作', 'Next'));
   for (const d of s.ahead) {
@@ -125,20 +192,58 @@ export function summaryDocument(s: Summary, lang: Lang): OfficialDocument {
     blocks.push({
       kind: 'paragraph',
       text: zh
-        ? `下一报送节点为${documentDate(next.checkpoint.date, lang)}（${daysWord(next.daysLeft, lang)}），${next.reporters.length}个单位须将任务推进落实情况报${to}。`
-        : `The next checkpoint is ${next.checkpoint.date} (${daysWord(next.daysLeft, lang)}): ${next.reporters.length} units report to ${to}.`,
+        ? `下一报送节点为${documentDate(next.checkpoint.date, lang)}（${daysWord(next.daysLeft, lang, s.ledger.dayUnit)}），${next.reporters.length}个单位须将任务推进落实情况报${to}。`
+        : `The next checkpoint is ${next.checkpoint.date} (${daysWord(next.daysLeft, lang, s.ledger.dayUnit)}): ${next.reporters.length} units report to ${to}.`,
     });
   }
   if (s.ahead.length === 0 && !next) blocks.push({ kind: 'paragraph', text: zh ? '方案所列时限均已届满，无后续报送节点。' : 'No deadline or checkpoint lies ahead.' });
 
-  // Signed by the office that receives the reports; a plan without checkpoints by its issuer.
-  blocks.push({ kind: 'signature', lines: [s.recipient?.name ?? plan.issuer, documentDate(s.ledger.asOf, lang)] });
+  // Signed by the office in its full name, dated in Chinese numerals.
+  blocks.push({ kind: 'signature', lines: [issuingOffice(s.ledger.data, s.recipient), signatureDate(s.ledger.asOf, lang)] });
 
   return {
     lang,
     title: zh ? `关于《${plan.title}》落实情况的通报` : `Progress of ${plan.title}`,
     subtitle: [zh ? `（截至${asOf}）` : `(as of ${asOf})`],
     blocks,
-    footnote: `${t('generated', lang)} · ${t('asOf', lang)} ${s.ledger.asOf}`,
+    generator: `${t('generated', lang)} · ${t('asOf', lang)} ${s.ledger.asOf}`,
   };
+}
+
+/** 审核与延期: what the office closed, returned (with its reasons) and has yet to review; extensions granted, refused and asked. */
+function reviewBlocks(r: ReviewSection, lang: Lang): Block[] {
+  const zh = lang === 'zh';
+  const what = (a: { unit: Parameters<typeof shortName>[0]; task: { id: string; title: string } }): string => `${shortName(a.unit)} · ${a.task.id} ${a.task.title}`;
+  const blocks: Block[] = [];
+  if (r.required) {
+    blocks.push({
+      kind: 'paragraph',
+      text: zh
+        ? `经审核销号${r.accepted.length}项（次），退回${r.returned.length}项（次），待审核${r.pending.length}项（次）。`
+        : `The office has closed ${r.accepted.length} claims after review, returned ${r.returned.length}, and has ${r.pending.length} awaiting review.`,
+    });
+    if (r.returned.length > 0) {
+      blocks.push({ kind: 'paragraph', text: zh ? '退回事项及理由：' : 'Returned, and why:' });
+      blocks.push({ kind: 'list', items: r.returned.map((a) => `${what(a)}${zh ? '：' : ': '}${a.returnReason ?? (zh ? '未写明理由' : 'no reason recorded')}${a.decision ? (zh ? `（${a.decision.date}）` : ` (${a.decision.date})`) : ''}`) });
+    }
+    if (r.pending.length > 0) {
+      blocks.push({ kind: 'paragraph', text: zh ? '待审核事项：' : 'Awaiting review:' });
+      blocks.push({ kind: 'list', items: r.pending.map((a) => `${what(a)}${a.claimed ? (zh ? `（${a.claimed}报结）` : ` (claimed ${a.claimed})`) : ''}`) });
+    }
+  }
+  const granted = r.granted.map(({ assignment: a, extension: x }) => {
+    const original = a.task.deadline ?? t('noDeadline', lang);
+    const to = x.grantedTo ?? x.to;
+    return `${what(a)}${zh ? `：原定 ${original}，延期至 ${to}（${x.decided}批准；理由：${x.reason}）` : `: due ${to}, extended from ${original} (granted ${x.decided}; asked because: ${x.reason})`}`;
+  });
+  const denied = r.denied.map(({ assignment: a, extension: x }) => `${what(a)}${zh ? `：申请延期至 ${x.to}，不予延期（${x.decided}；${x.decisionReason ?? ''}）` : `: asked until ${x.to}, refused (${x.decided}; ${x.decisionReason ?? ''})`}`);
+  const asked = r.asked.map(({ assignment: a, extension: x }) => `${what(a)}${zh ? `：${x.requested}申请延期至 ${x.to}${x.late ? '（逾期申请）' : ''}，待审批` : `: asked on ${x.requested} until ${x.to}${x.late ? ' (late)' : ''}, awaiting an answer`}`);
+  blocks.push({
+    kind: 'paragraph',
+    text: zh ? `批准延期${granted.length}项（次），不予延期${denied.length}项（次），待审批${asked.length}项（次）。` : `${granted.length} extensions granted, ${denied.length} refused, ${asked.length} awaiting an answer.`,
+  });
+  if (granted.length > 0) blocks.push({ kind: 'list', items: granted });
+  if (denied.length > 0) blocks.push({ kind: 'list', items: denied });
+  if (asked.length > 0) blocks.push({ kind: 'list', items: asked });
+  return blocks;
 }

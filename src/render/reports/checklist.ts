@@ -1,12 +1,12 @@
 /** `plan checklist`: everything one unit must do, and when it reports. */
-import { daysBetween } from '../../calendar.js';
-import type { Assignment, Ledger } from '../../ledger/index.js';
+import { isDone, type Assignment, type Ledger } from '../../ledger/index.js';
 import { nameWithFull, shortName } from '../../ledger/units.js';
 import type { Checklist } from '../../ledger/checklist.js';
 import type { Checkpoint } from '../../model.js';
 import { csv, json, md } from '../formats.js';
 import { checkpointLine, joinFitting } from './header.js';
-import { assignmentDaysWord, assignmentLightWord, closedWord, colon, daysWord, lightPaint, roleWord, stateWord, t } from '../labels.js';
+import { stagesOf } from '../../ledger/milestones.js';
+import { assignmentDaysWord, assignmentLightWord, closedWord, colon, daysWord, deadlineCell, deadlineWords, extendedWord, lightPaint, reviewedStateWord, roleWord, stagesWord, t } from '../labels.js';
 import { renderTable } from '../table.js';
 import { safeText, truncate, wrap } from '../text.js';
 import { ownerNames, type RenderOptions } from './view.js';
@@ -17,14 +17,31 @@ export interface ChecklistView {
 }
 
 const deadlineOf = (a: Assignment, lang: RenderOptions['lang']): string =>
-  a.task.deadline ?? `${t('noDeadline', lang)}（${t('reviewOn', lang)} ${a.task.reviewOn.join('、')}）`;
+  a.deadline === null ? `${t('noDeadline', lang)}（${t('reviewOn', lang)} ${a.task.reviewOn.join('、')}）` : (extendedWord(a, lang) ?? deadlineWords(a.task, lang));
+
+/**
+ * What an assignment's JSON says of review and extensions, in every export:
+ * the deadline in force, the original when extended, the office's view.
+ */
+export const reviewFields = (a: Assignment): object => ({
+  deadline: a.deadline,
+  ...(a.originalDeadline !== undefined && { originalDeadline: a.originalDeadline }),
+  review: a.review,
+  ...(a.claimed !== undefined && { claimed: a.claimed }),
+  ...(a.returnReason !== undefined && { returnReason: a.returnReason }),
+  ...(a.review === 'accepted' && a.decision && { accepted: { date: a.decision.date, by: a.decision.by ?? null, note: a.decision.note ?? null } }),
+  ...(a.extension && { extension: { requested: a.extension.requested, to: a.extension.to, granted: a.extension.grantedTo ?? a.extension.to, decided: a.extension.decided ?? null, reason: a.extension.reason } }),
+  ...(a.extensionsPending && { extensionsPending: a.extensionsPending.map((x) => ({ requested: x.requested, to: x.to, reason: x.reason, late: x.late === true })) }),
+});
 
 const entry = (a: Assignment): object => ({
   task: a.task.id,
   title: a.task.title,
   role: a.role,
-  deadline: a.task.deadline,
+  ...reviewFields(a),
   deadlineText: a.task.deadlineText,
+  deadlineRule: a.task.deadlineRule ?? null,
+  milestones: a.task.milestones ?? [],
   ongoing: a.task.ongoing,
   reviewOn: a.task.reviewOn,
   state: a.state,
@@ -37,11 +54,35 @@ const entry = (a: Assignment): object => ({
   text: a.task.text,
 });
 
-const daysLeftOf = (a: Assignment, asOf: string): number | null => (a.task.deadline === null ? null : daysBetween(asOf, a.task.deadline));
+const daysLeftOf = (a: Assignment, ledger: Ledger): number | null => (a.deadline === null ? null : ledger.daysTo(a.deadline));
 
-/** The notes under a task: progress, the reason it is blocked or not applicable, evidence, as known on the as-of date. */
-function notes(a: Assignment, lang: RenderOptions['lang']): string[] {
+/** The office's word on an assignment: the return and its reason, an extension in force or asked for, a claim awaiting review. */
+export function reviewNotes(a: Assignment, lang: RenderOptions['lang']): string[] {
+  const zh = lang === 'zh';
   const out: string[] = [];
+  if (a.review === 'returned') {
+    const when = a.decision ? (zh ? `（${a.decision.date} 退回）` : ` (returned ${a.decision.date})`) : '';
+    out.push(`${t('returnReason', lang)}${colon(lang)}${a.returnReason ?? '—'}${when}`);
+  }
+  if (a.review === 'pending') {
+    const since = a.claimed ? (zh ? `（${a.claimed} 报结）` : ` (claimed ${a.claimed})`) : '';
+    out.push(`${t('review', lang)}${colon(lang)}${zh ? '待审核' : 'awaiting review'}${since}${a.decision?.decision === 'reopened' && a.decision.reason ? (zh ? `；重新审核：${a.decision.reason}` : `; reopened: ${a.decision.reason}`) : ''}`);
+  }
+  if (a.review === 'accepted' && a.decision?.note) out.push(`${t('reviewNote', lang)}${colon(lang)}${a.decision.note}`);
+  const extended = extendedWord(a, lang);
+  if (extended) out.push(`${t('extension', lang)}${colon(lang)}${extended}`);
+  for (const x of a.extensionsPending ?? []) {
+    const late = x.late ? (zh ? '，逾期申请' : ', asked late') : '';
+    out.push(`${t('extensionAsked', lang)}${colon(lang)}${zh ? `${x.requested} 申请延期至 ${x.to}（${x.reason}${late}），待审批` : `asked on ${x.requested} until ${x.to} (${x.reason}${late}), awaiting the office`}`);
+  }
+  return out;
+}
+
+/** The notes under a task: the office's word, its milestones, progress, the reason it is blocked or not applicable, evidence, as known on the as-of date. */
+function notes(a: Assignment, lang: RenderOptions['lang'], asOf: string): string[] {
+  const out: string[] = reviewNotes(a, lang);
+  const stages = stagesOf(a.task, asOf);
+  if (stages.length > 0) out.push(`${t('milestones', lang)}${colon(lang)}${stagesWord(stages, lang)}`);
   if (a.progress) out.push(`${t('progressNote', lang)}${colon(lang)}${a.progress}`);
   if (a.reason) out.push(`${t('reason', lang)}${colon(lang)}${a.reason}`);
   if (a.evidence && a.evidence.length > 0) out.push(`${t('evidence', lang)}${colon(lang)}${a.evidence.join(' ')}`);
@@ -68,15 +109,15 @@ export function checklistMarkdown(list: Checklist, ledger: Ledger, lang: RenderO
     '',
   ];
   for (const a of list.assignments) {
-    const box = a.state === 'done' || a.state === 'not_applicable' ? '[x]' : '[ ]';
+    const box = isDone(a) ? '[x]' : '[ ]';
     out.push(
       // Closed: how it closed says it all (done 2d early); open: state, days left, light.
       `- ${box} **${md(a.task.id)} ${md(a.task.title)}** — ${roleWord(a.role, lang)} · ${t('deadline', lang)} ${md(deadlineOf(a, lang))} · ${
-        box === '[x]' ? closedWord(a, lang) : `${stateWord(a.state, lang)} · ${md(daysWord(daysLeftOf(a, ledger.asOf), lang))} · ${assignmentLightWord(a, lang)}`
+        box === '[x]' ? closedWord(a, lang) : `${reviewedStateWord(a, lang)} · ${md(daysWord(daysLeftOf(a, ledger), lang, ledger.dayUnit))} · ${assignmentLightWord(a, lang)}`
       }`,
       `  > ${md(a.task.text)}`,
     );
-    for (const note of notes(a, lang)) out.push(`  >`, `  > ${md(note)}`);
+    for (const note of notes(a, lang, ledger.asOf)) out.push(`  >`, `  > ${md(note)}`);
   }
   out.push('', `<!-- ${t('generated', lang)} -->`);
   return `${out.join('\n')}\n`;
@@ -109,16 +150,16 @@ export const CHECKLIST_FORMATS = {
             a.task.id,
             a.task.title,
             roleWord(a.role, lang),
-            a.task.deadline ?? t('noDeadline', lang),
-            assignmentDaysWord({ ...a, daysLeft: daysLeftOf(a, v.ledger.asOf) }, lang),
-            stateWord(a.state, lang),
+            deadlineCell(a, lang),
+            assignmentDaysWord({ ...a, daysLeft: daysLeftOf(a, v.ledger) }, lang, v.ledger.dayUnit),
+            reviewedStateWord(a, lang),
             { text: assignmentLightWord(a, lang), paint: lightPaint(a.light, paint) },
           ]),
           o.columns,
         );
         const width = Math.max(20, o.columns - 4);
         const texts = list.assignments.map((a) => {
-          const note = notes(a, lang).map((n) => `\n${wrap(n, width, '    ')}`).join('');
+          const note = notes(a, lang, v.ledger.asOf).map((n) => `\n${wrap(n, width, '    ')}`).join('');
           return `${paint.bold(safeText(`${a.task.id} ${a.task.title}`))}\n${wrap(a.task.text, width, '    ')}${note}`;
         });
         return `${head}\n\n${table}\n\n${t('text', lang)}:\n\n${texts.join('\n\n')}\n`;
@@ -177,7 +218,7 @@ export function assignmentsCsv(ledger: Ledger, assignments: readonly Assignment[
   return csv(
     header,
     assignments.map((a) => {
-      const closed = a.state === 'done' || a.state === 'not_applicable';
+      const closed = isDone(a);
       const row: (string | number | null | undefined)[] = [
         shortName(a.unit),
         a.task.id,
@@ -185,15 +226,15 @@ export function assignmentsCsv(ledger: Ledger, assignments: readonly Assignment[
         ownerNames(ledger, a.task.lead) + (a.task.leadOpen ? t('openList', lang) : ''),
         ownerNames(ledger, a.task.responsible),
         roleWord(a.role, lang),
-        a.task.deadline ?? t('noDeadline', lang),
-        closed ? null : daysLeftOf(a, ledger.asOf),
-        stateWord(a.state, lang),
+        extendedWord(a, lang) ?? (a.deadline === null ? t('noDeadline', lang) : deadlineWords(a.task, lang)),
+        closed ? null : daysLeftOf(a, ledger),
+        reviewedStateWord(a, lang),
         a.progress,
         // Several links in one cell, one a line.
         (a.evidence ?? []).join('\n'),
         a.completed,
         closed ? closedWord(a, lang) : null,
-        a.reason,
+        [a.reason, ...reviewNotes(a, lang)].filter((x) => x).join('\n'),
         assignmentLightWord(a, lang),
       ];
       if (extra) row.splice(8, 0, extra.cell(a));

@@ -28,6 +28,6 @@ export function checkpointLine(ledger: Ledger, lang: Lang): string {
   const to = next.recipient ? shortName(next.recipient) : next.checkpoint.recipient;
   const count = next.reporters.length;
   return lang === 'zh'
-    ? `${next.checkpoint.date}（${daysWord(next.daysLeft, lang)}），${count} 个单位报送至${safeText(to)}`
-    : `${next.checkpoint.date} (${daysWord(next.daysLeft, lang)}): ${countOf(count, 'unit')} report${count === 1 ? 's' : ''} to ${safeText(to)}`;
+    ? `${next.checkpoint.date}（${daysWord(next.daysLeft, lang, ledger.dayUnit)}），${count} 个单位报送至${safeText(to)}`
+    : `${next.checkpoint.date} (${daysWord(next.daysLeft, lang, ledger.dayUnit)}): ${countOf(count, 'unit')} report${count === 1 ? 's' : ''} to ${safeText(to)}`;
 }

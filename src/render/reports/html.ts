@@ -16,7 +16,7 @@ export function html(s: string): string {
   return safeText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-const COLOURS: Record<Light, string> = { red: '#c62828', blocked: '#6a1b9a', yellow: '#b26a00', green: '#2e7d32', 'done-late': '#8d6e00', ongoing: '#546e7a' };
+const COLOURS: Record<Light, string> = { red: '#c62828', blocked: '#6a1b9a', yellow: '#b26a00', awaiting: '#1565c0', green: '#2e7d32', 'done-late': '#8d6e00', ongoing: '#546e7a' };
 
 const STYLE = `
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 2em; color: #212121; }
@@ -51,7 +51,7 @@ export function statusHtml(v: StatusView, lang: Lang): string {
 <td>${html(r.task.title)}</td>
 <td>${html(lead(r)) || '—'}</td>
 <td class="date">${html(r.task.deadline ?? t('noDeadline', lang))}</td>
-<td class="num">${html(rowDaysWord(r, lang))}</td>
+<td class="num">${html(rowDaysWord(r, lang, v.ledger.dayUnit))}</td>
 <td class="num"><span class="bar"><span style="width:${pct}%"></span></span>${r.done}/${r.total}</td>
 <td class="light" style="color:${COLOURS[r.light]}">${html(lightWord(r.light, lang, done))}</td>
 </tr>`;

@@ -1,11 +1,12 @@
 /** `plan overdue` and `plan upcoming`: assignments listed by unit, task or date. */
 import { compareIds, type Assignment, type CheckpointDue, type Ledger } from '../../ledger/index.js';
+import type { MilestoneDue } from '../../ledger/milestones.js';
 import type { Task } from '../../model.js';
 import { shortName } from '../../ledger/units.js';
-import { assignmentsCsv } from './checklist.js';
+import { assignmentsCsv, reviewFields } from './checklist.js';
 import { csv, json, md, mdTable } from '../formats.js';
 import { reportHeader } from './header.js';
-import { colon, countOf, daysWord, lightPaint, roleWord, stateWord, t } from '../labels.js';
+import { colon, countOf, daysWord, deadlineCell, lightPaint, reviewedStateWord, roleWord, stateWord, t } from '../labels.js';
 import { renderTable, type Cell } from '../table.js';
 import type { RenderOptions } from './view.js';
 import type { Lang } from '../lang.js';
@@ -36,7 +37,7 @@ const overdueEntry = (a: Assignment): object => ({
   task: a.task.id,
   title: a.task.title,
   role: a.role,
-  deadline: a.task.deadline,
+  ...reviewFields(a),
   daysOverdue: a.daysOverdue,
   state: a.state,
   progress: a.progress ?? null,
@@ -54,14 +55,14 @@ export const OVERDUE_FORMATS = {
     const labels = new Map<Task, string>();
     const label = (task: Task): string => labels.get(task) ?? labels.set(task, `${task.id} ${task.title}`).get(task)!;
     const days = new Map<number, Cell>();
-    const daysCell = (n: number): Cell => days.get(n) ?? days.set(n, { text: daysWord(-n, lang), paint: lightPaint('red', paint) }).get(n)!;
+    const daysCell = (n: number): Cell => days.get(n) ?? days.set(n, { text: daysWord(-n, lang, v.ledger.dayUnit), paint: lightPaint('red', paint) }).get(n)!;
     const rows = items.map((a) => {
       const key = v.by === 'unit' ? a.unit.id : a.task.id;
       const first = key !== last;
       last = key;
       const group = v.by === 'unit' ? (first ? shortName(a.unit) : '') : first ? label(a.task) : '';
       const other = v.by === 'unit' ? label(a.task) : shortName(a.unit);
-      return [group, other, roleWord(a.role, lang), a.task.deadline ?? '', daysCell(a.daysOverdue), stateWord(a.state, lang)];
+      return [group, other, roleWord(a.role, lang), deadlineCell(a, lang, ''), daysCell(a.daysOverdue), reviewedStateWord(a, lang)];
     });
     const groupHeader = v.by === 'unit' ? t('unit', lang) : t('task', lang);
     const otherHeader = v.by === 'unit' ? t('task', lang) : t('unit', lang);
@@ -86,7 +87,7 @@ export const OVERDUE_FORMATS = {
     if (v.items.length === 0) return `${title}\n\n${t('nothingOverdue', lang)}\n`;
     const table = mdTable(
       [t('unit', lang), t('task', lang), t('role', lang), t('deadline', lang), t('overdueDays', lang), t('state', lang)],
-      sortOverdue(v).map((a) => [md(shortName(a.unit)), `${md(a.task.id)} ${md(a.task.title)}`, roleWord(a.role, lang), a.task.deadline ?? '', String(a.daysOverdue), stateWord(a.state, lang)]),
+      sortOverdue(v).map((a) => [md(shortName(a.unit)), `${md(a.task.id)} ${md(a.task.title)}`, roleWord(a.role, lang), md(deadlineCell(a, lang, '')), String(a.daysOverdue), reviewedStateWord(a, lang)]),
     );
     return `${title}\n\n${table}\n`;
   },
@@ -105,6 +106,18 @@ export interface UpcomingView {
   entries: UpcomingEntry[];
   /** The plan's checkpoints in the window, each with the units that owe a report. */
   checkpoints?: CheckpointDue[];
+  /** Tasks' milestones in the window, each with the units whose task is still open. */
+  milestones?: MilestoneDue[];
+}
+
+/** "2021-10-15 (14d left) 2.1.1 做好…: 完成试点 — 3 units open: 林口镇、…" */
+function milestoneLines(v: UpcomingView, lang: Lang): string[] {
+  return (v.milestones ?? []).map((m) => {
+    const names = m.open.map((a) => shortName(a.unit)).join('、');
+    return lang === 'zh'
+      ? `${m.date}（${daysWord(m.daysLeft, lang, v.ledger.dayUnit)}）${m.task.id} ${m.task.title}：${m.text}（${m.open.length} 个单位未完成：${names}）`
+      : `${m.date} (${daysWord(m.daysLeft, lang, v.ledger.dayUnit)}) ${m.task.id} ${m.task.title}: ${m.text} (${m.open.length} units open: ${names})`;
+  });
 }
 
 const recipientName = (c: CheckpointDue): string => (c.recipient ? shortName(c.recipient) : c.checkpoint.recipient);
@@ -114,14 +127,16 @@ function checkpointLines(v: UpcomingView, lang: Lang): string[] {
   return (v.checkpoints ?? []).map((c) => {
     const names = c.reporters.map(shortName).join('、');
     return lang === 'zh'
-      ? `${c.checkpoint.date}（${daysWord(c.daysLeft, lang)}）→ ${recipientName(c)}：${c.reporters.length} 个单位报送：${names}`
-      : `${c.checkpoint.date} (${daysWord(c.daysLeft, lang)}) → ${recipientName(c)}: ${c.reporters.length} units report: ${names}`;
+      ? `${c.checkpoint.date}（${daysWord(c.daysLeft, lang, v.ledger.dayUnit)}）→ ${recipientName(c)}：${c.reporters.length} 个单位报送：${names}`
+      : `${c.checkpoint.date} (${daysWord(c.daysLeft, lang, v.ledger.dayUnit)}) → ${recipientName(c)}: ${c.reporters.length} units report: ${names}`;
   });
 }
 
 const upcomingEntry = (e: UpcomingEntry): object => {
   const task = e.assignments[0]!.task;
-  return { date: e.date, daysLeft: e.daysLeft, task: task.id, title: task.title, lead: task.lead, openUnits: e.assignments.map((a) => a.unit.id) };
+  // Units whose deadline an extension moved are listed under their own date, with the task's beside it.
+  const extended = e.assignments.find((a) => a.originalDeadline !== undefined);
+  return { date: e.date, daysLeft: e.daysLeft, task: task.id, title: task.title, lead: task.lead, openUnits: e.assignments.map((a) => a.unit.id), ...(extended && { originalDeadline: extended.originalDeadline }) };
 };
 
 export const UPCOMING_FORMATS = {
@@ -130,7 +145,10 @@ export const UPCOMING_FORMATS = {
     const head = reportHeader(v.ledger, lang, paint, lang === 'zh' ? `未来 ${v.within} 天` : `next ${v.within} days`, o.columns);
     const cps = checkpointLines(v, lang);
     // Wrapped to the terminal: a checkpoint may have hundreds of reporters.
-    const cpText = cps.length > 0 ? `\n\n${t('checkpointsInWindow', lang)}:\n${cps.map((l) => wrap(l, Math.max(20, o.columns - 2), '  ')).join('\n')}` : '';
+    const ms = milestoneLines(v, lang);
+    const cpText =
+      (cps.length > 0 ? `\n\n${t('checkpointsInWindow', lang)}:\n${cps.map((l) => wrap(l, Math.max(20, o.columns - 2), '  ')).join('\n')}` : '') +
+      (ms.length > 0 ? `\n\n${t('milestonesInWindow', lang)}:\n${ms.map((l) => wrap(l, Math.max(20, o.columns - 2), '  ')).join('\n')}` : '');
     if (v.entries.length === 0) return `${head}\n\n${t('nothingUpcoming', lang)}${cpText}\n`;
     let last = '';
     const rows = v.entries.map((e) => {
@@ -140,7 +158,7 @@ export const UPCOMING_FORMATS = {
       const open = e.assignments.map((a) => shortName(a.unit));
       return [
         first ? e.date : '',
-        first ? { text: daysWord(e.daysLeft, lang), paint: lightPaint('yellow', paint) } : '',
+        first ? { text: daysWord(e.daysLeft, lang, v.ledger.dayUnit), paint: lightPaint('yellow', paint) } : '',
         `${task.id} ${task.title}`,
         `${open.length}: ${open.join('、')}`,
       ];
@@ -158,6 +176,7 @@ export const UPCOMING_FORMATS = {
       within: v.within,
       entries: v.entries.map(upcomingEntry),
       checkpoints: (v.checkpoints ?? []).map((c) => ({ date: c.checkpoint.date, daysLeft: c.daysLeft, recipient: c.checkpoint.recipient, reporters: c.reporters.map((u) => u.id) })),
+      milestones: (v.milestones ?? []).map((m) => ({ date: m.date, daysLeft: m.daysLeft, task: m.task.id, title: m.task.title, milestone: m.text, openUnits: m.open.map((a) => a.unit.id) })),
     });
   },
   csv(v: UpcomingView, o: RenderOptions): string {
@@ -167,16 +186,23 @@ export const UPCOMING_FORMATS = {
     const owed = (v.checkpoints ?? []).flatMap((c) =>
       c.reporters.map((u) => [shortName(u), '', `${t('checkpoint', lang)} → ${recipientName(c)}`, '', '', '', c.checkpoint.date, c.daysLeft, t('checkpoint', lang), '', '', '', '', '', '', '']),
     );
-    return owed.length === 0 ? tasks : tasks + csv([], owed).replace(/^\ufeff\r\n/, '');
+    const stages = (v.milestones ?? []).flatMap((m) =>
+      m.open.map((a) => [shortName(a.unit), m.task.id, `${m.task.title}：${m.text}`, '', '', roleWord(a.role, lang), m.date, m.daysLeft, t('milestone', lang), stateWord(a.state, lang), '', '', '', '', '', '']),
+    );
+    const more = [...owed, ...stages];
+    return more.length === 0 ? tasks : tasks + csv([], more).replace(/^\ufeff\r\n/, '');
   },
   md(v: UpcomingView, o: RenderOptions): string {
     const { lang } = o;
     const table = mdTable(
       [t('deadline', lang), t('days', lang), t('task', lang), t('pending', lang)],
-      v.entries.map((e) => [e.date, daysWord(e.daysLeft, lang), `${md(e.assignments[0]!.task.id)} ${md(e.assignments[0]!.task.title)}`, md(e.assignments.map((a) => shortName(a.unit)).join('、'))]),
+      v.entries.map((e) => [e.date, daysWord(e.daysLeft, lang, v.ledger.dayUnit), `${md(e.assignments[0]!.task.id)} ${md(e.assignments[0]!.task.title)}`, md(e.assignments.map((a) => shortName(a.unit)).join('、'))]),
     );
     const cps = checkpointLines(v, lang);
-    const cpText = cps.length > 0 ? `\n\n### ${t('checkpointsInWindow', lang)}\n\n${cps.map((l) => `- ${md(l)}`).join('\n')}` : '';
+    const ms = milestoneLines(v, lang);
+    const cpText =
+      (cps.length > 0 ? `\n\n### ${t('checkpointsInWindow', lang)}\n\n${cps.map((l) => `- ${md(l)}`).join('\n')}` : '') +
+      (ms.length > 0 ? `\n\n### ${t('milestonesInWindow', lang)}\n\n${ms.map((l) => `- ${md(l)}`).join('\n')}` : '');
     const title = mdTitle(v.ledger, t('upcomingTitle', lang), lang, lang === 'zh' ? `未来 ${v.within} 天` : `next ${v.within} days`);
     return `${title}\n\n${v.entries.length === 0 ? t('nothingUpcoming', lang) : table}${cpText}\n`;
   },

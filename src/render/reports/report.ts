@@ -3,7 +3,10 @@ import type { Ledger } from '../../ledger/index.js';
 import type { ProgressReport } from '../../ledger/report.js';
 import { shortName } from '../../ledger/units.js';
 import { json, md, mdLink, mdTable } from '../formats.js';
-import { assignmentLightWord, closedWord, colon, countOf, roleWord, stateWord, t } from '../labels.js';
+import { stagesOf } from '../../ledger/milestones.js';
+import { assignmentLightWord, closedWord, colon, countOf, deadlineWords, extendedWord, reviewedStateWord, roleWord, stateWord, t } from '../labels.js';
+import { reviewFields, reviewNotes } from './checklist.js';
+import { isDone } from '../../ledger/index.js';
 import { unitReturnLine } from './returns.js';
 import type { Lang } from '../lang.js';
 
@@ -11,7 +14,7 @@ export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): s
   const zh = lang === 'zh';
   const { plan } = ledger.data;
   const recipient = r.checkpoint ? (ledger.unitsById.get(r.checkpoint.recipient) ?? undefined) : undefined;
-  const done = r.assignments.filter((a) => a.state === 'done' || a.state === 'not_applicable').length;
+  const done = r.assignments.filter(isDone).length;
   const out = [
     `# ${md(shortName(r.unit))} · ${zh ? '任务推进落实情况' : 'Progress report'}`,
     '',
@@ -30,14 +33,15 @@ export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): s
         md(a.task.id),
         md(a.task.title),
         roleWord(a.role, lang),
-        a.task.deadline ?? t('noDeadline', lang),
-        stateWord(a.state, lang) + (a.state === 'done' && a.completed ? `（${a.completed}，${closedWord(a, lang)}）` : ''),
+        md(extendedWord(a, lang) ?? deadlineWords(a.task, lang)),
+        reviewedStateWord(a, lang) + (isDone(a) && a.state === 'done' && a.completed ? `（${a.completed}，${closedWord(a, lang)}）` : ''),
         assignmentLightWord(a, lang),
-        // A table cell holds one line: progress, the reason and each evidence link are joined with <br>.
-        [a.progress ?? '', a.reason ? `${t('reason', lang)}${colon(lang)}${a.reason}` : ''].filter((x) => x !== '').map(md).concat((a.evidence ?? []).map(mdLink)).join('<br>'),
+        // A table cell holds one line: progress, the reason, the office's word and each evidence link are joined with <br>.
+        [a.progress ?? '', a.reason ? `${t('reason', lang)}${colon(lang)}${a.reason}` : '', ...reviewNotes(a, lang)].filter((x) => x !== '').map(md).concat((a.evidence ?? []).map(mdLink)).join('<br>'),
       ]),
     ),
     '',
+    ...milestoneSection(r, ledger, lang),
     `## ${zh ? '本期变化' : 'Changes in this period'}`,
     '',
   ];
@@ -48,6 +52,14 @@ export function reportMarkdown(r: ProgressReport, ledger: Ledger, lang: Lang): s
   }
   out.push('', `<!-- ${t('generated', lang)} -->`);
   return `${out.join('\n')}\n`;
+}
+
+/** The milestones of the unit's tasks, each passed or ahead on the as-of date (none: no section). */
+function milestoneSection(r: ProgressReport, ledger: Ledger, lang: Lang): string[] {
+  const lines = r.assignments.flatMap((a) =>
+    stagesOf(a.task, ledger.asOf).map((s) => `- ${s.date} **${md(a.task.id)} ${md(a.task.title)}**${colon(lang)}${md(s.text)}${s.passed ? (lang === 'zh' ? '（已过）' : ' (passed)') : ''}`),
+  );
+  return lines.length === 0 ? [] : [`## ${t('milestones', lang)}`, '', ...lines.sort(), ''];
 }
 
 /** 报送情况 of this unit for the checkpoint, as a paragraph (none when the unit does not report there). */
@@ -67,7 +79,9 @@ export function reportJson(r: ProgressReport, ledger: Ledger): string {
       task: a.task.id,
       title: a.task.title,
       role: a.role,
-      deadline: a.task.deadline,
+      ...reviewFields(a),
+      deadlineRule: a.task.deadlineRule ?? null,
+      milestones: a.task.milestones ?? [],
       state: a.state,
       light: a.light,
       completed: a.completed ?? null,

@@ -4,6 +4,7 @@ import { csv, json, md, mdTable } from '../formats.js';
 import { reportHeader } from './header.js';
 import { closedWord, colon, countOf, lightPaint, lightWord, progressBar, rowDaysWord, t } from '../labels.js';
 import { statusHtml } from './html.js';
+import { reviewFields } from './checklist.js';
 import { missingReturnsLine } from './returns.js';
 import { renderTable } from '../table.js';
 import { wrapPhrases } from '../text.js';
@@ -42,7 +43,7 @@ export const STATUS_FORMATS = {
         r.task.title,
         leadNames(v.ledger, r, lang) || '—',
         r.task.deadline ?? t('noDeadline', lang),
-        rowDaysWord(r, lang),
+        rowDaysWord(r, lang, v.ledger.dayUnit),
         progressBar(r.done, r.total, barWidth),
         { text: lightWord(r.light, lang, allClosed(r)), paint: lightPaint(r.light, paint) },
       ]),
@@ -87,6 +88,7 @@ export const STATUS_FORMATS = {
         assignments: r.assignments.map((a) => ({
           unit: a.unit.id,
           role: a.role,
+          ...reviewFields(a),
           state: a.state,
           light: a.light,
           daysOverdue: a.daysOverdue,
@@ -128,7 +130,7 @@ export const STATUS_FORMATS = {
         md(r.task.title),
         md(leadNames(v.ledger, r, lang) || '—'),
         r.task.deadline ?? t('noDeadline', lang),
-        rowDaysWord(r, lang),
+        rowDaysWord(r, lang, v.ledger.dayUnit),
         `${r.done}/${r.total}`,
         lightWord(r.light, lang, allClosed(r)),
       ]),

@@ -1,0 +1,130 @@
+/**
+ * Working days (工作日) as the county counts them: Monday to Friday, less the
+ * State Council's holidays, plus its make-up working days (调休), plus a
+ * province's or county's own (plan/holidays.yaml). Pure: the data is passed in
+ * (load/holiday-data.ts reads it), and nothing here reads the clock.
+ *
+ * A year the data does not cover is unknown, not Monday to Friday: every count
+ * that passes through one says so (`uncovered`), and `plan check` warns.
+ */
+import { addDays, dayNumber } from './calendar.js';
+
+/** YYYY-MM-DD (model.ts's IsoDate; this module sits below the model). */
+type IsoDate = string;
+
+/** A name in both languages: 国庆节 / National Day. */
+export interface DayName {
+  zh: string;
+  en: string;
+}
+
+/** One calendar's days off and make-up working days, by date. */
+export interface DaySet {
+  holidays: Map<IsoDate, DayName>;
+  workdays: Map<IsoDate, DayName>;
+  /** Years the set gives in full: every holiday and make-up day of the year is in it. */
+  years: Set<number>;
+}
+
+/** Where the national data came from, for messages and the README. */
+export interface CalendarSource {
+  name: string;
+  version: string;
+  first: number;
+  last: number;
+}
+
+export interface WorkingCalendar {
+  national: DaySet;
+  local: DaySet;
+  source: CalendarSource;
+}
+
+/** A day nobody works: a holiday (named) or a weekend day not made a working day. */
+export interface RestDay {
+  date: IsoDate;
+  kind: 'holiday' | 'weekend';
+  name?: DayName;
+}
+
+export function workingCalendar(national: DaySet, local: DaySet, source: CalendarSource): WorkingCalendar {
+  return { national, local, source };
+}
+
+/** Whether the data gives the year's holidays and make-up days. */
+export function covers(calendar: WorkingCalendar, year: number): boolean {
+  return calendar.national.years.has(year) || calendar.local.years.has(year);
+}
+
+const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
+
+/** 0 Sunday … 6 Saturday. 1970-01-01 was a Thursday. */
+const weekday = (date: IsoDate): number => (((dayNumber(date) + 4) % 7) + 7) % 7;
+
+/** The day off on `date`, or undefined for a working day. The plan's own file wins over the national data. */
+export function restDay(calendar: WorkingCalendar, date: IsoDate): RestDay | undefined {
+  const { local, national } = calendar;
+  if (local.workdays.has(date)) return undefined;
+  const localHoliday = local.holidays.get(date);
+  if (localHoliday) return { date, kind: 'holiday', name: localHoliday };
+  if (national.workdays.has(date)) return undefined;
+  const holiday = national.holidays.get(date);
+  if (holiday) return { date, kind: 'holiday', name: holiday };
+  const day = weekday(date);
+  return day === 0 || day === 6 ? { date, kind: 'weekend' } : undefined;
+}
+
+export const isWorkday = (calendar: WorkingCalendar, date: IsoDate): boolean => restDay(calendar, date) === undefined;
+
+/** A date and the years it was counted through that the data does not cover (sorted). */
+export interface Counted {
+  date: IsoDate;
+  uncovered: number[];
+}
+
+/** The years from `first` to `last` (inclusive) that the data does not cover. */
+export function uncoveredBetween(calendar: WorkingCalendar, first: IsoDate, last: IsoDate): number[] {
+  const [a, b] = first <= last ? [first, last] : [last, first];
+  const out: number[] = [];
+  for (let y = yearOf(a); y <= yearOf(b); y++) if (!covers(calendar, y)) out.push(y);
+  return out;
+}
+
+/**
+ * The `n`-th working day after `start`: the start day is not counted, as
+ * Chinese law counts periods (自印发之日起10个工作日内 from 2021-09-28 is 2021-10-18).
+ */
+export function addWorkdays(calendar: WorkingCalendar, start: IsoDate, n: number): Counted {
+  let date = start;
+  let left = n;
+  // Ten years of days: a count that runs longer is a mistake in the plan, not a deadline.
+  for (let guard = 0; left > 0 && guard < 3660; guard++) {
+    date = addDays(date, 1);
+    if (isWorkday(calendar, date)) left--;
+  }
+  return { date, uncovered: uncoveredBetween(calendar, start, date) };
+}
+
+/** `date` itself when it is a working day, else the first working day after it. */
+export function nextWorkday(calendar: WorkingCalendar, date: IsoDate): Counted {
+  let day = date;
+  for (let guard = 0; !isWorkday(calendar, day) && guard < 366; guard++) day = addDays(day, 1);
+  return { date: day, uncovered: uncoveredBetween(calendar, date, day) };
+}
+
+/**
+ * Working days from `from` to `to`, as days left are counted: the working days
+ * after `from` up to and including `to`; negative (the working days after `to`
+ * up to and including `from`) when `to` has passed.
+ */
+export function workdaysBetween(calendar: WorkingCalendar, from: IsoDate, to: IsoDate): number {
+  if (from === to) return 0;
+  const sign = from < to ? 1 : -1;
+  const [a, b] = sign > 0 ? [from, to] : [to, from];
+  let count = 0;
+  for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (isWorkday(calendar, d)) count++;
+  return sign * count;
+}
+
+/** An empty set: a plan without plan/holidays.yaml. */
+export const NO_DAYS: DaySet = { holidays: new Map(), workdays: new Map(), years: new Set() };
