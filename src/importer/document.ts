@@ -17,6 +17,8 @@ const RADICALS: Record<string, string> = {
   '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⺟': '母', '⻄': '西',
   '⻘': '青', '⻝': '食', '⻤': '鬼', '⺁': '厂', '⺇': '几', '⺈': '⺈', '⺌': '小', '⺍': '⺍', '⺕': '彐', '⺗': '心', '⺮': '竹', '⺶': '羊', '⻊': '足',
 };
+const RADICAL = /[\u2e80-\u2fdf]/;
+
 /** Kangxi radicals (⼤ for 大) come out of PDFs whose fonts map glyphs to them; read them as the characters they are. */
 export function readRadicals(text: string): string {
   return text.replace(/[\u2e80-\u2fdf]/g, (c) => RADICALS[c] ?? c.normalize('NFKC'));
@@ -34,7 +36,8 @@ export function normalise(doc: SourceDocument): Block[] {
     if (b.kind === 'paragraph') run.push(readRadicals(b.text));
     else {
       flushRun();
-      out.push({ kind: 'table', rows: b.rows.map((r) => r.map((c): Cell => ({ ...c, text: readRadicals(c.text) }))) });
+      const radicals = b.rows.some((r) => r.some((c) => RADICAL.test(c.text)));
+      out.push(radicals ? { kind: 'table', rows: b.rows.map((r) => r.map((c): Cell => ({ ...c, text: readRadicals(c.text) }))) } : b);
     }
   }
   flushRun();

@@ -33,7 +33,7 @@ const LIST_THEN_HEADING = new RegExp(
 );
 
 export function headingsOutOfLists(line: string): string[] {
-  if (!/[:：]/.test(line)) return [line];
+  if (!/[:：]/.test(line) || !/[一二三四五六七八九十][、,，]|[（(][一二三四五六七八九十]|\d[.．、]/.test(line)) return [line];
   LIST_THEN_HEADING.lastIndex = 0;
   const cuts = [...line.matchAll(LIST_THEN_HEADING)].map((m) => m.index! + m[1]!.length);
   if (cuts.length === 0) return [line];

@@ -24,12 +24,6 @@ interface Result {
   mismatches: string[];
 }
 
-/** Forms not read fully yet, and why. */
-const KNOWN_GAPS: Record<string, string> = {
-  'every-form.pdf': 'a PDF table whose cells LibreOffice centres vertically: rows are not rebuilt from text positions alone',
-  'table-words.pdf': 'a PDF table whose cells LibreOffice centres vertically: rows are not rebuilt from text positions alone',
-};
-
 const run = spawnSync(process.execPath, [join(ROOT, 'scripts/import-eval.mjs'), '--json'], { encoding: 'utf8', timeout: 240_000 });
 const report = JSON.parse(run.stdout) as { totals: Record<string, unknown>; results: Result[] };
 
@@ -39,26 +33,13 @@ describe('plan import reads every form and annotation pattern of the genre', () 
     expect([...forms].sort()).toEqual(['csv', 'docx', 'html', 'pdf', 'txt', 'xlsx']);
   });
 
-  const exact = (r: Result): void => {
+  it.each(report.results.map((r) => [r.input, r] as const))('%s: every task, lead, responsible list and deadline exactly', (_name, r) => {
     expect(r.mismatches).toEqual([]);
     expect([r.found, r.lead, r.responsible, r.deadline, r.extra]).toEqual([r.expected, r.expected, r.expected, r.expected, 0]);
-  };
-  const loads = (r: Result): void => {
     // Imported plans load: plan check finds no error; names carry no role words; nothing silent.
     expect(r.checkErrors).toBe(0);
     expect(r.badNames).toEqual([]);
     expect(r.silentEmpty).toBe(false);
     expect([0, 1]).toContain(r.exit);
-  };
-  const done = report.results.filter((r) => !KNOWN_GAPS[r.input]);
-  const gaps = report.results.filter((r) => KNOWN_GAPS[r.input]);
-
-  it.each(done.map((r) => [r.input, r] as const))('%s: every task, lead, responsible list and deadline exactly', (_name, r) => {
-    exact(r);
-    loads(r);
   });
-
-  it.each(gaps.map((r) => [r.input, r] as const))('%s (a known gap) still loads', (_name, r) => loads(r));
-  // Fails today (see KNOWN_GAPS); when it passes, vitest says so and the entry is removed.
-  it.fails.each(gaps.map((r) => [`${r.input}: ${KNOWN_GAPS[r.input]}`, r] as const))('%s', (_name, r) => exact(r));
 });

@@ -129,13 +129,14 @@ function tableRows(table: Node): Cell[][] {
   collect(table);
   trs.splice(MAX_ROWS);
   const grid: Cell[][] = [];
-  const carry: { value: string; left: number }[] = [];
+  // A covered cell is one shared object per merged cell: a span over thousands of rows costs no more objects.
+  const carry: { cell: Cell; left: number }[] = [];
   trs.forEach((tr, r) => {
     const row: Cell[] = [];
     let col = 0;
     const fill = (): void => {
       while (col < MAX_COLUMNS && carry[col] && carry[col]!.left > 0) {
-        row[col] = { text: carry[col]!.value, from: 'above' };
+        row[col] = carry[col]!.cell;
         carry[col]!.left--;
         col++;
       }
@@ -147,9 +148,11 @@ function tableRows(table: Node): Cell[][] {
       const value = textOf(cell).replace(/[ \t\u00a0\u3000]+/g, ' ').split('\n').map((s) => s.trim()).filter(Boolean).join('\n');
       const colspan = Math.min(50, Math.max(1, Number(cell.attribs?.colspan) || 1));
       const rowspan = Math.min(1000, Math.max(1, Number(cell.attribs?.rowspan) || 1));
+      const left: Cell = { text: value, from: 'left' };
+      const above: Cell = { text: value, from: 'above' };
       for (let k = 0; k < colspan && col < MAX_COLUMNS; k++) {
-        row[col] = k === 0 ? { text: value } : { text: value, from: 'left' };
-        if (rowspan > 1) carry[col] = { value, left: rowspan - 1 };
+        row[col] = k === 0 ? { text: value } : left;
+        if (rowspan > 1) carry[col] = { cell: above, left: rowspan - 1 };
         col++;
       }
     }
