@@ -7,7 +7,7 @@
 //   node scripts/gen.mjs --fill plan --out bench-data/embedded-filled [--seed 1] [--as-of 2021-12-01]
 // copies a real plan (tasks, units, plan.yaml) and gives every unit a status file
 // with an entry for each task assigned to it, every state present.
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -125,13 +125,20 @@ export function generatePlan({ tasks, units, out, seed = 1, asOf = '2021-12-01' 
  * the embedded plan's size with real status data. The states cycle through all
  * five, then follow the random mix, so each is present whatever the plan's size.
  */
-export function fillPlan({ from, out, seed = 1, asOf = '2021-12-01' }) {
+export function fillPlan({ from, out, seed = 1, asOf = '2021-12-01', features = false }) {
   const random = mulberry32(seed);
   const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
   const q = (s) => JSON.stringify(s);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'status'), { recursive: true });
   cpSync(join(from, 'plan.yaml'), join(out, 'plan.yaml'));
+  // With `features`, the plan uses this round's features as a county would: the office reviews every
+  // claim, deadlines follow China's working calendar, and the towns and leads report every month.
+  if (features) {
+    const text = readFileSync(join(out, 'plan.yaml'), 'utf8');
+    if (!/^checkpoints:\n/m.test(text)) throw new Error(`${join(from, 'plan.yaml')}: no checkpoints: list to add a monthly one to`);
+    writeFileSync(join(out, 'plan.yaml'), `${text.replace(/^checkpoints:\n/m, `checkpoints:\n${MONTHLY}`)}${FEATURES}`);
+  }
   cpSync(join(from, 'units.yaml'), join(out, 'units.yaml'));
   cpSync(join(from, 'tasks'), join(out, 'tasks'), { recursive: true });
 
@@ -143,11 +150,13 @@ export function fillPlan({ from, out, seed = 1, asOf = '2021-12-01' }) {
     return groups.has(id) ? groups.get(id).flatMap((m) => membersOf(m, seen)) : [id];
   };
   const assigned = new Map(units.units.map((u) => [u.id, []]));
+  const deadlines = new Map();
   const taskFiles = readdirSync(join(from, 'tasks')).filter((f) => /\.ya?ml$/.test(f)).sort();
   for (const file of taskFiles) {
     for (const task of YAML.parse(readFileSync(join(from, 'tasks', file), 'utf8')).tasks ?? []) {
       const who = new Set([...(task.lead ?? []), ...(task.responsible ?? [])].flatMap((id) => membersOf(id)));
       for (const id of who) assigned.get(id)?.push(String(task.id));
+      if (typeof task.deadline === 'string' || task.deadline instanceof Date) deadlines.set(String(task.id), Date.parse(`${String(task.deadline).slice(0, 10)}T00:00:00Z`));
     }
   }
   const plan = YAML.parse(readFileSync(join(from, 'plan.yaml'), 'utf8'));
@@ -168,9 +177,38 @@ export function fillPlan({ from, out, seed = 1, asOf = '2021-12-01' }) {
       if (state === 'done') lines.push(`    completed: ${updated}`, `    evidence: [${q(`https://gov.example.cn/${unit}/${id}`)}]`);
       if (state === 'blocked' || state === 'not_applicable') lines.push(`    reason: ${q('本单位无此项职能，待县政府办确认。')}`);
       lines.push(`    updated: ${updated}`);
+      if (features) lines.push(...reviewRecords({ state, updated, deadline: deadlines.get(id), n, first, last, day, unit }));
     }
     writeFileSync(join(out, 'status', `${unit}.yaml`), `${lines.join('\n')}\n`);
   }
+}
+
+const MONTHLY = `  - every: month
+    day: 20
+    reporters: [towns, "leads:departments"]
+    recipient: gov-office
+`;
+const FEATURES = `review: required
+calendar: cn
+onHoliday: next-workday
+countWorkdays: true
+`;
+
+/**
+ * The office's records on one entry of a `features` plan: two of three claims accepted the day after
+ * (the third awaits review), and every fifth open task with a dated deadline asked for 20 more days
+ * before it, granted two days later. Only records dated on or before the day the plan is reported.
+ */
+function reviewRecords({ state, updated, deadline, n, first, last, day, unit }) {
+  const lines = [];
+  const claimed = Date.parse(`${updated}T00:00:00Z`);
+  if ((state === 'done' || state === 'not_applicable') && n % 3 !== 0 && claimed + 86_400_000 <= last) {
+    lines.push('    review:', `      - date: ${day(claimed + 86_400_000)}`, '        decision: accepted', '        by: gov-office', `        claim: ${updated}`);
+  }
+  if ((state === 'in_progress' || state === 'blocked') && n % 5 === 0 && deadline !== undefined && deadline - 5 * 86_400_000 >= first && deadline - 3 * 86_400_000 <= last) {
+    lines.push('    extensions:', `      - requested: ${day(deadline - 5 * 86_400_000)}`, `        to: ${day(deadline + 20 * 86_400_000)}`, `        reason: ${JSON.stringify('系统改造未完成')}`, `        by: ${unit}`, '        decision: granted', `        decided: ${day(deadline - 3 * 86_400_000)}`);
+  }
+  return lines;
 }
 
 function mulberry32(seed) {
@@ -186,14 +224,14 @@ function mulberry32(seed) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
-    options: { tasks: { type: 'string' }, units: { type: 'string' }, fill: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, 'as-of': { type: 'string', default: '2021-12-01' } },
+    options: { features: { type: 'boolean', default: false }, tasks: { type: 'string' }, units: { type: 'string' }, fill: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, 'as-of': { type: 'string', default: '2021-12-01' } },
   });
   if (values.fill && values.out) {
-    fillPlan({ from: values.fill, out: values.out, seed: Number(values.seed), asOf: values['as-of'] });
+    fillPlan({ from: values.fill, out: values.out, seed: Number(values.seed), asOf: values['as-of'], features: values.features });
     process.exit(0);
   }
   if (!values.tasks || !values.units || !values.out) {
-    process.stderr.write('usage: npm run gen -- --tasks <n> --units <m> --out <dir> [--seed <s>] [--as-of YYYY-MM-DD]\n       npm run gen -- --fill <plan dir> --out <dir> [--seed <s>] [--as-of YYYY-MM-DD]\n');
+    process.stderr.write('usage: npm run gen -- --tasks <n> --units <m> --out <dir> [--seed <s>] [--as-of YYYY-MM-DD]\n       npm run gen -- --fill <plan dir> --out <dir> [--features] [--seed <s>] [--as-of YYYY-MM-DD]\n');
     process.exit(2);
   }
   generatePlan({ tasks: Number(values.tasks), units: Number(values.units), out: values.out, seed: Number(values.seed), asOf: values['as-of'] });
