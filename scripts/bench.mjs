@@ -17,9 +17,12 @@
 //   --json <file>         also save the result (rows, floor, noise, commit, machine) as JSON
 //   --baseline <file>     after running, compare with a result saved earlier by --json
 //   --label <text>        name the result (default: the git commit, +dirty when src/bin/scripts changed)
-//   --against <dir>       also run <dir>/bin/plan.js (another checkout, built) in every round, right
-//                         after this one, under the same load: a before/after that the machine's
-//                         noise cannot fake; its figures are printed beside this checkout's
+//   --against <dir>       also run <dir>'s `plan` (another checkout, built: its bin/plan, or
+//                         `node bin/plan.js` in checkouts from before the snapshot) in every round,
+//                         right after this one, under the same load: a before/after that the
+//                         machine's noise cannot fake; its figures are printed beside this checkout's
+//   --no-snapshot         every row without the startup snapshot (PLAN_LEDGER_NO_SNAPSHOT=1), both
+//                         checkouts: the whole table as it would be without it
 //   --compare <a> <b>     run nothing: compare two saved results (e.g. two commits), b against a
 //   --help                this text
 //
@@ -28,8 +31,12 @@
 // file for every unit (every assigned task, every state present), "city" is
 // 100 tasks x 500 units, "province" 200 x 5,000, all reported as of 2021-12-01.
 //
-// The embedded rows run twice: as built, and cold, without the V8 code cache
-// that the build makes (PLAN_LEDGER_NO_CODE_CACHE=1; see bin/plan.js).
+// Every row runs `plan` as npm installs it, bin/plan, which starts Node from
+// the startup snapshot the build makes (scripts/snapshot.mjs), with the Node
+// running this script first on PATH. The embedded rows run three times: as
+// built; without the snapshot (PLAN_LEDGER_NO_SNAPSHOT=1: bin/plan.js and the
+// V8 code cache); and cold, with neither (PLAN_LEDGER_NO_CODE_CACHE=1 too: what
+// a Node of another version than the build's gets).
 //
 // Peak memory is the process's maximum resident set size, read by /usr/bin/time
 // (-f %M) when it is installed, else by a preloaded probe (scripts/bench-probe.cjs,
@@ -57,6 +64,7 @@ const { values, positionals } = parseArgs({
     label: { type: 'string' },
     against: { type: 'string' },
     compare: { type: 'boolean', default: false },
+    'no-snapshot': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -70,11 +78,13 @@ const AS_OF = '2021-12-01';
 const MB = 1024 * 1024;
 
 /** Every row of the issue's table: what is run, at what size, and the target it is held to. */
+const EVERYDAY = ['status', 'check', 'overdue', 'upcoming', 'checklist', 'report'];
 const ROWS = [
-  ...['status', 'check', 'checklist'].map((command) => ({ size: 'embedded', command, target: { ratio: 1.5 } })),
-  // The same without the V8 code cache that `npm run build` makes (bin/plan.js): what a first run after
-  // installing on another Node version sees. The issue allows a cache only if its cold run meets the targets too.
-  ...['status', 'check', 'checklist'].map((command) => ({ size: 'embedded', command, cold: true, target: { ratio: 1.5 } })),
+  ...EVERYDAY.map((command) => ({ size: 'embedded', command, target: { ratio: 1.5 } })),
+  // Without the startup snapshot (bin/plan.js with the V8 code cache), and cold, without either: what a
+  // Node of another version than the build's gets.
+  ...EVERYDAY.map((command) => ({ size: 'embedded', command, way: 'no snapshot', target: { ratio: 1.5 } })),
+  ...EVERYDAY.map((command) => ({ size: 'embedded', command, way: 'cold', target: { ratio: 1.5 } })),
   { size: 'city', command: 'status', target: { ms: 500 } },
   ...['check', 'overdue', 'upcoming', 'checklist', 'report', 'export'].map((command) => ({ size: 'city', command, target: { ms: 1000, mb: 200 } })),
   { size: 'province', command: 'status', target: { ms: 5000, mb: 400 } },
@@ -108,29 +118,40 @@ if (values.compare) {
 const sizes = values.sizes.split(',').map((s) => s.trim());
 for (const s of sizes) if (!['embedded', 'city', 'province'].includes(s)) fail(`unknown size "${s}": use embedded, city or province`);
 const runsOf = (size) => Math.max(1, Number(size === 'province' ? values['province-runs'] : values.runs));
-const rows = ROWS.filter((r) => sizes.includes(r.size)).map((r) => ({ ...r, name: `${r.size} ${r.command}${r.cold ? ', cold' : ''}` })).filter((r) => !values.only || r.name.includes(values.only));
+const rows = ROWS.filter((r) => sizes.includes(r.size) && !(values['no-snapshot'] && r.way === 'no snapshot')).map((r) => ({ ...r, name: `${r.size} ${r.command}${r.way ? `, ${r.way}` : ''}` })).filter((r) => !values.only || r.name.includes(values.only));
 if (rows.length === 0) fail('no row matches --sizes/--only');
 
-const otherBin = values.against ? join(values.against, 'bin/plan.js') : undefined;
-if (otherBin && !existsSync(otherBin)) fail(`--against: no ${otherBin}`);
+/** How a checkout's `plan` is started: its bin/plan (the startup snapshot's launcher) or, before there was one, node bin/plan.js. */
+const planOf = (dir) => (existsSync(join(dir, 'bin/plan')) ? [join(dir, 'bin/plan')] : [process.execPath, join(dir, 'bin/plan.js')]);
+const thisPlan = planOf(root);
+if (values.against && !existsSync(join(values.against, 'bin/plan.js'))) fail(`--against: no ${join(values.against, 'bin/plan.js')}`);
+const otherPlan = values.against ? planOf(values.against) : undefined;
+const FLOOR = [process.execPath, '-e', '0'];
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const probe = join(root, 'scripts/bench-probe.cjs');
 const scratch = mkdtempSync(join(tmpdir(), 'plan-bench-'));
 const probeFile = join(scratch, 'probe');
 const timeFile = join(scratch, 'time');
 
+const WAYS = {
+  'no snapshot': { PLAN_LEDGER_NO_SNAPSHOT: '1' },
+  cold: { PLAN_LEDGER_NO_SNAPSHOT: '1', PLAN_LEDGER_NO_CODE_CACHE: '1' },
+};
+/** The `node` that bin/plan finds on PATH is the one running this script (and the build). */
+const PATH = `${dirname(process.execPath)}:${process.env.PATH ?? ''}`;
+
 /** One process: wall time seen from here, CPU from the probe, peak RSS from /usr/bin/time (or the probe). */
-function once(args, cold = false) {
-  const argv = timeBin ? [timeBin, '-f', '%M', '-o', timeFile, process.execPath, ...args] : [process.execPath, ...args];
+function once(command, way) {
+  const argv = timeBin ? [timeBin, '-f', '%M', '-o', timeFile, ...command] : command;
   const start = process.hrtime.bigint();
   const r = spawnSync(argv[0], argv.slice(1), {
     cwd: root,
-    env: { ...process.env, NO_COLOR: '1', COLUMNS: '120', LANG: 'en_US.UTF-8', NODE_OPTIONS: `--require=${probe}`, BENCH_PROBE_FILE: probeFile, ...(cold && { PLAN_LEDGER_NO_CODE_CACHE: '1' }) },
+    env: { ...process.env, PATH, NO_COLOR: '1', COLUMNS: '120', LANG: 'en_US.UTF-8', NODE_OPTIONS: `--require=${probe}`, BENCH_PROBE_FILE: probeFile, ...(values['no-snapshot'] && WAYS['no snapshot']), ...WAYS[way] },
     stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 64 * MB,
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) fail(`node ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
+  if (r.status !== 0) fail(`${command.join(' ')} exited ${r.status}:\n${r.stderr}`);
   const [maxRssKB, cpuMicros] = readFileSync(probeFile, 'utf8').split(' ').map(Number);
   const rssKB = timeBin ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) : maxRssKB;
   return { ms, cpuMs: cpuMicros / 1000, rssMB: rssKB / 1024 };
@@ -140,22 +161,22 @@ const plans = {};
 const floorAll = [];
 const results = [];
 for (const row of rows) {
-  const dir = (plans[row.size] ??= planOf(row.size));
+  const dir = (plans[row.size] ??= benchPlan(row.size));
   const extra = typeof ARGS[row.command] === 'function' ? ARGS[row.command](row.size) : ARGS[row.command];
   const args = [row.command, ...extra, '--plan', dir, '--as-of', AS_OF];
   const runs = runsOf(row.size);
   process.stderr.write(`  ${row.name}: plan ${args.join(' ').replace(dir, `bench-data/${row.size}`)} `);
   // One warm-up pair (file cache, lazy compilation caches) except on the province plan, where a run takes long enough not to need one.
   if (row.size !== 'province') {
-    once(['-e', '0']);
-    once(['bin/plan.js', ...args], row.cold);
-    if (otherBin) once([otherBin, ...args], row.cold);
+    once(FLOOR);
+    once([...thisPlan, ...args], row.way);
+    if (otherPlan) once([...otherPlan, ...args], row.way);
   }
   const pairs = [];
   for (let i = 0; i < runs; i++) {
-    const floor = once(['-e', '0']);
-    const cmd = once(['bin/plan.js', ...args], row.cold);
-    const other = otherBin ? once([otherBin, ...args], row.cold) : undefined;
+    const floor = once(FLOOR);
+    const cmd = once([...thisPlan, ...args], row.way);
+    const other = otherPlan ? once([...otherPlan, ...args], row.way) : undefined;
     pairs.push({ floor, cmd, other });
     floorAll.push(floor.ms);
     process.stderr.write('.');
@@ -164,7 +185,7 @@ for (const row of rows) {
   const result = {
     name: row.name,
     size: row.size,
-    command: `${row.cold ? 'PLAN_LEDGER_NO_CODE_CACHE=1 ' : ''}plan ${args.join(' ').replace(dir, `bench-data/${row.size}`)}`,
+    command: `${Object.entries({ ...(values['no-snapshot'] && WAYS['no snapshot']), ...WAYS[row.way] }).map(([k, v]) => `${k}=${v} `).join('')}plan ${args.join(' ').replace(dir, `bench-data/${row.size}`)}`,
     runs,
     medianMs: median(wall),
     minMs: Math.min(...wall),
@@ -178,7 +199,7 @@ for (const row of rows) {
     peakRssMB: Math.max(...pairs.map((p) => p.cmd.rssMB)),
     floorRssMB: median(pairs.map((p) => p.floor.rssMB)),
     target: targetText(row.target),
-    ...(otherBin && { against: { medianMs: median(pairs.map((p) => p.other.ms)), cpuMs: median(pairs.map((p) => p.other.cpuMs)), ratio: median(pairs.map((p) => p.other.ms / p.floor.ms)), peakRssMB: Math.max(...pairs.map((p) => p.other.rssMB)) } }),
+    ...(otherPlan && { against: { medianMs: median(pairs.map((p) => p.other.ms)), cpuMs: median(pairs.map((p) => p.other.cpuMs)), ratio: median(pairs.map((p) => p.other.ms / p.floor.ms)), peakRssMB: Math.max(...pairs.map((p) => p.other.rssMB)) } }),
   };
   result.met = meets(row.target, result);
   results.push(result);
@@ -203,12 +224,13 @@ const result = {
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', loadavgAtEnd: loadavg().map((x) => Number(x.toFixed(2))) },
   rssBy: timeBin ? '/usr/bin/time %M' : 'process.resourceUsage().maxRSS',
   asOf: AS_OF,
+  snapshot: !values['no-snapshot'],
   noise: noise(floorAll),
   rows: results,
   growth,
 };
 process.stdout.write(report(result));
-if (otherBin) process.stdout.write(`\n${againstReport(result)}`);
+if (otherPlan) process.stdout.write(`\n${againstReport(result)}`);
 if (values.json) {
   writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`);
   process.stderr.write(`saved ${values.json}\n`);
@@ -218,7 +240,7 @@ if (values.baseline) process.stdout.write(`\n${comparison(JSON.parse(readFileSyn
 // ---------------------------------------------------------------- helpers
 
 /** Generated plans are kept and made again only when what they are made from changes. */
-function planOf(size) {
+function benchPlan(size) {
   const dir = join(root, 'bench-data', size);
   const stamp = join(dir, '.generated');
   const sources = [readFileSync(join(root, 'scripts/gen.mjs'))];
@@ -275,7 +297,7 @@ function report(r) {
   const n = r.noise;
   const out = [
     `plan-ledger benchmark · ${r.commit} · node ${r.node} · ${r.machine.cpus} × ${r.machine.model} · ${r.date.slice(0, 16)}Z`,
-    `pairs per row: ${values.runs} (province ${values['province-runs']}), floor and command alternating; as of ${r.asOf}; peak RSS by ${r.rssBy}`,
+    `pairs per row: ${values.runs} (province ${values['province-runs']}), floor and command alternating; as of ${r.asOf}; peak RSS by ${r.rssBy}${r.snapshot ? '' : '; WITHOUT the startup snapshot (--no-snapshot)'}`,
     `noise: node -e 0 over ${n.runs} runs took ${n.minMs.toFixed(0)}–${n.maxMs.toFixed(0)} ms, median ${n.medianMs.toFixed(0)} ms, interquartile ${n.p25Ms.toFixed(0)}–${n.p75Ms.toFixed(0)} ms (±${(n.iqrPct / 2).toFixed(0)}% of the median); load average at the end ${r.machine.loadavgAtEnd.join(' ')}`,
     '',
     table(
@@ -283,7 +305,7 @@ function report(r) {
       r.rows.map((x) => [x.name, fmtMs(x.medianMs), `${fmtMs(x.minMs)}–${fmtMs(x.maxMs)}`, fmtMs(x.cpuMs), fmtMs(x.floorMs), `${x.ratio.toFixed(2)}×`, `${x.cpuRatio.toFixed(2)}×`, `${x.peakRssMB.toFixed(0)} MB`, x.target, x.met ? 'met' : 'MISSED']).concat(r.growth.map((g) => [g.name, `×${g.factor.toFixed(1)}`, '', `×${g.cpuFactor.toFixed(1)}`, '', '', '', '', g.target, g.met ? 'met' : 'MISSED'])),
     ),
     '',
-    'commands (in bench-data/<size>, node bin/plan.js …):',
+    'commands (in bench-data/<size>; plan is bin/plan):',
     ...r.rows.map((x) => `  ${x.name}: ${x.command}`),
     '',
   ];

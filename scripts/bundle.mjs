@@ -23,8 +23,9 @@
 // - a dynamic import() of an external package is __planImport(name), the
 //   loader's own import(): a vm.Script's import() needs an experimental vm
 //   option that warns on stderr, and it is lost when V8 uses a code cache.
-// The wrapper is part of the file, so the code cache's check (the bundle's bytes, compared whole) covers every byte
+// The first line is the bundle's id (BUNDLE_ID_PREFIX). The wrapper is part of the file, so the code cache's check (the bundle's bytes, compared whole) covers every byte
 // V8 compiles.
+import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -34,8 +35,14 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist/bundle');
 export const SCRIPT = join(outdir, 'plan.js');
+/**
+ * The bundle's first line names it by the hash of the rest: the startup snapshot
+ * (scripts/snapshot.mjs) holds a copy of one bundle and compares this line with
+ * the file's before it runs.
+ */
+export const BUNDLE_ID_PREFIX = '// plan-ledger bundle sha256:';
 export const SCRIPT_PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname', '__planModuleUrl', '__planImport'];
-const EXTERNAL = ['exceljs', 'docx', 'pdfjs-dist', 'mammoth', 'htmlparser2', 'ical-generator', 'pinyin-pro', 'yaml'];
+export const EXTERNAL = ['exceljs', 'docx', 'pdfjs-dist', 'mammoth', 'htmlparser2', 'ical-generator', 'pinyin-pro', 'yaml'];
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await bundle();
 
@@ -65,7 +72,8 @@ async function bundle() {
   // Any import() left would fail at run time: stop the build instead.
   if (/\bimport\(/.test(code)) throw new Error(`bundle: an import() is left that is not a lazily imported package (${replaced} rewritten)`);
   mkdirSync(outdir, { recursive: true });
-  writeFileSync(SCRIPT, `(function (${SCRIPT_PARAMETERS.join(', ')}) {\n${code}})\n`);
+  const wrapped = `(function (${SCRIPT_PARAMETERS.join(', ')}) {\n${code}})\n`;
+  writeFileSync(SCRIPT, `${BUNDLE_ID_PREFIX}${createHash('sha256').update(wrapped).digest('hex')}\n${wrapped}`);
 }
 
 /** These packages stay in node_modules; noted by how they are imported. */

@@ -7,9 +7,10 @@
  *   node scripts/import-eval.mjs [folder] [--json]
  *
  * Prints task recall and the exact-match rates of leads, responsible lists and
- * deadlines, plus the checks of the issue: no unit name carrying 牵头/负责/
- * 等有关部门/按职责分工, no silent empty import, every plan passes `plan check`.
- * Run `npm run build` first.
+ * deadlines, in all and per class of document (the answer file's `class`) and per
+ * form (txt, flattened txt, text tables, HTML, .docx, PDF, .xlsx, .csv), plus the
+ * checks of the issue: no unit name carrying 牵头/负责/等有关部门/按职责分工, no
+ * silent empty import, every plan passes `plan check`. Run `npm run build` first.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -32,10 +33,17 @@ const run = (argv) => {
 const deadlineOf = (t) => t.deadline ?? (t.deadlineText ? 'ongoing' : 'none');
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The form of a test document, from its name: 'txt (flattened)' for NAME-flat.txt, 'txt (tab table)' for NAME-tab.txt … */
+function formOf(file) {
+  const ext = extname(file).slice(1);
+  const style = /-(flat|tab|pipe|space)\.txt$/.exec(file)?.[1];
+  return style ? `txt (${{ flat: 'flattened', tab: 'tab table', pipe: '| table', space: 'space-aligned table' }[style]})` : ext;
+}
+
 function evaluate(input, expected) {
   const dir = mkdtempSync(join(tmpdir(), 'import-eval-'));
   const out = join(dir, 'plan');
-  const result = { input: basename(input), expected: expected.tasks.length, found: 0, lead: 0, responsible: 0, deadline: 0, extra: 0, badNames: [], checkErrors: 0, silentEmpty: false, exit: null, mismatches: [] };
+  const result = { input: basename(input), class: expected.class ?? 'round two', form: formOf(basename(input)), expected: expected.tasks.length, found: 0, lead: 0, responsible: 0, deadline: 0, extra: 0, badNames: [], checkErrors: 0, silentEmpty: false, exit: null, mismatches: [] };
   try {
     const imp = run(['import', input, '--out', out]);
     result.exit = imp.code;
@@ -43,14 +51,6 @@ function evaluate(input, expected) {
       result.mismatches.push(`import exit ${imp.code}: ${imp.stderr.trim().split('\n')[0]}`);
       return result;
     }
-    const ex = run(['export', '--plan', out, '--as-of', '2030-01-01']);
-    if (ex.code !== 0) {
-      result.silentEmpty = imp.code === 0;
-      result.mismatches.push(`export failed (${ex.code}): ${ex.stderr.trim().split('\n')[0]}`);
-      return result;
-    }
-    const data = JSON.parse(ex.stdout);
-    if (data.tasks.length === 0 && imp.code === 0) result.silentEmpty = true;
     const check = run(['check', '--plan', out, '--format', 'json', '--as-of', '2030-01-01']);
     try {
       const diags = JSON.parse(check.stdout);
@@ -60,6 +60,14 @@ function evaluate(input, expected) {
     } catch {
       if (check.code !== 0) result.checkErrors = 1;
     }
+    const ex = run(['export', '--plan', out, '--as-of', '2030-01-01']);
+    if (ex.code !== 0) {
+      result.silentEmpty = imp.code === 0;
+      result.mismatches.push(`export failed (${ex.code}): ${ex.stderr.trim().split('\n')[0]}`);
+      return result;
+    }
+    const data = JSON.parse(ex.stdout);
+    if (data.tasks.length === 0 && imp.code === 0) result.silentEmpty = true;
     const nameOf = (id) => {
       const u = data.units.find((x) => x.id === id);
       return u ? u.name : (data.groups.find((g) => g.id === id)?.name ?? `?${id}`);
@@ -104,29 +112,41 @@ for (const f of files.filter((x) => x.endsWith('.expected.json'))) {
   for (const input of inputs) results.push(evaluate(join(folder, input), expected));
 }
 
-const sum = (k) => results.reduce((n, r) => n + (typeof r[k] === 'number' ? r[k] : 0), 0);
-const expectedTotal = sum('expected');
-const rate = (n) => (expectedTotal === 0 ? 0 : n / expectedTotal);
-const totals = {
-  documents: results.length,
-  tasks: expectedTotal,
-  recall: rate(sum('found')),
-  lead: rate(sum('lead')),
-  responsible: rate(sum('responsible')),
-  deadline: rate(sum('deadline')),
-  extraTasks: sum('extra'),
-  badUnitNames: results.flatMap((r) => r.badNames),
-  silentEmpty: results.filter((r) => r.silentEmpty).map((r) => r.input),
-  checkErrors: sum('checkErrors'),
-};
+/** Rates over a set of results. */
+function tally(list) {
+  const sum = (k) => list.reduce((n, r) => n + (typeof r[k] === 'number' ? r[k] : 0), 0);
+  const expectedTotal = sum('expected');
+  const rate = (n) => (expectedTotal === 0 ? 0 : n / expectedTotal);
+  return {
+    documents: list.length,
+    tasks: expectedTotal,
+    recall: rate(sum('found')),
+    lead: rate(sum('lead')),
+    responsible: rate(sum('responsible')),
+    deadline: rate(sum('deadline')),
+    extraTasks: sum('extra'),
+    badUnitNames: list.flatMap((r) => r.badNames),
+    silentEmpty: list.filter((r) => r.silentEmpty).map((r) => r.input),
+    checkErrors: sum('checkErrors'),
+  };
+}
+const groupBy = (key) => Object.fromEntries([...new Set(results.map((r) => r[key]))].sort().map((k) => [k, tally(results.filter((r) => r[key] === k))]));
+const totals = tally(results);
+const byClass = groupBy('class');
+const byForm = groupBy('form');
 
-if (asJson) process.stdout.write(`${JSON.stringify({ totals, results }, null, 2)}\n`);
+if (asJson) process.stdout.write(`${JSON.stringify({ totals, byClass, byForm, results }, null, 2)}\n`);
 else {
   const pct = (x) => `${(100 * x).toFixed(1)}%`;
   for (const r of results) {
     console.log(`${r.input.padEnd(36)} tasks ${r.found}/${r.expected}  lead ${r.lead}  responsible ${r.responsible}  deadline ${r.deadline}  extra ${r.extra}  check errors ${r.checkErrors}  exit ${r.exit}`);
     for (const m of r.mismatches) console.log(`    ${m}`);
   }
+  const row = (name, t) => `${name.padEnd(30)} ${String(t.documents).padStart(3)} docs ${String(t.tasks).padStart(4)} tasks  recall ${pct(t.recall).padStart(6)}  lead ${pct(t.lead).padStart(6)}  responsible ${pct(t.responsible).padStart(6)}  deadline ${pct(t.deadline).padStart(6)}  extra ${t.extraTasks}  check errors ${t.checkErrors}`;
+  console.log('\nBy class:');
+  for (const [k, t] of Object.entries(byClass)) console.log(`  ${row(k, t)}`);
+  console.log('\nBy form:');
+  for (const [k, t] of Object.entries(byForm)) console.log(`  ${row(k, t)}`);
   console.log('');
   console.log(`${totals.documents} documents, ${totals.tasks} tasks: recall ${pct(totals.recall)}, lead ${pct(totals.lead)}, responsible ${pct(totals.responsible)}, deadline ${pct(totals.deadline)}`);
   console.log(`extra tasks ${totals.extraTasks}; unit names with role words ${totals.badUnitNames.length}; silent empty imports ${totals.silentEmpty.length}; plan check errors ${totals.checkErrors}`);

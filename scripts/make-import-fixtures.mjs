@@ -6,25 +6,37 @@
  *   node scripts/make-import-fixtures.mjs
  *
  * Needs the dev dependency `docx`, exceljs, iconv, Chromium (the PDF with a
- * text layer), LibreOffice Calc (`soffice`, an old binary .xls) and ImageMagick
- * (`convert`, a scan without text).
+ * text layer), LibreOffice Writer and Calc (`soffice`: an old binary .xls, and
+ * the .docx and PDF forms of round three's documents) and ImageMagick
+ * (`convert`, a scan without text). A part whose tool is missing is skipped,
+ * saying so; `node scripts/make-import-fixtures.mjs round3` writes only the
+ * documents of round three (scripts/import-fixtures-round3.mjs).
  *
  * Writes to tests/fixtures/import/genre (documents with answers, read by
  * scripts/import-eval.mjs) and tests/fixtures/import/forms (files that must be
  * refused with a message).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 
+import * as round3 from './import-fixtures-round3.mjs';
+
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const GENRE = join(ROOT, 'tests/fixtures/import/genre');
 const FORMS = join(ROOT, 'tests/fixtures/import/forms');
 mkdirSync(FORMS, { recursive: true });
+function has(tool) {
+  return spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+}
+const onlyRound3 = process.argv.includes('round3');
+
+await writeRound3();
+if (onlyRound3) process.exit(0);
 
 // ---------- Flattened text: the line breaks of two documents lost ----------
 for (const stem of ['county-labels', 'county-label-lines']) {
@@ -154,3 +166,172 @@ execFileSync('convert', ['-size', '600x300', 'xc:white', '-fill', 'black', '-dra
 writeFileSync(join(work, 'scan.html'), '<!doctype html><img src="scan.png" style="width:15cm">');
 execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${join(FORMS, 'scanned.pdf')}`, `file://${join(work, 'scan.html')}`], { stdio: 'ignore' });
 console.log('fixtures written to', GENRE, 'and', FORMS);
+
+// ---------- Round three: made-up documents of the classes that failed, in every form ----------
+
+/** A cell's text and spans. */
+function cellOf(c) {
+  return typeof c === 'string' ? { text: c, rows: 1, cols: 1 } : { rows: 1, cols: 1, ...c };
+}
+
+/** A table's rows as a full grid: merged cells spread, the covered ones marked. */
+function grid(rows) {
+  const out = [];
+  const carry = [];
+  rows.forEach((r, i) => {
+    const row = [];
+    let col = 0;
+    const fill = () => {
+      while (carry[col]?.left > 0) {
+        row[col] = { text: carry[col].text, covered: true };
+        carry[col].left--;
+        col++;
+      }
+    };
+    for (const raw of r) {
+      fill();
+      const c = cellOf(raw);
+      for (let k = 0; k < c.cols; k++) {
+        row[col] = { text: c.text, covered: k > 0 };
+        if (c.rows > 1) carry[col] = { text: c.text, left: c.rows - 1 };
+        col++;
+      }
+    }
+    fill();
+    out[i] = row;
+  });
+  return out;
+}
+
+function esc(t) {
+  return t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+}
+
+function toHtml(doc) {
+  const body = doc.blocks.map((b) => {
+    if (typeof b === 'string') return `<p>${esc(b)}</p>`;
+    const rows = b.table.map((r, i) => `<tr>${r.map((raw) => {
+      const c = cellOf(raw);
+      const tag = i === 0 ? 'th' : 'td';
+      return `<${tag}${c.rows > 1 ? ` rowspan="${c.rows}"` : ''}${c.cols > 1 ? ` colspan="${c.cols}"` : ''}>${esc(c.text)}</${tag}>`;
+    }).join('')}</tr>`);
+    return `<table border="1" cellspacing="0" cellpadding="4">\n${rows.join('\n')}\n</table>`;
+  });
+  return `<!doctype html>\n<html><head><meta charset="utf-8"><title>${esc(doc.facts?.title ?? doc.stem)}</title></head>\n<body>\n${body.join('\n')}\n</body></html>\n`;
+}
+
+/** Plain text; a table's cells separated by tabs, by `|`, or aligned with spaces; a merged cell written once. */
+function toText(doc, style = 'tab') {
+  const lines = [];
+  for (const b of doc.blocks) {
+    if (typeof b === 'string') {
+      lines.push(b);
+      continue;
+    }
+    const g = grid(b.table).map((r) => r.map((c) => (c.covered ? '' : c.text)));
+    if (style === 'tab') for (const r of g) lines.push(r.join('\t'));
+    else if (style === 'pipe') for (const r of g) lines.push(`| ${r.join(' | ')} |`);
+    else {
+      const w = (t) => [...t].reduce((n, ch) => n + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
+      const widths = g[0].map((_, c) => Math.max(...g.map((r) => w(r[c] ?? ''))) + 2);
+      for (const r of g) lines.push(r.map((t, c) => t + ' '.repeat(widths[c] - w(t))).join('').trimEnd());
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The text with the line breaks between paragraphs lost (a table's rows stay rows: their cells would run together). */
+function toFlat(doc) {
+  const out = [];
+  let run = '';
+  for (const b of doc.blocks) {
+    if (typeof b === 'string') run += b;
+    else {
+      if (run) out.push(run);
+      run = '';
+      out.push(toText({ blocks: [b] }).trimEnd());
+    }
+  }
+  if (run) out.push(run);
+  return `${out.join('\n')}\n`;
+}
+
+function soffice(work, input, to, outdir) {
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', to, '--outdir', outdir, input], { stdio: 'ignore', timeout: 120_000 });
+}
+
+async function tablePart(doc, stem) {
+  const t = doc.blocks.find((b) => typeof b !== 'string');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('任务分工');
+  const width = grid(t.table)[0].length;
+  ws.addRow([t.title]);
+  ws.mergeCells(1, 1, 1, width);
+  t.table.forEach((r, i) => {
+    const excelRow = i + 2;
+    let col = 1;
+    const row = ws.getRow(excelRow);
+    for (const raw of r) {
+      while (ws.getCell(excelRow, col).isMerged) col++;
+      const c = cellOf(raw);
+      row.getCell(col).value = /^\d+$/.test(c.text) ? Number(c.text) : c.text;
+      if (c.rows > 1 || c.cols > 1) ws.mergeCells(excelRow, col, excelRow + c.rows - 1, col + c.cols - 1);
+      col += c.cols;
+    }
+  });
+  await wb.xlsx.writeFile(join(GENRE, `${stem}.xlsx`));
+  // A CSV cannot merge: the merged value is written in every row it covers, as Excel exports it… only in the first.
+  const g = grid(t.table).map((r) => r.map((c) => (c.covered ? '' : c.text)));
+  const csv = [[t.title, ...Array(width - 1).fill('')], ...g].map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n');
+  writeFileSync(join(GENRE, `${stem}.csv`), execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: `${csv}\r\n` }));
+}
+
+function expected(doc, inputs, tasks = doc.tasks) {
+  const head = { class: doc.class ?? 'one document in every form', ...(doc.facts && !inputs.every((i) => /\.(xlsx|csv)$/.test(i)) && { facts: doc.facts }), inputs };
+  const lines = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
+  const list = tasks.map(({ table, ...t }) => `    ${JSON.stringify(t)}`);
+  return `{\n${lines.join('\n')}\n  "tasks": [\n${list.join(',\n')}\n  ]\n}\n`;
+}
+
+async function writeRound3() {
+  const work = mkdtempSync(join(tmpdir(), 'fixtures-round3-'));
+  const office = has('soffice');
+  if (!office) console.log('soffice (LibreOffice) not found: the .docx and PDF forms of round three are not remade');
+  try {
+    /** HTML, and from it the .docx LibreOffice writes and the PDF it prints from that .docx. */
+    const htmlForms = (doc) => {
+      writeFileSync(join(GENRE, `${doc.stem}.html`), toHtml(doc));
+      if (!office) return [`${doc.stem}.html`];
+      copyFileSync(join(GENRE, `${doc.stem}.html`), join(work, `${doc.stem}.html`));
+      soffice(work, join(work, `${doc.stem}.html`), 'docx:MS Word 2007 XML', work);
+      copyFileSync(join(work, `${doc.stem}.docx`), join(GENRE, `${doc.stem}.docx`));
+      soffice(work, join(work, `${doc.stem}.docx`), 'pdf:writer_pdf_Export', work);
+      copyFileSync(join(work, `${doc.stem}.pdf`), join(GENRE, `${doc.stem}.pdf`));
+      return [`${doc.stem}.html`, `${doc.stem}.docx`, `${doc.stem}.pdf`];
+    };
+
+    const every = round3.everyForm;
+    writeFileSync(join(GENRE, 'every-form.txt'), toText(every));
+    writeFileSync(join(GENRE, 'every-form-flat.txt'), toFlat(every));
+    const everyInputs = ['every-form.txt', 'every-form-flat.txt', ...htmlForms(every)];
+    writeFileSync(join(GENRE, 'every-form.expected.json'), expected(every, everyInputs));
+    await tablePart(every, 'every-form-table');
+    writeFileSync(join(GENRE, 'every-form-table.expected.json'), expected(every, ['every-form-table.xlsx', 'every-form-table.csv'], every.tasks.filter((t) => t.table)));
+
+    const note = round3.noteParagraph;
+    writeFileSync(join(GENRE, 'note-paragraph.txt'), toText(note));
+    writeFileSync(join(GENRE, 'note-paragraph.expected.json'), expected(note, ['note-paragraph.txt', ...htmlForms(note)]));
+
+    const tw = round3.tableWords;
+    for (const style of ['tab', 'pipe', 'space']) writeFileSync(join(GENRE, `table-words-${style}.txt`), toText(tw, style));
+    writeFileSync(join(GENRE, 'table-words.expected.json'), expected(tw, [...htmlForms(tw), 'table-words-tab.txt', 'table-words-pipe.txt', 'table-words-space.txt']));
+
+    for (const doc of [round3.flattenedHeading, round3.namesAsWritten, round3.loadsWithoutFacts, round3.issuerFullName]) {
+      writeFileSync(join(GENRE, `${doc.stem}.txt`), doc.text.endsWith('\n') ? doc.text : `${doc.text}\n`);
+      writeFileSync(join(GENRE, `${doc.stem}.expected.json`), expected(doc, [`${doc.stem}.txt`]));
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  console.log('round three documents written to', GENRE);
+}

@@ -4,9 +4,10 @@
  */
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
-import type { IsoDate } from './model.js';
 
 dayjs.extend(utc);
+/** YYYY-MM-DD (model.ts's IsoDate; written out here so that the domain's types may use the calendar's). */
+type IsoDate = string;
 const ISO_DAY = 'YYYY-MM-DD';
 
 const DAY_MS = 86_400_000;

@@ -254,6 +254,7 @@ export function buildProgram(ambient: Ambient): Command {
     .argument('<document>', w('the document as plain text: UTF-8, UTF-8 with BOM, GB18030/GBK or UTF-16', '纯文本文件：UTF-8（可带 BOM）、GB18030/GBK 或 UTF-16'))
     .option('--out <dir>', w('the plan folder to write', '要写入的计划目录'))
     .option('--units <file>', w('resolve unit names against this units.yaml (aliases too)', '按该 units.yaml 识别单位名称（含别名）'))
+    .option('--office <name>', w('the issuing office’s full name (plan.yaml issuer), when the document’s is missing or short', '发文机关全称（写入 plan.yaml 的 issuer），用于原文缺少或只写简称时'))
     .option('--dry-run', w('print the report and the files; write nothing', '只显示报告和文件，不写入'))
     .option('--force', w('write into a folder that already holds a plan', '覆盖已有计划目录中的计划文件'))
     .addOption(new Option('--encoding <encoding>', w('the document’s encoding', '文件编码')).choices(['auto', 'utf-8', 'gb18030', 'utf-16le', 'utf-16be']).default('auto'))

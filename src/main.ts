@@ -54,3 +54,20 @@ function exitCodeFor(error: unknown, lang: Lang, verbose: boolean): number {
   process.stderr.write(verbose ? `${(e as Error)?.stack}\n` : `${report}\n`);
   return EXIT.internal;
 }
+
+/**
+ * For the startup snapshot (scripts/snapshot.mjs): the modules of the everyday
+ * commands initialised, nothing run. Their top levels must not read the
+ * environment, the clock or the terminal: they run when the package is built.
+ */
+export async function preload(): Promise<void> {
+  await Promise.all([
+    import('./cli.js'),
+    import('./commands/status.js'),
+    import('./commands/check.js'),
+    import('./commands/overdue.js'),
+    import('./commands/upcoming.js'),
+    import('./commands/checklist.js'),
+    import('./commands/report.js'),
+  ]);
+}

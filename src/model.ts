@@ -4,7 +4,6 @@
  * schema validation; files on disk are described by the JSON Schemas in
  * src/validate/schemas/.
  */
-import type { DayName, WorkingCalendar } from './working-calendar.js';
 
 /** An ISO calendar date, `YYYY-MM-DD`, always a real date once validated. */
 export type IsoDate = string;
@@ -54,6 +53,39 @@ export interface WorkdayDeadline {
 
 /** What a deadline on a day off becomes: kept (with a check warning), or moved to the next working day. */
 export type OnHoliday = 'keep' | 'next-workday';
+
+/** A name in both languages: 国庆节 / National Day. */
+export interface DayName {
+  zh: string;
+  en: string;
+}
+
+/** One calendar's days off and make-up working days, by date. */
+export interface DaySet {
+  holidays: Map<IsoDate, DayName>;
+  workdays: Map<IsoDate, DayName>;
+  /** Years the set gives in full: every holiday and make-up day of the year is in it. */
+  years: Set<number>;
+}
+
+/** Where the national data came from, for messages and the README. */
+export interface CalendarSource {
+  name: string;
+  version: string;
+  first: number;
+  last: number;
+}
+
+/**
+ * The working calendar (工作日历) as data: the State Council's holidays and
+ * make-up working days (调休), and the plan's own (plan/holidays.yaml);
+ * working-calendar.ts counts with it.
+ */
+export interface WorkingCalendar {
+  national: DaySet;
+  local: DaySet;
+  source: CalendarSource;
+}
 
 /** A day nobody works: a named holiday, or a weekend day not made a working day. */
 export interface DayOff {

@@ -8,37 +8,9 @@
  * that passes through one says so (`uncovered`), and `plan check` warns.
  */
 import { addDays, dayNumber } from './calendar.js';
+import type { CalendarSource, DayName, DaySet, IsoDate, WorkingCalendar } from './model.js';
 
-/** YYYY-MM-DD (model.ts's IsoDate; this module sits below the model). */
-type IsoDate = string;
-
-/** A name in both languages: 国庆节 / National Day. */
-export interface DayName {
-  zh: string;
-  en: string;
-}
-
-/** One calendar's days off and make-up working days, by date. */
-export interface DaySet {
-  holidays: Map<IsoDate, DayName>;
-  workdays: Map<IsoDate, DayName>;
-  /** Years the set gives in full: every holiday and make-up day of the year is in it. */
-  years: Set<number>;
-}
-
-/** Where the national data came from, for messages and the README. */
-export interface CalendarSource {
-  name: string;
-  version: string;
-  first: number;
-  last: number;
-}
-
-export interface WorkingCalendar {
-  national: DaySet;
-  local: DaySet;
-  source: CalendarSource;
-}
+export type { CalendarSource, DayName, DaySet, WorkingCalendar };
 
 /** A day nobody works: a holiday (named) or a weekend day not made a working day. */
 export interface RestDay {

@@ -49,7 +49,8 @@ export async function collect(ctx: Context, paths: string[], options: CollectOpt
   if (key === undefined && options.trustUnsigned !== true) throw new UsageError('collect-no-secret', { file: secret });
   const { default: excel } = await import('exceljs');
   const { readForm, zipProblem } = await import('../workbook/read-form.js');
-  const { isOds, odsToXlsx } = await import('../workbook/ods.js');
+  const { isOds } = await import('../workbook/ods.js');
+  const { odsToXlsx } = await import('./ods.js');
   const outcomes: Outcome[] = [];
 
   for (const file of files) {

@@ -66,6 +66,8 @@ export async function exportPlan(ctx: Context, options: ExportOptions = {}): Pro
         responsible: t.responsible,
         deadline: t.deadline,
         deadlineText: t.deadlineText,
+        ...(t.deadlineRule && { deadlineRule: t.deadlineRule }),
+        ...(t.due && { due: t.due }),
         ongoing: t.ongoing,
         reviewOn: t.reviewOn,
         ...(t.milestones && { milestones: t.milestones }),

@@ -1,7 +1,8 @@
 /** `plan import`: a work-plan document to a draft plan folder, with a report of what was uncertain. */
-import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { countOf } from '../render/labels.js';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dateIn } from '../calendar.js';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
 import type { Encoding } from '../importer/decode.js';
 import { planFiles } from '../importer/files.js';
@@ -23,6 +24,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   force?: boolean;
   encoding: Encoding | 'auto';
+  /** The issuing office's full name, when the document's own is missing or short. */
+  office?: string;
 }
 
 export async function importPlan(ctx: Context, document: string, options: ImportOptions): Promise<void> {
@@ -54,14 +57,16 @@ export async function importPlan(ctx: Context, document: string, options: Import
   }
 
   // Checked before the importer runs: a document far larger than any work plan ends here, at once, with its size.
-  const blocks = read.source.tables.reduce((n, t) => n + t.length, 0) + lineCount(read.source.text);
+  const blocks = read.source.blocks.reduce((n, b) => n + (b.kind === 'table' ? b.rows.length : lineCount(b.text)), 0);
   if (blocks > IMPORT_BLOCK_LIMIT) throw new UsageError('document-too-many-blocks', { file: document, count: blocks, limit: IMPORT_BLOCK_LIMIT, size: bytes.length });
   const known = options.units === undefined ? undefined : await readUnits(ctx, options.units);
   const sourceName = basename(document);
-  const draft = importDocument(read.source, { sourceName, ...(known && { known: known.data }) });
+  const today = ctx.asOf ?? dateIn('Asia/Shanghai', ctx.now);
+  const office = options.office?.trim();
+  const draft = importDocument(read.source, { sourceName, today, ...(office && { office }), ...(known && { known: known.data }) });
   const taskCount = draft.parts.reduce((n, p) => n + p.tasks.length, 0);
   // Each task file stays well inside what the reader takes: a large part is split into several files.
-  const files = planFiles(draft, sourceName, FILE_LIMITS.bytes / 2);
+  const files = planFiles(draft, sourceName, options.out === undefined ? undefined : installedSchemas(options.out), FILE_LIMITS.bytes / 2);
   // Units resolved without additions: keep the given file as it is, comments and all.
   if (known && !draft.newUnits) files.set('units.yaml', known.text);
 
@@ -125,6 +130,19 @@ async function readUnits(ctx: Context, file: string): Promise<{ data: { units: U
     throw new UsageError('units-file-unusable', { file });
   }
   return { data: assembleUnits(read.data as RawUnits), text: readFileSync(file, 'utf8') };
+}
+
+/**
+ * Where the installed package's schemas are, seen from the plan folder: node_modules/plan-ledger in the
+ * folder or one above it (the plan repository `plan init` makes installs it). None: no `$schema` comment.
+ */
+function installedSchemas(out: string): string | undefined {
+  const planDir = resolve(out);
+  for (let dir = planDir; ; dir = dirname(dir)) {
+    const schemas = join(dir, 'node_modules', 'plan-ledger', 'src', 'validate', 'schemas');
+    if (existsSync(join(schemas, 'plan.schema.json'))) return relative(planDir, schemas).split('\\').join('/');
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 function isNonEmptyFolder(dir: string): boolean {

@@ -59,7 +59,8 @@ export async function init(ctx: Context, dirArg: string | undefined, options: In
     }
     for (const file of yamlFiles(planDir)) {
       const depth = file.split('/').length;
-      writeFileAtomic(join(planDir, file), pointSchemasAtPackage(readFileSync(join(planDir, file), 'utf8'), depth));
+      const kind = file.startsWith('tasks/') ? 'tasks' : file === 'units.yaml' ? 'units' : 'plan';
+      writeFileAtomic(join(planDir, file), pointSchemasAtPackage(readFileSync(join(planDir, file), 'utf8'), depth, kind));
     }
   } else {
     for (const [name, text] of examplePlan(ctx.asOf ?? dateIn('Asia/Shanghai', ctx.now), office)) writeFileAtomic(join(planDir, name), text);

@@ -1,7 +1,7 @@
 /** What a document says about itself: number, issuer, title, dates, higher documents, checkpoints. */
 import type { Checkpoint, HigherDocument, RecurringCheckpoint } from '../model.js';
 import { parseCadence } from './deadline.js';
-import type { DraftPlan, Problem } from './index.js';
+import type { DraftPlan, Problem } from './types.js';
 import type { NameBook } from './names.js';
 
 const SECTION = /^([一二三四五六七八九十]{1,3})\s*[、,，.．]\s*(.*)$/;
@@ -50,10 +50,13 @@ export function documentFacts(lines: string[], problems: Problem[]): Facts {
         // Cited: 《…》（国办发〔2021〕12号） or 根据…（…号）.
         if (/[《》]/.test(before) || /[（(]$/.test(before.trim()) || /[（(]\s*$/.test(l.slice(0, m.index))) return undefined;
         if (m.index === 0 || /关于/.test(l.slice(m.index + m[0].length)) || l.length <= m[0].length + 4) return m[1];
+        // Run into the notice's title or the letterhead before it: …的通知国办函〔2024〕31号.
+        if (/(?:通知|文件)[\u4e00-\u9fa5]{1,8}[〔\[【（(]/.test(m[1]!)) return m[1];
         return undefined;
       })
       .find((x) => x);
-  const docNumber = ownNumber?.replace(/\s+/g, '');
+  // A number run into the letterhead before it (…办公室文件白政办发〔2024〕9号): the number starts after it.
+  const docNumber = ownNumber?.replace(/\s+/g, '').replace(/^.*(?:文件|通知|办公室|办公厅|人民政府)(?=[\u4e00-\u9fa5]{1,8}[〔\[【（(])/, '');
   const metaIssuer = metadata(lines, '发文机关|发布机构|发文单位');
   const issuer =
     metaIssuer ??
@@ -64,7 +67,7 @@ export function documentFacts(lines: string[], problems: Problem[]): Facts {
     const above = i > 0 ? headLines.slice(0, i).reverse().find((l) => l.trim())?.trim() : undefined;
     return above && /^[\u4e00-\u9fa5（）()]{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|领导小组|局|委|部)$/.test(above) ? above : undefined;
   };
-  const issuerFound = issuer ?? issuerLine() ?? signer(lines, signedEarly(lines));
+  const issuerFound = metaIssuer ?? letterhead(headLines) ?? issuer ?? issuerLine() ?? signer(lines, signedEarly(lines));
   const metaTitle = metadata(lines, '标题|名称');
   const titleLine = findTitle(lines.slice(0, firstBody < 0 ? 60 : firstBody + 1));
   const noticeTitle = /关于印发(.+?)的通知/.exec(head.replace(/\n/g, ''))?.[1];
@@ -78,7 +81,7 @@ export function documentFacts(lines: string[], problems: Problem[]): Facts {
   const annex = lines.findIndex((l, i) => i > firstBody && /^\s*附件/.test(l));
   const bodyEnd = annex > 0 ? annex : lines.length;
   const signedAfter = lines.slice(Math.max(firstBody, bodyEnd - 30), bodyEnd).map(dateLine).filter((d) => d).pop();
-  const signed = metaSigned ?? signedBefore ?? signedAfter ?? undefined;
+  const signed = metaSigned ?? signedBefore ?? signedAfter ?? signedAfterOffice(lines.slice(0, Math.max(firstBody, 1))) ?? undefined;
   const pub = dateOf(metadata(lines, '发布日期|发布时间|公开日期')) ?? (() => {
     const m = /发布(?:时间|日期)[:：]\s*(\d{4})[/\-年.](\d{1,2})[/\-月.](\d{1,2})/.exec(head);
     return m ? isoOf(m[1]!, m[2]!, m[3]!) : undefined;
@@ -107,6 +110,21 @@ export function documentFacts(lines: string[], problems: Problem[]): Facts {
     ...(year !== undefined && { year }),
     implements: implementsList,
   };
+}
+
+/** The letterhead (版头) carries the office's full name: 石门县人民政府办公室文件. */
+function letterhead(head: string[]): string | undefined {
+  for (const l of head.slice(0, 6)) {
+    const m = /^\s*([\u4e00-\u9fa5（）()]{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|领导小组|局|委|部))\s*文件/.exec(l);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/** In text that lost its line breaks, the signature runs into its date: …人民政府办公室2024年2月20日. */
+function signedAfterOffice(lines: string[]): string | undefined {
+  const m = /(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局)\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(lines.join(''));
+  return m ? isoOf(m[1]!, m[2]!, m[3]!) : undefined;
 }
 
 /** Whether any line is a date line (the signature's date), for signer(). */

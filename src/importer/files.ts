@@ -1,31 +1,35 @@
 /** A draft plan as the YAML files of a plan folder, in the plain subset plan files use. */
 import type { Unit, UnitGroup } from '../model.js';
-import type { Draft, DraftPart } from './index.js';
+import type { Draft, DraftPart } from './types.js';
 
 const q = (s: string): string => JSON.stringify(s);
 const ids = (list: string[]): string => `[${list.join(', ')}]`;
 const dates = ids;
 
 /**
- * The files of the draft. A part whose file would pass `maxFileBytes` (the
- * reader refuses a file above its limit) is split into several files of the
- * same section, `tasks/<part>.yaml`, `tasks/<part>.part-2.yaml`, …, so that
- * whatever an import writes, `plan check` can read.
+ * The files of the draft. `schemas`: the folder of the JSON Schemas relative
+ * to the plan folder (the installed package's), for the editor's `$schema`
+ * comment; without it the comment is left out rather than pointing nowhere. A
+ * part whose file would pass `maxFileBytes` (the reader refuses a file above
+ * its limit) is split into several files of the same section,
+ * `tasks/<part>.yaml`, `tasks/<part>.part-2.yaml`, …, so that whatever an
+ * import writes, `plan check` can read.
  */
-export function planFiles(draft: Draft, sourceName: string, maxFileBytes = Infinity): Map<string, string> {
+export function planFiles(draft: Draft, sourceName: string, schemas?: string, maxFileBytes = Infinity): Map<string, string> {
   const files = new Map<string, string>();
-  files.set('plan.yaml', planYaml(draft, sourceName));
-  files.set('units.yaml', unitsYaml(draft.units, draft.groups, sourceName));
+  const comment = (kind: string, depth: number): string[] => (schemas === undefined ? [] : [`# yaml-language-server: $schema=${'../'.repeat(depth)}${schemas}/${kind}.schema.json`]);
+  files.set('plan.yaml', planYaml(draft, sourceName, comment('plan', 0)));
+  files.set('units.yaml', unitsYaml(draft.units, draft.groups, sourceName, comment('units', 0)));
   for (const part of draft.parts) {
-    const chunks = partYaml(part, sourceName, maxFileBytes);
+    const chunks = partYaml(part, sourceName, comment('tasks', 1), maxFileBytes);
     chunks.forEach((text, i) => files.set(`tasks/${part.name}${i === 0 ? '' : `.part-${i + 1}`}.yaml`, text));
   }
   return files;
 }
 
-function planYaml({ plan }: Draft, sourceName: string): string {
+function planYaml({ plan }: Draft, sourceName: string, schema: string[]): string {
   const out = [
-    '# yaml-language-server: $schema=../src/validate/schemas/plan.schema.json',
+    ...schema,
     `# Imported by plan import from ${sourceName}. Check every value against the document.`,
     `id: ${plan.id}`,
     `title: ${q(plan.title)}`,
@@ -57,8 +61,8 @@ function planYaml({ plan }: Draft, sourceName: string): string {
   return `${out.join('\n')}\n`;
 }
 
-function unitsYaml(units: Unit[], groups: UnitGroup[], sourceName: string): string {
-  const out = ['# yaml-language-server: $schema=../src/validate/schemas/units.schema.json', `# Units named in ${sourceName}, as plan import read them.`, units.length > 0 ? 'units:' : 'units: []'];
+function unitsYaml(units: Unit[], groups: UnitGroup[], sourceName: string, schema: string[]): string {
+  const out = [...schema, `# Units named in ${sourceName}, as plan import read them.`, units.length > 0 ? 'units:' : 'units: []'];
   for (const u of units) {
     out.push(`  - id: ${u.id}`, `    name: ${q(u.name)}`);
     if (u.short) out.push(`    short: ${q(u.short)}`);
@@ -78,8 +82,8 @@ function unitsYaml(units: Unit[], groups: UnitGroup[], sourceName: string): stri
   return `${out.join('\n')}\n`;
 }
 
-function partYaml(part: DraftPart, sourceName: string, maxFileBytes: number): string[] {
-  const head = ['# yaml-language-server: $schema=../../src/validate/schemas/tasks.schema.json', `# ${part.section} ${part.heading}: imported from ${sourceName}.`, `section: ${q(part.section)}`, `heading: ${q(part.heading)}`, 'tasks:'];
+function partYaml(part: DraftPart, sourceName: string, schema: string[], maxFileBytes: number): string[] {
+  const head = [...schema, `# ${part.section} ${part.heading}: imported from ${sourceName}.`, `section: ${q(part.section)}`, `heading: ${q(part.heading)}`, 'tasks:'];
   const files: string[] = [];
   let out = [...head];
   let bytes = Buffer.byteLength(head.join('\n'));

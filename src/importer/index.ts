@@ -3,95 +3,16 @@
  * (plan, units, groups, tasks) and a report of everything it could not read
  * with certainty. Pure: text in, data out; commands/import.ts writes files.
  */
-import type { IsoDate, Plan, RecurringCheckpoint, Unit, UnitGroup, WorkdayDeadline } from '../model.js';
+import { documentOfText, normalise } from './document.js';
 import { FIRST_LEADS_RULE, findAnnotation, labelLine, type Annotation } from './annotation.js';
-import { deadlineInText, parseDeadline, type DeadlineContext, type Milestone } from './deadline.js';
+import { deadlineInText, parseDeadline, type DeadlineContext } from './deadline.js';
 import { documentFacts, findCheckpoints } from './facts.js';
 import { NameBook } from './names.js';
 import { ownersOf, readClauses, splitUnits, type Owners } from './owners.js';
 import { readTable } from './table.js';
-import { unflatten } from './unflatten.js';
+import type { Cell, Draft, DraftPart, DraftPlan, DraftTask, ImportOptions, Problem, Seen, SourceDocument, TaskReading } from './types.js';
 
-export interface DraftTask {
-  id: string;
-  title: string;
-  text: string;
-  lead: string[];
-  leadOpen: boolean;
-  responsible: string[];
-  deadline?: IsoDate;
-  /** A count of working days (自印发之日起10个工作日内), counted by the ledger's calendar. */
-  deadlineRule?: WorkdayDeadline;
-  deadlineText?: string;
-  ongoing?: boolean;
-  reviewOn?: IsoDate[];
-  deadlineNote?: string;
-  /** Earlier stages of a deadline with several (6月底前…，12月底前…). */
-  milestones?: Milestone[];
-  source: string;
-  annotation?: string;
-  line: number;
-}
-
-export interface DraftPart {
-  /** File name stem: 2-1 for 二(一). */
-  name: string;
-  section: string;
-  heading: string;
-  tasks: DraftTask[];
-}
-
-/** A plan as far as the document gives it: the signing date may be missing. */
-export type DraftPlan = Omit<Plan, 'signed' | 'checkpoints'> & { signed?: IsoDate; checkpoints: (Plan['checkpoints'][number] | RecurringCheckpoint)[] };
-
-export interface Problem {
-  line: number;
-  kind: 'no-annotation' | 'unsplit-annotation' | 'unknown-deadline' | 'unclosed-annotation' | 'no-deadline' | 'missing-fact' | 'first-named-lead' | 'unread-table' | 'relative-no-signed' | 'no-tasks';
-  /** The passage or value as written (data, not wording: the report words each kind in the chosen language). */
-  text: string;
-  /** missing-fact: which fact. */
-  fact?: 'number' | 'signed' | 'issuer';
-  /** no-tasks: what the document looked like. */
-  seen?: Seen;
-  /** unread-table: which table, how many rows. */
-  table?: { index: number; rows: number };
-}
-
-/** How a task's owners were read, for the report's "how sure". */
-export interface TaskReading {
-  id: string;
-  line: number;
-  how: 'annotation' | 'label-lines' | 'table' | 'note-rule' | 'note-convention';
-  deadlineFrom?: 'label' | 'sentence' | 'none';
-}
-
-export interface ImportReport {
-  sections: { section: string; heading: string; tasks: number }[];
-  /** Per task: what was read and how. */
-  tasks: { id: string; line: number; lead: string[]; responsible: string[]; deadline: string | undefined; how: TaskReading['how']; deadlineFrom: NonNullable<TaskReading['deadlineFrom']> }[];
-  unitsCreated: string[];
-  unitsResolved: string[];
-  groupsCreated: string[];
-  deadlines: { dates: number; ongoing: number; missing: number; unknown: number };
-  problems: Problem[];
-}
-
-export interface Draft {
-  plan: DraftPlan;
-  units: Unit[];
-  groups: UnitGroup[];
-  /** True when units or groups were created beyond those given. */
-  newUnits: boolean;
-  parts: DraftPart[];
-  report: ImportReport;
-}
-
-export interface ImportOptions {
-  /** Units and groups to resolve names against (`--units`). */
-  known?: { units: Unit[]; groups: UnitGroup[] };
-  /** Where the text came from, for `source` references. */
-  sourceName: string;
-}
+export type { Block, Cell, Draft, DraftPart, DraftPlan, DraftTask, ImportOptions, ImportReport, Problem, Seen, SourceDocument, TaskReading } from './types.js';
 
 const NUMERALS = '一二三四五六七八九十';
 /** 一 … 九十九 as a number. */
@@ -114,15 +35,8 @@ const HEADINGS: RegExp[] = [
 const KINDS = ['section', 'group', 'numbered', 'sub', 'circled'] as const;
 type HeadingKind = (typeof KINDS)[number];
 
-/** Marks where a table of the source stands among the lines. */
-export const TABLE_MARK = '\u0000TABLE:';
-
-/** A document that is more than lines: text with tables (HTML, .docx, .xlsx). */
-export interface DocumentSource {
-  /** The text, with a line `${TABLE_MARK}n` where table n stands. */
-  text: string;
-  tables: string[][][];
-}
+/** Marks where a table stands among the lines the rules read. */
+const TABLE_MARK = '\u0000TABLE:';
 
 interface Paragraph {
   line: number;
@@ -133,28 +47,24 @@ interface Paragraph {
   text: string;
 }
 
-type Block = Paragraph | { line: number; kind: 'labels'; annotation: Annotation } | { line: number; kind: 'table'; index: number };
+/** `note`: an owner note in a paragraph of its own, （商务部、文化和旅游部负责）, as the State Council lays them out. */
+type Block = Paragraph | { line: number; kind: 'labels'; annotation: Annotation; note?: boolean } | { line: number; kind: 'table'; index: number };
 
 /** A heading not yet claimed by a task: labels after it, or after its sub-items, may make it one. */
 interface Pending {
   p: Paragraph;
   id: string;
   source: string;
-  extra: string[];
+  extra: Paragraph[];
   hasTask: boolean;
 }
 
-export function importDocument(input: string | DocumentSource, options: ImportOptions): Draft {
-  const source: DocumentSource = typeof input === 'string' ? { text: input, tables: [] } : input;
-  // Kangxi radicals (⼤ for 大) come out of PDFs whose fonts map glyphs to them; read them as the characters they are.
-  const text = source.text
-    .replace(/^\ufeff/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u2e80-\u2fdf]/g, radical);
-  for (const table of source.tables) for (const row of table) row.forEach((c, i) => (row[i] = c.replace(/[\u2e80-\u2fdf]/g, radical)));
-  const rawLines = text.split('\n');
-  // Lines that lost their breaks are broken again; line numbers then count the broken lines.
-  const lines = unflatten(rawLines);
+export function importDocument(input: string | SourceDocument, options: ImportOptions): Draft {
+  // Every form is one model: paragraphs and tables. Line n is block n (text lines that lost their breaks
+  // are broken again, and then count as lines of their own).
+  const tables: Cell[][][] = [];
+  const lines = normalise(typeof input === 'string' ? documentOfText(input) : input).map((b) => (b.kind === 'paragraph' ? b.text : `${TABLE_MARK}${tables.push(b.rows) - 1}`));
+  const text = lines.join('\n');
   const problems: Problem[] = [];
   const facts = documentFacts(lines, problems);
   const names = new NameBook(options.known);
@@ -169,6 +79,8 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
     if (t.startsWith(TABLE_MARK)) return void blocks.push({ line, kind: 'table', index: Number(t.slice(TABLE_MARK.length)) });
     const labels = labelLine(t);
     if (labels) return void blocks.push({ line, kind: 'labels', annotation: labels });
+    const note = ownNote(t);
+    if (note) return void blocks.push({ line, kind: 'labels', annotation: note, note: true });
     for (let level = 0; level < HEADINGS.length; level++) {
       const m = HEADINGS[level]!.exec(t);
       if (!m) continue;
@@ -283,21 +195,57 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
     merged.push(b.kind === 'labels' ? { ...b, annotation: { ...b.annotation } } : b);
   }
 
-  /** An unnumbered paragraph just read that belongs to no heading: labels right after it make it a task. */
-  let loosePlain: Paragraph | undefined;
+  /** The unnumbered paragraphs read since the last heading, note or task that belong to no heading: labels right after them make them a task. */
+  let loosePlain: Paragraph[] = [];
+  const nextLetterId = (): string => {
+    const base = last ? last.id.replace(/[b-z]$/, '') : `${prefix() || '0'}.0`;
+    const letter = last && /[b-z]$/.test(last.id) ? String.fromCharCode(last.id.charCodeAt(last.id.length - 1) + 1) : 'b';
+    return `${base}${letter}`;
+  };
   for (const p of merged) {
     if (inAnnex) continue;
-    if (p.kind !== 'labels' && p.kind !== 'plain') loosePlain = undefined;
-    if (p.kind === 'labels') {
+    if (p.kind !== 'labels' && p.kind !== 'plain') loosePlain = [];
+    if (p.kind === 'labels' && p.note) {
+      // A note in its own paragraph belongs to the paragraph(s) before it, up to the previous note or heading.
       const target = labelTarget(pending);
       const loose = loosePlain;
-      loosePlain = undefined;
+      loosePlain = [];
+      if (target && target.extra.length > 0 && isTitle(target.p)) {
+        // （一）提振大宗消费。/ 推动…。/（商务部负责）: the paragraphs are the task; the heading stays a heading.
+        const first = target.extra.shift()!;
+        const body = [first.text, ...target.extra.map((x) => x.text)].join('\n');
+        target.extra = [];
+        target.hasTask = true;
+        markAncestors(target.p.level);
+        const task = addTask(first.line, nextLetterId(), body, undefined, target.source, true, 'annotation');
+        readings.pop();
+        applyAnnotation(task, p.annotation, p.line, 'annotation');
+      } else if (target) {
+        const at = pending.indexOf(target);
+        const children = pending.slice(at + 1).map((q) => q.p.text);
+        markAncestors(target.p.level);
+        pending = pending.slice(0, at);
+        const body = [target.p.text, ...target.extra.map((x) => x.text), ...children].join('\n');
+        const task = addTask(target.p.line, target.id, body, undefined, target.source, target.p.kind === 'plain', 'annotation');
+        readings.pop();
+        applyAnnotation(task, p.annotation, p.line, 'annotation');
+      } else if (loose.length > 0) {
+        markAncestors(9);
+        const task = addTask(loose[0]!.line, nextLetterId(), loose.map((x) => x.text).join('\n'), undefined, sourceLabel(loose[0]), true, 'annotation');
+        readings.pop();
+        applyAnnotation(task, p.annotation, p.line, 'annotation');
+      } else if (last) fillFrom(last, p.annotation);
+      else problems.push({ line: p.line, kind: 'empty-task', text: p.annotation.raw });
+      continue;
+    }
+    if (p.kind === 'labels') {
+      const target = labelTarget(pending);
+      const loose = loosePlain[loosePlain.length - 1];
+      loosePlain = [];
       if (loose) {
         // An unnumbered paragraph followed by its labels: a task of its own.
         markAncestors(9);
-        const base = last ? last.id.replace(/[b-z]$/, '') : `${prefix() || '0'}.0`;
-        const letter = last && /[b-z]$/.test(last.id) ? String.fromCharCode(last.id.charCodeAt(last.id.length - 1) + 1) : 'b';
-        const task = addTask(loose.line, `${base}${letter}`, loose.text, undefined, sourceLabel(loose), true, 'label-lines');
+        const task = addTask(loose.line, nextLetterId(), loose.text, undefined, sourceLabel(loose), true, 'label-lines');
         readings.pop();
         applyAnnotation(task, p.annotation, p.line, 'label-lines');
       } else if (target) {
@@ -305,7 +253,7 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
         const children = pending.slice(at + 1).map((q) => q.p.text);
         markAncestors(target.p.level);
         pending = pending.slice(0, at);
-        const body = [target.p.text, ...target.extra, ...children].join('\n');
+        const body = [target.p.text, ...target.extra.map((x) => x.text), ...children].join('\n');
         const task = addTask(target.p.line, target.id, body, undefined, target.source, target.p.kind === 'plain', 'label-lines');
         readings.pop();
         applyAnnotation(task, p.annotation, p.line, 'label-lines');
@@ -377,28 +325,26 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
     if (annotation) {
       // An unnumbered paragraph with its own annotation is a task of its own,
       // named after the task above it: 2.2.3 → 2.2.3b → 2.2.3c.
-      loosePlain = undefined;
+      loosePlain = [];
       markAncestors(9);
-      const base = last ? last.id.replace(/[b-z]$/, '') : `${prefix() || '0'}.0`;
-      const letter = last && /[b-z]$/.test(last.id) ? String.fromCharCode(last.id.charCodeAt(last.id.length - 1) + 1) : 'b';
-      addTask(p.line, `${base}${letter}`, annotation.body, annotation, `${sourceLabel(last ? undefined : p)}${last ? ` ${last.id.split('.').pop()!.replace(/[b-z]$/, '')} 之后的段落` : ''}`, true, 'annotation');
+      addTask(p.line, nextLetterId(), annotation.body, annotation, `${sourceLabel(last ? undefined : p)}${last ? ` ${last.id.split('.').pop()!.replace(/[b-z]$/, '')} 之后的段落` : ''}`, true, 'annotation');
       continue;
     }
     // A paragraph without annotation continues the heading above it.
     const open = pending[pending.length - 1];
     if (open && !open.hasTask && open.p.level >= 2) {
-      open.extra.push(p.text);
-      loosePlain = undefined;
-    } else loosePlain = p;
+      open.extra.push(p);
+      loosePlain = [];
+    } else loosePlain.push(p);
   }
   reportUnclaimed();
 
   function readTableTasks(index: number, line: number): void {
-    const rows = source.tables[index];
+    const rows = tables[index];
     if (!rows) return;
     const table = readTable(rows);
     if (table.skipped) {
-      if (rows.length >= 2 && rows.some((r) => r.some((c) => /牵头|责任|负责/.test(c)))) problems.push({ line, kind: 'unread-table', text: rows[0]!.join(' | ').slice(0, 60), table: { index: index + 1, rows: rows.length } });
+      if (rows.length >= 2 && rows.some((r) => r.some((c) => /牵头|责任|负责/.test(c.text)))) problems.push({ line, kind: 'unread-table', text: rows[0]!.map((c) => c.text).join(' | ').slice(0, 60), table: { index: index + 1, rows: rows.length } });
       return;
     }
     let sectionNo = 0;
@@ -466,7 +412,21 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
   const deadlines = { dates: 0, ongoing: 0, missing: 0, unknown: 0 };
   const checkpoints = findCheckpoints(lines, year, names);
   const reviewOn = checkpoints.flatMap((c) => ('date' in c ? [c.date] : []));
-  const reviewDates = reviewOn.length > 0 ? reviewOn : year !== undefined ? [`${year}-06-30`, `${year}-12-31`] : [];
+  const reviewDates = reviewOn.length > 0 ? reviewOn : year !== undefined ? [`${year}-06-30`, `${year}-12-31`] : placeholderReviewDates(options.today);
+  // A task with an empty title is never written: a note or labels with no task text before them.
+  for (const part of parts) {
+    part.tasks = part.tasks.filter((t) => {
+      if (t.title.trim() && t.text.trim()) return true;
+      problems.push({ line: t.line, kind: 'empty-task', text: t.annotation ?? '' });
+      return false;
+    });
+  }
+  // A task whose owners the document does not name: a marked placeholder group, a warning until a person names them.
+  for (const task of parts.flatMap((p) => p.tasks)) {
+    if (task.lead.length > 0 || task.responsible.length > 0) continue;
+    task.responsible = [names.placeholder()];
+    problems.push({ line: task.line, kind: 'no-owner', text: task.id });
+  }
   for (const r of readings) readingOf.set(r.id, r);
   for (const task of parts.flatMap((p) => p.tasks)) {
     const reading = readingOf.get(task.id);
@@ -495,7 +455,7 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
         continue;
       }
       task.ongoing = true;
-      task.reviewOn = reviewOn.length > 0 ? reviewOn : reviewDates;
+      task.reviewOn = reviewDates;
       task.deadlineNote = '原文未规定完成时限，在报送节点检查落实情况。 The source sets no deadline; progress is reviewed at the reporting checkpoints.';
       deadlines.missing++;
       problems.push({ line: task.line, kind: 'no-deadline', text: task.id });
@@ -511,7 +471,7 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
       deadlines.dates++;
     } else if (parsed.kind === 'ongoing') {
       task.ongoing = true;
-      task.reviewOn = reviewOn.length > 0 ? reviewOn : reviewDates;
+      task.reviewOn = reviewDates;
       task.deadlineNote = `原文：${parsed.note}（无具体日期）。 The source says “${parsed.note}”: no date.`;
       deadlines.ongoing++;
     } else {
@@ -528,12 +488,13 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
    */
   function unreadDeadline(task: DraftTask, words: string): void {
     task.ongoing = true;
-    task.reviewOn = reviewOn.length > 0 ? reviewOn : reviewDates;
+    task.reviewOn = reviewDates;
     task.deadlineNote = `原文时限“${words}”未能换算为日期，请核对后填写 deadline。 The source says “${words}”, which was not read as a date: set the deadline by hand.`;
   }
 
+  if (reviewOn.length === 0 && year === undefined && parts.some((p) => p.tasks.some((t) => t.ongoing))) problems.push({ line: 1, kind: 'no-review-dates', text: reviewDates.join(', ') });
   const allTasks = parts.flatMap((p) => p.tasks);
-  if (allTasks.length === 0) problems.push({ line: 1, kind: 'no-tasks', text: '', seen: whatWasSeen(lines, source) });
+  if (allTasks.length === 0) problems.push({ line: 1, kind: 'no-tasks', text: '', seen: whatWasSeen(lines, tables.length) });
 
   const allDeadlines = allTasks.map((t) => t.deadline).filter((d): d is string => d !== undefined).sort();
   // A plan counting working days (or reporting on a cadence) needs the working calendar; a Chinese document is on China's.
@@ -547,7 +508,7 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
     id: facts.id,
     title: facts.title,
     document: facts.document,
-    issuer: facts.issuer,
+    issuer: options.office ?? facts.issuer,
     ...(facts.signed && { signed: facts.signed }),
     ...(facts.published && { published: facts.published }),
     implements: facts.implements,
@@ -582,14 +543,26 @@ export function importDocument(input: string | DocumentSource, options: ImportOp
   };
 }
 
-/** Simplified-form radicals with no Unicode decomposition, as PDF fonts emit them for whole characters. */
-const RADICALS: Record<string, string> = {
-  '⺠': '民', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻢': '马',
-  '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⺟': '母', '⻄': '西',
-  '⻘': '青', '⻝': '食', '⻤': '鬼', '⺁': '厂', '⺇': '几', '⺈': '⺈', '⺌': '小', '⺍': '⺍', '⺕': '彐', '⺗': '心', '⺮': '竹', '⺶': '羊', '⻊': '足',
-};
-function radical(c: string): string {
-  return RADICALS[c] ?? c.normalize('NFKC');
+/**
+ * Review dates when the document gives neither checkpoints nor a year: the end of the current half-year
+ * and of the year of the import, as placeholders the report names for a person to replace.
+ */
+function placeholderReviewDates(today: string | undefined): string[] {
+  if (!today) return [];
+  const y = today.slice(0, 4);
+  return today <= `${y}-06-30` ? [`${y}-06-30`, `${y}-12-31`] : [`${y}-12-31`];
+}
+
+/** A heading that names a part (一、…, a short （一）…), not a task written as a heading. */
+function isTitle(p: Paragraph): boolean {
+  return p.level <= 2 && p.text.length <= 40;
+}
+
+/** A paragraph that is only an owner note: （商务部、文化和旅游部负责）, 〔县财政局牵头；2024年底前〕. */
+function ownNote(text: string): Annotation | undefined {
+  if (!/^[（(〔【\[]/.test(text) || !/[）)〕】\]][。；;\s]*$/.test(text)) return undefined;
+  const a = findAnnotation(text);
+  return a && a.body === '' && (a.owners || a.deadline !== undefined) ? a : undefined;
 }
 
 /** Where labels on their own lines belong: the heading just above, or the parent of its sub-items. */
@@ -627,22 +600,14 @@ function mergeAnnotations(a: Annotation, b: Annotation): Annotation {
 }
 
 /** What the document looked like when no task was found, to say so instead of staying silent. */
-export interface Seen {
-  lines: number;
-  html: boolean;
-  headings: number;
-  roleWords: boolean;
-  tables: number;
-}
-
-function whatWasSeen(lines: string[], source: DocumentSource): Seen {
+function whatWasSeen(lines: string[], tables: number): Seen {
   const all = lines.join('\n');
   return {
     lines: lines.filter((l) => l.trim()).length,
     html: /<\s*(?:html|body|div|p|table|td)\b/i.test(all),
     headings: lines.filter((l) => HEADINGS.some((h) => h.test(l.trim()))).length,
     roleWords: /牵头|责任单位|负责/.test(all),
-    tables: source.tables.length,
+    tables,
   };
 }
 

@@ -1,7 +1,10 @@
 /** Unit and group names as a document writes them, to ids. */
 import { pinyin } from 'pinyin-pro';
 import type { Unit, UnitGroup, UnitKind } from '../model.js';
-import type { ImportOptions } from './index.js';
+import type { ImportOptions } from './types.js';
+
+/** The name of the placeholder for owners a document does not name. */
+export const PLACEHOLDER_OWNER = '（原文未写明责任单位）';
 
 const PREFIX = /^(?:国家|各|县|市|省|区|州|盟|旗|镇|乡)/;
 const SUFFIX = /(?:人民政府|办公室|办公厅|委员会|管委会|领导小组|中心|政府|总局|总署|单位|部门|街道|公司|局|委|办|部|厅|院|署|会|所|站|队|镇|乡|社|行)$/;
@@ -84,9 +87,10 @@ export class NameBook {
       return same.id;
     }
     // "各…" means every unit of a kind: a group, whose members the document does not list.
-    if (isGroupPhrase(name)) {
-      const id = this.freshId(pinyinId(name));
-      const created: UnitGroup = { id, name, aliases: [], members: [], membersUnknown: true, note: 'Created by plan import: the document does not list the members; complete them.' };
+    if (isGroupPhrase(name) || name === PLACEHOLDER_OWNER) {
+      const id = this.freshId(name === PLACEHOLDER_OWNER ? 'owner-not-named' : pinyinId(name));
+      const note = name === PLACEHOLDER_OWNER ? 'Placeholder written by plan import: the document names no owner for these tasks; name the units and replace this group.' : 'Created by plan import: the document does not list the members; complete them.';
+      const created: UnitGroup = { id, name, aliases: [], members: [], membersUnknown: true, note };
       this.groups.push(created);
       this.groupByName.set(name, created);
       this.groupsCreated.push(name);
@@ -107,6 +111,11 @@ export class NameBook {
     for (let k = 2; this.taken.has(id); k++) id = `${base}-${k}`;
     this.taken.add(id);
     return id;
+  }
+
+  /** The group that stands for owners the document does not name: clearly a placeholder, for a person to replace. */
+  placeholder(): string {
+    return this.id(PLACEHOLDER_OWNER);
   }
 
   /** A group the known units file has under this name; nothing is created. */

@@ -29,7 +29,7 @@ const OPEN_TAIL = /等(?:其他|其它|有关|相关)?(?:部门|单位|机构)?(
 const LEADING = /^(?:由|请|要|并由|会同|和|及|以及|与)/;
 /** What ends a unit's name. */
 const UNIT_END =
-  /(?:局|委|办|部|厅|院|署|会|中心|政府|办公室|公司|队|所|站|镇|乡|街道|单位|部门|集团|银行|行|社|联|团|中央|处|科|组|馆|校|台|区|县|市|省|室|司|指挥部|机关|企业|党委|党组|工委|园区|管委会|法院|检察院|监狱|医院|学校|总工会|妇联|团委|残联|科协|工商联|红十字会|供销社|小组|专班|机构|办事处)$/;
+  /(?:局|委|办|部|厅|院|署|会|中心|政府|办公室|公司|队|所|站|镇|乡|街道|单位|部门|集团|银行|行|社|联|团|中央|处|科|组|馆|校|台|区|县|市|省|室|司|指挥部|机关|企业|党委|党组|工委|园区|管委会|法院|检察院|监狱|医院|学校|总工会|妇联|团委|残联|科协|工商联|红十字会|供销社|小组|专班|机构|办事处|股)$/;
 
 /** A name as the document writes a unit: ends like one, and holds no sentence. */
 export function looksLikeUnit(name: string): boolean {
@@ -101,6 +101,8 @@ function splitConjunctions(piece: string): string[] {
       if (ch !== '和' && ch !== '及' && ch !== '与') continue;
       const left = rest.slice(0, i);
       const right = rest.slice(i + 1).replace(/^以?及?/, '');
+      // 各有关部门和单位 is one name: a bare 部门/单位 after 和 is no unit of its own.
+      if (GENERIC.test(cleanName(right))) continue;
       if ((/等$/.test(left) || looksLikeUnit(cleanName(left))) && looksLikeUnit(cleanName(right.split(/[和及与]/)[0] ?? right) || right)) {
         cut = i;
         break;
@@ -113,6 +115,9 @@ function splitConjunctions(piece: string): string[] {
   out.push(rest);
   return out;
 }
+
+/** Words that name no unit by themselves: 单位, 有关部门. */
+const GENERIC = /^(?:有关|相关|其他|其它)?(?:部门|单位|机构)$/;
 
 function dedupe(list: string[]): string[] {
   return [...new Set(list)];

@@ -4,6 +4,7 @@
  * cells already spread to every row they cover (by the reader), and section
  * rows (一、…) spanning the whole width.
  */
+import type { Cell } from './types.js';
 
 export interface TableRow {
   /** 1-based row in the table. */
@@ -28,19 +29,20 @@ export interface ReadTable {
 
 type Column = 'seq' | 'task' | 'measure' | 'lead' | 'responsible' | 'support' | 'deadline';
 
-function columnOf(header: string): Column | undefined {
+/** What a header cell names: 责任单位, 责任股室, 承办单位 … are all who is responsible, and so on. */
+export function columnOf(header: string): Column | undefined {
   const h = header.replace(/\s+/g, '');
   // Header cells are short labels; a longer cell is data (县发改局牵头，…).
   if (!h || h.length > 12) return undefined;
-  if (/^(?:序号|编号|序|号)$/.test(h)) return 'seq';
+  if (/^(?:序号|编号|序|号|No\.?)$/i.test(h)) return 'seq';
   // 牵头领导, 责任领导, 责任人: people, not units.
-  if (/领导|责任人|联系人|负责人|电话|备注/.test(h)) return undefined;
-  if (/牵头/.test(h)) return 'lead';
-  if (/配合|参与|协办|协助|协同/.test(h)) return 'support';
-  if (/责任(?:单位|部门|主体)|承办|落实单位|实施单位|主体/.test(h)) return 'responsible';
-  if (/时限|时间|期限|节点|进度/.test(h)) return 'deadline';
-  if (/措施|举措|内容|要求|具体/.test(h)) return 'measure';
-  if (/任务|事项|工作|项目|目标/.test(h)) return 'task';
+  if (/领导|责任人|联系人|负责人|电话|备注|分管/.test(h)) return undefined;
+  if (/牵头|主办|主责/.test(h)) return 'lead';
+  if (/配合|参与|参加|协办|协助|协同|协作/.test(h)) return 'support';
+  if (/责任|承办|落实|实施|主体|单位|部门|股室|科室|处室|机构/.test(h)) return 'responsible';
+  if (/时限|时间|期限|日期|节点|进度|时序/.test(h)) return 'deadline';
+  if (/措施|举措|内容|要求|具体|做法|分解/.test(h)) return 'measure';
+  if (/任务|事项|工作|项目|目标|类别|领域/.test(h)) return 'task';
   return undefined;
 }
 
@@ -51,16 +53,51 @@ function headerOf(cells: string[]): (Column | undefined)[] | undefined {
   return owner && task ? cols : undefined;
 }
 
-export function readTable(rows: string[][]): ReadTable {
+/** A cell that only numbers its row: 1, 2., （3）. */
+const SEQ_CELL = /^[（(]?\d{1,3}[）)]?[.．、]?$/;
+
+/**
+ * A header cell spanning a number column and a text column (具体要求 over 1 | 开展…): of the columns one
+ * header names, the one whose cells are all row numbers is the 序号.
+ */
+function numberColumnUnderSpan(header: (Column | undefined)[], names: string[], data: string[][]): void {
+  if (header.includes('seq')) return;
+  for (let c = 0; c < header.length; c++) {
+    const kind = header[c];
+    const shared = names.some((n, k) => k !== c && n === names[c] && n !== '');
+    if (!(kind === undefined && !names[c]) && !(shared && (kind === 'task' || kind === 'measure'))) continue;
+    // Section rows (one value across the width) are no data rows.
+    const values = data.filter((r) => new Set(r.filter(Boolean)).size > 1).map((r) => r[c] ?? '').filter(Boolean);
+    if (values.length > 0 && values.filter((v) => SEQ_CELL.test(v)).length >= values.length * 0.8) {
+      header[c] = 'seq';
+      return;
+    }
+  }
+}
+
+/** Merged cells a form could not mark (a PDF, aligned text): an empty 重点任务 cell under a merged one takes its value. */
+function fillMerged(header: (Column | undefined)[], row: string[], above: string[] | undefined): void {
+  if (!above || !header.includes('measure')) return;
+  header.forEach((kind, c) => {
+    if (kind === 'task' && !row[c] && above[c]) row[c] = above[c]!;
+  });
+}
+
+export function readTable(input: (string | Cell)[][]): ReadTable {
+  const rows = input.map((r) => r.map((c) => (typeof c === 'string' ? c : c.text)));
   const out: ReadTable = { rows: [], sections: [] };
   let header: (Column | undefined)[] | undefined;
   let headerKey = '';
+  let above: string[] | undefined;
   rows.forEach((cells, i) => {
     const clean = cells.map((c) => c.replace(/\s+/g, ' ').trim());
     const key = clean.join('|').replace(/\s+/g, '');
     if (!header) {
       header = headerOf(clean);
-      if (header) headerKey = key;
+      if (header) {
+        headerKey = key;
+        numberColumnUnderSpan(header, clean.map((c) => c.replace(/\s+/g, '')), rows.slice(i + 1).map((r) => r.map((c) => c.replace(/\s+/g, ''))));
+      }
       return;
     }
     // The header repeated at the top of each page.
@@ -72,6 +109,8 @@ export function readTable(rows: string[][]): ReadTable {
       out.sections.push({ beforeRow: out.rows.length, text: filled[0]! });
       return;
     }
+    fillMerged(header, clean, above);
+    above = clean;
     const get = (col: Column): string | undefined => {
       const values = header!.map((c, k) => (c === col ? clean[k] ?? '' : '')).filter(Boolean);
       return values.length > 0 ? values.join('，') : undefined;

@@ -17,20 +17,46 @@ const LABEL_AT = new RegExp(`(?:${[...LABELS, '标题', '发文机关', '发文�
 /** What may stand just before a heading that starts a new paragraph. */
 const END_BEFORE = /[。；;！!？?）)〕】\]\s：:]/;
 
+/** What a bracket holds when it is a task's owner note. */
+const OWNER_NOTE = /负责|牵头|配合|责任单位|完成时限/;
+
 /** Lines longer than this that hold several headings are broken again. */
 const LONG = 200;
+
+/**
+ * A heading run into the unit list or deadline before it (责任单位：区住建局三、优化营商环境): the list ends
+ * where a heading marker follows the end of a unit's name or of a deadline, and the heading starts a line.
+ */
+const LIST_THEN_HEADING = new RegExp(
+  `((?:${LABELS.join('|')})\\s*[:：][^。；;:：]{1,200}?(?:[局委办部厅院署会心府室司队所站镇乡处科股组馆校台社行]|前|底|内|止))(?=[一二三四五六七八九十]{1,3}[、,，](?![一二三四五六七八九十])|[（(][一二三四五六七八九十]{1,3}[）)]|\\d{1,2}[.．、](?!\\d))`,
+  'g',
+);
+
+export function headingsOutOfLists(line: string): string[] {
+  if (!/[:：]/.test(line) || !/[一二三四五六七八九十][、,，]|[（(][一二三四五六七八九十]|\d[.．、]/.test(line)) return [line];
+  LIST_THEN_HEADING.lastIndex = 0;
+  const cuts = [...line.matchAll(LIST_THEN_HEADING)].map((m) => m.index! + m[1]!.length);
+  if (cuts.length === 0) return [line];
+  const out: string[] = [];
+  let from = 0;
+  for (const c of cuts) {
+    out.push(line.slice(from, c));
+    from = c;
+  }
+  out.push(line.slice(from));
+  return out;
+}
 
 export function unflatten(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
     if (line.length < LONG) {
-      out.push(line);
+      out.push(...headingsOutOfLists(line));
       continue;
     }
     const pieces = breakLine(line);
     // A long paragraph with one heading at its start is an ordinary paragraph.
-    if (pieces.length < 3) out.push(line);
-    else out.push(...pieces);
+    out.push(...(pieces.length < 3 ? [line] : pieces).flatMap(headingsOutOfLists));
   }
   return out;
 }
@@ -40,6 +66,7 @@ function breakLine(line: string): string[] {
   let depth = 0;
   // Inside a label just matched (完成时限：), its tail (时限：) is no new label.
   let labelUntil = 0;
+  let opened = 0;
   for (let i = 1; i < line.length; i++) {
     const ch = line[i]!;
     const prev = line[i - 1]!;
@@ -57,8 +84,15 @@ function breakLine(line: string): string[] {
       if (label) labelUntil = i + label[0].length;
       if ((afterEnd && (at(SECTION_AT) || at(SUB_AT))) || at(GROUP_AT) || (afterWord && at(NUMBER_AT) && !/[第]/.test(line[i - 2] ?? '')) || label) cuts.push(i);
     }
-    if ('（([【〔'.includes(ch)) depth++;
-    if ('）)]】〕'.includes(ch)) depth = Math.max(0, depth - 1);
+    if ('（([【〔'.includes(ch)) {
+      if (depth === 0) opened = i;
+      depth++;
+    }
+    if ('）)]】〕'.includes(ch)) {
+      depth = Math.max(0, depth - 1);
+      // An owner note ends its task: what follows it (加强…) is the next paragraph.
+      if (depth === 0 && i - opened < 200 && OWNER_NOTE.test(line.slice(opened, i)) && i + 1 < line.length && !/[。；;，,、）)（(〔【\[]/.test(line[i + 1]!)) cuts.push(i + 1);
+    }
   }
   const pieces: string[] = [];
   let from = 0;

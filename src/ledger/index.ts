@@ -58,6 +58,8 @@ export interface Assignment {
   extension?: ExtensionRecord;
   /** Requests for more time the office had not answered on the as-of date. */
   extensionsPending?: ExtensionRecord[];
+  /** The office's last answer on the as-of date, when it was a refusal (不予延期). */
+  extensionDenied?: ExtensionRecord;
   /**
    * Under `review: required`: pending (待审核), accepted (已销号) or returned
    * (已退回, open again); null where the plan asks for no review or there is no
@@ -365,6 +367,9 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
     if (entry?.extensions !== undefined) {
       const waiting = pendingExtensions(entry.extensions, asOf);
       if (waiting.length > 0) assignment.extensionsPending = waiting;
+      let answer: ExtensionRecord | undefined;
+      for (const x of entry.extensions) if (x.decided !== undefined && x.decided <= asOf && (answer === undefined || x.decided >= answer.decided!)) answer = x;
+      if (answer?.decision === 'denied') assignment.extensionDenied = answer;
     }
     if (review !== undefined && review.state !== null) {
       if (review.claimed !== undefined) assignment.claimed = review.claimed;

@@ -215,7 +215,7 @@ export function scoreUnits(ledger: Ledger, scoring: Scoring, from?: IsoDate): Sc
     for (const r of reports) {
       const c = r.checkpoint;
       if (since !== undefined && c.date < since) continue;
-      const checkpointRef: RecordRef = { kind: 'checkpoint', file: data.origins.plan, path: ['checkpoints', data.plan.checkpoints.indexOf(c)] };
+      const checkpointRef: RecordRef = { kind: 'checkpoint', file: data.origins.plan, path: ['checkpoints', c.entry ?? data.plan.checkpoints.indexOf(c)] };
       if (r.received) {
         const got = r.received.received;
         if (!inPeriod(got, since)) continue;

@@ -31,9 +31,11 @@ const GAP = '  ';
 
 /**
  * cli-table3 spends ~0.3 ms a row (it measures every cell again through a fresh
- * ANSI regex): 25,000 overdue rows of a city plan would take ~8 s. Tables up to
- * this many rows are drawn by cli-table3; longer ones by the same layout written
- * line by line, which gives the same text (tests/unit/table.test.ts).
+ * ANSI regex): 25,000 overdue rows of a city plan would take ~8 s, and the ~250
+ * rows of a county's overdue list more than the rest of the run. It draws the
+ * coloured tables of up to this many rows; longer ones, and every table without
+ * colour (the usual case: a pipe, CI, NO_COLOR), are drawn by the same layout
+ * written line by line, which gives the same text (tests/unit/table.test.ts).
  */
 export const LIBRARY_ROWS = 1000;
 
@@ -41,7 +43,7 @@ export const LIBRARY_ROWS = 1000;
 const CHARS = { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: GAP };
 
 export function renderTable(columns: Column[], rows: Row[], maxWidth: number): string {
-  if (rows.length > LIBRARY_ROWS) return renderLongTable(columns, rows, maxWidth);
+  if (rows.length > LIBRARY_ROWS || !coloured(rows)) return renderByLines(columns, rows, maxWidth);
   const cells = rows.map((row) => row.map((c) => (typeof c === 'string' ? { text: safeText(c) } : { ...c, text: safeText(c.text) })));
   const widths = columns.map((col) => displayWidth(col.header));
   for (const row of cells) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell.text))));
@@ -49,6 +51,19 @@ export function renderTable(columns: Column[], rows: Row[], maxWidth: number): s
   const header = columns.map((c, i) => truncate(c.header, widths[i]!));
   const rule = widths.map((w) => '─'.repeat(w));
   return drawWithCliTable(columns, widths, header, rule, cells);
+}
+
+/** Whether any cell's paint changes its text (without colour every paint is the identity). */
+function coloured(rows: Row[]): boolean {
+  const plain = new Set<(s: string) => string>();
+  for (const row of rows) {
+    for (const c of row) {
+      if (typeof c !== 'object' || !c.paint || plain.has(c.paint)) continue;
+      if (c.paint('x') !== 'x') return true;
+      plain.add(c.paint);
+    }
+  }
+  return false;
 }
 
 /** Cut here, by display width, so the drawing only pads; colour goes on after the cut so it is never cut off. */
@@ -75,12 +90,13 @@ function drawWithCliTable(columns: Column[], widths: number[], head: string[], r
 }
 
 /**
- * The same layout without the library, one line at a time, for tables longer
- * than LIBRARY_ROWS (a province's overdue list has half a million rows). No
+ * The same layout without the library, one line at a time, for tables without
+ * colour and those longer than LIBRARY_ROWS (a province's overdue list has half
+ * a million rows). No
  * object per cell and each line made once: the copies of every cell were
  * ~30 % of that command's time and ~200 MB of its memory.
  */
-function renderLongTable(columns: Column[], rows: Row[], maxWidth: number): string {
+function renderByLines(columns: Column[], rows: Row[], maxWidth: number): string {
   // Each cell made safe and measured once, kept in two flat arrays (not an object per cell).
   const n = columns.length;
   const texts: string[] = new Array<string>(rows.length * n);

@@ -14,9 +14,14 @@ export function schemaComment(kind: 'plan' | 'units' | 'scoring' | 'tasks' | 'st
   return `# yaml-language-server: $schema=${'../'.repeat(depth)}${SCHEMAS}/${kind}.schema.json`;
 }
 
-/** Rewrites the `$schema` comments an import wrote (pointing into this project's source) to the installed package. */
-export function pointSchemasAtPackage(text: string, depth: number): string {
-  return text.replace(/^# yaml-language-server: \$schema=\S*?src\/validate\/schemas\/(\w+)\.schema\.json$/m, (_, kind: string) => schemaComment(kind as 'plan', depth));
+/**
+ * Points an imported file's `$schema` comment at the schemas of the package the new repository installs:
+ * the comment the import wrote is replaced, or added when the import left it out (no package was installed
+ * beside the folder it wrote to).
+ */
+export function pointSchemasAtPackage(text: string, depth: number, kind: 'plan' | 'units' | 'tasks'): string {
+  const comment = /^# yaml-language-server: \$schema=\S*$/m;
+  return comment.test(text) ? text.replace(comment, schemaComment(kind, depth)) : `${schemaComment(kind, depth)}\n${text}`;
 }
 
 /**

@@ -30,14 +30,19 @@ export function tempName(dir: string, name: string): string {
  * makes the lock and the writer sleep up to that many milliseconds, at random,
  * between their steps, so that tests can widen every race window.
  */
-const TEST_DELAY_MS = Math.min(2000, Math.max(0, Number(process.env.PLAN_LEDGER_TEST_DELAYS) || 0));
-const sleeper = TEST_DELAY_MS > 0 ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+// Read when first needed, not when the module is loaded: the startup snapshot loads it at build time.
+let sleeper: { ms: number; on: Int32Array } | null | undefined;
 /** Test-only, beside it: PLAN_LEDGER_TEST_KILL_AT=<n> kills the process (SIGKILL) at its n-th such step. */
-const KILL_AT = Math.max(0, Math.floor(Number(process.env.PLAN_LEDGER_TEST_KILL_AT) || 0));
+let killAt: number | undefined;
 let steps = 0;
 export function testDelay(): void {
-  if (KILL_AT > 0 && ++steps === KILL_AT) process.kill(process.pid, 'SIGKILL');
-  if (sleeper) Atomics.wait(sleeper, 0, 0, Math.floor(Math.random() * TEST_DELAY_MS));
+  killAt ??= Math.max(0, Math.floor(Number(process.env.PLAN_LEDGER_TEST_KILL_AT) || 0));
+  if (killAt > 0 && ++steps === killAt) process.kill(process.pid, 'SIGKILL');
+  if (sleeper === undefined) {
+    const ms = Math.min(2000, Math.max(0, Number(process.env.PLAN_LEDGER_TEST_DELAYS) || 0));
+    sleeper = ms > 0 ? { ms, on: new Int32Array(new SharedArrayBuffer(4)) } : null;
+  }
+  if (sleeper) Atomics.wait(sleeper.on, 0, 0, Math.floor(Math.random() * sleeper.ms));
 }
 
 /** Creates `file` exclusively, never through a link, with `text`, flushed to disk unless `sync` is false. */

@@ -6,10 +6,18 @@
  */
 import { isRealDate } from '../calendar.js';
 import { ruleStart } from '../due-dates.js';
-import type { DayOff, IsoDate } from '../model.js';
+import type { DayOff, IsoDate, PlanData } from '../model.js';
 import { covers, restDay, uncoveredBetween, type WorkingCalendar } from '../working-calendar.js';
-import type { Rule } from './rules.js';
 import { forEachTask } from './task-origins.js';
+
+/** What these rules need of rules.ts's context (declared here: rules.ts runs them, so importing it would be a circle). */
+interface CalendarRuleContext {
+  data: PlanData;
+  asOf: IsoDate;
+  scope: { planUsable: boolean };
+  report(code: string, severity: 'error' | 'warning', file: string, path: (string | number)[], args?: Record<string, string | number>): void;
+}
+type Rule = (ctx: CalendarRuleContext) => void;
 
 /** A holiday in a message's words. */
 const holidayArgs = (off: DayOff): Record<string, string> => ({ holiday: off.name?.zh ?? '', holidayEn: off.name?.en ?? '' });

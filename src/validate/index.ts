@@ -10,6 +10,7 @@ import { readOne, type BrokenFile, type FileRef } from '../load/plan-files.js';
 import { deadlineInForce, expandCheckpoints } from '../due-dates.js';
 import type { Checkpoint, FormReturn, IsoDate, Office, Plan, PlanData, RecurringCheckpoint, Scoring, StatusEntry, Task, Unit, UnitGroup, WorkdayDeadline } from '../model.js';
 import type { WorkingCalendar } from '../working-calendar.js';
+import { CALENDAR_RULES } from './calendar-rules.js';
 import { runRules, type CompletionLimit, type RuleScope } from './rules.js';
 import { fieldIsSound, salvageList, valueAt } from './salvage.js';
 import { isUnitIdSlot, unitValueDiagnostic } from './unit-names.js';
@@ -197,7 +198,7 @@ export async function validatePlan(dir: string, listing: { refs: FileRef[]; brok
   // Loops rather than push(...list): spreading a million items overflows the stack.
   let completions = options.completions === 'today' ? undefined : options.completions;
   if (options.completions === 'today') completions = { notAfter: dateIn(plan && isKnownTimeZone(plan.timezone) ? plan.timezone : 'Asia/Shanghai', options.now), kind: 'future' };
-  for (const d of runRules(ruleData, asOf, scope, completions)) diagnostics.push(d);
+  for (const d of runRules(ruleData, asOf, scope, completions, Object.values(CALENDAR_RULES))) diagnostics.push(d);
   if (!plan || !units) return { asOf, diagnostics, files };
   // With errors the data may lack the items set aside; every command refuses such a plan.
   return { data: ruleData, asOf, diagnostics, files };

@@ -6,7 +6,6 @@ import { dayNumber, isKnownTimeZone, isRealDate } from '../calendar.js';
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import { LEAD_UNITS, type IsoDate, type PlanData } from '../model.js';
 import { closest } from '../suggest.js';
-import { CALENDAR_RULES } from './calendar-rules.js';
 import { forEachTask } from './task-origins.js';
 import { unitValueDiagnostic } from './unit-names.js';
 import { checkReviewRecords } from './review-rules.js';
@@ -343,7 +342,7 @@ function unknownUnit(ctx: RuleContext, id: string, file: string, path: (string |
   ctx.push(unitValueDiagnostic(ctx.data, id, file, path));
 }
 
-export function runRules(data: PlanData, asOf: IsoDate, scope: RuleScope = WHOLE, completions?: CompletionLimit): Diagnostic[] {
+export function runRules(data: PlanData, asOf: IsoDate, scope: RuleScope = WHOLE, completions?: CompletionLimit, more: readonly Rule[] = []): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const ctx: RuleContext = {
     data,
@@ -357,6 +356,7 @@ export function runRules(data: PlanData, asOf: IsoDate, scope: RuleScope = WHOLE
       diagnostics.push({ code, severity, file, path, args });
     },
   };
-  for (const rule of [...Object.values(RULES), ...Object.values(CALENDAR_RULES)]) rule(ctx);
+  // Rules of other files (the working calendar's) come in as `more`: they import this file's types, so this file does not import them.
+  for (const rule of [...Object.values(RULES), ...more]) rule(ctx);
   return diagnostics;
 }

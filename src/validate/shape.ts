@@ -64,14 +64,16 @@ function oneBranch(errors: SchemaError[]): SchemaError[] {
   let kept = errors;
   for (const a of anyOf) {
     const base = `${a.schemaPath ?? ''}/`;
-    const branchOf = (e: SchemaError): number | undefined => {
+    // A branch that is a $ref reports under the referenced schema's path (#/$defs/date/pattern): its errors form one group of their own.
+    const branchOf = (e: SchemaError): string | undefined => {
+      if (e === a || !e.instancePath.startsWith(a.instancePath)) return undefined;
       const path = e.schemaPath ?? '';
-      if (!path.startsWith(base) || !e.instancePath.startsWith(a.instancePath)) return undefined;
-      return Number(path.slice(base.length).split('/')[0]);
+      if (path.startsWith(base)) return path.slice(base.length).split('/')[0];
+      return path.startsWith('#/$defs/') ? 'ref' : undefined;
     };
-    const branches = new Set(kept.map(branchOf).filter((b): b is number => b !== undefined));
-    const wrongType = (b: number): boolean => kept.some((e) => branchOf(e) === b && e.keyword === 'type' && e.instancePath === a.instancePath);
-    const chosen = [...branches].sort((x, y) => x - y).find((b) => !wrongType(b)) ?? Math.min(...branches);
+    const groups = [...new Set(kept.map(branchOf).filter((b): b is string => b !== undefined))].sort((x, y) => (x === 'ref' ? -1 : y === 'ref' ? 1 : Number(x) - Number(y)));
+    const wrongType = (b: string): boolean => kept.some((e) => branchOf(e) === b && e.keyword === 'type' && e.instancePath === a.instancePath);
+    const chosen = groups.find((b) => !wrongType(b)) ?? groups[0];
     kept = kept.filter((e) => e !== a && (branchOf(e) === undefined || branchOf(e) === chosen));
   }
   return kept;

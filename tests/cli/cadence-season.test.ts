@@ -53,7 +53,8 @@ describe('a monthly cadence through a season', () => {
     const r = at('2021-11-29', 'remind', '--unit', 'town-linkou', '--lang', 'zh');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('请于2021年12月5日前将任务推进落实情况报林口县人民政府办公室。');
-    expect(r.stdout).toMatch(/\| 3\.1 \| 明确领导责任 \| 责任 \| 2021-09-05 \| 逾85天 \| 未启动 \|/);
+    // The notice's table (the documents' layout): the id with the title, the deadline with how late it is.
+    expect(r.stdout).toMatch(/\| 3\.1 明确领导责任 \| 责任 \| 2021-09-05（逾85天） \| 未启动 \|/);
     const all = at('2021-11-29', 'remind', '--dry-run');
     // Finance closed 3.1 through its form and owes 3.3 alone; the towns owe both.
     expect(all.stdout).toMatch(/县财政局\s+1\s+1\s+3\.3, 2\.3\.1/);

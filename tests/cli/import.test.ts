@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -105,5 +105,27 @@ describe('plan import, the command', () => {
     // The draft is written all the same and loads: the unread deadline is kept as words to check, not a date.
     expect(plan(['check', '--plan', join(dir, 'plan')]).code).toBe(0);
     expect(readFileSync(join(dir, 'plan/tasks/1.yaml'), 'utf8')).toContain('原文时限“尽快”未能换算为日期');
+  });
+});
+
+describe('plan import: where the written files point for their schema', () => {
+  it('at the schemas of plan-ledger installed beside the plan folder, or nowhere — never into src/ of a checkout', () => {
+    const repo = scratch();
+    mkdirSync(join(repo, 'node_modules/plan-ledger/src/validate/schemas'), { recursive: true });
+    writeFileSync(join(repo, 'node_modules/plan-ledger/src/validate/schemas/plan.schema.json'), '{}');
+    expect([0, 1]).toContain(plan(['import', SEED, '--out', join(repo, 'plan')]).code);
+    expect(readFileSync(join(repo, 'plan/plan.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/plan-ledger/src/validate/schemas/plan.schema.json');
+    const task = readdirSync(join(repo, 'plan/tasks'))[0]!;
+    expect(readFileSync(join(repo, 'plan/tasks', task), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../node_modules/plan-ledger/src/validate/schemas/tasks.schema.json');
+
+    const bare = join(scratch(), 'plan');
+    expect([0, 1]).toContain(plan(['import', SEED, '--out', bare]).code);
+    for (const file of ['plan.yaml', 'units.yaml']) expect(readFileSync(join(bare, file), 'utf8')).not.toContain('$schema');
+  });
+
+  it('--office sets the issuer', () => {
+    const out = join(scratch(), 'plan');
+    expect([0, 1]).toContain(plan(['import', SEED, '--out', out, '--office', '林口县人民政府办公室（政务公开办）']).code);
+    expect(readFileSync(join(out, 'plan.yaml'), 'utf8')).toContain('issuer: "林口县人民政府办公室（政务公开办）"');
   });
 });

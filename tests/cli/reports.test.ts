@@ -48,7 +48,8 @@ describe('plan status on the embedded plan', () => {
     expect(out.nextCheckpoint.reporters).not.toContain('ecology-environment');
     const t31 = out.tasks[0];
     expect(t31).toMatchObject({ id: '3.1', title: '明确领导责任', lead: ['gov-office'], responsible: ['towns', 'departments'], deadline: '2021-09-05', ongoing: false, light: 'yellow', daysLeft: 4, done: 0, total: 24 });
-    expect(t31.assignments[0]).toEqual({ unit: 'gov-office', role: 'lead', state: 'not_started', light: 'yellow', daysOverdue: 0, completed: null, completionDays: null });
+    // Each assignment's deadline in force and review state (issue 21): the task's, and null where the plan asks no review.
+    expect(t31.assignments[0]).toEqual({ unit: 'gov-office', role: 'lead', deadline: '2021-09-05', review: null, state: 'not_started', light: 'yellow', daysOverdue: 0, completed: null, completionDays: null });
     expect(out.tasks.find((t: any) => t.id === '3.2')).toMatchObject({ deadline: null, ongoing: true, light: 'ongoing', daysLeft: null });
   });
 
@@ -90,7 +91,7 @@ describe('plan overdue', () => {
   it('lists every assignment of 3.1 as one day overdue on 2021-09-06, by unit', () => {
     const out = json(['overdue', '--as-of', '2021-09-06', '--format', 'json']);
     expect(out.count).toBe(24);
-    expect(out.entries[0]).toEqual({ unit: 'gov-office', unitName: '县政府办', task: '3.1', title: '明确领导责任', role: 'lead', deadline: '2021-09-05', daysOverdue: 1, state: 'not_started', progress: null, reason: null });
+    expect(out.entries[0]).toEqual({ unit: 'gov-office', unitName: '县政府办', task: '3.1', title: '明确领导责任', role: 'lead', deadline: '2021-09-05', review: null, daysOverdue: 1, state: 'not_started', progress: null, reason: null });
     expect(new Set(out.entries.map((e: any) => e.task))).toEqual(new Set(['3.1']));
   });
 

@@ -158,6 +158,8 @@ describe('as of 2021-12-20: reopened, withdrawn, refused, and an extension run o
     const table = ok(['checklist', 'finance'], asOf).stdout;
     expect(table).toMatch(/2\.3\.1 .*2021-12-15 \(ext\.\) +5d late/);
     expect(table).toContain('Review: awaiting review (claimed 2021-11-28); reopened: 抽查发现问题');
+    expect(table).toContain('Extension asked: asked until 2022-01-31, refused on 2021-12-12 (不予延期，按期完成)');
+    expect(checklistTask(asOf, 'finance', '2.3.2').extensionDenied).toEqual({ requested: '2021-12-10', to: '2022-01-31', decided: '2021-12-12', reason: '不予延期，按期完成' });
   });
   it('the summary’s 审核与延期 section: closed, awaiting, granted and refused', () => {
     const md = plan(['summary', '--plan', dir, '--as-of', asOf, '--lang', 'zh']).stdout;

@@ -237,15 +237,18 @@ describe('plan score from git', () => {
   it('names the commit of a record read from git when the status file keeps no history', () => {
     const dir = initRepo({ asOf: '2026-01-05' });
     // The example plan: 1.1 due 2026-02-04, finance responsible. Done by hand, no history list.
-    write(dir, 'plan/status/finance.yaml', 'unit: finance\ntasks:\n  "1.1":\n    state: done\n    completed: 2026-02-10\n    evidence: [https://example.org/f]\n');
+    // The example plan asks for review: the office accepts the claim the next day.
+    write(dir, 'plan/status/finance.yaml', 'unit: finance\ntasks:\n  "1.1":\n    state: done\n    completed: 2026-02-10\n    evidence: [https://example.org/f]\n    review:\n      - date: 2026-02-11\n        decision: accepted\n        claim: 2026-02-10\n');
     const sha = commitAll(dir, 'finance: 1.1 done', FINANCE, '2026-02-10T10:00:00+08:00');
     const r = plan(['score', '--explain', 'finance', '--format', 'json', '--as-of', '2026-02-20'], { cwd: dir, env: ISOLATED });
     expect(r.stderr).toBe('');
     const late = JSON.parse(r.stdout).lines.find((l: any) => l.task === '1.1');
-    // The example rules: responsible, closed late, -0.5 per day, 6 days late (02-10 vs 02-04).
+    // The example rules: responsible, closed late, -0.5 per day, 6 days late (done 02-10 vs 02-04, closed 02-11).
     expect(late).toMatchObject({ event: 'closed-late', days: 6, points: -3 });
-    expect(late.records[0]).toMatchObject({ kind: 'claim', file: 'plan/status/finance.yaml', commit: sha });
-    expect(itemAt(join(dir, late.records[0].file), late.records[0].line)).toMatch(/^"1.1":\n\s+state: done\n\s+completed: 2026-02-10/);
+    expect(late.records[0]).toMatchObject({ kind: 'acceptance', file: 'plan/status/finance.yaml' });
+    expect(itemAt(join(dir, late.records[0].file), late.records[0].line)).toMatch(/^- date: 2026-02-11\n\s+decision: accepted/);
+    expect(late.records[1]).toMatchObject({ kind: 'claim', file: 'plan/status/finance.yaml', commit: sha });
+    expect(itemAt(join(dir, late.records[1].file), late.records[1].line)).toMatch(/^"1.1":\n\s+state: done\n\s+completed: 2026-02-10/);
   });
 });
 

@@ -54,6 +54,12 @@ describe('npm pack → install into an empty folder', () => {
     // The bundle (scripts/bundle.mjs): one script, the validators inside it, and its code cache (scripts/code-cache.mjs).
     expect(list).toContain('package/dist/bundle/plan.js');
     expect(list).toContain('package/dist/bundle/plan.js.cache');
+    // The startup snapshot (scripts/snapshot.mjs) and what bin/plan reads beside it; never the packer's link to its own Node.
+    expect(list).toContain('package/bin/plan');
+    expect(list).toContain('package/dist/bundle/plan.blob');
+    expect(list).toContain('package/dist/bundle/plan.blob.json');
+    expect(list).toContain('package/dist/bundle/import.cjs');
+    expect(list).not.toContain('package/dist/bundle/plan.blob.node');
     expect(list).toContain('package/src/validate/schemas/units.schema.json');
     expect(list).toContain('package/README.md');
     // The README's links into docs/ hold in the package too.
@@ -61,7 +67,7 @@ describe('npm pack → install into an empty folder', () => {
     expect(list.filter((f) => f.startsWith('package/tests/') || (f.startsWith('package/src/') && f.endsWith('.ts')))).toEqual([]);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.private).toBeUndefined();
-    expect(pkg.bin).toEqual({ plan: 'bin/plan.js' });
+    expect(pkg.bin).toEqual({ plan: 'bin/plan' });
     expect(pkg.engines.node).toBe('>=20');
   });
 
@@ -75,6 +81,11 @@ describe('npm pack → install into an empty folder', () => {
     expect(status.code, status.out).toBe(0);
     expect(status.out).toContain('林口县2021年政务公开工作实施方案');
     expect(status.out).toContain('22 tasks');
+    // The runs above were bin/plan.js's (the package came without a link to this Node); the first made
+    // the link, so `plan` now starts from the snapshot, through npm's link in node_modules/.bin.
+    const traced = run(installed, 'sh', ['-x', join(installed, 'node_modules/.bin/plan'), '--version']);
+    expect(traced.out).toMatch(/exec \S+ --snapshot-blob \S+plan-ledger\/bin\/\.\.\/dist\/bundle\/plan\.blob -- --version/);
+    expect(run(installed, 'npx', ['plan', 'status', '--plan', join(copy, 'plan'), '--as-of', '2021-09-01', '--lang', 'en'])).toEqual(status);
   });
 });
 

@@ -205,3 +205,63 @@ describe('plan import: encodings', () => {
     expect(decodeDocument(Buffer.from('林口县'), 'gb18030')).toMatchObject({ ok: false, reason: 'not-this-encoding' });
   });
 });
+
+describe('plan import, round three: the rules of the document model', () => {
+  it('a note in its own paragraph belongs to the paragraphs before it; the heading above stays a heading', () => {
+    const d = run(doc('（一）提振消费。\n推动甲。\n推动乙。\n（县商务局、县公安局负责）\n促进丙。\n（县财政局负责）'));
+    expect(tasks(d).map((t) => [t.text, names(d, t.lead), names(d, t.responsible)])).toEqual([
+      ['推动甲。\n推动乙。', ['县商务局'], ['县公安局']],
+      ['促进丙。', ['县财政局'], []],
+    ]);
+    expect(tasks(d).every((t) => t.title !== '')).toBe(true);
+  });
+
+  it('never writes a task with an empty title: a note with nothing before it is reported', () => {
+    const d = run(doc('（县财政局负责）'));
+    expect(tasks(d)).toEqual([]);
+    expect(d.report.problems.map((p) => p.kind)).toContain('empty-task');
+  });
+
+  it('keeps 各有关部门和单位 whole, and a shared prefix as written', async () => {
+    const { splitUnits } = await import('../../src/importer/owners.js');
+    expect(splitUnits('各有关部门和单位').names).toEqual(['各有关部门和单位']);
+    expect(splitUnits('区发改局、财政局、教育局').names).toEqual(['区发改局', '财政局', '教育局']);
+  });
+
+  it('ends a unit list at a heading run into it', async () => {
+    const { headingsOutOfLists } = await import('../../src/importer/unflatten.js');
+    expect(headingsOutOfLists('责任单位：区住建局三、优化营商环境')).toEqual(['责任单位：区住建局', '三、优化营商环境']);
+    expect(headingsOutOfLists('完成时限：2024年6月底前（二）推行')).toEqual(['完成时限：2024年6月底前', '（二）推行']);
+    expect(headingsOutOfLists('责任单位：县住房和城乡建设局、县财政局')).toEqual(['责任单位：县住房和城乡建设局、县财政局']);
+  });
+
+  it.each([
+    ['tabs', '序号\t重点任务\t工作措施\t责任股室\t完成时间\n1\t甲任务\t做甲\t综合股\t2024年5月底前\n2\t\t做乙\t财务股\t2024年6月底前'],
+    ['|', '| 序号 | 重点任务 | 工作措施 | 责任股室 | 完成时间 |\n|---|---|---|---|---|\n| 1 | 甲任务 | 做甲 | 综合股 | 2024年5月底前 |\n| 2 |  | 做乙 | 财务股 | 2024年6月底前 |'],
+    ['spaces', '序号  重点任务  工作措施  责任股室  完成时间\n1     甲任务    做甲      综合股    2024年5月底前\n2               做乙      财务股    2024年6月底前'],
+  ])('reads a table written with %s, an empty merged cell taking the value above', (_name, table) => {
+    const d = run(doc(table));
+    expect(tasks(d).map((t) => [t.text, names(d, t.responsible), t.deadline])).toEqual([
+      ['甲任务：做甲', ['综合股'], '2024-05-31'],
+      ['甲任务：做乙', ['财务股'], '2024-06-30'],
+    ]);
+  });
+
+  it('names columns by the words documents use', async () => {
+    const { columnOf } = await import('../../src/importer/table.js');
+    expect(['责任股室', '承办单位', '主办单位', '协办单位', '时间节点', '进度安排', '具体要求', '主要任务', '牵头领导'].map(columnOf)).toEqual(['responsible', 'responsible', 'lead', 'support', 'deadline', 'deadline', 'measure', 'task', undefined]);
+  });
+
+  it('takes the office’s full name from the letterhead, not the short signature; --office wins', () => {
+    const text = '石门县人民政府办公室文件\n石政办发〔2024〕15号\n关于印发石门县2024年防汛工作方案的通知\n石门县2024年防汛工作方案\n一、任务\n1.修订预案。（县应急局负责，2024年4月底前完成）\n县政府办公室\n2024年3月20日';
+    expect(importDocument(text, { sourceName: 'x' }).plan.issuer).toBe('石门县人民政府办公室');
+    expect(importDocument(text, { sourceName: 'x', office: '石门县人民政府' }).plan.issuer).toBe('石门县人民政府');
+  });
+
+  it('gives an ongoing task placeholder review dates when the document has no checkpoint and no year, and says so', () => {
+    const d = importDocument('一、任务\n1.巡河。（各镇人民政府负责）\n2.建台账。（完成时限：另行通知）', { sourceName: 'x', today: '2024-08-01' });
+    expect(tasks(d).map((t) => t.reviewOn)).toEqual([['2024-12-31'], ['2024-12-31']]);
+    expect(names(d, tasks(d)[1]!.responsible)).toEqual(['（原文未写明责任单位）']);
+    expect(d.report.problems.map((p) => p.kind)).toEqual(expect.arrayContaining(['no-review-dates', 'no-owner']));
+  });
+});

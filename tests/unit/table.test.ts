@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIBRARY_ROWS, renderTable, type Column, type Row } from '../../src/render/table.js';
 import { displayWidth } from '../../src/render/text.js';
@@ -32,5 +33,28 @@ describe('tables drawn by cli-table3', () => {
     expect(byLines).toHaveLength(LIBRARY_ROWS + 3);
     expect(byLines.slice(0, LIBRARY_ROWS + 2)).toEqual(byLibrary);
     expect(byLibrary.some((l) => l.includes('\u001b[31m'))).toBe(true);
+  });
+
+  it('draws a table without colour line by line, as cli-table3 draws it with colour (random tables, CJK, cut, aligned)', () => {
+    // Every paint that changes nothing leaves the table to the line writer; a coloured one goes to cli-table3.
+    const plain = (s: string): string => s;
+    const piece = fc.constantFrom('a', 'Z', '7', ' ', '-', '.', '任', '务', '县', '（', '）', '、', '：', '—', '…', '·');
+    const text = fc.array(piece, { maxLength: 24 }).map((p) => p.join(''));
+    // Every column has a heading (a label): cli-table3 gives a column with no heading and no text one space more.
+    const heading = fc.array(piece, { minLength: 1, maxLength: 24 }).map((p) => p.join(''));
+    const column = fc.record({ header: heading, align: fc.constantFrom<'left' | 'right' | undefined>('left', 'right', undefined), flex: fc.boolean(), min: fc.integer({ min: 1, max: 12 }), weight: fc.integer({ min: 1, max: 3 }) });
+    const table = fc.array(column, { minLength: 1, maxLength: 6 }).chain((columns) =>
+      fc.record({ columns: fc.constant(columns as Column[]), rows: fc.array(fc.array(text, { minLength: columns.length, maxLength: columns.length }), { minLength: 1, maxLength: 30 }), width: fc.integer({ min: 10, max: 140 }) }),
+    );
+    fc.assert(
+      fc.property(table, ({ columns, rows, width }) => {
+        const byLines = renderTable(columns, rows.map((r) => r.map((t) => ({ text: t, paint: plain }))), width);
+        const byLibrary = renderTable(columns, rows.map((r) => r.map((t) => ({ text: t, paint: red }))), width);
+        expect(byLibrary).toContain('\u001b[31m');
+        // The colour codes after a cell's own trailing spaces keep them from being trimmed; the line writer trims them as cli-table3 does a plain line.
+        expect(byLines).toBe(strip(byLibrary).split('\n').map((l) => l.trimEnd()).join('\n'));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

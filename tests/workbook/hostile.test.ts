@@ -160,7 +160,7 @@ describe('cells a unit must not return', () => {
     ['a formula prefix in evidence', (s) => setCells(s, { G6: '@SUM(1)' }), 'bad.xlsx 台账!G6: begins with "@"'],
     ['a task of another unit', (s) => setCells(s, { A30: '9.9', E30: '已完成' }), 'bad.xlsx 台账!A30: "9.9" is not one of 县财政局\'s tasks'],
     ['a row without a task id', (s) => setCells(s, { F40: '多写了一行' }), 'bad.xlsx 台账!A40: this row has content but no task id'],
-    ['a cell outside the table', (s) => setCells(s, { K6: 'x' }), 'bad.xlsx 台账!K6: a cell outside the table has content'],
+    ['a cell outside the table', (s) => setCells(s, { M6: 'x' }), 'bad.xlsx 台账!M6: a cell outside the table has content'],
     ['not applicable without a reason', (s) => setCells(s, { E6: '不适用' }), 'bad.xlsx 台账!I6: not applicable needs a reason'],
     ['a cell with an error value', (s) => setCells(s, { F6: { error: '#N/A' } }), 'bad.xlsx 台账!F6: the cell holds the error #N/A'],
   ];

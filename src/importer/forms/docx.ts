@@ -3,10 +3,10 @@
  * mammoth, which turns the document into HTML with merged cells as
  * rowspan/colspan; the HTML reader does the rest.
  */
-import type { DocumentSource } from '../index.js';
+import type { SourceDocument } from '../types.js';
 import { readHtml } from './html.js';
 
-export async function readDocx(bytes: Buffer): Promise<DocumentSource> {
+export async function readDocx(bytes: Buffer): Promise<SourceDocument> {
   const mammoth = (await import('mammoth')).default;
   const { value } = await mammoth.convertToHtml({ buffer: bytes }, { ignoreEmptyParagraphs: true });
   return readHtml(value);

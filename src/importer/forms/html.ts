@@ -1,12 +1,11 @@
 /**
- * A page saved from a government portal, to text lines and tables. Read with
+ * A page saved from a government portal, to paragraphs and tables. Read with
  * a real HTML parser (htmlparser2): scripts, styles, navigation, breadcrumbs
  * and menus are left out; tables stay tables, with merged cells (rowspan,
  * colspan) spread to every cell they cover; the 索引号/发文机关/成文日期 block
  * becomes `label：value` lines the facts reader understands.
  */
-import type { DocumentSource } from '../index.js';
-import { TABLE_MARK } from '../index.js';
+import type { Block, Cell, SourceDocument } from '../types.js';
 
 interface Node {
   type: string;
@@ -39,17 +38,17 @@ function nestingDepth(html: string): number {
   return max;
 }
 
-export async function readHtml(html: string): Promise<DocumentSource> {
+export async function readHtml(html: string): Promise<SourceDocument> {
   if (nestingDepth(html) > MAX_DEPTH) throw new HtmlTooDeep(`elements nested more than ${MAX_DEPTH} levels deep`);
   const { parseDocument } = await import('htmlparser2');
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true }) as unknown as Node;
-  const lines: string[] = [];
-  const tables: string[][][] = [];
+  const blocks: Block[] = [];
+  const paragraph = (text: string): void => void blocks.push({ kind: 'paragraph', text });
   let current = '';
   let olDepth = 0;
   const flush = (): void => {
     const t = current.replace(/[ \t\u00a0\u3000]+/g, ' ').trim();
-    if (t) lines.push(t);
+    if (t) paragraph(t);
     current = '';
   };
   const walk = (node: Node): void => {
@@ -70,11 +69,8 @@ export async function readHtml(html: string): Promise<DocumentSource> {
       flush();
       const rows = tableRows(node);
       if (isMetadata(rows)) {
-        for (const row of rows) metadataLines(row, lines);
-      } else if (rows.length > 0) {
-        lines.push(`${TABLE_MARK}${tables.length}`);
-        tables.push(rows);
-      }
+        for (const row of rows) metadataLines(row.map((c) => c.text), paragraph);
+      } else if (rows.length > 0) blocks.push({ kind: 'table', rows });
       return;
     }
     const block = BLOCK.has(name);
@@ -99,7 +95,7 @@ export async function readHtml(html: string): Promise<DocumentSource> {
   };
   walk(doc);
   flush();
-  return { text: lines.join('\n'), tables };
+  return { blocks };
 }
 
 /** 1. at the outer level, （1） inside it, ① inside that: the importer's task-level headings. */
@@ -120,8 +116,8 @@ function textOf(node: Node): string {
 const MAX_COLUMNS = 60;
 const MAX_ROWS = 20_000;
 
-/** Rows of a table with merged cells spread: a value spanning rows applies to each. */
-function tableRows(table: Node): string[][] {
+/** Rows of a table with merged cells spread: a value spanning rows applies to each, marked as covered. */
+function tableRows(table: Node): Cell[][] {
   const trs: Node[] = [];
   const collect = (n: Node): void => {
     for (const c of n.children ?? []) {
@@ -132,14 +128,15 @@ function tableRows(table: Node): string[][] {
   };
   collect(table);
   trs.splice(MAX_ROWS);
-  const grid: string[][] = [];
-  const carry: { value: string; left: number }[] = [];
+  const grid: Cell[][] = [];
+  // A covered cell is one shared object per merged cell: a span over thousands of rows costs no more objects.
+  const carry: { cell: Cell; left: number }[] = [];
   trs.forEach((tr, r) => {
-    const row: string[] = [];
+    const row: Cell[] = [];
     let col = 0;
     const fill = (): void => {
       while (col < MAX_COLUMNS && carry[col] && carry[col]!.left > 0) {
-        row[col] = carry[col]!.value;
+        row[col] = carry[col]!.cell;
         carry[col]!.left--;
         col++;
       }
@@ -151,29 +148,31 @@ function tableRows(table: Node): string[][] {
       const value = textOf(cell).replace(/[ \t\u00a0\u3000]+/g, ' ').split('\n').map((s) => s.trim()).filter(Boolean).join('\n');
       const colspan = Math.min(50, Math.max(1, Number(cell.attribs?.colspan) || 1));
       const rowspan = Math.min(1000, Math.max(1, Number(cell.attribs?.rowspan) || 1));
+      const left: Cell = { text: value, from: 'left' };
+      const above: Cell = { text: value, from: 'above' };
       for (let k = 0; k < colspan && col < MAX_COLUMNS; k++) {
-        row[col] = value;
-        if (rowspan > 1) carry[col] = { value, left: rowspan - 1 };
+        row[col] = k === 0 ? { text: value } : left;
+        if (rowspan > 1) carry[col] = { cell: above, left: rowspan - 1 };
         col++;
       }
     }
     fill();
-    grid[r] = Array.from({ length: row.length }, (_, i) => row[i] ?? '');
+    grid[r] = Array.from({ length: row.length }, (_, i) => row[i] ?? { text: '' });
   });
-  return grid.filter((r) => r.some((c) => c.trim()));
+  return grid.filter((r) => r.some((c) => c.text.trim()));
 }
 
-function isMetadata(rows: string[][]): boolean {
-  const cells = rows.flat();
+function isMetadata(rows: Cell[][]): boolean {
+  const cells = rows.flat().map((c) => c.text);
   return cells.filter((c) => META_LABEL.test(c.trim()) || /^(?:索引号|发文机关|成文日期|发文字号|发布日期)\s*[:：]/.test(c.trim())).length >= 2;
 }
 
-function metadataLines(row: string[], lines: string[]): void {
+function metadataLines(row: string[], paragraph: (text: string) => void): void {
   for (let i = 0; i < row.length; i++) {
     const cell = row[i]!.trim();
     if (META_LABEL.test(cell) && i + 1 < row.length) {
-      lines.push(`${cell.replace(/[:：]$/, '')}：${row[i + 1]!.trim()}`);
+      paragraph(`${cell.replace(/[:：]$/, '')}：${row[i + 1]!.trim()}`);
       i++;
-    } else if (/^[\u4e00-\u9fa5]{2,6}\s*[:：]/.test(cell)) lines.push(cell.replace(/\n/g, ' '));
+    } else if (/^[\u4e00-\u9fa5]{2,6}\s*[:：]/.test(cell)) paragraph(cell.replace(/\n/g, ' '));
   }
 }

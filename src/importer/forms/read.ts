@@ -4,7 +4,8 @@
  * comes in, so other commands (and plain-text imports) start as fast as before.
  */
 import { decodeDocument, type Encoding } from '../decode.js';
-import type { DocumentSource } from '../index.js';
+import { documentOfText } from '../document.js';
+import type { SourceDocument } from '../types.js';
 import { sniffForm, type Form } from './sniff.js';
 import { inflatedSize } from './zip-limits.js';
 
@@ -12,7 +13,7 @@ import { inflatedSize } from './zip-limits.js';
 export const INFLATED_LIMIT = 30 * 1024 * 1024;
 
 export type Read =
-  | { ok: true; source: DocumentSource; form: Form; encoding?: Encoding }
+  | { ok: true; source: SourceDocument; form: Form; encoding?: Encoding }
   | { ok: false; reason: 'old-office' | 'rtf' | 'zip' | 'needs-ocr' | 'inflates-too-much' | 'corrupt'; form: Form; detail?: string }
   | { ok: false; reason: 'binary' | 'unknown-encoding' | 'not-this-encoding'; form: Form; encoding?: Encoding };
 
@@ -35,7 +36,7 @@ export async function readForm(bytes: Buffer, fileName: string, encoding: Encodi
   if (form === 'pdf') {
     const { readPdf, NeedsOcr } = await import('./pdf.js');
     try {
-      return { ok: true, form, source: { text: await readPdf(bytes), tables: [] } };
+      return { ok: true, form, source: await readPdf(bytes) };
     } catch (e) {
       if (e instanceof NeedsOcr) return { ok: false, reason: 'needs-ocr', form };
       return { ok: false, reason: 'corrupt', form, detail: (e as Error).message.split('\n')[0]!.slice(0, 200) };
@@ -53,5 +54,5 @@ export async function readForm(bytes: Buffer, fileName: string, encoding: Encodi
     }
   }
   if (form === 'csv') return { ok: true, form, encoding: decoded.encoding, source: (await import('./sheet.js')).readCsv(decoded.text) };
-  return { ok: true, form, encoding: decoded.encoding, source: { text: decoded.text, tables: [] } };
+  return { ok: true, form, encoding: decoded.encoding, source: documentOfText(decoded.text) };
 }

@@ -4,32 +4,31 @@
  * small RFC 4180 reader). Each sheet becomes a table; the title rows above
  * the header become text lines.
  */
-import type { DocumentSource } from '../index.js';
-import { TABLE_MARK } from '../index.js';
+import type { Block, Cell, SourceDocument } from '../types.js';
 
-export async function readXlsx(bytes: Buffer): Promise<DocumentSource> {
+export async function readXlsx(bytes: Buffer): Promise<SourceDocument> {
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const lines: string[] = [];
-  const tables: string[][][] = [];
+  const blocks: Block[] = [];
   wb.eachSheet((ws) => {
-    const rows: string[][] = [];
+    const rows: Cell[][] = [];
     const width = Math.min(ws.columnCount, 60);
     for (let r = 1; r <= Math.min(ws.rowCount, 20000); r++) {
       const row = ws.getRow(r);
-      const cells: string[] = [];
+      const cells: Cell[] = [];
       for (let c = 1; c <= width; c++) {
         const cell = row.getCell(c);
         // A merged cell reads as its master: the value spans every row and column it covers.
-        const source = cell.isMerged ? cell.master : cell;
-        cells.push(cellText(source));
+        const master = cell.isMerged ? cell.master : cell;
+        const from = master === cell ? undefined : master.fullAddress.row < r ? 'above' : 'left';
+        cells.push(from ? { text: cellText(master), from } : { text: cellText(master) });
       }
       rows.push(cells);
     }
-    addSheet(ws.name, rows, lines, tables);
+    addSheet(ws.name, rows, blocks);
   });
-  return { text: lines.join('\n'), tables };
+  return { blocks };
 }
 
 function cellText(cell: { text?: string; value?: unknown }): string {
@@ -40,25 +39,24 @@ function cellText(cell: { text?: string; value?: unknown }): string {
   }
 }
 
-export function readCsv(text: string): DocumentSource {
-  const lines: string[] = [];
-  const tables: string[][][] = [];
-  addSheet('', parseCsv(text), lines, tables);
-  return { text: lines.join('\n'), tables };
+export function readCsv(text: string): SourceDocument {
+  const blocks: Block[] = [];
+  addSheet('', parseCsv(text).map((r) => r.map((c) => ({ text: c }))), blocks);
+  return { blocks };
 }
 
-function addSheet(name: string, rows: string[][], lines: string[], tables: string[][][]): void {
-  const nonEmpty = rows.filter((r) => r.some((c) => c.trim()));
+function addSheet(name: string, rows: Cell[][], blocks: Block[]): void {
+  const nonEmpty = rows.filter((r) => r.some((c) => c.text.trim()));
   if (nonEmpty.length === 0) return;
   // Title rows above the header (one value across the width): the document's title, not data.
+  const only = (r: Cell[]): string[] => [...new Set(r.map((c) => c.text.trim()).filter(Boolean))];
   let k = 0;
-  while (k < nonEmpty.length && new Set(nonEmpty[k]!.filter((c) => c.trim())).size === 1 && !/^\d+$/.test(nonEmpty[k]!.find((c) => c.trim())!.trim())) {
-    lines.push(nonEmpty[k]!.find((c) => c.trim())!.trim());
+  while (k < nonEmpty.length && only(nonEmpty[k]!).length === 1 && !/^\d+$/.test(only(nonEmpty[k]!)[0]!)) {
+    blocks.push({ kind: 'paragraph', text: only(nonEmpty[k]!)[0]! });
     k++;
   }
-  if (name && k === 0) lines.push(name);
-  lines.push(`${TABLE_MARK}${tables.length}`);
-  tables.push(nonEmpty.slice(k));
+  if (name && k === 0) blocks.push({ kind: 'paragraph', text: name });
+  blocks.push({ kind: 'table', rows: nonEmpty.slice(k) });
 }
 
 /** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. One pass: linear. */

@@ -78,6 +78,7 @@ export function noticeDocument(r: Reminder, ledger: Ledger, within: number, lang
     blocks.push({ kind: 'list', items: returned.map((a) => `${a.task.id} ${a.task.title}${zh ? '：' : ': '}${a.returnReason ?? '—'}`) });
   }
   const extended = r.items.filter((a) => a.originalDeadline !== undefined);
+  if (extended.length > 0) blocks.push({ kind: 'paragraph', text: zh ? '以下事项已批准延期，请按延期后的时限办理：' : 'These have more time granted; they are due on the later date:' });
   if (extended.length > 0) blocks.push({ kind: 'list', items: extended.map((a) => `${a.task.id} ${a.task.title}${zh ? '：' : ': '}${extendedWord(a, lang)}`) });
   if (r.milestones.length > 0) {
     const passed = r.milestones.filter((m) => m.daysLeft < 0).length;

@@ -31,6 +31,7 @@ export const reviewFields = (a: Assignment): object => ({
   ...(a.returnReason !== undefined && { returnReason: a.returnReason }),
   ...(a.review === 'accepted' && a.decision && { accepted: { date: a.decision.date, by: a.decision.by ?? null, note: a.decision.note ?? null } }),
   ...(a.extension && { extension: { requested: a.extension.requested, to: a.extension.to, granted: a.extension.grantedTo ?? a.extension.to, decided: a.extension.decided ?? null, reason: a.extension.reason } }),
+  ...(a.extensionDenied && { extensionDenied: { requested: a.extensionDenied.requested, to: a.extensionDenied.to, decided: a.extensionDenied.decided ?? null, reason: a.extensionDenied.decisionReason ?? null } }),
   ...(a.extensionsPending && { extensionsPending: a.extensionsPending.map((x) => ({ requested: x.requested, to: x.to, reason: x.reason, late: x.late === true })) }),
 });
 
@@ -70,7 +71,9 @@ export function reviewNotes(a: Assignment, lang: RenderOptions['lang']): string[
   }
   if (a.review === 'accepted' && a.decision?.note) out.push(`${t('reviewNote', lang)}${colon(lang)}${a.decision.note}`);
   const extended = extendedWord(a, lang);
-  if (extended) out.push(`${t('extension', lang)}${colon(lang)}${extended}`);
+  if (extended) out.push(`${t('extension', lang)}${colon(lang)}${extended}${a.extension?.decisionReason ? (zh ? `（${a.extension.decisionReason}）` : ` (${a.extension.decisionReason})`) : ''}`);
+  const denied = a.extensionDenied;
+  if (denied) out.push(`${t('extensionAsked', lang)}${colon(lang)}${zh ? `申请延期至 ${denied.to}，${denied.decided} 不予延期（${denied.decisionReason ?? ''}）` : `asked until ${denied.to}, refused on ${denied.decided} (${denied.decisionReason ?? ''})`}`);
   for (const x of a.extensionsPending ?? []) {
     const late = x.late ? (zh ? '，逾期申请' : ', asked late') : '';
     out.push(`${t('extensionAsked', lang)}${colon(lang)}${zh ? `${x.requested} 申请延期至 ${x.to}（${x.reason}${late}），待审批` : `asked on ${x.requested} until ${x.to} (${x.reason}${late}), awaiting the office`}`);

@@ -1,6 +1,6 @@
 /** The report `plan import` prints: what it found, and every passage it could not read with certainty. */
 import { colon, countOf } from '../labels.js';
-import type { ImportReport, Problem } from '../../importer/index.js';
+import type { ImportReport, Problem } from '../../importer/types.js';
 import { safeText } from '../text.js';
 import type { Lang } from '../lang.js';
 
@@ -14,6 +14,9 @@ const PROBLEM_WORDS: Record<string, { zh: string; en: string }> = {
   'unread-table': { zh: '表格没有“任务”列和“牵头/责任单位”列，未导入', en: 'a table without a task column and a 牵头/责任单位 column; not imported' },
   'relative-no-signed': { zh: '时限相对于印发日期，但未找到成文日期，未填 deadline', en: 'a deadline counted from the signing date, which was not found; no deadline set' },
   'no-tasks': { zh: '没有找到任何任务，未写入文件', en: 'no task found; nothing written' },
+  'no-review-dates': { zh: '原文既无报送节点也无年份：持续推进任务的检查日期为占位日期，请按实际填写 reviewOn', en: 'the source gives neither checkpoints nor a year: ongoing tasks are reviewed on placeholder dates; set reviewOn' },
+  'empty-task': { zh: '标注之前没有任务文字，未导入', en: 'an annotation with no task text before it; not imported' },
+  'no-owner': { zh: '原文未写明责任单位：暂记为“（原文未写明责任单位）”分组，请填写', en: 'the source names no owner: the placeholder group （原文未写明责任单位） stands in; name the units' },
   'first-named-lead': { zh: '只列单位、未写明“列第一位者为牵头单位”：全部作为责任单位', en: 'units only, and the document does not say the first named leads: all taken as responsible' },
 };
 

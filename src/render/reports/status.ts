@@ -77,9 +77,12 @@ export const STATUS_FORMATS = {
         responsible: r.task.responsible,
         deadline: r.task.deadline,
         deadlineText: r.task.deadlineText,
+        ...(r.task.deadlineRule && { deadlineRule: r.task.deadlineRule }),
+        ...(r.task.milestones && { milestones: r.task.milestones }),
         ongoing: r.task.ongoing,
         light: r.light,
         daysLeft: r.daysLeft,
+        ...(v.ledger.dayUnit === 'workdays' && { daysIn: 'workdays' }),
         done: r.done,
         total: r.total,
         // Once every assignment is closed: the last completion, and its days against the deadline (negative: early).
