@@ -92,8 +92,12 @@ export function readPdf(pdf: string): Page[] {
  */
 export const gridChars = (s: string): number => textWidth(s.replace(/ /g, ''), 16) / (16 - 0.25);
 
-/** The Latin run (a number, an id) a line starts with: the unbreakable word that did not fit on the line before. */
-export const leadingWord = (s: string): string => /^[0-9A-Za-z.%\-/]+/.exec(s)?.[0] ?? '';
+/**
+ * What a line starts with that could not be split to fill the line before: a
+ * Latin run (a number, an id), or a short bracketed word such as （次）, with
+ * the closing marks after it (no line may start with them, nor end with （).
+ */
+export const leadingWord = (s: string): string => /^(?:[0-9A-Za-z.%\-/]+|（[^（）]{1,3}）)[，。、；：）》”]*/.exec(s)?.[0] ?? '';
 
 /** A line's height tells its type size: pdftotext gives CJK fonts' boxes 1.3 em tall. */
 export const sizeOf = (l: Line): number => Math.round(((l.yMax - l.yMin) / 1.3) * 2) / 2;

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: the generator is a plain script without types.
 import { fillPlan, generatePlan } from '../../scripts/gen.mjs';
 import { copyPlan, plan } from '../helpers.js';
-import { bodyLines, fullBodyLines, gridChars, leadingWord, missingRenderer, TYPE_AREA, readPdf, tableLines, toPdf, wrappedCells, type Page } from '../pdf-layout.js';
+import { bodyLines, fullBodyLines, gridChars, isPageNumber, leadingWord, missingRenderer, TYPE_AREA, readPdf, tableLines, toPdf, wrappedCells, type Page } from '../pdf-layout.js';
 
 const missing = missingRenderer();
 const work = mkdtempSync(join(tmpdir(), 'plan-ledger-rendered-'));
@@ -138,6 +138,17 @@ describe.skipIf(missing !== undefined)(`documents as Writer lays them out${missi
       }
     }
     expect(continued).toBeGreaterThan(0);
+  });
+
+  it.each(kinds)('%s: no heading is left at the foot of a page, away from what it heads', (kind) => {
+    for (const p of docs[kind].slice(0, -1)) {
+      const last = p.lines.filter((l) => !isPageNumber(l)).at(-1);
+      expect(last?.text ?? '').not.toMatch(/^[一二三四五六七八九十]+、/);
+    }
+  });
+
+  it('keeps the 通报 of the embedded plan on portrait pages: its tables fit them', () => {
+    for (const p of docs.summary) expect(p.width).toBeLessThan(p.height);
   });
 
   it.each(kinds)('%s: no line credits the software', (kind) => {

@@ -84,18 +84,25 @@ export function cellLines(text: string, width: number, size: number, list: boole
   // The column already keeps some room spare (SLACK): the lines may take its text width.
   const room = width;
   if (list) {
-    const items = text.split(/(?<=、)/);
-    if (items.every((i) => textWidth(i, size) <= room)) {
-      const lines: string[] = [];
-      for (const item of items) {
-        const last = lines[lines.length - 1];
-        if (last !== undefined && textWidth(last + item, size) - (item.endsWith('、') ? size : 0) <= room) lines[lines.length - 1] = last + item;
-        else lines.push(item);
+    // Whole items where they fit; an item longer than a line (a group with its exceptions) breaks as text.
+    const lines: string[] = [];
+    for (const item of text.split(/(?<=、)/)) {
+      const last = lines[lines.length - 1];
+      const fits = (l: string): boolean => textWidth(l, size) - (l.endsWith('、') ? size : 0) <= room;
+      if (last !== undefined && fits(last + item)) lines[lines.length - 1] = last + item;
+      else if (fits(item)) lines.push(item);
+      else {
+        const parts = linesOf(`${last ?? ''}${item}`, room, size);
+        lines.splice(lines.length - (last === undefined ? 0 : 1), 1, ...parts);
       }
-      return lines;
     }
+    return noLoneLast(lines);
   }
-  const lines = linesOf(text, room, size);
+  return noLoneLast(linesOf(text, room, size));
+}
+
+/** A last line of one character takes the character before it along. */
+function noLoneLast(lines: string[]): string[] {
   const last = lines[lines.length - 1];
   if (lines.length > 1 && last !== undefined && [...last].length === 1) {
     const before = [...lines[lines.length - 2]!];
@@ -218,7 +225,8 @@ export function columnWidths(header: string[], rows: string[][], wrap: Wrap[], s
     const cells = column(i);
     const values = Math.max(0, ...cells.map((c) => textWidth(c, size)));
     if (wrap[i] === 'never') return Math.max(values, headerMin(h));
-    if (wrap[i] === 'list') return Math.max(headerMin(h), Math.min(natural[i]!, 8 * size), ...cells.flatMap((c) => c.split('、')).map((n) => textWidth(`${n}、`, size)));
+    // A list: room for its names whole (a name of ten characters at most; a longer item wraps).
+    if (wrap[i] === 'list') return Math.max(headerMin(h), Math.min(natural[i]!, 8 * size), ...cells.flatMap((c) => c.split('、')).map((n) => Math.min(textWidth(`${n}、`, size), 10 * size)));
     if (wrap[i] === 'once') {
       const widest = Math.max(values, textWidth(h, size));
       return Math.max(headerMin(h), narrowest(cells, widest / 2, size, 2, widest + 1));
