@@ -230,3 +230,15 @@ describe('the new commands’ help', () => {
     expect(zh.stdout).toMatch(new RegExp(`\\n示例：\\n  \\$ plan ${command} `));
   });
 });
+
+describe('the overall sentence says a count of none as a person would (issue 26)', () => {
+  it('no 其中0项, no 逾期未完成0项: none is said as none', () => {
+    const dir = copyPlan();
+    const r = plan(['summary', '--format', 'md', '--plan', dir, '--as-of', '2021-09-02', '--lang', 'zh']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('尚无已完成事项；无逾期未完成事项。');
+    expect(r.stdout).not.toMatch(/[^0-9]0项/);
+    const en = plan(['summary', '--format', 'md', '--plan', dir, '--as-of', '2021-09-02', '--lang', 'en']);
+    expect(en.stdout).toContain('nothing was done yet; nothing was overdue.');
+  });
+});

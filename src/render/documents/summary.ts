@@ -86,8 +86,8 @@ export function summaryDocument(s: Summary, lang: Lang, score?: { board: Scorebo
   blocks.push({
     kind: 'paragraph',
     text: zh
-      ? `方案共${s.tasks}项任务，分解到${s.units.filter((u) => u.assigned > 0).length}个单位共${s.assignments}项（次）。截至${asOf}，已完成（含不适用）${s.closed}项（次），完成率${s.percent}%，其中${s.tasksClosed}项任务已全部完成；逾期未完成${s.overdue}项（次），涉及${s.overdueUnits}个单位；受阻${s.blocked}项（次）。`
-      : `The plan has ${s.tasks} tasks, assigned to ${s.units.filter((u) => u.assigned > 0).length} units as ${s.assignments} assignments. On ${asOf}, ${s.closed} were done or not applicable (${s.percent}%), and ${s.tasksClosed} tasks were done by every unit; ${s.overdue} assignments of ${s.overdueUnits} units were overdue; ${s.blocked} were blocked.`,
+      ? `方案共${s.tasks}项任务，分解到${s.units.filter((u) => u.assigned > 0).length}个单位共${s.assignments}项（次）。截至${asOf}，${overallZh(s)}`
+      : `The plan has ${s.tasks} tasks, assigned to ${s.units.filter((u) => u.assigned > 0).length} units as ${s.assignments} assignments. On ${asOf}, ${overallEn(s)}`,
   });
   if (s.review?.required) {
     blocks.push({
@@ -246,4 +246,19 @@ function reviewBlocks(r: ReviewSection, lang: Lang): Block[] {
   if (denied.length > 0) blocks.push({ kind: 'list', items: denied });
   if (asked.length > 0) blocks.push({ kind: 'list', items: asked });
   return blocks;
+}
+
+type Overall = { closed: number; percent: number; tasksClosed: number; overdue: number; overdueUnits: number; blocked: number };
+
+/** The overall sentence as a person says it: a count of none is said as none, or left out, never 其中0项. */
+function overallZh(s: Overall): string {
+  const done = s.closed === 0 ? '尚无已完成事项' : `已完成（含不适用）${s.closed}项（次），完成率${s.percent}%${s.tasksClosed > 0 ? `，其中${s.tasksClosed}项任务已全部完成` : ''}`;
+  const late = s.overdue === 0 ? '无逾期未完成事项' : `逾期未完成${s.overdue}项（次），涉及${s.overdueUnits}个单位`;
+  return `${done}；${late}${s.blocked > 0 ? `；受阻${s.blocked}项（次）` : ''}。`;
+}
+
+function overallEn(s: Overall): string {
+  const done = s.closed === 0 ? 'nothing was done yet' : `${s.closed} were done or not applicable (${s.percent}%)${s.tasksClosed > 0 ? `, and ${s.tasksClosed} ${s.tasksClosed === 1 ? 'task was' : 'tasks were'} done by every unit` : ''}`;
+  const late = s.overdue === 0 ? 'nothing was overdue' : `${s.overdue} assignments of ${s.overdueUnits} ${s.overdueUnits === 1 ? 'unit were' : 'units were'} overdue`;
+  return `${done}; ${late}${s.blocked > 0 ? `; ${s.blocked} were blocked` : ''}.`;
 }
