@@ -30,21 +30,21 @@ export function planFiles(draft: Draft, sourceName: string, schemas?: string, ma
 function planYaml({ plan }: Draft, sourceName: string, schema: string[]): string {
   const out = [
     ...schema,
-    `# Imported by plan import from ${sourceName}. Check every value against the document.`,
+    `# 由 plan import 从 ${sourceName} 导入。请逐项与原文核对。`,
     `id: ${plan.id}`,
     `title: ${q(plan.title)}`,
     `document: ${q(plan.document)}`,
     `issuer: ${q(plan.issuer)}`,
   ];
   if (plan.signed) out.push(`signed: ${plan.signed}`);
-  else out.push('# signed: the signing date was not found; add it (YYYY-MM-DD).');
+  else out.push('# signed: 未找到成文日期，请补填（YYYY-MM-DD）。');
   if (plan.published) out.push(`published: ${plan.published}`);
   if (plan.implements.length > 0) {
     out.push('implements:');
     for (const d of plan.implements) out.push(`  - number: ${q(d.number)}`, `    title: ${q(d.title)}`);
   }
-  out.push(`timezone: ${plan.timezone}`, '# Ledger setting: reports speak the document’s language unless --lang or the locale names another.', 'lang: zh', '# Ledger setting, not from the document: days before a deadline when a task turns yellow.', `warnDays: ${plan.warnDays}`);
-  if (plan.calendar) out.push('# Working days count the State Council’s holidays and make-up days (调休); see plan/holidays.yaml for local ones.', `calendar: ${plan.calendar}`);
+  out.push(`timezone: ${plan.timezone}`, '# 台账设置：报表、通知使用原文的语言（中文），--lang 或系统语言设置可另行指定。', 'lang: zh', '# 台账设置（非原文内容）：距完成时限几天时任务标为黄色（临期）。', `warnDays: ${plan.warnDays}`);
+  if (plan.calendar) out.push('# 工作日按国务院办公厅公布的节假日和调休计算；本地节假日写入 plan/holidays.yaml。', `calendar: ${plan.calendar}`);
   if (plan.span) out.push('span:', `  start: ${plan.span.start}`, `  end: ${plan.span.end}`);
   out.push(plan.checkpoints.length > 0 ? 'checkpoints:' : 'checkpoints: []');
   for (const c of plan.checkpoints) {
@@ -62,7 +62,7 @@ function planYaml({ plan }: Draft, sourceName: string, schema: string[]): string
 }
 
 function unitsYaml(units: Unit[], groups: UnitGroup[], sourceName: string, schema: string[]): string {
-  const out = [...schema, `# Units named in ${sourceName}, as plan import read them.`, units.length > 0 ? 'units:' : 'units: []'];
+  const out = [...schema, `# ${sourceName} 中出现的单位，由 plan import 读取。`, units.length > 0 ? 'units:' : 'units: []'];
   for (const u of units) {
     out.push(`  - id: ${u.id}`, `    name: ${q(u.name)}`);
     if (u.short) out.push(`    short: ${q(u.short)}`);
@@ -83,7 +83,7 @@ function unitsYaml(units: Unit[], groups: UnitGroup[], sourceName: string, schem
 }
 
 function partYaml(part: DraftPart, sourceName: string, schema: string[], maxFileBytes: number): string[] {
-  const head = [...schema, `# ${part.section} ${part.heading}: imported from ${sourceName}.`, `section: ${q(part.section)}`, `heading: ${q(part.heading)}`, 'tasks:'];
+  const head = [...schema, `# ${part.section} ${part.heading}：从 ${sourceName} 导入。`, `section: ${q(part.section)}`, `heading: ${q(part.heading)}`, 'tasks:'];
   const files: string[] = [];
   let out = [...head];
   let bytes = Buffer.byteLength(head.join('\n'));

@@ -456,7 +456,7 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
       }
       task.ongoing = true;
       task.reviewOn = reviewDates;
-      task.deadlineNote = '原文未规定完成时限，在报送节点检查落实情况。 The source sets no deadline; progress is reviewed at the reporting checkpoints.';
+      task.deadlineNote = '原文未规定完成时限，在报送节点检查落实情况。';
       deadlines.missing++;
       problems.push({ line: task.line, kind: 'no-deadline', text: task.id });
       continue;
@@ -472,7 +472,7 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
     } else if (parsed.kind === 'ongoing') {
       task.ongoing = true;
       task.reviewOn = reviewDates;
-      task.deadlineNote = `原文：${parsed.note}（无具体日期）。 The source says “${parsed.note}”: no date.`;
+      task.deadlineNote = `原文：${parsed.note}（无具体日期）。`;
       deadlines.ongoing++;
     } else {
       unreadDeadline(task, task.deadlineText);
@@ -489,7 +489,7 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
   function unreadDeadline(task: DraftTask, words: string): void {
     task.ongoing = true;
     task.reviewOn = reviewDates;
-    task.deadlineNote = `原文时限“${words}”未能换算为日期，请核对后填写 deadline。 The source says “${words}”, which was not read as a date: set the deadline by hand.`;
+    task.deadlineNote = `原文时限“${words}”未能换算为日期，请核对后填写 deadline。`;
   }
 
   if (reviewOn.length === 0 && year === undefined && parts.some((p) => p.tasks.some((t) => t.ongoing))) problems.push({ line: 1, kind: 'no-review-dates', text: reviewDates.join(', ') });

@@ -89,7 +89,7 @@ export class NameBook {
     // "各…" means every unit of a kind: a group, whose members the document does not list.
     if (isGroupPhrase(name) || name === PLACEHOLDER_OWNER) {
       const id = this.freshId(name === PLACEHOLDER_OWNER ? 'owner-not-named' : pinyinId(name));
-      const note = name === PLACEHOLDER_OWNER ? 'Placeholder written by plan import: the document names no owner for these tasks; name the units and replace this group.' : 'Created by plan import: the document does not list the members; complete them.';
+      const note = name === PLACEHOLDER_OWNER ? 'plan import 写入的占位：原文未写明这些任务的责任单位，请填写单位并替换本组。' : 'plan import 创建：原文未列出成员，请补全成员后运行 plan group complete。';
       const created: UnitGroup = { id, name, aliases: [], members: [], membersUnknown: true, note };
       this.groups.push(created);
       this.groupByName.set(name, created);
@@ -97,7 +97,7 @@ export class NameBook {
       return id;
     }
     const id = this.freshId(pinyinId(name));
-    const created: Unit = { id, name, short: name, aliases: [], kind: kindOf(name), note: 'Created by plan import from the name as written; check the full name and give it a lasting id.' };
+    const created: Unit = { id, name, short: name, aliases: [], kind: kindOf(name), note: 'plan import 按原文写法创建：请核对单位全称，并改用长期使用的 id（plan unit rename）。' };
     this.units.push(created);
     this.indexUnit(created);
     this.created.push(name);

@@ -55,6 +55,25 @@ describe('plan import of the seed document', () => {
   });
 });
 
+describe('a Chinese document makes a Chinese plan (issue 26)', () => {
+  it('the comments, the notes on the units and groups it made, and deadlineNote are in Chinese, without an English sentence', () => {
+    const out = join(scratch(), 'plan');
+    expect(plan(['import', SEED, '--out', out]).code).toBe(0);
+    const files = ['plan.yaml', 'units.yaml', ...readdirSync(join(out, 'tasks')).map((f) => `tasks/${f}`)];
+    const read = files.flatMap((f) => readFileSync(join(out, f), 'utf8').split('\n').map((line) => ({ f, line })));
+    const words = read.filter(({ line }) => /^\s*#(?! yaml-language-server)|^\s*(note|deadlineNote):/.test(line));
+    // Every kind of line the importer writes in words is here: the header comments, a created unit's and group's note, a no-deadline note.
+    expect(words.filter(({ line }) => /^\s*note:/.test(line)).length).toBeGreaterThan(0);
+    expect(words.some(({ line }) => line.includes('deadlineNote: "原文未规定完成时限，在报送节点检查落实情况。"'))).toBe(true);
+    for (const { f, line } of words) {
+      // Commands and file names stay as typed (plan group complete, plan/holidays.yaml); no three English words in a row besides.
+      const bare = line.replace(/plan(?: [a-z]+){1,2}|[\w./-]+\.(?:ya?ml|txt|docx?)|--[a-z]+|YYYY-MM-DD/g, '');
+      expect(bare, `${f}: ${line}`).not.toMatch(/[A-Za-z]+[ ,;:]+[A-Za-z]+[ ,;:]+[A-Za-z]+/);
+      expect(bare, `${f}: ${line}`).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
+
 describe('plan import, the command', () => {
   it('--dry-run prints the report and the files and writes nothing', () => {
     const dir = scratch();

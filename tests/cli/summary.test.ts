@@ -242,3 +242,20 @@ describe('the overall sentence says a count of none as a person would (issue 26)
     expect(en.stdout).toContain('nothing was done yet; nothing was overdue.');
   });
 });
+
+describe('the review and extension tallies say none as none (issue 26)', () => {
+  it('a plan under review with nothing claimed or asked: 无报结事项, 无延期申请, no 0项', () => {
+    const dir = copyPlan();
+    edit(join(dir, 'plan.yaml'), /^lang: zh$/m, 'lang: zh\nreview: required');
+    const r = plan(['summary', '--format', 'md', '--plan', dir, '--as-of', '2021-09-02', '--lang', 'zh']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('以上完成数只计经审核销号的事项；目前无待审核事项。');
+    expect(r.stdout).toContain('无报结事项。');
+    expect(r.stdout).toContain('无延期申请。');
+    expect(r.stdout).not.toMatch(/[^0-9]0项/);
+    const en = plan(['summary', '--format', 'md', '--plan', dir, '--as-of', '2021-09-02', '--lang', 'en']);
+    expect(en.stdout).toContain('No unit has claimed a task done yet.');
+    expect(en.stdout).toContain('No unit has asked for more time.');
+    expect(en.stdout).not.toMatch(/\b0 (extensions|claims|assignments)/);
+  });
+});

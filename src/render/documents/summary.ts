@@ -93,8 +93,8 @@ export function summaryDocument(s: Summary, lang: Lang, score?: { board: Scorebo
     blocks.push({
       kind: 'paragraph',
       text: zh
-        ? `以上完成数只计经审核销号的事项；另有${s.review.pending.length}项（次）单位已报结、待审核，不计入完成。`
-        : `Done counts only what the office has closed after review; ${s.review.pending.length} more claimed by their units await review and are not counted.`,
+        ? `以上完成数只计经审核销号的事项；${s.review.pending.length > 0 ? `另有${s.review.pending.length}项（次）单位已报结、待审核，不计入完成` : '目前无待审核事项'}。`
+        : `Done counts only what the office has closed after review; ${s.review.pending.length > 0 ? `${s.review.pending.length} more claimed by their units await review and are not counted` : 'nothing awaits review'}.`,
     });
   }
 
@@ -182,8 +182,8 @@ export function summaryDocument(s: Summary, lang: Lang, score?: { board: Scorebo
     blocks.push({
       kind: 'paragraph',
       text: zh
-        ? `${documentDate(d.date, lang)}前应完成${d.rows.length}项任务（${tasks}），尚有${d.open}项（次）未完成，请相关单位抓紧推进。`
-        : `By ${d.date}, ${d.rows.length} task${d.rows.length === 1 ? '' : 's'} fall${d.rows.length === 1 ? 's' : ''} due (${tasks}); ${d.open} assignment${d.open === 1 ? ' is' : 's are'} still open.`,
+        ? `${documentDate(d.date, lang)}前应完成${d.rows.length}项任务（${tasks}），${d.open > 0 ? `尚有${d.open}项（次）未完成，请相关单位抓紧推进` : '各单位均已完成'}。`
+        : `By ${d.date}, ${d.rows.length} task${d.rows.length === 1 ? '' : 's'} fall${d.rows.length === 1 ? 's' : ''} due (${tasks}); ${d.open > 0 ? `${d.open} assignment${d.open === 1 ? ' is' : 's are'} still open` : 'every unit has done its part'}.`,
     });
   }
   const next = s.ledger.nextCheckpoint;
@@ -218,9 +218,15 @@ function reviewBlocks(r: ReviewSection, lang: Lang): Block[] {
   if (r.required) {
     blocks.push({
       kind: 'paragraph',
-      text: zh
-        ? `经审核销号${r.accepted.length}项（次），退回${r.returned.length}项（次），待审核${r.pending.length}项（次）。`
-        : `The office has closed ${r.accepted.length} claims after review, returned ${r.returned.length}, and has ${r.pending.length} awaiting review.`,
+      text: tally(
+        [
+          { n: r.accepted.length, zh: '经审核销号', none: '销号', en: (n) => `${n} closed after review` },
+          { n: r.returned.length, zh: '退回', none: '退回', en: (n) => `${n} returned` },
+          { n: r.pending.length, zh: '待审核', none: '待审核', en: (n) => `${n} awaiting review` },
+        ],
+        zh ? '无报结事项' : 'No unit has claimed a task done yet',
+        lang,
+      ),
     });
     if (r.returned.length > 0) {
       blocks.push({ kind: 'paragraph', text: zh ? '退回事项及理由：' : 'Returned, and why:' });
@@ -240,7 +246,15 @@ function reviewBlocks(r: ReviewSection, lang: Lang): Block[] {
   const asked = r.asked.map(({ assignment: a, extension: x }) => `${what(a)}${zh ? `：${x.requested}申请延期至 ${x.to}${x.late ? '（逾期申请）' : ''}，待审批` : `: asked on ${x.requested} until ${x.to}${x.late ? ' (late)' : ''}, awaiting an answer`}`);
   blocks.push({
     kind: 'paragraph',
-    text: zh ? `批准延期${granted.length}项（次），不予延期${denied.length}项（次），待审批${asked.length}项（次）。` : `${granted.length} extensions granted, ${denied.length} refused, ${asked.length} awaiting an answer.`,
+    text: tally(
+      [
+        { n: granted.length, zh: '批准延期', none: '批准延期', en: (n) => `${n} extension${n === 1 ? '' : 's'} granted` },
+        { n: denied.length, zh: '不予延期', none: '不予延期', en: (n) => `${n} extension${n === 1 ? '' : 's'} refused` },
+        { n: asked.length, zh: '待审批', none: '待审批', en: (n) => `${n} request${n === 1 ? '' : 's'} awaiting an answer` },
+      ],
+      zh ? '无延期申请' : 'No unit has asked for more time',
+      lang,
+    ),
   });
   if (granted.length > 0) blocks.push({ kind: 'list', items: granted });
   if (denied.length > 0) blocks.push({ kind: 'list', items: denied });
@@ -261,4 +275,19 @@ function overallEn(s: Overall): string {
   const done = s.closed === 0 ? 'nothing was done yet' : `${s.closed} were done or not applicable (${s.percent}%)${s.tasksClosed > 0 ? `, and ${s.tasksClosed} ${s.tasksClosed === 1 ? 'task was' : 'tasks were'} done by every unit` : ''}`;
   const late = s.overdue === 0 ? 'nothing was overdue' : `${s.overdue} assignments of ${s.overdueUnits} ${s.overdueUnits === 1 ? 'unit were' : 'units were'} overdue`;
   return `${done}; ${late}${s.blocked > 0 ? `; ${s.blocked} were blocked` : ''}.`;
+}
+
+type Count = { n: number; zh: string; none: string; en: (n: number) => string };
+
+/**
+ * A tally as a person says it: the counts there are, then the kinds there are none of in one phrase
+ * (经审核销号3项（次）；无退回、待审核事项。), and one sentence when there is nothing at all; never 0项.
+ */
+function tally(counts: Count[], nothing: string, lang: Lang): string {
+  const some = counts.filter((c) => c.n > 0);
+  const none = counts.filter((c) => c.n === 0);
+  if (some.length === 0) return `${nothing}${lang === 'zh' ? '。' : '.'}`;
+  if (lang === 'zh') return `${some.map((c) => `${c.zh}${c.n}项（次）`).join('，')}${none.length > 0 ? `；无${none.map((c) => c.none).join('、')}事项` : ''}。`;
+  const noneEn = none.map((c) => c.en(0).replace(/^0 (extensions? |requests? )?/, ''));
+  return `${some.map((c) => c.en(c.n)).join(', ')}${none.length > 0 ? `; none ${noneEn.join(' or ')}` : ''}.`;
 }
