@@ -25,18 +25,30 @@ export function isRealDate(s: string): boolean {
   return known;
 }
 
+/**
+ * A real calendar date: month 1–12, day within its month (2021-02-30 is not one), year 100 or later
+ * (dayjs, which does the rest of the arithmetic, reads years before 100 as the 1900s). By arithmetic:
+ * plans and the holiday data hold thousands of dates, and this runs on each distinct one.
+ */
 function checkDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  // dayjs rolls 2021-02-30 over to 2021-03-02 (and years before 100 into the 1900s): a real date reads back the same.
-  const d = dayjs.utc(s);
-  return d.isValid() && d.format(ISO_DAY) === s;
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  return y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 /** Days since 1970-01-01; differences of these are whole days. */
 export function dayNumber(date: IsoDate): number {
   let n = dayNumbers.get(date);
   if (n === undefined) {
-    n = Math.round(dayjs.utc(date).valueOf() / DAY_MS);
+    // Date.UTC is the proleptic Gregorian calendar dayjs.utc uses, without building a dayjs object.
+    n = Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS);
     if (dayNumbers.size < 100_000) dayNumbers.set(date, n);
   }
   return n;

@@ -87,15 +87,49 @@ export function nextWorkday(calendar: WorkingCalendar, date: IsoDate): Counted {
 /**
  * Working days from `from` to `to`, as days left are counted: the working days
  * after `from` up to and including `to`; negative (the working days after `to`
- * up to and including `from`) when `to` has passed.
+ * up to and including `from`) when `to` has passed. Every assignment asks this
+ * of the as-of date and its deadline, so a count is kept per calendar and pair,
+ * and made over day numbers, not date strings.
  */
 export function workdaysBetween(calendar: WorkingCalendar, from: IsoDate, to: IsoDate): number {
   if (from === to) return 0;
-  const sign = from < to ? 1 : -1;
-  const [a, b] = sign > 0 ? [from, to] : [to, from];
-  let count = 0;
-  for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (isWorkday(calendar, d)) count++;
-  return sign * count;
+  let counts = countsOf.get(calendar);
+  if (!counts) countsOf.set(calendar, (counts = new Map()));
+  const key = `${from}|${to}`;
+  let count = counts.get(key);
+  if (count === undefined) {
+    const sign = from < to ? 1 : -1;
+    const [a, b] = sign > 0 ? [dayNumber(from), dayNumber(to)] : [dayNumber(to), dayNumber(from)];
+    const isWorkdayNumber = dayTest(calendar);
+    let n = 0;
+    for (let d = a + 1; d <= b; d++) if (isWorkdayNumber(d)) n++;
+    count = sign * n;
+    if (counts.size < 100_000) counts.set(key, count);
+  }
+  return count;
+}
+
+/** Saturday or Sunday; 1970-01-01 (day 0) was a Thursday. */
+const weekend = (day: number): boolean => {
+  const w = (((day + 4) % 7) + 7) % 7;
+  return w === 0 || w === 6;
+};
+
+const countsOf = new WeakMap<WorkingCalendar, Map<string, number>>();
+const dayTests = new WeakMap<WorkingCalendar, (day: number) => boolean>();
+
+/** isWorkday over day numbers (days since 1970-01-01), with the calendar's dates turned into numbers once. */
+function dayTest(calendar: WorkingCalendar): (day: number) => boolean {
+  let test = dayTests.get(calendar);
+  if (!test) {
+    const numbers = (dates: Iterable<IsoDate>): Set<number> => new Set([...dates].map(dayNumber));
+    const { local, national } = calendar;
+    const [localWork, localRest, nationalWork, nationalRest] = [numbers(local.workdays.keys()), numbers(local.holidays.keys()), numbers(national.workdays.keys()), numbers(national.holidays.keys())];
+    // The order of restDay: the plan's own file first, then the national data, then the weekend.
+    test = (day) => localWork.has(day) || (!localRest.has(day) && (nationalWork.has(day) || (!nationalRest.has(day) && !weekend(day))));
+    dayTests.set(calendar, test);
+  }
+  return test;
 }
 
 /** An empty set: a plan without plan/holidays.yaml. */

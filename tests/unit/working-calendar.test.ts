@@ -130,3 +130,35 @@ describe('plan import reads working days and cadences', () => {
     expect(parseCadence('于2021年9月5日前报送')).toBeUndefined();
   });
 });
+
+describe('counts made fast agree with the day-by-day rule (issue 27)', () => {
+  it('workdaysBetween over day numbers equals counting restDay day by day, both ways, with a local file that overrides the national data', () => {
+    const local: DaySet = {
+      holidays: new Map([['2021-10-08', { zh: '本地假日', en: 'local holiday' }], ['2022-04-05', { zh: '三月三', en: 'Sanyuesan' }]]),
+      workdays: new Map([['2021-10-03', { zh: '本地调休', en: 'local make-up day' }], ['2021-10-16', { zh: '本地调休', en: 'local make-up day' }]]),
+      years: new Set(),
+    };
+    const withLocal = workingCalendar(national.days, local, national.source);
+    const byHand = (cal: typeof cn, from: string, to: string): number => {
+      const [a, b, sign] = from <= to ? [from, to, 1] : [to, from, -1];
+      return sign * days(a, b).slice(1).filter((d) => restDay(cal, d) === undefined).length;
+    };
+    const all = days('2021-09-20', '2022-04-20');
+    let seed = 7;
+    const pick = (): string => all[(seed = (seed * 48271) % 2147483647) % all.length]!;
+    for (let i = 0; i < 300; i++) {
+      const [from, to] = [pick(), pick()];
+      for (const cal of [cn, withLocal]) expect(workdaysBetween(cal, from, to), `${from} → ${to}`).toBe(byHand(cal, from, to));
+    }
+    // Asked again: the same answer (kept per calendar and pair).
+    expect(workdaysBetween(withLocal, '2021-09-30', '2021-10-18')).toBe(byHand(withLocal, '2021-09-30', '2021-10-18'));
+  });
+
+  it('a real date by arithmetic: month lengths and leap years, as dayjs read them back', async () => {
+    const { isRealDate } = await import('../../src/calendar.js');
+    const yes = ['2020-02-29', '2000-02-29', '2021-04-30', '2021-12-31', '2021-01-31', '0100-01-01', '9999-12-31'];
+    const no = ['2021-02-29', '1900-02-29', '2100-02-29', '2021-04-31', '2021-13-01', '2021-00-10', '2021-01-00', '2021-1-01', '0099-12-31', '2021-02-30', ' 2021-01-01', '2021-01-01T00'];
+    for (const d of yes) expect(isRealDate(d), d).toBe(true);
+    for (const d of no) expect(isRealDate(d), d).toBe(false);
+  });
+});
