@@ -272,7 +272,7 @@ function overallZh(s: Overall): string {
 }
 
 function overallEn(s: Overall): string {
-  const done = s.closed === 0 ? 'nothing was done yet' : `${s.closed} were done or not applicable (${s.percent}%)${s.tasksClosed > 0 ? `, and ${s.tasksClosed} ${s.tasksClosed === 1 ? 'task was' : 'tasks were'} done by every unit` : ''}`;
+  const done = s.closed === 0 ? 'nothing was done yet' : `${s.closed} ${s.closed === 1 ? 'was' : 'were'} done or not applicable (${s.percent}%)${s.tasksClosed > 0 ? `, and ${s.tasksClosed} ${s.tasksClosed === 1 ? 'task was' : 'tasks were'} done by every unit` : ''}`;
   const late = s.overdue === 0 ? 'nothing was overdue' : `${s.overdue} assignments of ${s.overdueUnits} ${s.overdueUnits === 1 ? 'unit were' : 'units were'} overdue`;
   return `${done}; ${late}${s.blocked > 0 ? `; ${s.blocked} were blocked` : ''}.`;
 }
