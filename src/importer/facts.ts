@@ -1,8 +1,6 @@
-/** What a document says about itself: number, issuer, title, dates, higher documents, checkpoints. */
-import type { Checkpoint, HigherDocument, RecurringCheckpoint } from '../model.js';
-import { parseCadence } from './deadline.js';
+/** What a document says about itself: number, issuer, title, dates, higher documents. */
+import type { HigherDocument } from '../model.js';
 import type { DraftPlan, Problem } from './types.js';
-import type { NameBook } from './names.js';
 
 const SECTION = /^([一二三四五六七八九十]{1,3})\s*[、,，.．]\s*(.*)$/;
 /** A document number: 林政办发〔2021〕17号, 国办发[2021]12号, 国办发（2021）12号. */
@@ -177,54 +175,3 @@ function findTitle(lines: string[]): string | undefined {
   }
   return undefined;
 }
-
-/**
- * "…于2021年9月5日、12月5日两个时间节点，将…报县政府办公室" → one checkpoint per date;
- * "…每月5日前将…报送县政府办公室" (每季度末, 每季度结束后10日内) → one recurring checkpoint.
- */
-export function findCheckpoints(lines: string[], year: number | undefined, names: NameBook): (Checkpoint | RecurringCheckpoint)[] {
-  const out: (Checkpoint | RecurringCheckpoint)[] = [];
-  const reportersOf = (words: string): string[] => {
-    const reporters: string[] = [];
-    for (const who of words.split(/[及和、,，]/).map((s) => s.trim()).filter(Boolean)) {
-      if (/牵头单位/.test(who)) {
-        const scope = names.knownGroup(who.replace('牵头', ''));
-        reporters.push(scope === undefined ? 'leads' : `leads:${scope}`);
-      } else reporters.push(names.id(who));
-    }
-    return reporters;
-  };
-  for (const sentence of lines.flatMap((l) => l.trim().split('。'))) {
-    const line = sentence.trim();
-    // Reporting sentences are short; a long run of text is not one (and would cost the pattern below n²).
-    if (line.length > 400) continue;
-    const cadence = /每(?:个)?(?:月|季度?)/.test(line) && /进展|落实|情况/.test(line) ? parseCadence(line) : undefined;
-    const r = cadence && /^(.*?)(?:要|须|应|需)?(?:于|在)?每(?:个)?(?:月|季度?).*?报(?:送)?(?:至|给)?([\u4e00-\u9fa5]+?)$/.exec(line);
-    if (cadence && r && r[1]!.trim() !== '') {
-      out.push({ every: cadence.every, ...(cadence.day !== undefined && { day: cadence.day }), ...(cadence.offset !== undefined && { offset: cadence.offset }), reporters: reportersOf(r[1]!), recipient: names.id(r[2]!), source: `${line}。` });
-      continue;
-    }
-    const m = /^(.*?)要?于((?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[、和及至](?:\d{4}年)?\d{1,2}月\d{1,2}日)*)(?:两个|三个|四个)?(?:时间节点|前)?.*?报(?:送)?([\u4e00-\u9fa5]+?)$/.exec(line);
-    if (!m || !/进展|落实|情况/.test(line)) continue;
-    const reporters: string[] = [];
-    for (const who of m[1]!.split(/[及和、,，]/).map((s) => s.trim()).filter(Boolean)) {
-      if (/牵头单位/.test(who)) {
-        // 县直各牵头单位: the lead units among 县直各单位, when the plan knows that group.
-        const scope = names.knownGroup(who.replace('牵头', ''));
-        reporters.push(scope === undefined ? 'leads' : `leads:${scope}`);
-      }
-      else reporters.push(names.id(who));
-    }
-    const recipient = names.id(m[3]!.replace(/^(?:至|给)/, ''));
-    let y = year;
-    for (const d of m[2]!.split(/[、和及至]/)) {
-      const dm = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/.exec(d);
-      if (!dm) continue;
-      if (dm[1]) y = Number(dm[1]);
-      if (y === undefined) continue;
-      out.push({ date: `${y}-${dm[2]!.padStart(2, '0')}-${dm[3]!.padStart(2, '0')}`, reporters, recipient, source: `${line}。` });
-    }
-  }
-  return out;
-}
-

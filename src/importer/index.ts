@@ -6,7 +6,8 @@
 import { documentOfText, normalise } from './document.js';
 import { FIRST_LEADS_RULE, findAnnotation, labelLine, type Annotation } from './annotation.js';
 import { deadlineInText, parseDeadline, type DeadlineContext } from './deadline.js';
-import { documentFacts, findCheckpoints } from './facts.js';
+import { readCheckpoints } from './checkpoints.js';
+import { documentFacts } from './facts.js';
 import { NameBook } from './names.js';
 import { ownersOf, readClauses, splitUnits, type Owners } from './owners.js';
 import { readTable } from './table.js';
@@ -410,7 +411,11 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
   // Deadlines: parsed, ongoing by their words, or (no 完成时限 at all) an explicit exception.
   const year = facts.year;
   const deadlines = { dates: 0, ongoing: 0, missing: 0, unknown: 0 };
-  const checkpoints = findCheckpoints(lines, year, names);
+  // A reporting sentence of a task's own text (its line, its labels) belongs to the task.
+  const taskLines = new Set([...parts.flatMap((p) => p.tasks.map((t) => t.line)), ...blocks.filter((b) => b.kind === 'labels').map((b) => b.line)]);
+  const taskTexts = parts.flatMap((p) => p.tasks.map((t) => `${t.text}\n${t.annotation ?? ''}`));
+  const { checkpoints, unread } = readCheckpoints(lines, year, names, (line, sentence) => taskLines.has(line) || taskTexts.some((t) => t.includes(sentence)));
+  for (const u of unread) problems.push({ line: u.line, kind: 'unread-checkpoint', text: excerpt(u.text) });
   const reviewOn = checkpoints.flatMap((c) => ('date' in c ? [c.date] : []));
   const reviewDates = reviewOn.length > 0 ? reviewOn : year !== undefined ? [`${year}-06-30`, `${year}-12-31`] : placeholderReviewDates(options.today);
   // A task with an empty title is never written: a note or labels with no task text before them.

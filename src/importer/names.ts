@@ -118,6 +118,19 @@ export class NameBook {
     return this.id(PLACEHOLDER_OWNER);
   }
 
+  /**
+   * The group a short name means when the plan has it under its full one: 各乡镇 for 各乡镇人民政府
+   * (and the other way), as a reporting sentence shortens the tasks' names; nothing is created.
+   */
+  sameGroup(raw: string): string | undefined {
+    const name = raw.trim();
+    if (!isGroupPhrase(name)) return undefined;
+    const forms = new Set([name, `${name}人民政府`, `${name}政府`, name.replace(/(?:人民)?政府$/, '')]);
+    const found = this.groups.find((g) => [g.name, ...g.aliases].some((n) => forms.has(n)));
+    if (found && found.name !== name && !found.aliases.includes(name)) this.resolved.add(`${name} → ${found.id}`);
+    return found?.id;
+  }
+
   /** A group the known units file has under this name; nothing is created. */
   knownGroup(raw: string): string | undefined {
     const name = raw.trim();
@@ -129,8 +142,16 @@ export class NameBook {
   }
 }
 
-function kindOf(name: string): UnitKind {
+/**
+ * A unit of the county (县…局), a town, or a body of a higher level the county does not run: a city's
+ * or province's office (牡丹江市…, 市…局, 省…厅) and its branch in the county (市生态环境局青峰分局).
+ */
+export function kindOf(name: string): UnitKind {
   if (/(?:镇|乡)(?:人民政府)?$/.test(name)) return 'town';
-  if (/^[\u4e00-\u9fa5]{2,4}市(?!.*县)/.test(name) && !name.startsWith('县')) return 'outside-body';
+  if (name.startsWith('县')) return 'county-department';
+  if (/^[\u4e00-\u9fa5]{2,4}市(?!.*县)/.test(name)) return 'outside-body';
+  // 市场监管局, 市政公用局 are county offices named without their 县.
+  if (/^(?:市(?!场|政|容|民)|省|国家|中央|自治区)/.test(name)) return 'outside-body';
+  if (/(?:市|省)[\u4e00-\u9fa5]*(?:局|厅|委|中心)[\u4e00-\u9fa5]*(?:分局|支队|大队|分中心|分公司)$/.test(name)) return 'outside-body';
   return 'county-department';
 }

@@ -63,7 +63,7 @@ export interface Seen {
 
 export interface Problem {
   line: number;
-  kind: 'no-annotation' | 'unsplit-annotation' | 'unknown-deadline' | 'unclosed-annotation' | 'no-deadline' | 'missing-fact' | 'first-named-lead' | 'unread-table' | 'relative-no-signed' | 'no-tasks' | 'no-review-dates' | 'empty-task' | 'no-owner';
+  kind: 'no-annotation' | 'unsplit-annotation' | 'unknown-deadline' | 'unclosed-annotation' | 'no-deadline' | 'missing-fact' | 'first-named-lead' | 'unread-table' | 'relative-no-signed' | 'no-tasks' | 'no-review-dates' | 'empty-task' | 'no-owner' | 'unread-checkpoint';
   /** The passage or value as written (data, not wording: the report words each kind in the chosen language). */
   text: string;
   /** missing-fact: which fact. */

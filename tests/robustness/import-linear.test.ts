@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { findAnnotation, labelLine } from '../../src/importer/annotation.js';
 import { deadlineInText, parseDeadline } from '../../src/importer/deadline.js';
-import { documentFacts, findCheckpoints } from '../../src/importer/facts.js';
+import { documentFacts } from '../../src/importer/facts.js';
+import { readCheckpoints } from '../../src/importer/checkpoints.js';
 import { importDocument } from '../../src/importer/index.js';
 import { NameBook } from '../../src/importer/names.js';
 import { readClauses, splitUnits } from '../../src/importer/owners.js';
@@ -53,7 +54,7 @@ describe('importer patterns are linear on adversarial input', () => {
       fast(() => readClauses(text)),
       fast(() => unflatten(lines)),
       fast(() => documentFacts(lines, [])),
-      fast(() => findCheckpoints(lines, 2021, new NameBook(undefined))),
+      fast(() => readCheckpoints(lines, 2021, new NameBook(undefined), () => false)),
       fast(() => readTable([[text, text], [text, text]])),
       fast(() => parseCsv(text)),
       fast(() => importDocument(`${text}\n一、任务\n1.甲。（县财政局负责）\n${text}`, { sourceName: 'x' })),

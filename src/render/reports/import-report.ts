@@ -17,6 +17,7 @@ const PROBLEM_WORDS: Record<string, { zh: string; en: string }> = {
   'no-review-dates': { zh: '原文既无报送节点也无年份：持续推进任务的检查日期为占位日期，请按实际填写 reviewOn', en: 'the source gives neither checkpoints nor a year: ongoing tasks are reviewed on placeholder dates; set reviewOn' },
   'empty-task': { zh: '标注之前没有任务文字，未导入', en: 'an annotation with no task text before it; not imported' },
   'no-owner': { zh: '原文未写明责任单位：暂记为“（原文未写明责任单位）”分组，请填写', en: 'the source names no owner: the placeholder group （原文未写明责任单位） stands in; name the units' },
+  'unread-checkpoint': { zh: '像是报送要求（报送时间、报送单位、接收单位），但未能完整读取，报送节点可能缺失：请核对 plan.yaml 的 checkpoints', en: 'reads like a reporting duty (when, who reports, to whom) but could not be read whole; a checkpoint may be missing: check checkpoints in plan.yaml' },
   'first-named-lead': { zh: '只列单位、未写明“列第一位者为牵头单位”：全部作为责任单位', en: 'units only, and the document does not say the first named leads: all taken as responsible' },
 };
 
