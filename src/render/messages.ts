@@ -57,6 +57,10 @@ const DIAGNOSTICS: Record<string, { zh: Template; en: Template }> = {
   'text-too-long': { zh: (a) => `任务 ${a.task} 的正文有 ${a.length} 个字，上限 ${a.limit}。`, en: (a) => `task ${a.task}: the text has ${a.length} characters, more than ${a.limit}` },
   'invalid-date': { zh: (a) => `“${a.value}” 不是真实存在的日期。`, en: (a) => `"${a.value}" is not a real calendar date` },
   'unknown-timezone': { zh: (a) => `未知时区 “${a.value}”，应为 IANA 时区名，如 Asia/Shanghai。`, en: (a) => `unknown time zone "${a.value}"; use an IANA name such as Asia/Shanghai` },
+  'no-checkpoints': {
+    zh: () => '计划没有任何报送节点（checkpoints 为空）：不会要求任何单位报送进展。请对照原文的报送要求，在 plan.yaml 的 checkpoints 中添加，固定日期写作 - { date: 2026-06-30, reporters: [leads], recipient: <接收单位 id> }，按月报送写作 - { every: month, day: 5, reporters: [leads], recipient: <接收单位 id> }（按季度为 every: quarter）。',
+    en: () => 'the plan has no checkpoint (checkpoints is empty): no unit is asked to report; add the reporting dates the document sets under checkpoints in plan.yaml, a date as - { date: 2026-06-30, reporters: [leads], recipient: <receiving unit id> }, a monthly report as - { every: month, day: 5, reporters: [leads], recipient: <receiving unit id> } (every: quarter for quarterly)',
+  },
   'deadline-outside-span': {
     zh: (a) => `任务 ${a.task} 的完成时限 ${a.deadline} 不在计划期内（${a.start} 至 ${a.end || '…'}）。`,
     en: (a) => `task ${a.task}: the deadline ${a.deadline} lies outside the plan's span (${a.start} to ${a.end || '…'})`,

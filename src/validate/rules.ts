@@ -240,6 +240,12 @@ export const RULES: Record<string, Rule> = {
     });
   },
 
+  planHasCheckpoints(ctx) {
+    if (!ctx.scope.planUsable) return;
+    // No 报送节点: no unit is asked to report and no ongoing task is ever reviewed, silently.
+    if (ctx.data.plan.checkpoints.length === 0) ctx.report('no-checkpoints', 'warning', ctx.data.origins.plan, ['checkpoints'], {});
+  },
+
   deadlineInSpan(ctx) {
     if (!ctx.scope.planUsable) return;
     const { plan } = ctx.data;
