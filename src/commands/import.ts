@@ -70,7 +70,7 @@ export async function importPlan(ctx: Context, document: string, options: Import
   // Units resolved without additions: keep the given file as it is, comments and all.
   if (known && !draft.newUnits) files.set('units.yaml', known.text);
 
-  const report = importReport(draft.report, read.encoding ?? read.form, ctx.lang);
+  const report = importReport(draft.report, { form: read.form, encoding: read.encoding }, ctx.lang);
   // Never silent: a document with no task is reported with what was seen, and nothing is written.
   if (taskCount === 0) {
     print(report);

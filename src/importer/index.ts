@@ -5,7 +5,8 @@
  */
 import { documentOfText, normalise } from './document.js';
 import { FIRST_LEADS_RULE, findAnnotation, labelLine, type Annotation } from './annotation.js';
-import { deadlineInText, parseDeadline, type DeadlineContext } from './deadline.js';
+import { deadlineInText, parseCadence, parseDeadline, type Cadence, type DeadlineContext } from './deadline.js';
+import { recurrenceDates } from '../due-dates.js';
 import { readCheckpoints } from './checkpoints.js';
 import { documentFacts } from './facts.js';
 import { NameBook } from './names.js';
@@ -35,6 +36,9 @@ const HEADINGS: RegExp[] = [
 ];
 const KINDS = ['section', 'group', 'numbered', 'sub', 'circled'] as const;
 type HeadingKind = (typeof KINDS)[number];
+
+/** Words of a deadline that recurs (每季度末, 每月5日前, 按季度, 定期): not one date, and not simply ongoing. */
+const RECURRING = /每(?:个)?(?:月|季度?|半年|年)|按(?:月|季度?|年度?)|定期/;
 
 /** Marks where a table stands among the lines the rules read. */
 const TABLE_MARK = '\u0000TABLE:';
@@ -104,6 +108,7 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
   let pending: Pending[] = [];
   let groupHeading: string | undefined;
   let inAnnex = false;
+  let annexLine: number | undefined;
   const usedIds = new Set<string>();
   const nextSuffix = new Map<string, number>();
 
@@ -270,6 +275,7 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
       // The annexes (附件: contact forms and the like) hold no tasks.
       reportUnclaimed();
       inAnnex = true;
+      annexLine = p.line;
       continue;
     }
     if (p.kind === 'section') {
@@ -411,6 +417,7 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
   // Deadlines: parsed, ongoing by their words, or (no 完成时限 at all) an explicit exception.
   const year = facts.year;
   const deadlines = { dates: 0, ongoing: 0, missing: 0, unknown: 0 };
+  const recurring = new Map<DraftTask, Cadence>();
   // A reporting sentence of a task's own text (its line, its labels) belongs to the task.
   const taskLines = new Set([...parts.flatMap((p) => p.tasks.map((t) => t.line)), ...blocks.filter((b) => b.kind === 'labels').map((b) => b.line)]);
   const taskTexts = parts.flatMap((p) => p.tasks.map((t) => `${t.text}\n${t.annotation ?? ''}`));
@@ -477,8 +484,14 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
     } else if (parsed.kind === 'ongoing') {
       task.ongoing = true;
       task.reviewOn = reviewDates;
-      task.deadlineNote = `原文：${parsed.note}（无具体日期）。`;
       deadlines.ongoing++;
+      if (RECURRING.test(parsed.note)) {
+        // 每季度末, 每月5日前: a deadline that recurs is no one date; reviewed at each period's date (below, once the span is known).
+        task.deadlineNote = `原文：${parsed.note}（周期性要求，记为持续推进，在各周期的时限检查）。`;
+        if (reading) reading.deadlineFrom = 'recurring';
+        const cadence = parseCadence(parsed.note);
+        if (cadence) recurring.set(task, cadence);
+      } else task.deadlineNote = `原文：${parsed.note}（无具体日期）。`;
     } else {
       unreadDeadline(task, task.deadlineText);
       deadlines.unknown++;
@@ -497,6 +510,34 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
     task.deadlineNote = `原文时限“${words}”未能换算为日期，请核对后填写 deadline。`;
   }
 
+  const annex = annexLine === undefined ? undefined : readAnnex(annexLine);
+  for (const text of annex?.unmatched ?? []) problems.push({ line: annex!.line, kind: 'annex-task', text });
+
+  /**
+   * The annexes are not read as tasks (a 任务清单 there repeats the body's tasks); the report says so, and
+   * lists a task row the body does not have, for a person to add.
+   */
+  function readAnnex(line: number): Annex {
+    const known = parts.flatMap((p) => p.tasks.map((t) => squeeze(`${t.title}${t.text}`)));
+    const out: Annex = { line, tables: 0, rows: 0, repeated: 0, unmatched: [] };
+    for (const b of merged) {
+      if (b.line < line || b.kind !== 'table') continue;
+      const rows = tables[b.index];
+      if (!rows) continue;
+      const table = readTable(rows);
+      if (table.skipped) continue;
+      out.tables++;
+      for (const r of table.rows) {
+        if (!r.lead && !r.responsible) continue;
+        out.rows++;
+        const text = squeeze(r.heading && r.heading !== r.text ? r.heading : r.text);
+        if (text && known.some((k) => k.includes(text))) out.repeated++;
+        else out.unmatched.push(`附件表${b.index + 1}第${r.row}行: ${excerpt(r.text)}`);
+      }
+    }
+    return out;
+  }
+
   if (reviewOn.length === 0 && year === undefined && parts.some((p) => p.tasks.some((t) => t.ongoing))) problems.push({ line: 1, kind: 'no-review-dates', text: reviewDates.join(', ') });
   const allTasks = parts.flatMap((p) => p.tasks);
   if (allTasks.length === 0) problems.push({ line: 1, kind: 'no-tasks', text: '', seen: whatWasSeen(lines, tables.length) });
@@ -508,6 +549,12 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
   const endOfYear = year !== undefined ? `${year}-12-31` : undefined;
   const latest = allDeadlines[allDeadlines.length - 1];
   const end = endOfYear && (!latest || latest <= endOfYear) ? endOfYear : latest;
+
+  // A recurring deadline is reviewed on each of its dates within the plan's span (每季度末: the quarters' ends).
+  for (const [task, cadence] of recurring) {
+    const { dates } = recurrenceDates(cadence, { ...(start && { start }), ...(end && { end }) });
+    if (dates.length > 0) task.reviewOn = dates;
+  }
 
   const plan: DraftPlan = {
     id: facts.id,
@@ -536,13 +583,14 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
       sections: parts.map((p) => ({ section: p.section, heading: p.heading, tasks: p.tasks.length })),
       tasks: allTasks.map((t) => {
         const r = readingOf.get(t.id);
-        const rule = t.deadlineRule && `${t.deadlineRule.workdays} workdays from ${t.deadlineRule.from}`;
-        return { id: t.id, line: t.line, lead: t.lead.map(nameOf), responsible: t.responsible.map(nameOf), deadline: t.deadline ?? rule ?? (t.ongoing ? 'ongoing' : undefined), how: r?.how ?? 'annotation', deadlineFrom: r?.deadlineFrom ?? (t.deadlineText !== undefined ? 'label' : 'none') };
+        const deadlineFrom = r?.deadlineFrom ?? (t.deadlineText !== undefined ? 'label' : 'none');
+        return { id: t.id, line: t.line, lead: t.lead.map(nameOf), responsible: t.responsible.map(nameOf), deadline: t.deadline ?? (t.ongoing ? 'ongoing' : undefined), ...(t.deadlineRule && { rule: t.deadlineRule }), ...(deadlineFrom === 'recurring' && t.deadlineText !== undefined && { deadlineWords: t.deadlineText }), how: r?.how ?? 'annotation', deadlineFrom };
       }),
       unitsCreated: created,
       unitsResolved: resolved,
       groupsCreated,
       deadlines,
+      ...(annex && { annex: { line: annex.line, tables: annex.tables, rows: annex.rows, repeated: annex.repeated } }),
       problems: problems.sort((a, b) => a.line - b.line),
     },
   };
@@ -616,6 +664,19 @@ function whatWasSeen(lines: string[], tables: number): Seen {
   };
 }
 
+
+interface Annex {
+  line: number;
+  tables: number;
+  rows: number;
+  repeated: number;
+  unmatched: string[];
+}
+
+/** Text without spaces and punctuation, to tell the same task in two places. */
+function squeeze(s: string): string {
+  return s.replace(/[\s\p{P}]/gu, '');
+}
 
 function excerpt(s: string): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;

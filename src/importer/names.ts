@@ -127,7 +127,6 @@ export class NameBook {
     if (!isGroupPhrase(name)) return undefined;
     const forms = new Set([name, `${name}人民政府`, `${name}政府`, name.replace(/(?:人民)?政府$/, '')]);
     const found = this.groups.find((g) => [g.name, ...g.aliases].some((n) => forms.has(n)));
-    if (found && found.name !== name && !found.aliases.includes(name)) this.resolved.add(`${name} → ${found.id}`);
     return found?.id;
   }
 

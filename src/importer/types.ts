@@ -63,7 +63,7 @@ export interface Seen {
 
 export interface Problem {
   line: number;
-  kind: 'no-annotation' | 'unsplit-annotation' | 'unknown-deadline' | 'unclosed-annotation' | 'no-deadline' | 'missing-fact' | 'first-named-lead' | 'unread-table' | 'relative-no-signed' | 'no-tasks' | 'no-review-dates' | 'empty-task' | 'no-owner' | 'unread-checkpoint';
+  kind: 'no-annotation' | 'unsplit-annotation' | 'unknown-deadline' | 'unclosed-annotation' | 'no-deadline' | 'missing-fact' | 'first-named-lead' | 'unread-table' | 'relative-no-signed' | 'no-tasks' | 'no-review-dates' | 'empty-task' | 'no-owner' | 'unread-checkpoint' | 'annex-task';
   /** The passage or value as written (data, not wording: the report words each kind in the chosen language). */
   text: string;
   /** missing-fact: which fact. */
@@ -79,17 +79,20 @@ export interface TaskReading {
   id: string;
   line: number;
   how: 'annotation' | 'label-lines' | 'table' | 'note-rule' | 'note-convention';
-  deadlineFrom?: 'label' | 'sentence' | 'none';
+  /** recurring: a cadence (每季度末) kept as ongoing, reviewed at each period's date — not the same thing. */
+  deadlineFrom?: 'label' | 'sentence' | 'recurring' | 'none';
 }
 
 export interface ImportReport {
   sections: { section: string; heading: string; tasks: number }[];
   /** Per task: what was read and how. */
-  tasks: { id: string; line: number; lead: string[]; responsible: string[]; deadline: string | undefined; how: TaskReading['how']; deadlineFrom: NonNullable<TaskReading['deadlineFrom']> }[];
+  tasks: { id: string; line: number; lead: string[]; responsible: string[]; deadline: string | undefined; rule?: WorkdayDeadline; deadlineWords?: string; how: TaskReading['how']; deadlineFrom: NonNullable<TaskReading['deadlineFrom']> }[];
   unitsCreated: string[];
   unitsResolved: string[];
   groupsCreated: string[];
   deadlines: { dates: number; ongoing: number; missing: number; unknown: number };
+  /** The annexes, from their line on: not read as tasks; their task tables' rows, and how many repeat the body's tasks. */
+  annex?: { line: number; tables: number; rows: number; repeated: number };
   problems: Problem[];
 }
 

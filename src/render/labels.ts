@@ -251,6 +251,8 @@ const NOUNS = {
   checklist: ['checklist', 'checklists'],
   report: ['report', 'reports'],
   warning: ['warning', 'warnings'],
+  table: ['table', 'tables'],
+  row: ['row', 'rows'],
 } as const;
 
 /** "1 task", "2 tasks": an English count with the noun in the right number. */
@@ -262,6 +264,13 @@ export function countOf(n: number, noun: keyof typeof NOUNS): string {
 export function stagesWord(stages: { date: string; text: string; passed: boolean }[], lang: Lang): string {
   const zh = lang === 'zh';
   return stages.map((s) => `${s.date} ${s.text}${s.passed ? (zh ? '（已过）' : ' (passed)') : ''}`).join(zh ? '；' : '; ');
+}
+
+/** A count of working days as documents word it: 自印发之日起10个工作日内, 10 working days from signing. */
+export function workdayRuleWords(rule: NonNullable<Task['deadlineRule']>, lang: Lang): string {
+  const zh = lang === 'zh';
+  const from = rule.from === 'signed' ? (zh ? '自印发之日起' : 'from signing') : rule.from === 'published' ? (zh ? '自发布之日起' : 'from publication') : zh ? `自${rule.from}起` : `from ${rule.from}`;
+  return zh ? `${from}${rule.workdays}个工作日内` : `${rule.workdays} working days ${from}`;
 }
 
 /**
@@ -281,10 +290,7 @@ export function deadlineWords(task: Pick<Task, 'deadline' | 'deadlineRule' | 'du
   }
   if (due && due.uncovered.length > 0) notes.push(zh ? `${due.uncovered.join('、')}年节假日未核定` : `${due.uncovered.join(', ')} holidays not yet known`);
   const tail = notes.length > 0 ? (zh ? `，${notes.join('；')}` : `; ${notes.join('; ')}`) : '';
-  if (rule) {
-    const from = rule.from === 'signed' ? (zh ? '自印发之日起' : 'from signing') : rule.from === 'published' ? (zh ? '自发布之日起' : 'from publication') : zh ? `自${rule.from}起` : `from ${rule.from}`;
-    return zh ? `${from}${rule.workdays}个工作日内（${task.deadline}${tail}）` : `${rule.workdays} working days ${from} (${task.deadline}${tail})`;
-  }
+  if (rule) return zh ? `${workdayRuleWords(rule, lang)}（${task.deadline}${tail}）` : `${workdayRuleWords(rule, lang)} (${task.deadline}${tail})`;
   return notes.length > 0 ? (zh ? `${task.deadline}（${notes.join('；')}）` : `${task.deadline} (${notes.join('; ')})`) : task.deadline;
 }
 

@@ -1,5 +1,5 @@
 /** The report `plan import` prints: what it found, and every passage it could not read with certainty. */
-import { colon, countOf } from '../labels.js';
+import { colon, countOf, workdayRuleWords } from '../labels.js';
 import type { ImportReport, Problem } from '../../importer/types.js';
 import { safeText } from '../text.js';
 import type { Lang } from '../lang.js';
@@ -18,6 +18,7 @@ const PROBLEM_WORDS: Record<string, { zh: string; en: string }> = {
   'empty-task': { zh: '标注之前没有任务文字，未导入', en: 'an annotation with no task text before it; not imported' },
   'no-owner': { zh: '原文未写明责任单位：暂记为“（原文未写明责任单位）”分组，请填写', en: 'the source names no owner: the placeholder group （原文未写明责任单位） stands in; name the units' },
   'unread-checkpoint': { zh: '像是报送要求（报送时间、报送单位、接收单位），但未能完整读取，报送节点可能缺失：请核对 plan.yaml 的 checkpoints', en: 'reads like a reporting duty (when, who reports, to whom) but could not be read whole; a checkpoint may be missing: check checkpoints in plan.yaml' },
+  'annex-task': { zh: '附件任务表中的一行在正文中未找到，未导入：如是正文以外的任务，请补入任务文件', en: 'a row of an annex task table the body does not have; not imported: add it to a task file if it is a task of its own' },
   'first-named-lead': { zh: '只列单位、未写明“列第一位者为牵头单位”：全部作为责任单位', en: 'units only, and the document does not say the first named leads: all taken as responsible' },
 };
 
@@ -29,7 +30,19 @@ const HOW: Record<ImportReport['tasks'][number]['how'], { zh: string; en: string
   'note-rule': { zh: '按原文“列第一位者为牵头单位”，确定', en: 'first named leads, as the document says: sure' },
   'note-convention': { zh: '原文未说明，按惯例以第一个单位为牵头，请核对', en: 'first named taken as lead by convention (the document states no rule): check' },
 };
+/** The same, when the deadline is not read for sure: the owners are, the whole reading is not. */
+const HOW_OWNERS: Record<ImportReport['tasks'][number]['how'], { zh: string; en: string }> = {
+  annotation: { zh: '责任单位取自标注', en: 'owners labelled' },
+  'label-lines': { zh: '责任单位取自单独成行的标签', en: 'owners from label lines' },
+  table: { zh: '责任单位取自表格各列', en: 'owners from table columns' },
+  'note-rule': { zh: '按原文“列第一位者为牵头单位”', en: 'first named leads, as the document says' },
+  'note-convention': HOW['note-convention'],
+};
 const HOW_DEADLINE = { zh: '时限取自正文句子，请核对', en: 'deadline read from the sentence: check' };
+const HOW_RECURRING = {
+  zh: (words: string) => `时限“${words}”为周期性要求，已记为持续推进并在各周期的时限检查，请核对`,
+  en: (words: string) => `the deadline "${words}" recurs: kept as ongoing, reviewed at each period's date; check`,
+};
 
 const FACT_WORDS = {
   number: { zh: '未找到文号', en: 'no document number (文号) found' },
@@ -52,10 +65,29 @@ function detail(p: Problem, lang: Lang): string {
   return p.text;
 }
 
-export function importReport(r: ImportReport, encoding: string, lang: Lang): string {
+/** The annexes: not read as tasks, and whether their task tables only repeat the body's. */
+function annexWords(a: NonNullable<ImportReport['annex']>, lang: Lang): string {
+  const zh = lang === 'zh';
+  const head = zh ? `附件（第${a.line}行起）未作为任务导入` : `Annexes (from line ${a.line}) not read as tasks`;
+  if (a.rows === 0) return zh ? `${head}：其中没有任务表。` : `${head}: they hold no task table.`;
+  const unmatched = a.rows - a.repeated;
+  if (zh) return `${head}：任务表 ${a.tables} 个、共 ${a.rows} 行，${unmatched === 0 ? '均与正文任务相同' : `${a.repeated} 行与正文任务相同，${unmatched} 行在正文中未找到（见需要核对的段落）`}。`;
+  return `${head}: ${countOf(a.tables, 'table')} of ${countOf(a.rows, 'row')}, ${unmatched === 0 ? 'all repeating tasks of the body' : `${a.repeated} repeating tasks of the body, ${unmatched} not in the body (see the passages to check)`}.`;
+}
+
+/** What was read: a text file by its encoding, any other by its type (.docx, .pdf), an HTML page by both. */
+function sourceWords(source: { form: string; encoding?: string | undefined }, lang: Lang): string {
+  const zh = lang === 'zh';
+  const type = source.form === 'text' ? undefined : `.${source.form}`;
+  const encoding = source.encoding;
+  return [type && (zh ? `文件类型 ${type}` : `file type ${type}`), encoding && (zh ? `编码 ${encoding}` : `encoding ${encoding}`)].filter(Boolean).join(zh ? '，' : ', ');
+}
+
+export function importReport(r: ImportReport, source: { form: string; encoding?: string | undefined }, lang: Lang): string {
   const zh = lang === 'zh';
   const total = r.sections.reduce((n, s) => n + s.tasks, 0);
-  const out = [zh ? `导入报告（编码 ${encoding}）` : `Import report (encoding ${encoding})`, ''];
+  const read = sourceWords(source, lang);
+  const out = [zh ? `导入报告${read ? `（${read}）` : ''}` : `Import report${read ? ` (${read})` : ''}`, ''];
   out.push(zh ? `任务：共 ${total} 项` : `Tasks: ${total}`);
   for (const s of r.sections) out.push(`  ${safeText(s.section)} ${safeText(s.heading)}${colon(lang)}${s.tasks}`);
   out.push(
@@ -67,6 +99,7 @@ export function importReport(r: ImportReport, encoding: string, lang: Lang): str
   if (r.unitsCreated.length > 0) out.push(`  ${zh ? '新建单位：' : 'new units: '}${safeText(r.unitsCreated.join('、'))}`);
   // Written with membersUnknown: plan check warns until the county lists the members.
   if (r.groupsCreated.length > 0) out.push(`  ${zh ? '新建分组：' : 'new groups: '}${safeText(r.groupsCreated.join('、'))}${zh ? '（原文未列成员，请在 units.yaml 中填写 members）' : ' (the document does not list their members: fill in members in units.yaml)'}`);
+  if (r.annex) out.push(annexWords(r.annex, lang));
   if (r.tasks.length > 0) {
     out.push('', zh ? '逐项读取结果：' : 'Tasks as read:');
     for (const t of r.tasks) {
@@ -74,8 +107,9 @@ export function importReport(r: ImportReport, encoding: string, lang: Lang): str
         t.lead.length > 0 ? `${zh ? '牵头' : 'lead'} ${t.lead.join('、')}` : '',
         t.responsible.length > 0 ? `${zh ? '责任' : 'responsible'} ${t.responsible.join('、')}` : '',
       ].filter(Boolean);
-      const deadline = t.deadline === 'ongoing' ? (zh ? '持续推进' : 'ongoing') : (t.deadline ?? (zh ? '无' : 'none'));
-      const how = [HOW[t.how][lang], t.deadlineFrom === 'sentence' ? HOW_DEADLINE[lang] : ''].filter(Boolean).join(zh ? '；' : '; ');
+      const deadline = t.rule ? workdayRuleWords(t.rule, lang) : t.deadline === 'ongoing' ? (zh ? '持续推进' : 'ongoing') : (t.deadline ?? (zh ? '无' : 'none'));
+      const caveat = t.deadlineFrom === 'sentence' ? HOW_DEADLINE[lang] : t.deadlineFrom === 'recurring' ? HOW_RECURRING[lang](t.deadlineWords ?? '') : '';
+      const how = [caveat ? HOW_OWNERS[t.how][lang] : HOW[t.how][lang], caveat].filter(Boolean).join(zh ? '；' : '; ');
       out.push(`  ${safeText(t.id)}  ${zh ? '第' : 'line '}${t.line}${zh ? '行' : ''}  ${safeText(who.join(' · '))} · ${zh ? '时限' : 'deadline'} ${deadline}  [${how}]`);
     }
   }
