@@ -49,20 +49,32 @@ function reportersIn(text: string): string[] {
   return out;
 }
 
-/** The recipient after a verb of reporting (报县政府办公室, 报送至…, 向…报送): the longest name there. */
-function recipientIn(text: string): string | undefined {
-  const toward = /向([\u4e00-\u9fa5]{2,40}?)(?:报送|报告|上报|呈报|报)/.exec(text);
-  if (toward && looksLikeOwner(toward[1]!)) return toward[1];
+/**
+ * The recipient after a verb of reporting (报县政府办公室, 报送至…, 向…报送): the longest name there.
+ * Several run together (报县委、县政府督查室) are no one recipient: `several`.
+ */
+function recipientIn(text: string): { name: string; several: boolean } | undefined {
+  const first = (run: string, rest: string): { name: string; several: boolean } | undefined => {
+    for (let n = run.length; n >= 2; n--) {
+      const name = run.slice(0, n);
+      if (looksLikeOwner(name)) return { name, several: /^[、和及与]/.test(rest.slice(n)) };
+    }
+    return undefined;
+  };
+  const toward = /向([\u4e00-\u9fa5、和及与]{2,40}?)(?:报送|报告|上报|呈报|报)/.exec(text);
+  if (toward) {
+    const names = toward[1]!.split(/[、和及与]/);
+    if (names.every(looksLikeOwner)) return { name: names[0]!, several: names.length > 1 };
+  }
   for (const m of text.matchAll(new RegExp(VERB.source, 'g'))) {
-    const after = /^(?:至|给|到)?([\u4e00-\u9fa5]{2,40})/.exec(text.slice(m.index! + m[0].length));
-    if (!after) continue;
-    const run = after[1]!;
-    for (let n = run.length; n >= 2; n--) if (looksLikeOwner(run.slice(0, n))) return run.slice(0, n);
+    const rest = text.slice(m.index! + m[0].length).replace(/^(?:至|给|到)/, '');
+    const run = /^[\u4e00-\u9fa5]{2,40}/.exec(rest)?.[0];
+    const found = run && first(run, rest);
+    if (found) return found;
   }
   // 报送工作进展情况至县农业农村局: the recipient after what is reported.
   const to = /(?:报送|上报|呈报|报)[^，,；;]{0,30}?(?:至|到|给)([\u4e00-\u9fa5]{2,40})/.exec(text);
-  if (to) for (let n = to[1]!.length; n >= 2; n--) if (looksLikeOwner(to[1]!.slice(0, n))) return to[1]!.slice(0, n);
-  return undefined;
+  return to ? first(to[1]!, text.slice(to.index + to[0].length - to[1]!.length)) : undefined;
 }
 
 interface Clause {
@@ -156,7 +168,8 @@ export function readCheckpoints(lines: string[], year: number | undefined, names
         const after = /^[^将把向报]*/.exec(text.slice(clause.timeEnd).replace(/^[^，,]*?(?:前|内|底|末)[，,]?/, ''))?.[0] ?? '';
         const named = reportersIn(before.split(/[，,]/).pop() ?? before);
         const reporters = named.length > 0 ? named : reportersIn(after).length > 0 ? reportersIn(after) : context.reporters;
-        const recipient = recipientIn(text.slice(clause.timeAt)) ?? context.recipient;
+        const to = recipientIn(text.slice(clause.timeAt));
+        const recipient = to ? (to.several ? undefined : to.name) : context.recipient;
         context = { ...(reporters && { reporters }), ...(recipient !== undefined && { recipient }) };
         const content = CONTENT.test(text) || CONTENT.test(sentence);
         if (!reporters || reporters.length === 0 || recipient === undefined || !content || (!clause.cadence && clause.dates.length === 0)) {

@@ -125,7 +125,7 @@ export class NameBook {
   sameGroup(raw: string): string | undefined {
     const name = raw.trim();
     if (!isGroupPhrase(name)) return undefined;
-    const forms = new Set([name, `${name}人民政府`, `${name}政府`, name.replace(/(?:人民)?政府$/, '')]);
+    const forms = new Set([name, `${name}人民政府`, `${name}政府`, `${name}办事处`, name.replace(/(?:人民政府|政府|办事处)$/, '')]);
     const found = this.groups.find((g) => [g.name, ...g.aliases].some((n) => forms.has(n)));
     return found?.id;
   }
