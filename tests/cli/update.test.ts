@@ -110,6 +110,26 @@ describe('plan update', () => {
   });
 });
 
+describe('a task that moves on from 受阻 or 不适用 drops its reason (issue 26)', () => {
+  it('the entry keeps no stale reason, the history keeps it, and the checklist shows none', () => {
+    const dir = copyPlan();
+    const at = (asOf: string, ...args: string[]) => plan(['update', 'finance', '2.1.3', ...args, '--plan', dir, '--as-of', asOf, '--lang', 'zh']);
+    expect(at('2021-09-06', '--state', 'blocked', '--reason', '资金未到位', '--progress', '已停工').code).toBe(0);
+    expect(at('2021-09-20', '--state', 'in_progress', '--progress', '资金已到位').code).toBe(0);
+    const text = readFileSync(join(dir, 'status/finance.yaml'), 'utf8');
+    const entry = text.slice(text.indexOf('"2.1.3":'), text.indexOf('history:'));
+    expect(entry).not.toContain('reason:');
+    expect(text).toContain('        to: blocked\n        note: 已停工；资金未到位\n');
+    expect(text).toContain('        to: in_progress\n        note: 资金已到位\n');
+    expect(plan(['check', '--plan', dir]).code).toBe(0);
+    const item = JSON.parse(plan(['checklist', 'finance', '--plan', dir, '--as-of', '2021-09-21', '--format', 'json']).stdout);
+    expect(JSON.stringify(item)).not.toContain('资金未到位');
+    // A reason given with the move is kept: the new state says why.
+    expect(at('2021-09-25', '--state', 'not_applicable', '--reason', '职能已划转').code).toBe(0);
+    expect(readFileSync(join(dir, 'status/finance.yaml'), 'utf8')).toContain('    reason: 职能已划转\n');
+  });
+});
+
 describe('plan update and a lock it cannot get', () => {
   it('gives up after a few seconds with exit 2, says who holds the lock, and changes nothing', () => {
     const dir = copyPlan({ progress: true });
