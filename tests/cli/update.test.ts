@@ -130,6 +130,20 @@ describe('a task that moves on from 受阻 or 不适用 drops its reason (issue 
   });
 });
 
+describe('a claim under review is said to await review (issue 26)', () => {
+  it('plan update to done in a plan with review: required says 待审核销号, not just 已完成', () => {
+    const dir = copyPlan();
+    writeFileSync(join(dir, 'plan.yaml'), readFileSync(join(dir, 'plan.yaml'), 'utf8').replace(/^lang: zh$/m, 'lang: zh\nreview: required'));
+    const r = plan(['update', 'finance', '2.1.3', '--state', 'done', '--evidence', 'https://example.org/a', '--plan', dir, '--as-of', '2021-09-06', '--lang', 'zh']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('已更新 县财政局 · 2.1.3 做好财政信息公开：未启动 → 已完成（2021-09-06，待审核销号）\n');
+    const en = plan(['update', 'finance', '3.1', '--state', 'not_applicable', '--reason', '无此职能', '--plan', dir, '--as-of', '2021-09-06', '--lang', 'en']);
+    expect(en.stdout).toContain('not started → not applicable (2021-09-06, awaiting the office’s review)');
+    // Progress on a claim is no new claim.
+    expect(plan(['update', 'finance', '2.1.3', '--progress', '补充材料', '--plan', dir, '--as-of', '2021-09-07', '--lang', 'zh']).stdout).not.toContain('待审核');
+  });
+});
+
 describe('plan update and a lock it cannot get', () => {
   it('gives up after a few seconds with exit 2, says who holds the lock, and changes nothing', () => {
     const dir = copyPlan({ progress: true });
