@@ -27,3 +27,19 @@ describe('plan review --pending at 80 columns (issue 26)', () => {
     expect(r.stdout).toContain('县财政局 · 2.3.1 延期理由：系统改造需等待上级平台升级完成后方可实施');
   });
 });
+
+describe('plan overdue --by task in English at 80 columns (issue 26)', () => {
+  it('gives the task its title before the words of role and state, which stay readable', () => {
+    const dir = copyPlan({ progress: true });
+    const r = plan(['overdue', '--by', 'task', '--plan', dir, '--as-of', '2021-12-06', '--lang', 'en'], { env: { COLUMNS: '80' } });
+    expect(r.code, r.stderr).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => /^\d+(\.\d+)+ /.test(l));
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) {
+      expect(displayWidth(row)).toBeLessThanOrEqual(80);
+      // The id and at least four characters of the title (8 columns of CJK), not "2.2.1 …".
+      expect(row).toMatch(/^\d+(\.\d+)+ [^ …]{4,}/);
+      expect(row).toMatch(/ (lead|responsible) /);
+    }
+  });
+});
