@@ -34,7 +34,7 @@ describe('plan overdue --by task in English at 80 columns (issue 26)', () => {
     const r = plan(['overdue', '--by', 'task', '--plan', dir, '--as-of', '2021-12-06', '--lang', 'en'], { env: { COLUMNS: '80' } });
     expect(r.code, r.stderr).toBe(0);
     const rows = r.stdout.split('\n').filter((l) => /^\d+(\.\d+)+ /.test(l));
-    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
     for (const row of rows) {
       expect(displayWidth(row)).toBeLessThanOrEqual(80);
       // The id and at least four characters of the title (8 columns of CJK), not "2.2.1 …".
