@@ -43,3 +43,17 @@ describe('plan overdue --by task in English at 80 columns (issue 26)', () => {
     }
   });
 });
+
+describe('plan status --unit with an extension (issue 21, noticed)', () => {
+  it('shows the unit’s deadline in force and its days, as its checklist does; other units keep the task’s', () => {
+    const dir = copyPlan();
+    writeFileSync(join(dir, 'plan.yaml'), readFileSync(join(dir, 'plan.yaml'), 'utf8').replace(/^lang: zh$/m, 'lang: zh\nreview: required'));
+    expect(plan(['extend', 'finance', '2.3.1', '--to', '2021-12-20', '--reason', '系统改造', '--plan', dir, '--as-of', '2021-11-20']).code).toBe(0);
+    expect(plan(['review', 'finance', '2.3.1', '--grant-extension', '--plan', dir, '--as-of', '2021-11-22']).code).toBe(0);
+    const row = (unit: string) => plan(['status', '--unit', unit, '--plan', dir, '--as-of', '2021-11-25', '--lang', 'zh', '--format', 'md']).stdout.split('\n').find((l) => l.startsWith('| 2.3.1 '));
+    expect(row('finance')).toMatch(/\| 2021-12-20（延） \| 剩25天 \|/);
+    expect(row('县财政局')).toMatch(/\| 2021-12-20（延） \|/);
+    const other = plan(['status', '--plan', dir, '--as-of', '2021-11-25', '--lang', 'zh', '--format', 'md']).stdout.split('\n').find((l) => l.startsWith('| 2.3.1 '));
+    expect(other).toMatch(/\| 2021-11-30 \| 剩5天 \|/);
+  });
+});
