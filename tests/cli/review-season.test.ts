@@ -117,6 +117,36 @@ describe('as of 2021-11-23: returned with a reason', () => {
   });
 });
 
+describe('as of 2021-11-28: a return claimed again, and an extension granted', () => {
+  const asOf = '2021-11-28';
+  it('the summary counts the return decided and marks the claim made since, in both languages', () => {
+    const zh = plan(['summary', '--plan', dir, '--as-of', asOf, '--lang', 'zh']).stdout;
+    expect(zh).toContain('退回1项（次），待审核2项（次）');
+    expect(zh).not.toContain('无退回事项');
+    expect(zh).toContain('县财政局 · 2.1.3 做好财政信息公开：佐证不足，缺债务信息截图（2021-11-22退回，2021-11-28已重新报结）');
+    const en = ok(['summary'], asOf).stdout;
+    expect(en).toContain('1 returned, 2 awaiting review');
+    expect(en).toContain('佐证不足，缺债务信息截图 (returned 2021-11-22; claimed again 2021-11-28)');
+  });
+  it('a return not yet claimed again is listed without the mark', () => {
+    const zh = plan(['summary', '--plan', dir, '--as-of', '2021-11-25', '--lang', 'zh']).stdout;
+    expect(zh).toContain('县财政局 · 2.1.3 做好财政信息公开：佐证不足，缺债务信息截图（2021-11-22退回）');
+  });
+  it('the site shows the same count of returns as the summary', () => {
+    const out = join(dir, '..', 'site-1128');
+    ok(['site', '--out', out], asOf);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('returned 1 · extended 1');
+  });
+  it('下步工作 puts the extended unit’s part under the date it was moved to', () => {
+    const zh = plan(['summary', '--plan', dir, '--as-of', asOf, '--lang', 'zh']).stdout;
+    const next = zh.slice(zh.indexOf('下步工作'));
+    expect(next).toMatch(/2021年11月30日前应完成1项任务（2\.3\.1 做好政府信息管理工作），尚有23项（次）未完成/);
+    expect(next).toMatch(/2021年12月15日前应完成1项任务（2\.3\.1 做好政府信息管理工作（县财政局，延期）），尚有1项（次）未完成/);
+    const en = ok(['summary'], asOf).stdout;
+    expect(en).toContain('By 2021-12-15, 1 task falls due (2.3.1 做好政府信息管理工作 (县财政局, extended)); 1 assignment is still open.');
+  });
+});
+
 describe('as of 2021-12-02: extension granted, resubmission accepted, a new claim', () => {
   const asOf = '2021-12-02';
   it('the granted extension moves this unit’s deadline only, with the original kept', () => {
@@ -164,7 +194,9 @@ describe('as of 2021-12-20: reopened, withdrawn, refused, and an extension run o
   it('the summary’s 审核与延期 section: closed, awaiting, granted and refused', () => {
     const md = plan(['summary', '--plan', dir, '--as-of', asOf, '--lang', 'zh']).stdout;
     expect(md).toContain('审核与延期');
-    expect(md).toContain('经审核销号1项（次），待审核2项（次）；无退回事项。');
+    // The return of 11/22 stays counted (the score deducts for it) though the unit claimed again on 11/28.
+    expect(md).toContain('经审核销号1项（次），退回1项（次），待审核2项（次）。');
+    expect(md).toContain('县财政局 · 2.1.3 做好财政信息公开：佐证不足，缺债务信息截图（2021-11-22退回，2021-11-28已重新报结）');
     expect(md).toContain('县财政局 · 2.3.1 做好政府信息管理工作：原定 2021-11-30，延期至 2021-12-15（2021-11-27批准；理由：系统改造未完成）');
     expect(md).toContain('县财政局 · 2.3.2 完善政务公开平台：申请延期至 2022-01-31，不予延期（2021-12-12；不予延期，按期完成）');
   });
