@@ -80,6 +80,29 @@ describe('as of 2021-09-08: one claim in time, one unit not yet claimed', () => 
   });
 });
 
+describe('days of a claim awaiting review: the claim made in time, not the office’s wait as lateness', () => {
+  it('status shows the claim for a task whose open parts were all claimed in time; a late claim keeps its days', () => {
+    const table = ok(['status', '--unit', 'town-linkou'], '2021-09-08').stdout;
+    expect(table).toMatch(/3\.1 .* 2021-09-05 +claimed 09-04 +.*awaiting review/);
+    expect(table).not.toMatch(/3\.1 .*3d late/);
+    const zh = plan(['status', '--unit', 'town-linkou', '--plan', dir, '--as-of', '2021-09-08', '--lang', 'zh']).stdout;
+    expect(zh).toMatch(/3\.1 .* 2021-09-05 +09-04报结 /);
+    const late = ok(['status', '--unit', 'finance'], '2021-09-15').stdout;
+    expect(late).toMatch(/3\.1 .* 2021-09-05 +10d late /);
+  });
+  it('the same in JSON, md, csv, html and the checklist', () => {
+    const row = json(['status', '--unit', 'town-linkou'], '2021-09-08').tasks.find((t: any) => t.id === '3.1');
+    expect(row).toMatchObject({ light: 'awaiting', claimed: '2021-09-04' });
+    expect(row.assignments[0]).toMatchObject({ review: 'pending', daysOverdue: 0, claimed: '2021-09-04' });
+    expect(json(['status', '--unit', 'finance'], '2021-09-15').tasks.find((t: any) => t.id === '3.1')).toMatchObject({ light: 'red', claimed: null });
+    expect(ok(['status', '--unit', 'town-linkou', '--format', 'md'], '2021-09-08').stdout).toContain('| 2021-09-05 | claimed 09-04 |');
+    const csv = ok(['status', '--unit', 'town-linkou', '--format', 'csv'], '2021-09-08').stdout.split('\n').find((l) => l.startsWith('3.1,'))!;
+    expect(csv).toContain(',2021-09-05,,claimed 2021-09-04,');
+    expect(ok(['status', '--unit', 'town-linkou', '--format', 'html'], '2021-09-08').stdout).toContain('<td class="num">claimed 09-04</td>');
+    expect(ok(['checklist', 'town-linkou'], '2021-09-08').stdout).toMatch(/3\.1 .*2021-09-05 +claimed 09-04 /);
+  });
+});
+
 describe('as of 2021-09-15: accepted, and a late claim', () => {
   const asOf = '2021-09-15';
   it('accepted counts done; a claim made after the deadline is red until the office decides', () => {
