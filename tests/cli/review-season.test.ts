@@ -7,6 +7,7 @@
  * (deadlines: 3.1 9/5, 2.3.1 11/30, 2.1.3 2.1.4 2.3.2 12/31; warnDays 14).
  */
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyPlan, edit, plan, type Run } from '../helpers.js';
@@ -100,6 +101,27 @@ describe('days of a claim awaiting review: the claim made in time, not the offic
     expect(csv).toContain(',2021-09-05,,claimed 2021-09-04,');
     expect(ok(['status', '--unit', 'town-linkou', '--format', 'html'], '2021-09-08').stdout).toContain('<td class="num">claimed 09-04</td>');
     expect(ok(['checklist', 'town-linkou'], '2021-09-08').stdout).toMatch(/3\.1 .*2021-09-05 +claimed 09-04 /);
+  });
+});
+
+describe('the ledger workbook’s days column says what status says', () => {
+  const daysOf = async (asOf: string, unit: string, lang: string): Promise<Record<string, unknown>> => {
+    const file = join(dir, '..', `ledger-${unit}-${asOf}-${lang}.xlsx`);
+    ok(['export', '--format', 'xlsx', '--unit', unit, '--out', file, '--lang', lang], asOf);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.worksheets[0]!;
+    const out: Record<string, unknown> = { header: sheet.getRow(1).getCell(6).value };
+    sheet.eachRow((row, n) => {
+      if (n > 1) out[String(row.getCell(1).value)] = row.getCell(6).value;
+    });
+    return out;
+  };
+  it('done early, awaiting review, late and days left, in both languages', async () => {
+    // town-linkou: 3.1 claimed 9/4 (deadline 9/5), accepted 9/12; 3.3 (9/10) never started.
+    expect(await daysOf('2021-09-15', 'town-linkou', 'zh')).toMatchObject({ header: '剩余', '3.1': '提前1天完成', '3.3': '逾5天', '2.3.1': '剩76天' });
+    expect(await daysOf('2021-09-15', 'town-linkou', 'en')).toMatchObject({ header: 'Days', '3.1': 'done 1d early', '3.3': '5d late' });
+    expect(await daysOf('2021-09-08', 'town-linkou', 'zh')).toMatchObject({ '3.1': '09-04报结' });
   });
 });
 
