@@ -125,6 +125,28 @@ describe('the ledger workbook’s days column says what status says', () => {
   });
 });
 
+describe('the calendar marks a claim as the office sees it', () => {
+  /** Each event's summary and whether it carries reminders, by task, from the unfolded .ics. */
+  const eventsOf = (unit: string, asOf: string, lang: string): Record<string, { summary: string; alarms: boolean }> => {
+    const text = plan(['calendar', '--unit', unit, '--plan', dir, '--as-of', asOf, '--lang', lang]).stdout.replace(/\r\n[ \t]/g, '');
+    const out: Record<string, { summary: string; alarms: boolean }> = {};
+    for (const v of text.split('BEGIN:VEVENT').slice(1)) {
+      const uid = /UID:.*\.task\.([^@]+)@/.exec(v)?.[1];
+      if (uid) out[uid] = { summary: /SUMMARY:(.*)/.exec(v)![1]!.replace(/\\,/g, ','), alarms: v.includes('BEGIN:VALARM') };
+    }
+    return out;
+  };
+  it('awaiting review, not done, until the office accepts; returned as returned, with its reminders back', () => {
+    expect(eventsOf('town-linkou', '2021-09-08', 'zh')['3.1']!.summary).toMatch(/^【待审核】3\.1 /);
+    expect(eventsOf('town-linkou', '2021-09-08', 'en')['3.1']!.summary).toMatch(/^\[awaiting review\] 3\.1 /);
+    expect(eventsOf('town-linkou', '2021-09-15', 'zh')['3.1']!.summary).toMatch(/^【已完成】3\.1 /);
+    const returned = eventsOf('finance', '2021-11-23', 'zh')['2.1.3']!;
+    expect(returned.summary).toMatch(/^【已退回】2\.1\.3 /);
+    expect(returned.alarms).toBe(true);
+    expect(eventsOf('finance', '2021-11-23', 'en')['2.1.3']!.summary).toMatch(/^\[returned\] 2\.1\.3 /);
+  });
+});
+
 describe('as of 2021-09-15: accepted, and a late claim', () => {
   const asOf = '2021-09-15';
   it('accepted counts done; a claim made after the deadline is red until the office decides', () => {
