@@ -166,6 +166,22 @@ describe('as of 2021-09-15: accepted, and a late claim', () => {
   });
 });
 
+describe('remind says which overdue claims it does not chase', () => {
+  const asOf = '2021-09-15';
+  it('a late claim awaiting review: counted overdue, not chased, and the list says so in both languages', () => {
+    expect(overdueOf(asOf, 'finance')).toContain('3.1 2021-09-05 10');
+    const en = ok(['remind', '--dry-run'], asOf).stdout;
+    expect(en).toContain('Not chased: 1 overdue assignment claimed done and awaiting review (县财政局 3.1).');
+    const zh = plan(['remind', '--dry-run', '--plan', dir, '--as-of', asOf, '--lang', 'zh']).stdout;
+    expect(zh).toContain('另有1项（次）逾期事项已报结、待审核，未列入催办：县财政局 3.1。');
+    // Only the units asked for.
+    expect(ok(['remind', '--dry-run', '--unit', 'town-linkou'], asOf).stdout).not.toContain('Not chased');
+    const out = join(dir, '..', 'remind-0915');
+    plan(['remind', '--out', out, '--plan', dir, '--as-of', asOf, '--lang', 'zh']);
+    expect(readFileSync(join(out, `reminders-${asOf}.md`), 'utf8')).toContain('另有1项（次）逾期事项已报结、待审核，未列入催办：县财政局 3.1。');
+  });
+});
+
 describe('as of 2021-11-23: returned with a reason', () => {
   const asOf = '2021-11-23';
   it('the return puts the unit back in progress, with the reason in status JSON and the checklist', () => {
