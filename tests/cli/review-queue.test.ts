@@ -1,8 +1,10 @@
 /** The office's queue (plan review --pending) as it reads at 80 columns. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyPlan, plan } from '../helpers.js';
+import { BIN, copyPlan, plan } from '../helpers.js';
 import { displayWidth } from '../../src/render/text.js';
 
 describe('plan review --pending at 80 columns (issue 26)', () => {
@@ -56,4 +58,32 @@ describe('plan status --unit with an extension (issue 21, noticed)', () => {
     const other = plan(['status', '--plan', dir, '--as-of', '2021-11-25', '--lang', 'zh', '--format', 'md']).stdout.split('\n').find((l) => l.startsWith('| 2.3.1 '));
     expect(other).toMatch(/\| 2021-11-30 \| 剩5天 \|/);
   });
+});
+
+describe('plan review --accept-all with a claim withdrawn while it waits for the lock (issue 21, noticed)', () => {
+  it('passes over the withdrawn claim, names it, and closes the others', async () => {
+    const dir = copyPlan();
+    writeFileSync(join(dir, 'plan.yaml'), readFileSync(join(dir, 'plan.yaml'), 'utf8').replace(/^lang: zh$/m, 'lang: zh\nreview: required'));
+    for (const task of ['3.1', '3.3']) expect(plan(['update', 'finance', task, '--state', 'done', '--evidence', `https://example.org/${task}`, '--plan', dir, '--as-of', '2021-09-04']).code).toBe(0);
+    const file = join(dir, 'status/finance.yaml');
+    const lock = join(dir, 'status/.finance.yaml.lock');
+    const stat = readFileSync(`/proc/${process.pid}/stat`, 'utf8');
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), token: 'live', start: stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] }));
+    const child = spawn(process.execPath, [BIN, 'review', '--accept-all', '--unit', 'finance', '--plan', dir, '--as-of', '2021-09-06', '--lang', 'en'], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    // The command has read the claims and waits for the lock; meanwhile the unit takes back its claim of 3.3.
+    await new Promise((r) => setTimeout(r, 1500));
+    const text = readFileSync(file, 'utf8');
+    const at = text.indexOf('"3.3":');
+    writeFileSync(file, text.slice(0, at) + text.slice(at).replace('state: done', 'state: in_progress').replace(/\n    completed: [0-9-]+/, ''));
+    rmSync(lock);
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('passed over, withdrawn or decided since they were read: 3.3 ');
+    expect(stdout).toContain('closed 1 claim of 县财政局 (2021-09-06):\n  3.1 ');
+    expect(plan(['check', '--plan', dir]).code).toBe(0);
+  }, 30_000);
 });
