@@ -31,8 +31,11 @@ export async function remind(ctx: Context, options: RemindOptions): Promise<void
   const reminders: Reminder[] = [];
   // The notices come from the office that receives the reports: it does not chase itself.
   const senders = new Set(data.plan.checkpoints.map((c) => c.recipient));
+  const chased = (unitId: string): boolean => !(wanted && !wanted.has(unitId)) && !senders.has(unitId);
+  // Claimed late and awaiting the office: overdue in `plan overdue` and the 通报, but the unit has done its part; the list says so.
+  const unchased = all.filter((a) => a.review === 'pending' && a.daysOverdue > 0 && chased(a.unit.id));
   for (const unit of data.units) {
-    if ((wanted && !wanted.has(unit.id)) || senders.has(unit.id)) continue;
+    if (!chased(unit.id)) continue;
     const items = dueForReminder(
       all.filter((a) => a.unit.id === unit.id),
       ledger,
@@ -50,13 +53,13 @@ export async function remind(ctx: Context, options: RemindOptions): Promise<void
   }
   if (options.dryRun) {
     const list = options.out === undefined ? '' : `\n${ctx.lang === 'zh' ? '催办清单：' : 'list: '}${join(options.out, `reminders-${asOf}.md`)}`;
-    return print(reminderListTable(reminders, ctx.lang, ctx.columns, true) + list);
+    return print(reminderListTable(reminders, ctx.lang, ctx.columns, true, unchased) + list);
   }
 
   if (options.out === undefined) {
     const render = options.format === 'text' ? documentText : documentMarkdown;
     const notices = reminders.map((r) => render(noticeDocument(r, ledger, within, ctx.lang)));
-    print([...notices, reminderListTable(reminders, ctx.lang, ctx.columns, false)].join(options.format === 'text' ? '\n————————\n\n' : '\n---\n\n'));
+    print([...notices, reminderListTable(reminders, ctx.lang, ctx.columns, false, unchased)].join(options.format === 'text' ? '\n————————\n\n' : '\n---\n\n'));
     return;
   }
   const docx = options.format === 'docx' ? (await import('../render/documents/official-docx.js')).documentDocx : undefined;
@@ -65,6 +68,6 @@ export async function remind(ctx: Context, options: RemindOptions): Promise<void
     writeOutput(r.file!, docx ? await docx(doc) : options.format === 'text' ? documentText(doc) : documentMarkdown(doc));
   }
   // The office's own record of who was reminded of what, beside the notices.
-  writeOutput(join(options.out, `reminders-${asOf}.md`), reminderListMarkdown(reminders, ledger, ctx.lang));
-  print(reminderListTable(reminders, ctx.lang, ctx.columns, false));
+  writeOutput(join(options.out, `reminders-${asOf}.md`), reminderListMarkdown(reminders, ledger, ctx.lang, unchased));
+  print(reminderListTable(reminders, ctx.lang, ctx.columns, false, unchased));
 }

@@ -98,6 +98,12 @@ export interface TaskRow {
   completionDays?: number;
   /** The latest completion date, when every assignment is closed. */
   completed?: IsoDate;
+  /**
+   * When the row's light is awaiting (every open part is a claim made in time,
+   * awaiting the office): the latest of those claims. Tables show it instead of
+   * days late: the wait is the office's, not the units' lateness.
+   */
+  claimed?: IsoDate;
 }
 
 export interface CheckpointDue {
@@ -398,7 +404,7 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
       const deadline = entry.extensions === undefined ? task.deadline : deadlineOn(task.deadline, entry.extensions, asOf).deadline;
       const review = reviewOf(task, unitId, entry, then);
       const light = lightWith(deadline, then.state, then.completed, timing(task, deadline), review);
-      tally.add(isClosed(then.state) && review?.state !== 'pending', then.completed, light);
+      tally.add(isClosed(then.state) && review?.state !== 'pending', then.completed, light, light === 'awaiting' ? review?.claimed : undefined);
     }
     tally.into(row, lightWith(task.deadline, 'not_started', undefined, when));
     return row;
@@ -438,7 +444,7 @@ export function buildLedger(data: PlanData, asOf: IsoDate, options: LedgerOption
 export function rollUp(ledger: Ledger, task: Task, assignments: Assignment[]): TaskRow {
   const row: TaskRow = { task, assignments, done: 0, total: 0, light: 'green', daysLeft: task.deadline === null ? null : ledger.daysTo(task.deadline) };
   const tally = new Tally();
-  for (const a of assignments) tally.add(isDone(a), a.completed, a.light);
+  for (const a of assignments) tally.add(isDone(a), a.completed, a.light, a.light === 'awaiting' ? a.claimed : undefined);
   tally.into(row, lightWith(task.deadline, 'not_started', undefined, timingOf(task, ledger.data, ledger.asOf)));
   return row;
 }
@@ -449,10 +455,12 @@ class Tally {
   private total = 0;
   private worst = LIGHT_ORDER.length - 1;
   private latest: IsoDate | undefined;
+  private lastClaim: IsoDate | undefined;
 
-  /** `done`: closed and counted so (a claim awaiting the office is not). */
-  add(done: boolean, completed: IsoDate | undefined, light: Light): void {
+  /** `done`: closed and counted so (a claim awaiting the office is not); `claimed`: the date of a claim awaiting it in time. */
+  add(done: boolean, completed: IsoDate | undefined, light: Light, claimed?: IsoDate): void {
     this.total++;
+    if (claimed !== undefined && (this.lastClaim === undefined || claimed > this.lastClaim)) this.lastClaim = claimed;
     if (done) this.done++;
     if (done && completed !== undefined && (this.latest === undefined || completed > this.latest)) this.latest = completed;
     if (LIGHT_RANK[light] < this.worst) this.worst = LIGHT_RANK[light];
@@ -463,6 +471,7 @@ class Tally {
     row.done = this.done;
     row.total = this.total;
     row.light = this.total > 0 ? LIGHT_ORDER[this.worst]! : none;
+    if (row.light === 'awaiting' && this.lastClaim !== undefined) row.claimed = this.lastClaim;
     if (this.done > 0 && this.done === this.total && this.latest !== undefined) {
       row.completed = this.latest;
       if (row.task.deadline !== null) row.completionDays = daysBetween(row.task.deadline, this.latest);

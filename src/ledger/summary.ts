@@ -3,8 +3,9 @@
  * each unit's line, what is overdue, the problems units reported and what
  * comes next. Pure; render/summary.ts words it as Markdown, HTML or .docx.
  */
-import type { Checkpoint, ExtensionRecord, FormReturn, IsoDate, Unit } from '../model.js';
+import type { Checkpoint, ExtensionRecord, FormReturn, IsoDate, ReviewRecord, Unit } from '../model.js';
 import { byDeadline, isClosed, isDone, reportersOf, type Assignment, type Ledger, type TaskRow } from './index.js';
+import { isClaim } from './review.js';
 
 export interface UnitLine {
   unit: Unit;
@@ -31,10 +32,18 @@ export interface Problem {
   reason?: string;
 }
 
+export interface TaskAhead {
+  row: TaskRow;
+  /** Its assignments due on the date (by the deadline in force) not yet closed. */
+  open: number;
+  /** Units whose part falls on the date because an extension moved it there. */
+  extended?: Unit[];
+}
+
 export interface DeadlineAhead {
   date: IsoDate;
-  rows: TaskRow[];
-  /** Assignments of those tasks not yet closed. */
+  tasks: TaskAhead[];
+  /** Assignments due on the date not yet closed. */
   open: number;
 }
 
@@ -68,14 +77,22 @@ export interface ReviewSection {
   required: boolean;
   /** Closed by the office (销号), as of the date. */
   accepted: Assignment[];
-  /** Sent back and not claimed again, with the office's reasons. */
-  returned: Assignment[];
+  /** Every return the office decided by the date (the same 项（次） the score deducts for), with its reason, oldest first. */
+  returns: ReturnDecided[];
   /** Claims awaiting the office. */
   pending: Assignment[];
   /** Requests for more time answered by the date, and those still waiting. */
   granted: { assignment: Assignment; extension: ExtensionRecord }[];
   denied: { assignment: Assignment; extension: ExtensionRecord }[];
   asked: { assignment: Assignment; extension: ExtensionRecord }[];
+}
+
+/** One return (退回) decided by the office, and whether the unit has claimed again since. */
+export interface ReturnDecided {
+  assignment: Assignment;
+  decision: ReviewRecord;
+  /** The unit claimed the task again after the return, on or before the as-of date (the date when the record gives one). */
+  claimedAgain?: { on?: IsoDate };
 }
 
 export const percentOf = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part / whole) * 100));
@@ -158,7 +175,7 @@ export function buildSummary(ledger: Ledger, options: { checkpoint?: IsoDate; ah
     overdueByUnit,
     overdueByTask,
     problems,
-    ahead: deadlinesAhead(ledger.rows, asOf, options.aheadCount ?? 3),
+    ahead: deadlinesAhead(ledger, options.aheadCount ?? 3),
     ...(review && { review }),
   };
 }
@@ -172,12 +189,43 @@ function reviewSection(ledger: Ledger, all: Assignment[]): ReviewSection | undef
   return {
     required,
     accepted: all.filter((a) => a.review === 'accepted'),
-    returned: all.filter((a) => a.review === 'returned'),
+    returns: returnsDecided(ledger, all),
     pending: all.filter((a) => a.review === 'pending').sort((a, b) => ((a.claimed ?? '') < (b.claimed ?? '') ? -1 : (a.claimed ?? '') > (b.claimed ?? '') ? 1 : 0)),
     granted: answered('granted'),
     denied: answered('denied'),
     asked: extended.flatMap((assignment) => (assignment.extensionsPending ?? []).map((extension) => ({ assignment, extension }))),
   };
+}
+
+/**
+ * Every return decided on or before the as-of date that stands (no `reopened`
+ * right after it took it back): the rule of the score (ledger/score.ts), so the
+ * 通报's count, its list and its 考核情况 agree. A return stays counted once the
+ * unit claims again; the claim made since is noted.
+ */
+export function returnsDecided(ledger: Ledger, all: Assignment[]): ReturnDecided[] {
+  const out: ReturnDecided[] = [];
+  for (const a of all) {
+    const decided = (a.entry?.review ?? []).filter((r) => r.date <= ledger.asOf);
+    if (decided.length === 0) continue;
+    const history = (ledger.historyOf ?? ((_u, _t, e) => e?.details?.history ?? e?.history))(a.unit.id, a.task.id, a.entry) ?? [];
+    decided.forEach((r, i) => {
+      if (r.decision !== 'returned' || decided[i + 1]?.decision === 'reopened') return;
+      // The claim after the return: a record after the one that sent it back; else a later decision about a claim; else the claim in force now.
+      const sentBack = history.findIndex((h) => h.date === r.date && h.from !== undefined && isClaim(h.from) && !isClaim(h.to));
+      const again = history.find((h, j) => (sentBack >= 0 ? j > sentBack : h.date > r.date) && h.date <= ledger.asOf && isClaim(h.to) && h.from !== h.to);
+      const later = decided.slice(i + 1).find((d) => d.decision !== 'reopened');
+      const claimedAgain = again
+        ? { on: again.date }
+        : later
+          ? { ...(later.claim !== undefined && { on: later.claim }) }
+          : isClaim(a.state) && a.review !== 'returned'
+            ? { ...(a.claimed !== undefined && a.claimed >= r.date && { on: a.claimed }) }
+            : undefined;
+      out.push({ assignment: a, decision: r, ...(claimedAgain && { claimedAgain }) });
+    });
+  }
+  return out.sort((x, y) => (x.decision.date < y.decision.date ? -1 : x.decision.date > y.decision.date ? 1 : byDeadline(x.assignment, y.assignment)));
 }
 
 /** The first date on which one of the assignments changed, among the dates `within` accepts. */
@@ -191,20 +239,42 @@ function firstUpdate(items: Assignment[], within: (d: IsoDate | undefined) => d 
   return first;
 }
 
-/** The next few deadline dates after `asOf` with their tasks; tasks all closed are left out. */
-export function deadlinesAhead(rows: TaskRow[], asOf: IsoDate, count: number): DeadlineAhead[] {
-  const byDate = new Map<IsoDate, TaskRow[]>();
-  for (const r of rows) {
-    const d = r.task.deadline;
-    if (d === null || d <= asOf || r.done === r.total) continue;
-    const list = byDate.get(d);
-    if (list) list.push(r);
-    else byDate.set(d, [r]);
+/**
+ * The next few deadline dates after the as-of date with their tasks, by each
+ * assignment's deadline in force: a unit granted an extension has its part of
+ * the task under the date it was moved to, the others under the task's own.
+ * Parts all closed are left out.
+ */
+export function deadlinesAhead(ledger: Ledger, count: number): DeadlineAhead[] {
+  const byDate = new Map<IsoDate, TaskAhead[]>();
+  const add = (date: IsoDate, item: TaskAhead): void => {
+    const list = byDate.get(date);
+    if (list) list.push(item);
+    else byDate.set(date, [item]);
+  };
+  for (const row of ledger.rows) {
+    // Without requests for more time (nearly always) every part has the task's deadline: the roll-up says it all.
+    if (!ledger.hasExtensions(row.task)) {
+      const d = row.task.deadline;
+      if (d !== null && d > ledger.asOf && row.done < row.total) add(d, { row, open: row.total - row.done });
+      continue;
+    }
+    const parts = new Map<IsoDate, Assignment[]>();
+    for (const a of row.assignments) {
+      if (a.deadline === null || a.deadline <= ledger.asOf || isDone(a)) continue;
+      const list = parts.get(a.deadline);
+      if (list) list.push(a);
+      else parts.set(a.deadline, [a]);
+    }
+    for (const [date, open] of parts) {
+      const extended = open.filter((a) => a.originalDeadline !== undefined);
+      add(date, { row, open: open.length, ...(extended.length > 0 && { extended: extended.map((a) => a.unit) }) });
+    }
   }
   return [...byDate.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .slice(0, count)
-    .map(([date, list]) => ({ date, rows: list, open: list.reduce((n, r) => n + r.total - r.done, 0) }));
+    .map(([date, tasks]) => ({ date, tasks: tasks.sort((a, b) => byDeadline(a.row, b.row)), open: tasks.reduce((n, x) => n + x.open, 0) }));
 }
 
 /**

@@ -159,15 +159,29 @@ export function assignmentStateWord(a: { state: TaskState; completed?: string; c
 }
 
 /** The Days column of one assignment: days left or late while open, how it closed once closed. */
-export function assignmentDaysWord(a: { state: TaskState; review?: ReviewState | null; completed?: string; completionDays?: number; daysLeft: number | null }, lang: Lang, unit: DayUnit = 'days'): string {
+export function assignmentDaysWord(a: { state: TaskState; review?: ReviewState | null; light?: Light; claimed?: string; completed?: string; completionDays?: number; daysLeft: number | null }, lang: Lang, unit: DayUnit = 'days', asOf?: string): string {
   if ((a.state === 'done' || a.state === 'not_applicable') && a.review !== 'pending') return closedWord(a, lang);
+  // Claimed in time and awaiting the office: the claim, not days late (a late claim stays red, with its days).
+  if (a.review === 'pending' && a.light === 'awaiting' && a.claimed !== undefined) return claimedWord(a.claimed, lang, asOf);
   return daysWord(a.daysLeft, lang, unit);
 }
 
-/** The Days column of a task row: how it closed when every assignment is closed, else days left. */
-export function rowDaysWord(r: { done: number; total: number; daysLeft: number | null; completed?: string; completionDays?: number }, lang: Lang, unit: DayUnit = 'days'): string {
+/**
+ * The Days column of a task row: how it closed when every assignment is
+ * closed; the claim when every open part is a claim made in time awaiting
+ * review (04-08报结: the office's wait is no unit's lateness); else days
+ * left or late.
+ */
+export function rowDaysWord(r: { done: number; total: number; daysLeft: number | null; completed?: string; completionDays?: number; claimed?: string }, lang: Lang, unit: DayUnit = 'days', asOf?: string): string {
   if (r.total > 0 && r.done === r.total) return r.completed === undefined ? STATES.not_applicable[lang] : closedWord(r, lang);
+  if (r.claimed !== undefined) return claimedWord(r.claimed, lang, asOf);
   return daysWord(r.daysLeft, lang, unit);
+}
+
+/** A claim awaiting review, by its date: 2026-04-08报结 / claimed 2026-04-08; in the as-of date's year, for a table's narrow column, 04-08报结 / claimed 04-08. */
+export function claimedWord(date: string, lang: Lang, asOf?: string): string {
+  const day = asOf !== undefined && asOf.slice(0, 4) === date.slice(0, 4) ? date.slice(5) : date;
+  return lang === 'zh' ? `${day}报结` : `claimed ${day}`;
 }
 
 const ROLES: Record<Role, { zh: string; en: string }> = { lead: { zh: '牵头', en: 'lead' }, responsible: { zh: '责任', en: 'responsible' } };

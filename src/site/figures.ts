@@ -4,7 +4,7 @@
  */
 import { dayNumber } from '../calendar.js';
 import { isClosed, isDone, LIGHT_ORDER, type Assignment, type Ledger, type Light, type TaskRow } from '../ledger/index.js';
-import { percentOf } from '../ledger/summary.js';
+import { percentOf, returnsDecided } from '../ledger/summary.js';
 import type { IsoDate, Unit } from '../model.js';
 
 export interface KeyFigures {
@@ -18,7 +18,11 @@ export interface KeyFigures {
   blocked: number;
   /** Tasks by light, in LIGHT_ORDER; lights with no task left out. */
   lights: { light: Light; count: number }[];
-  /** Under review: required: claims awaiting the office and claims returned; with any extension: those in force. Absent otherwise. */
+  /**
+   * Under review: required: claims awaiting the office; returns decided to date (the 通报's and the score's count:
+   * a return claimed again since stays counted, so the site never reads 退回 0 beside a 通报 that lists one);
+   * with any extension: those in force. Absent otherwise.
+   */
   review?: { awaiting: number; returned: number; extended: number };
 }
 
@@ -35,7 +39,7 @@ export function keyFigures(ledger: Ledger): KeyFigures {
     blocked: all.filter((a) => a.state === 'blocked').length,
     lights: LIGHT_ORDER.map((light) => ({ light, count: ledger.rows.filter((r) => r.light === light).length })).filter((l) => l.count > 0),
     ...((ledger.data.plan.review === 'required' || all.some((a) => a.entry?.extensions !== undefined)) && {
-      review: { awaiting: all.filter((a) => a.review === 'pending').length, returned: all.filter((a) => a.review === 'returned').length, extended: all.filter((a) => a.originalDeadline !== undefined).length },
+      review: { awaiting: all.filter((a) => a.review === 'pending').length, returned: returnsDecided(ledger, all).length, extended: all.filter((a) => a.originalDeadline !== undefined).length },
     }),
   };
 }

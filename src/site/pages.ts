@@ -9,7 +9,7 @@ import { type Assignment, type Ledger, type Light, type TaskRow } from '../ledge
 import { shortName } from '../ledger/units.js';
 import type { Unit } from '../model.js';
 import { html } from '../render/reports/html.js';
-import { assignmentLightWord, assignmentStateWord, colon, daysWord, deadlineCell, deadlineWords, extendedWord, lightWord, reviewedStateWord, roleWord, stagesWord, stateWord, t } from '../render/labels.js';
+import { assignmentLightWord, assignmentStateWord, colon, daysWord, deadlineCell, deadlineWords, extendedWord, lightWord, reviewedStateWord, rowDaysWord, roleWord, stagesWord, stateWord, t } from '../render/labels.js';
 import { isDone } from '../ledger/index.js';
 import { reviewQueue } from '../ledger/queue.js';
 import { askedWord } from '../render/reports/queue.js';
@@ -205,7 +205,7 @@ function homePage(ledger: Ledger, o: SiteOptions): Page {
     `<a href="${html(taskFile(r.task.id))}">${html(r.task.id)}</a>`,
     html(r.task.title),
     html(r.task.deadline ?? t('noDeadline', lang)),
-    html(daysWord(r.daysLeft, lang, ledger.dayUnit)),
+    html(rowDaysWord(r, lang, ledger.dayUnit, ledger.asOf)),
     `${r.done}/${r.total}`,
     light(r.light, lang, r.total > 0 && r.done === r.total),
   ]);

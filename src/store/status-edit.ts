@@ -221,7 +221,7 @@ function applyChange(doc: Document, entry: YAMLMap, change: StatusChange, asOf: 
   // A task that moves on from 受阻/不适用 no longer has that reason: left in place, the ledger, the
   // workbook and the next form would show it as the reason of a task in progress. Its history keeps it.
   const reason = scalarValue(entry, 'reason');
-  if (change.reason === undefined && !WITH_REASON.has(to) && typeof reason === 'string') {
+  if (change.reason === undefined && WITH_REASON.has(from) && !WITH_REASON.has(to) && typeof reason === 'string') {
     entry.delete('reason');
     return { from, to, droppedReason: reason };
   }

@@ -10,7 +10,7 @@ import type { Cell } from 'exceljs';
 import type { Assignment, Ledger, TaskRow } from '../ledger/index.js';
 import { returnsFor } from '../ledger/returns.js';
 import { shortName } from '../ledger/units.js';
-import { assignmentLightWord, colon, extendedWord, lightWord, reviewWord, roleWord, stateWord, t } from '../render/labels.js';
+import { assignmentLightWord, colon, extendedWord, lightWord, reviewWord, roleWord, rowDaysWord, stateWord, t } from '../render/labels.js';
 import { cellDate, headerText } from './cells.js';
 import { addRow, finishSheets, sheet } from './sheets.js';
 import { lightFill, w } from './words.js';
@@ -44,7 +44,7 @@ export async function ledgerWorkbook(excel: typeof ExcelJS, v: LedgerBookView): 
   };
 
   // 任务总表
-  const tasks = sheet(book, w('tasksSheet', lang), page, [t('id', lang), t('task', lang), t('lead', lang), t('responsible', lang), t('deadline', lang), t('daysLeft', lang), t('done', lang), w('totalCount', lang), w('share', lang), t('light', lang)], [12, 36, 24, 30, 12, 10, 8, 8, 8, 12]);
+  const tasks = sheet(book, w('tasksSheet', lang), page, [t('id', lang), t('task', lang), t('lead', lang), t('responsible', lang), t('deadline', lang), t('days', lang), t('done', lang), w('totalCount', lang), w('share', lang), t('light', lang)], [12, 36, 24, 30, 12, 14, 8, 8, 8, 12]);
   for (const r of v.rows) {
     const row = addRow(tasks, [
       r.task.id,
@@ -52,12 +52,14 @@ export async function ledgerWorkbook(excel: typeof ExcelJS, v: LedgerBookView): 
       r.task.lead.map(name).join('、') + (r.task.leadOpen ? t('openList', lang) : ''),
       r.task.responsible.map(name).join('、'),
       r.task.deadline === null ? t('noDeadline', lang) : cellDate(r.task.deadline),
-      r.daysLeft,
+      // The terminal's words (剩12天, 逾170天, 提前2天完成, 04-08报结): a bare −169 under 剩余天数 read as days left, for a task done early.
+      rowDaysWord(r, lang, ledger.dayUnit, ledger.asOf),
       r.done,
       r.total,
       r.total === 0 ? null : r.done / r.total,
       lightWord(r.light, lang, r.total > 0 && r.done === r.total),
     ]);
+    row.getCell(6).alignment = { ...row.getCell(6).alignment, horizontal: 'right' };
     row.getCell(9).numFmt = '0%';
     paintLight(row.getCell(10), r.light);
   }

@@ -7,6 +7,7 @@
  * (deadlines: 3.1 9/5, 2.3.1 11/30, 2.1.3 2.1.4 2.3.2 12/31; warnDays 14).
  */
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyPlan, edit, plan, type Run } from '../helpers.js';
@@ -80,6 +81,72 @@ describe('as of 2021-09-08: one claim in time, one unit not yet claimed', () => 
   });
 });
 
+describe('days of a claim awaiting review: the claim made in time, not the office’s wait as lateness', () => {
+  it('status shows the claim for a task whose open parts were all claimed in time; a late claim keeps its days', () => {
+    const table = ok(['status', '--unit', 'town-linkou'], '2021-09-08').stdout;
+    expect(table).toMatch(/3\.1 .* 2021-09-05 +claimed 09-04 +.*awaiting review/);
+    expect(table).not.toMatch(/3\.1 .*3d late/);
+    const zh = plan(['status', '--unit', 'town-linkou', '--plan', dir, '--as-of', '2021-09-08', '--lang', 'zh']).stdout;
+    expect(zh).toMatch(/3\.1 .* 2021-09-05 +09-04报结 /);
+    const late = ok(['status', '--unit', 'finance'], '2021-09-15').stdout;
+    expect(late).toMatch(/3\.1 .* 2021-09-05 +10d late /);
+  });
+  it('the same in JSON, md, csv, html and the checklist', () => {
+    const row = json(['status', '--unit', 'town-linkou'], '2021-09-08').tasks.find((t: any) => t.id === '3.1');
+    expect(row).toMatchObject({ light: 'awaiting', claimed: '2021-09-04' });
+    expect(row.assignments[0]).toMatchObject({ review: 'pending', daysOverdue: 0, claimed: '2021-09-04' });
+    expect(json(['status', '--unit', 'finance'], '2021-09-15').tasks.find((t: any) => t.id === '3.1')).toMatchObject({ light: 'red', claimed: null });
+    expect(ok(['status', '--unit', 'town-linkou', '--format', 'md'], '2021-09-08').stdout).toContain('| 2021-09-05 | claimed 09-04 |');
+    const csv = ok(['status', '--unit', 'town-linkou', '--format', 'csv'], '2021-09-08').stdout.split('\n').find((l) => l.startsWith('3.1,'))!;
+    expect(csv).toContain(',2021-09-05,,claimed 2021-09-04,');
+    expect(ok(['status', '--unit', 'town-linkou', '--format', 'html'], '2021-09-08').stdout).toContain('<td class="num">claimed 09-04</td>');
+    expect(ok(['checklist', 'town-linkou'], '2021-09-08').stdout).toMatch(/3\.1 .*2021-09-05 +claimed 09-04 /);
+  });
+});
+
+describe('the ledger workbook’s days column says what status says', () => {
+  const daysOf = async (asOf: string, unit: string, lang: string): Promise<Record<string, unknown>> => {
+    const file = join(dir, '..', `ledger-${unit}-${asOf}-${lang}.xlsx`);
+    ok(['export', '--format', 'xlsx', '--unit', unit, '--out', file, '--lang', lang], asOf);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.worksheets[0]!;
+    const out: Record<string, unknown> = { header: sheet.getRow(1).getCell(6).value };
+    sheet.eachRow((row, n) => {
+      if (n > 1) out[String(row.getCell(1).value)] = row.getCell(6).value;
+    });
+    return out;
+  };
+  it('done early, awaiting review, late and days left, in both languages', async () => {
+    // town-linkou: 3.1 claimed 9/4 (deadline 9/5), accepted 9/12; 3.3 (9/10) never started.
+    expect(await daysOf('2021-09-15', 'town-linkou', 'zh')).toMatchObject({ header: '剩余', '3.1': '提前1天完成', '3.3': '逾5天', '2.3.1': '剩76天' });
+    expect(await daysOf('2021-09-15', 'town-linkou', 'en')).toMatchObject({ header: 'Days', '3.1': 'done 1d early', '3.3': '5d late' });
+    expect(await daysOf('2021-09-08', 'town-linkou', 'zh')).toMatchObject({ '3.1': '09-04报结' });
+  });
+});
+
+describe('the calendar marks a claim as the office sees it', () => {
+  /** Each event's summary and whether it carries reminders, by task, from the unfolded .ics. */
+  const eventsOf = (unit: string, asOf: string, lang: string): Record<string, { summary: string; alarms: boolean }> => {
+    const text = plan(['calendar', '--unit', unit, '--plan', dir, '--as-of', asOf, '--lang', lang]).stdout.replace(/\r\n[ \t]/g, '');
+    const out: Record<string, { summary: string; alarms: boolean }> = {};
+    for (const v of text.split('BEGIN:VEVENT').slice(1)) {
+      const uid = /UID:.*\.task\.([^@]+)@/.exec(v)?.[1];
+      if (uid) out[uid] = { summary: /SUMMARY:(.*)/.exec(v)![1]!.replace(/\\,/g, ','), alarms: v.includes('BEGIN:VALARM') };
+    }
+    return out;
+  };
+  it('awaiting review, not done, until the office accepts; returned as returned, with its reminders back', () => {
+    expect(eventsOf('town-linkou', '2021-09-08', 'zh')['3.1']!.summary).toMatch(/^【待审核】3\.1 /);
+    expect(eventsOf('town-linkou', '2021-09-08', 'en')['3.1']!.summary).toMatch(/^\[awaiting review\] 3\.1 /);
+    expect(eventsOf('town-linkou', '2021-09-15', 'zh')['3.1']!.summary).toMatch(/^【已完成】3\.1 /);
+    const returned = eventsOf('finance', '2021-11-23', 'zh')['2.1.3']!;
+    expect(returned.summary).toMatch(/^【已退回】2\.1\.3 /);
+    expect(returned.alarms).toBe(true);
+    expect(eventsOf('finance', '2021-11-23', 'en')['2.1.3']!.summary).toMatch(/^\[returned\] 2\.1\.3 /);
+  });
+});
+
 describe('as of 2021-09-15: accepted, and a late claim', () => {
   const asOf = '2021-09-15';
   it('accepted counts done; a claim made after the deadline is red until the office decides', () => {
@@ -99,6 +166,22 @@ describe('as of 2021-09-15: accepted, and a late claim', () => {
   });
 });
 
+describe('remind says which overdue claims it does not chase', () => {
+  const asOf = '2021-09-15';
+  it('a late claim awaiting review: counted overdue, not chased, and the list says so in both languages', () => {
+    expect(overdueOf(asOf, 'finance')).toContain('3.1 2021-09-05 10');
+    const en = ok(['remind', '--dry-run'], asOf).stdout;
+    expect(en).toContain('Not chased: 1 overdue assignment claimed done and awaiting review (县财政局 3.1).');
+    const zh = plan(['remind', '--dry-run', '--plan', dir, '--as-of', asOf, '--lang', 'zh']).stdout;
+    expect(zh).toContain('另有1项（次）逾期事项已报结、待审核，未列入催办：县财政局 3.1。');
+    // Only the units asked for.
+    expect(ok(['remind', '--dry-run', '--unit', 'town-linkou'], asOf).stdout).not.toContain('Not chased');
+    const out = join(dir, '..', 'remind-0915');
+    plan(['remind', '--out', out, '--plan', dir, '--as-of', asOf, '--lang', 'zh']);
+    expect(readFileSync(join(out, `reminders-${asOf}.md`), 'utf8')).toContain('另有1项（次）逾期事项已报结、待审核，未列入催办：县财政局 3.1。');
+  });
+});
+
 describe('as of 2021-11-23: returned with a reason', () => {
   const asOf = '2021-11-23';
   it('the return puts the unit back in progress, with the reason in status JSON and the checklist', () => {
@@ -114,6 +197,36 @@ describe('as of 2021-11-23: returned with a reason', () => {
   it('remind names the return and its reason though nothing is due', () => {
     const r = ok(['remind', '--unit', 'finance'], asOf).stdout;
     expect(r).toContain('2.1.3 做好财政信息公开: 佐证不足，缺债务信息截图');
+  });
+});
+
+describe('as of 2021-11-28: a return claimed again, and an extension granted', () => {
+  const asOf = '2021-11-28';
+  it('the summary counts the return decided and marks the claim made since, in both languages', () => {
+    const zh = plan(['summary', '--plan', dir, '--as-of', asOf, '--lang', 'zh']).stdout;
+    expect(zh).toContain('退回1项（次），待审核2项（次）');
+    expect(zh).not.toContain('无退回事项');
+    expect(zh).toContain('县财政局 · 2.1.3 做好财政信息公开：佐证不足，缺债务信息截图（2021-11-22退回，2021-11-28已重新报结）');
+    const en = ok(['summary'], asOf).stdout;
+    expect(en).toContain('1 returned, 2 awaiting review');
+    expect(en).toContain('佐证不足，缺债务信息截图 (returned 2021-11-22; claimed again 2021-11-28)');
+  });
+  it('a return not yet claimed again is listed without the mark', () => {
+    const zh = plan(['summary', '--plan', dir, '--as-of', '2021-11-25', '--lang', 'zh']).stdout;
+    expect(zh).toContain('县财政局 · 2.1.3 做好财政信息公开：佐证不足，缺债务信息截图（2021-11-22退回）');
+  });
+  it('the site shows the same count of returns as the summary', () => {
+    const out = join(dir, '..', 'site-1128');
+    ok(['site', '--out', out], asOf);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('returned 1 · extended 1');
+  });
+  it('下步工作 puts the extended unit’s part under the date it was moved to', () => {
+    const zh = plan(['summary', '--plan', dir, '--as-of', asOf, '--lang', 'zh']).stdout;
+    const next = zh.slice(zh.indexOf('下步工作'));
+    expect(next).toMatch(/2021年11月30日前应完成1项任务（2\.3\.1 做好政府信息管理工作），尚有23项（次）未完成/);
+    expect(next).toMatch(/2021年12月15日前应完成1项任务（2\.3\.1 做好政府信息管理工作（县财政局，延期）），尚有1项（次）未完成/);
+    const en = ok(['summary'], asOf).stdout;
+    expect(en).toContain('By 2021-12-15, 1 task falls due (2.3.1 做好政府信息管理工作 (县财政局, extended)); 1 assignment is still open.');
   });
 });
 
@@ -164,7 +277,9 @@ describe('as of 2021-12-20: reopened, withdrawn, refused, and an extension run o
   it('the summary’s 审核与延期 section: closed, awaiting, granted and refused', () => {
     const md = plan(['summary', '--plan', dir, '--as-of', asOf, '--lang', 'zh']).stdout;
     expect(md).toContain('审核与延期');
-    expect(md).toContain('经审核销号1项（次），待审核2项（次）；无退回事项。');
+    // The return of 11/22 stays counted (the score deducts for it) though the unit claimed again on 11/28.
+    expect(md).toContain('经审核销号1项（次），退回1项（次），待审核2项（次）。');
+    expect(md).toContain('县财政局 · 2.1.3 做好财政信息公开：佐证不足，缺债务信息截图（2021-11-22退回，2021-11-28已重新报结）');
     expect(md).toContain('县财政局 · 2.3.1 做好政府信息管理工作：原定 2021-11-30，延期至 2021-12-15（2021-11-27批准；理由：系统改造未完成）');
     expect(md).toContain('县财政局 · 2.3.2 完善政务公开平台：申请延期至 2022-01-31，不予延期（2021-12-12；不予延期，按期完成）');
   });

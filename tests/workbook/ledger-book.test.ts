@@ -45,13 +45,14 @@ describe('the ledger workbook', () => {
 
   it('任务总表: one row per task; dates are dates, counts are numbers, the light a word with a fill', () => {
     const s = book.getWorksheet('任务总表')!;
-    expect(s.getRow(1).values).toEqual([undefined, '编号', '任务', '牵头单位', '责任单位', '完成时限', '剩余天数', '已完成', '单位数', '完成率', '状态灯']);
+    expect(s.getRow(1).values).toEqual([undefined, '编号', '任务', '牵头单位', '责任单位', '完成时限', '剩余', '已完成', '单位数', '完成率', '状态灯']);
     expect(s.rowCount).toBe(23);
     const first = s.getRow(2);
     expect(first.getCell(1).value).toBe('3.1');
     expect(first.getCell(5).value).toEqual(new Date(Date.UTC(2021, 8, 5)));
     expect(first.getCell(5).numFmt).toBe('yyyy-mm-dd');
-    expect(first.getCell(6).value).toBe(-1);
+    // Days in the terminal's words: a bare −1 under 剩余天数 would read as days left.
+    expect(first.getCell(6).value).toBe('逾1天');
     expect(typeof first.getCell(7).value).toBe('number');
     expect(first.getCell(8).value).toBe(24);
     expect(first.getCell(10).value).toBe('逾期');

@@ -13,7 +13,7 @@ import { extendedWord } from '../labels.js';
 import type { Checklist } from '../../ledger/checklist.js';
 import { shortName } from '../../ledger/units.js';
 import type { IsoDate } from '../../model.js';
-import { deadlineWords, roleWord, stateWord, t } from '../labels.js';
+import { deadlineWords, reviewedStateWord, roleWord, t } from '../labels.js';
 import { safeText } from '../text.js';
 import type { Lang } from '../lang.js';
 
@@ -44,7 +44,7 @@ export function calendarEvents(list: Checklist, ledger: Ledger, lang: Lang): Cal
     const lines = [
       `${t('task', lang)}${zh ? '：' : ': '}${a.task.id} ${a.task.title}`,
       `${t('role', lang)}${zh ? '：' : ': '}${roleWord(a.role, lang)}`,
-      `${t('state', lang)}${zh ? '：' : ': '}${stateWord(a.state, lang)}（${t('asOf', lang)} ${ledger.asOf}）`,
+      `${t('state', lang)}${zh ? '：' : ': '}${reviewedStateWord(a, lang)}（${t('asOf', lang)} ${ledger.asOf}）`,
       ...(a.task.deadline !== null ? [`${t('deadline', lang)}${zh ? '：' : ': '}${deadlineWords(a.task, lang)}`] : []),
       ...(a.task.deadlineText ? [`${zh ? '原文' : 'As written'}${zh ? '：' : ': '}${a.task.deadlineText}`] : []),
       ...(a.originalDeadline !== undefined ? [`${t('extension', lang)}${zh ? '：' : ': '}${extendedWord(a, lang)}`] : []),
@@ -53,7 +53,8 @@ export function calendarEvents(list: Checklist, ledger: Ledger, lang: Lang): Cal
       a.task.text,
     ];
     const description = lines.map(safeText).join('\n');
-    const mark = closed ? (zh ? '【已完成】' : '[done] ') : '';
+    // Under review a claim is not done until the office accepts it, and a return is open again: the mark says which.
+    const mark = a.review === 'pending' ? (zh ? '【待审核】' : '[awaiting review] ') : a.review === 'returned' ? (zh ? '【已退回】' : '[returned] ') : closed ? (zh ? '【已完成】' : '[done] ') : '';
     // A reminder of a day already gone would fire at once, or never: past events carry none.
     const ahead = (date: IsoDate): boolean => !closed && date >= ledger.asOf;
     // The deadline in force: an extension granted moves the event (same uid, so a subscribed calendar moves it too).

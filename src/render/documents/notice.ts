@@ -132,21 +132,36 @@ function listTotal(reminders: Reminder[], lang: Lang, dryRun: boolean): string {
   return n === 0 ? 'No unit has anything to be reminded of.' : `${dryRun ? 'Would remind' : 'Reminded'} ${n} unit${n === 1 ? '' : 's'} of ${items} assignment${items === 1 ? '' : 's'}.`;
 }
 
-/** For the terminal. */
-export function reminderListTable(reminders: Reminder[], lang: Lang, columns: number, dryRun: boolean): string {
-  if (reminders.length === 0) return listTotal(reminders, lang, dryRun);
+/**
+ * The overdue claims awaiting review that no notice chases (the unit has done its part; the office
+ * has not decided): said beside the total, so it reads against `plan overdue` and the 通报, which count them.
+ */
+function unchasedNote(unchased: readonly Assignment[], lang: Lang): string {
+  if (unchased.length === 0) return '';
+  const list = unchased.map((a) => `${shortName(a.unit)} ${a.task.id}`).join(lang === 'zh' ? '、' : ', ');
+  const n = unchased.length;
+  return lang === 'zh'
+    ? `另有${n}项（次）逾期事项已报结、待审核，未列入催办：${list}。`
+    : `Not chased: ${n} overdue assignment${n === 1 ? '' : 's'} claimed done and awaiting review (${list}).`;
+}
+
+/** For the terminal. `unchased`: overdue claims awaiting review, which no notice chases. */
+export function reminderListTable(reminders: Reminder[], lang: Lang, columns: number, dryRun: boolean, unchased: readonly Assignment[] = []): string {
+  const note = unchasedNote(unchased, lang);
+  if (reminders.length === 0) return `${listTotal(reminders, lang, dryRun)}${note ? `\n${note}` : ''}`;
   const table = renderTable(
     listHeader(lang).map((header, i) => ({ header, ...(i === 1 || i === 2 ? { align: 'right' as const } : {}), ...(i === 3 ? { flex: true } : {}) })),
     listRows(reminders, lang),
     columns,
   );
-  return `${table}\n\n${listTotal(reminders, lang, dryRun)}`;
+  return `${table}\n\n${listTotal(reminders, lang, dryRun)}${note ? `\n${note}` : ''}`;
 }
 
 /** For the office's files. */
-export function reminderListMarkdown(reminders: Reminder[], ledger: Ledger, lang: Lang): string {
+export function reminderListMarkdown(reminders: Reminder[], ledger: Ledger, lang: Lang, unchased: readonly Assignment[] = []): string {
   const title = lang === 'zh' ? `催办情况 · ${ledger.asOf}` : `Reminders · ${ledger.asOf}`;
-  return `# ${md(title)}\n\n${mdTable(listHeader(lang), listRows(reminders, lang).map((r) => r.map(md)))}\n\n${listTotal(reminders, lang, false)}\n`;
+  const note = unchasedNote(unchased, lang);
+  return `# ${md(title)}\n\n${mdTable(listHeader(lang), listRows(reminders, lang).map((r) => r.map(md)))}\n\n${listTotal(reminders, lang, false)}${note ? `\n\n${md(note)}` : ''}\n`;
 }
 
 /** ": 2 overdue and 1 due within 14 days", leaving out a count of none. */

@@ -9,7 +9,7 @@ import { issuingOffice, shortName } from '../../ledger/units.js';
 import type { PlanData } from '../../model.js';
 import { documentDate, headingNumber, signatureDate, type Block, type OfficialDocument } from './document.js';
 import { daysWord, reviewedStateWord, t } from '../labels.js';
-import type { ReviewSection } from '../../ledger/summary.js';
+import type { ReturnDecided, ReviewSection } from '../../ledger/summary.js';
 import { LEAD_UNITS } from '../../model.js';
 import type { Lang } from '../lang.js';
 
@@ -178,12 +178,15 @@ export function summaryDocument(s: Summary, lang: Lang, score?: { board: Scorebo
 
   blocks.push(heading('下步工作', 'Next'));
   for (const d of s.ahead) {
-    const tasks = d.rows.map((r) => `${r.task.id} ${r.task.title}`).join(zh ? '；' : '; ');
+    // A part moved here by an extension names its units: 2.3.1 …（县城管局，延期）.
+    const tasks = d.tasks
+      .map((x) => `${x.row.task.id} ${x.row.task.title}${x.extended ? (zh ? `（${x.extended.map(shortName).join('、')}，延期）` : ` (${x.extended.map(shortName).join(', ')}, extended)`) : ''}`)
+      .join(zh ? '；' : '; ');
     blocks.push({
       kind: 'paragraph',
       text: zh
-        ? `${documentDate(d.date, lang)}前应完成${d.rows.length}项任务（${tasks}），${d.open > 0 ? `尚有${d.open}项（次）未完成，请相关单位抓紧推进` : '各单位均已完成'}。`
-        : `By ${d.date}, ${d.rows.length} task${d.rows.length === 1 ? '' : 's'} fall${d.rows.length === 1 ? 's' : ''} due (${tasks}); ${d.open > 0 ? `${d.open} assignment${d.open === 1 ? ' is' : 's are'} still open` : 'every unit has done its part'}.`,
+        ? `${documentDate(d.date, lang)}前应完成${d.tasks.length}项任务（${tasks}），${d.open > 0 ? `尚有${d.open}项（次）未完成，请相关单位抓紧推进` : '各单位均已完成'}。`
+        : `By ${d.date}, ${d.tasks.length} task${d.tasks.length === 1 ? '' : 's'} fall${d.tasks.length === 1 ? 's' : ''} due (${tasks}); ${d.open > 0 ? `${d.open} assignment${d.open === 1 ? ' is' : 's are'} still open` : 'every unit has done its part'}.`,
     });
   }
   const next = s.ledger.nextCheckpoint;
@@ -221,16 +224,16 @@ function reviewBlocks(r: ReviewSection, lang: Lang): Block[] {
       text: tally(
         [
           { n: r.accepted.length, zh: '经审核销号', none: '销号', en: (n) => `${n} closed after review` },
-          { n: r.returned.length, zh: '退回', none: '退回', en: (n) => `${n} returned` },
+          { n: r.returns.length, zh: '退回', none: '退回', en: (n) => `${n} returned` },
           { n: r.pending.length, zh: '待审核', none: '待审核', en: (n) => `${n} awaiting review` },
         ],
         zh ? '无报结事项' : 'No unit has claimed a task done yet',
         lang,
       ),
     });
-    if (r.returned.length > 0) {
+    if (r.returns.length > 0) {
       blocks.push({ kind: 'paragraph', text: zh ? '退回事项及理由：' : 'Returned, and why:' });
-      blocks.push({ kind: 'list', items: r.returned.map((a) => `${what(a)}${zh ? '：' : ': '}${a.returnReason ?? (zh ? '未写明理由' : 'no reason recorded')}${a.decision ? (zh ? `（${a.decision.date}）` : ` (${a.decision.date})`) : ''}`) });
+      blocks.push({ kind: 'list', items: r.returns.map((x) => `${what(x.assignment)}${zh ? '：' : ': '}${x.decision.reason ?? (zh ? '未写明理由' : 'no reason recorded')}${returnWhen(x, lang)}`) });
     }
     if (r.pending.length > 0) {
       blocks.push({ kind: 'paragraph', text: zh ? '待审核事项：' : 'Awaiting review:' });
@@ -260,6 +263,13 @@ function reviewBlocks(r: ReviewSection, lang: Lang): Block[] {
   if (denied.length > 0) blocks.push({ kind: 'list', items: denied });
   if (asked.length > 0) blocks.push({ kind: 'list', items: asked });
   return blocks;
+}
+
+/** When a return was decided and, once the unit claimed again, that it did: （2026-07-06退回，2026-09-22已重新报结）. */
+function returnWhen(x: ReturnDecided, lang: Lang): string {
+  const again = x.claimedAgain;
+  if (lang === 'zh') return `（${x.decision.date}退回${again ? `，${again.on ?? ''}已重新报结` : ''}）`;
+  return ` (returned ${x.decision.date}${again ? `; claimed again${again.on ? ` ${again.on}` : ''}` : ''})`;
 }
 
 type Overall = { closed: number; percent: number; tasksClosed: number; overdue: number; overdueUnits: number; blocked: number };

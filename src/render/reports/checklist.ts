@@ -158,7 +158,7 @@ export const CHECKLIST_FORMATS = {
             a.task.title,
             roleWord(a.role, lang),
             deadlineCell(a, lang),
-            assignmentDaysWord({ ...a, daysLeft: daysLeftOf(a, v.ledger) }, lang, v.ledger.dayUnit),
+            assignmentDaysWord({ ...a, daysLeft: daysLeftOf(a, v.ledger) }, lang, v.ledger.dayUnit, v.ledger.asOf),
             reviewedStateWord(a, lang),
             { text: assignmentLightWord(a, lang), paint: lightPaint(a.light, paint) },
           ]),

@@ -51,7 +51,7 @@ export function statusHtml(v: StatusView, lang: Lang): string {
 <td>${html(r.task.title)}</td>
 <td>${html(lead(r)) || '—'}</td>
 <td class="date">${html(r.task.deadline ?? t('noDeadline', lang))}</td>
-<td class="num">${html(rowDaysWord(r, lang, v.ledger.dayUnit))}</td>
+<td class="num">${html(rowDaysWord(r, lang, v.ledger.dayUnit, v.ledger.asOf))}</td>
 <td class="num"><span class="bar"><span style="width:${pct}%"></span></span>${r.done}/${r.total}</td>
 <td class="light" style="color:${COLOURS[r.light]}">${html(lightWord(r.light, lang, done))}</td>
 </tr>`;

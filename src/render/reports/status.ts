@@ -2,7 +2,7 @@
 import { LIGHT_ORDER, type Ledger, type Light, type TaskRow } from '../../ledger/index.js';
 import { csv, json, md, mdTable } from '../formats.js';
 import { reportHeader } from './header.js';
-import { closedWord, colon, countOf, deadlineCell, lightPaint, lightWord, progressBar, rowDaysWord, t } from '../labels.js';
+import { claimedWord, closedWord, colon, countOf, deadlineCell, lightPaint, lightWord, progressBar, rowDaysWord, t } from '../labels.js';
 import { statusHtml } from './html.js';
 import { reviewFields } from './checklist.js';
 import { missingReturnsLine } from './returns.js';
@@ -43,7 +43,7 @@ export const STATUS_FORMATS = {
         r.task.title,
         leadNames(v.ledger, r, lang) || '—',
         inForce(v, r, lang).deadline,
-        rowDaysWord(inForce(v, r, lang).row, lang, v.ledger.dayUnit),
+        rowDaysWord(inForce(v, r, lang).row, lang, v.ledger.dayUnit, v.ledger.asOf),
         progressBar(r.done, r.total, barWidth),
         { text: lightWord(r.light, lang, allClosed(r)), paint: lightPaint(r.light, paint) },
       ]),
@@ -88,6 +88,8 @@ export const STATUS_FORMATS = {
         // Once every assignment is closed: the last completion, and its days against the deadline (negative: early).
         completed: r.completed ?? null,
         completionDays: r.completionDays ?? null,
+        // Every open part claimed in time, awaiting review: the latest claim (daysLeft is then no unit's lateness).
+        claimed: r.claimed ?? null,
         assignments: r.assignments.map((a) => ({
           unit: a.unit.id,
           role: a.role,
@@ -113,8 +115,8 @@ export const STATUS_FORMATS = {
         leadNames(v.ledger, r, lang),
         ownerNames(v.ledger, r.task.responsible),
         r.task.deadline ?? t('noDeadline', lang),
-        allClosed(r) ? null : r.daysLeft,
-        allClosed(r) ? (r.completed === undefined ? closedWord({ state: 'not_applicable' }, lang) : closedWord(r, lang)) : null,
+        allClosed(r) || r.claimed !== undefined ? null : r.daysLeft,
+        allClosed(r) ? (r.completed === undefined ? closedWord({ state: 'not_applicable' }, lang) : closedWord(r, lang)) : r.claimed !== undefined ? claimedWord(r.claimed, lang) : null,
         r.completed,
         r.done,
         r.total,
@@ -133,7 +135,7 @@ export const STATUS_FORMATS = {
         md(r.task.title),
         md(leadNames(v.ledger, r, lang) || '—'),
         inForce(v, r, lang).deadline,
-        rowDaysWord(inForce(v, r, lang).row, lang, v.ledger.dayUnit),
+        rowDaysWord(inForce(v, r, lang).row, lang, v.ledger.dayUnit, v.ledger.asOf),
         `${r.done}/${r.total}`,
         lightWord(r.light, lang, allClosed(r)),
       ]),
