@@ -13,7 +13,8 @@ import { installSpec, type InstallSpec } from '../load/own-package.js';
 import type { PlanData } from '../model.js';
 import type { Forge } from '../repository/codeowners.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
-import { ciFile, CI_PATHS, examplePlan, exampleScoring, GITIGNORE, packageJson, pointSchemasAtPackage, readme } from '../repository/plan-repo.js';
+import { ciFile, CI_PATHS, examplePlan, exampleScoring, GITIGNORE, packageJson, pointSchemasAtPackage, readme, withRepositorySettings } from '../repository/plan-repo.js';
+import type { Lang } from '../render/lang.js';
 import { loadPlan, paintFor, print, type Context } from './context.js';
 import { writeFileAtomic } from '../store/index.js';
 import YAML from 'yaml';
@@ -62,6 +63,7 @@ export async function init(ctx: Context, dirArg: string | undefined, options: In
       const kind = file.startsWith('tasks/') ? 'tasks' : file === 'units.yaml' ? 'units' : 'plan';
       writeFileAtomic(join(planDir, file), pointSchemasAtPackage(readFileSync(join(planDir, file), 'utf8'), depth, kind));
     }
+    addRepositorySettings(planDir, ctx.lang);
   } else {
     for (const [name, text] of examplePlan(ctx.asOf ?? dateIn('Asia/Shanghai', ctx.now), office)) writeFileAtomic(join(planDir, name), text);
   }
@@ -114,6 +116,29 @@ export async function init(ctx: Context, dirArg: string | undefined, options: In
   );
   (install.from === 'guess' ? process.stderr : process.stdout).write(`${installLine(install, zh)}\n`);
   if (uncertain) throw new ExitCode(EXIT.findings);
+}
+
+/**
+ * What init writes for the example, added to an imported plan: review, the signing set-up and the
+ * office block, in the plan's language. The office is the unit the checkpoints report to, when
+ * they all name the same one.
+ */
+function addRepositorySettings(planDir: string, fallback: Lang): void {
+  const planFile = join(planDir, 'plan.yaml');
+  const unitsFile = join(planDir, 'units.yaml');
+  const planText = readFileSync(planFile, 'utf8');
+  const unitsText = readFileSync(unitsFile, 'utf8');
+  const planData: unknown = YAML.parse(planText);
+  const unitsData: unknown = YAML.parse(unitsText);
+  const lang = (/^lang:[ \t]*["']?(zh|en)\b/m.exec(planText)?.[1] as Lang | undefined) ?? fallback;
+  const checkpoints = (planData as { checkpoints?: { recipient?: unknown }[] } | null)?.checkpoints ?? [];
+  const recipients = [...new Set(checkpoints.map((c) => c.recipient).filter((r): r is string => typeof r === 'string'))];
+  const units = (unitsData as { units?: { id?: unknown; short?: unknown; name?: unknown }[] } | null)?.units ?? [];
+  const unit = recipients.length === 1 ? units.find((u) => u.id === recipients[0]) : undefined;
+  const office = unit === undefined ? undefined : { id: recipients[0]!, ...(typeof unit.short === 'string' && { short: unit.short }), ...(typeof unit.name === 'string' && { name: unit.name }) };
+  const settled = withRepositorySettings(planText, unitsText, lang, office);
+  if (settled.plan !== planText) writeFileAtomic(planFile, settled.plan);
+  if (settled.units !== unitsText) writeFileAtomic(unitsFile, settled.units);
 }
 
 function yamlFiles(dir: string, prefix = ''): string[] {

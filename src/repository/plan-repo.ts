@@ -25,6 +25,87 @@ export function pointSchemasAtPackage(text: string, depth: number, kind: 'plan' 
 }
 
 /**
+ * What `plan init` sets in plan.yaml besides the plan itself, in the plan's language: the office
+ * reviews what units report done, and how to make commits count by signature (a comment).
+ */
+export function planSettings(lang: Lang): string {
+  return lang === 'zh'
+    ? `# 单位报“已完成”或“不适用”后为待审核，由牵头办公室审核：plan review 销号或退回。
+# 改为 none 则以单位填报为准。
+review: required
+# plan check --since 以什么判断提交人：默认是提交的作者字段，任何人都能填写（只有代码托管平台的
+# CODEOWNERS 把关）。改为 signed 后，每个提交都须由 units.yaml 中 signingKeys 所列的密钥签名，
+# 以密钥所有者为准。各单位经办人据此设置签名（见 plan-ledger 文档 docs/shared-repository.md）：
+#   git config gpg.format ssh
+#   git config user.signingkey ~/.ssh/id_ed25519.pub
+#   git config commit.gpgsign true
+# ownership: signed`
+    : `# A unit's done is a claim the office reviews: awaiting review until plan review
+# accepts or returns it. Write none to take the unit's word as the record.
+review: required
+# Who made a commit, for \`plan check --since\`: by default its author field, which
+# anyone can write (only the forge's code owners enforce it). With signed, every
+# commit must be signed by a key listed under signingKeys in units.yaml, and the
+# key's owner is judged. Each clerk then signs (plan-ledger's docs/shared-repository.md):
+#   git config gpg.format ssh
+#   git config user.signingkey ~/.ssh/id_ed25519.pub
+#   git config commit.gpgsign true
+# ownership: signed`;
+}
+
+/**
+ * units.yaml's `office:` block with the comments on maintainers and signing keys, in the plan's
+ * language. `office`: the unit that runs the plan (the checkpoints' recipient), named in the comment.
+ */
+export function officeBlock(lang: Lang, office?: { id: string; short?: string; name?: string }): string {
+  const who = office === undefined ? '' : lang === 'zh' ? `（${office.short ?? office.name ?? office.id}，单位 ${office.id}）` : ` (${office.short ?? office.name ?? office.id}, unit ${office.id})`;
+  return lang === 'zh'
+    ? `# maintainers：可修改该单位进展文件的人（git 邮箱或代码托管平台用户名）。
+# plan codeowners 据此生成 CODEOWNERS，plan check --since 据此逐个核对提交。
+# signingKeys（plan.yaml 中 ownership: signed 时）：代表牵头办公室或某单位签名的密钥，
+# 每个为 .pub 文件中的一行 SSH 公钥或 OpenPGP 指纹，例如
+#   signingKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA… li@finance"]
+office:
+  # 牵头办公室${who}：负责 plan.yaml、units.yaml、tasks/
+  # 及计划文件夹以外的所有文件，可代任何单位登记进展（代收报表）。
+  maintainers: []
+  # signingKeys: []
+`
+    : `# maintainers: who may change the unit's status file (git e-mail addresses or
+# forge user names). \`plan codeowners\` turns them into CODEOWNERS and
+# \`plan check --since\` checks every commit against them.
+# signingKeys (with \`ownership: signed\` in plan.yaml): the keys whose signatures
+# speak for the office or a unit, each an SSH public key as in its .pub file or
+# an OpenPGP fingerprint, e.g.
+#   signingKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA… li@finance"]
+office:
+  # The office that runs the plan${who}:
+  # it owns plan.yaml, units.yaml, tasks/ and every file outside the plan folder,
+  # and may record any unit's progress (it collects the forms on their behalf).
+  maintainers: []
+  # signingKeys: []
+`;
+}
+
+/**
+ * An imported plan's plan.yaml and units.yaml with what \`plan init\` writes for the example:
+ * review and the signing set-up after warnDays (or at the end), the office block before \`units:\`.
+ * A key the files already have is left as it is.
+ */
+export function withRepositorySettings(planText: string, unitsText: string, lang: Lang, office?: { id: string; short?: string; name?: string }): { plan: string; units: string } {
+  let plan = planText;
+  if (!/^review:/m.test(plan) && !/^#? ?ownership:/m.test(plan)) {
+    const settings = `${planSettings(lang)}\n`;
+    const warn = /^warnDays:.*\n/m.exec(plan);
+    plan = warn ? plan.slice(0, warn.index + warn[0].length) + settings + plan.slice(warn.index + warn[0].length) : `${plan.replace(/\n?$/, '\n')}${settings}`;
+  }
+  let units = unitsText;
+  const list = /^units:/m.exec(units);
+  if (!/^office:/m.test(units)) units = list ? units.slice(0, list.index) + officeBlock(lang, office) + units.slice(list.index) : `${units.replace(/\n?$/, '\n')}${officeBlock(lang, office)}`;
+  return { plan, units };
+}
+
+/**
  * A small plan that shows every part of the format and passes `plan check`:
  * made up, says so, and dated from the day of `plan init` so that nothing in
  * it is overdue on the first day.
@@ -48,19 +129,9 @@ signed: ${today}
 timezone: Asia/Shanghai
 # Reports speak the plan's language unless --lang or the locale names another.
 lang: zh
-# A unit's done is a claim the office reviews: 待审核 until plan review accepts
-# (销号) or returns (退回) it. Write none to take the unit's word as the record.
-review: required
+${planSettings('zh')}
 # An open task turns yellow this many days before its deadline.
 warnDays: 14
-# Who made a commit, for \`plan check --since\`: by default its author field, which
-# anyone can write (only the forge's code owners enforce it). With signed, every
-# commit must be signed by a key listed under signingKeys in units.yaml, and the
-# key's owner is judged. Each clerk then signs (README, "Signed commits"):
-#   git config gpg.format ssh
-#   git config user.signingkey ~/.ssh/id_ed25519.pub
-#   git config commit.gpgsign true
-# ownership: signed
 span:
   start: ${today}
   end: ${d(365)}
@@ -74,21 +145,8 @@ checkpoints:
   files.set(
     'units.yaml',
     `${schemaComment('units', 1)}
-# The units the plan names, and the groups it assigns tasks to.
-# maintainers: who may change the unit's status file (git e-mail addresses or
-# forge user names). \`plan codeowners\` turns them into CODEOWNERS and
-# \`plan check --since\` checks every commit against them.
-# signingKeys (with \`ownership: signed\` in plan.yaml): the keys whose signatures
-# speak for the office or a unit, each an SSH public key as in its .pub file or
-# an OpenPGP fingerprint, e.g.
-#   signingKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA… li@finance"]
-office:
-  # The office that runs the plan: it owns plan.yaml, units.yaml, tasks/ and
-  # every file outside the plan folder, and may record any unit's progress
-  # (it collects the forms on their behalf).
-  maintainers: []
-  # signingKeys: []
-units:
+# 计划中的单位，以及分派任务的单位组。
+${officeBlock('zh', { id: 'office', short: '县政府办' })}units:
   - id: office
     name: ${name}
     short: 县政府办

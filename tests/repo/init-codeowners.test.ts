@@ -63,6 +63,41 @@ describe('plan init', () => {
     expect(plan(['check'], { cwd: dir, env: ISOLATED }).stdout).toContain('22 tasks');
   });
 
+  it('writes into an imported plan what it writes for the example: review, the office block, the signing set-up, in the plan’s language', () => {
+    const dir = fresh();
+    const doc = join(dir, '..', 'doc.txt');
+    // Another county, another wording: the checkpoints report to 县委办, the office of this plan.
+    writeFileSync(
+      doc,
+      '某县2027年示例专项行动方案\n\n一、重点任务\n1.开展示例整治。（牵头单位：县住建局；责任单位：各乡镇；完成时限：2027年6月30日前）\n2.建立长效机制。（牵头单位：县财政局；完成时限：2027年9月30日前）\n\n二、工作要求\n各乡镇、各单位于2027年6月25日前将工作进展报县委办。\n',
+    );
+    const r = plan(['init', dir, '--from', doc, '--lang', 'en', '--as-of', '2027-01-10'], { env: ISOLATED });
+    expect(r.code, r.stdout + r.stderr).toBeLessThanOrEqual(1);
+    const planYaml = readFileSync(join(dir, 'plan/plan.yaml'), 'utf8');
+    expect(parse(planYaml).review).toBe('required');
+    expect(planYaml).toContain('# ownership: signed');
+    expect(planYaml).toContain('#   git config commit.gpgsign true');
+    // The plan is Chinese (a Chinese document), so are the comments, whatever the clerk's own language.
+    expect(planYaml).toMatch(/^# 单位报“已完成”或“不适用”后为待审核/m);
+    const unitsYaml = readFileSync(join(dir, 'plan/units.yaml'), 'utf8');
+    const units = parse(unitsYaml);
+    expect(units.office).toEqual({ maintainers: [] });
+    const recipient = parse(planYaml).checkpoints[0]?.recipient as string | undefined;
+    if (recipient !== undefined) expect(unitsYaml).toContain(`单位 ${recipient}）`);
+    expect(unitsYaml).toMatch(/^# signingKeys（plan.yaml 中 ownership: signed 时）/m);
+    expect(unitsYaml).not.toMatch(/^# maintainers: who may/m);
+    const check = plan(['check', '--format', 'json'], { cwd: dir, env: ISOLATED });
+    expect(JSON.parse(check.stdout).filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('names the checkpoints’ recipient as the office of an imported plan (林口)', () => {
+    const dir = fresh();
+    expect(plan(['init', dir, '--from', join(ROOT, 'seeds/000_5ec73ae414d12c57.txt'), '--as-of', '2021-06-01'], { env: ISOLATED }).code).toBe(0);
+    const unitsYaml = readFileSync(join(dir, 'plan/units.yaml'), 'utf8');
+    expect(unitsYaml).toContain('  # 牵头办公室（县政府办，单位 xian-zhengfu-ban）：');
+    expect(parse(readFileSync(join(dir, 'plan/plan.yaml'), 'utf8')).review).toBe('required');
+  });
+
   it('writes the repository all the same when the import leaves passages to check (exit 1)', () => {
     const dir = fresh();
     const doc = join(dir, '..', 'doc.txt');
