@@ -1,10 +1,11 @@
 /**
  * `plan init [dir]`: a new plan repository — plan/ (imported from a document
  * or an example), reports/, .gitignore, package.json, the forge's CI file,
- * CODEOWNERS and a README — as a git repository with nothing committed yet.
+ * CODEOWNERS and a README — as a git repository of its own (made unless the folder is already a
+ * repository's top level) with nothing committed yet.
  * An existing plan is never overwritten.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { dateIn } from '../calendar.js';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
@@ -104,11 +105,7 @@ export async function init(ctx: Context, dirArg: string | undefined, options: In
   ]);
   for (const [name, text] of files) if (name === '.gitignore' || name === 'README.md' ? !existsSync(join(dir, name)) : true) writeFileAtomic(join(dir, name), text);
 
-  try {
-    if (!git(dir, ['rev-parse', '--git-dir']).ok) git(dir, ['init', '--quiet']);
-  } catch (e) {
-    if (!(e instanceof GitUnavailable)) throw e;
-  }
+  print(repositoryLine(dir, ownRepository(dir), zh));
   print(
     zh
       ? `已在 ${dir} 建立计划仓库（${options.ci}）。下一步：\n  在 plan/units.yaml 中填写 office 与各单位的 maintainers，运行 plan codeowners --forge ${options.ci} --out CODEOWNERS\n  npm install && npx plan check`
@@ -139,6 +136,44 @@ function addRepositorySettings(planDir: string, fallback: Lang): void {
   const settled = withRepositorySettings(planText, unitsText, lang, office);
   if (settled.plan !== planText) writeFileAtomic(planFile, settled.plan);
   if (settled.units !== unitsText) writeFileAtomic(unitsFile, settled.units);
+}
+
+type Repository = { made: 'existing' } | { made: 'new'; inside?: string } | { made: 'failed'; reason: string } | { made: 'no-git' };
+
+/**
+ * The plan's own git repository: kept when the folder is a repository's top level, made otherwise —
+ * also inside another repository, whose commits would else take the plan's.
+ */
+function ownRepository(dir: string): Repository {
+  try {
+    const top = git(dir, ['rev-parse', '--show-toplevel']);
+    const outer = top.ok ? top.stdout.trim() : undefined;
+    if (outer !== undefined && realpathSync(outer) === realpathSync(dir)) return { made: 'existing' };
+    const made = git(dir, ['init', '--quiet']);
+    if (!made.ok) return { made: 'failed', reason: made.stderr };
+    return outer === undefined ? { made: 'new' } : { made: 'new', inside: outer };
+  } catch (e) {
+    if (!(e instanceof GitUnavailable)) throw e;
+    return { made: 'no-git' };
+  }
+}
+
+function repositoryLine(dir: string, repo: Repository, zh: boolean): string {
+  switch (repo.made) {
+    case 'existing':
+      return zh ? `${dir} 已是 git 仓库的顶层文件夹：沿用该仓库。` : `${dir} is already the top folder of a git repository: kept as it is`;
+    case 'new':
+      if (repo.inside !== undefined) {
+        return zh
+          ? `${dir} 位于 git 仓库 ${repo.inside} 之内：已在 ${dir} 另建计划自己的仓库（git init），计划的提交不会进入外层仓库。`
+          : `${dir} is inside the git repository ${repo.inside}: made the plan its own repository in ${dir} (git init), so its commits stay out of the outer one`;
+      }
+      return zh ? `已在 ${dir} 建立 git 仓库（git init）。` : `made a git repository in ${dir} (git init)`;
+    case 'failed':
+      return zh ? `未能在 ${dir} 建立 git 仓库（${repo.reason}）：请在该文件夹运行 git init。` : `could not make a git repository in ${dir} (${repo.reason}): run git init there`;
+    case 'no-git':
+      return zh ? `未找到 git，未建立 git 仓库：安装 git 后在 ${dir} 运行 git init。` : `git was not found, so no git repository was made: install git and run git init in ${dir}`;
+  }
 }
 
 function yamlFiles(dir: string, prefix = ''): string[] {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +43,37 @@ describe('plan init', () => {
       expect(readFileSync(join(dir, 'plan/status/README.md'), 'utf8')).toMatch(/^每个单位一个文件/);
     });
   }
+
+  it('makes the plan its own git repository inside another one, and says so', () => {
+    const outer = fresh();
+    mkdirSync(outer, { recursive: true });
+    git(outer, ['init', '--quiet']);
+    const dir = join(outer, 'plans', '2027');
+    const r = plan(['init', dir, '--lang', 'en'], { env: ISOLATED });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${dir} is inside the git repository ${realpathSync(outer)}: made the plan its own repository in ${dir} (git init)`);
+    expect(realpathSync(git(dir, ['rev-parse', '--show-toplevel']).trim())).toBe(realpathSync(dir));
+    // The outer repository sees one folder it does not track, not the plan's files.
+    expect(git(outer, ['status', '--porcelain', '--untracked-files=all'])).not.toContain('plan.yaml');
+    const zh = plan(['init', join(outer, 'other'), '--lang', 'zh'], { env: ISOLATED });
+    expect(zh.stdout).toContain('位于 git 仓库');
+    expect(zh.stdout).toContain('另建计划自己的仓库（git init）');
+  });
+
+  it('keeps a repository whose top folder it is given, reached through a link too, and says so', () => {
+    const dir = fresh();
+    mkdirSync(dir, { recursive: true });
+    git(dir, ['init', '--quiet']);
+    git(dir, ['commit', '--quiet', '--allow-empty', '-m', 'first']);
+    const link = join(dir, '..', 'link');
+    symlinkSync(dir, link);
+    const r = plan(['init', link, '--lang', 'en'], { env: ISOLATED });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${link} is already the top folder of a git repository: kept as it is`);
+    expect(git(dir, ['log', '--oneline']).trim().split('\n')).toHaveLength(1);
+    const alone = fresh();
+    expect(plan(['init', alone, '--lang', 'en'], { env: ISOLATED }).stdout).toContain(`made a git repository in ${alone} (git init)`);
+  });
 
   it('keeps lock and temporary files out of git', () => {
     const dir = fresh();
