@@ -11,6 +11,7 @@ import { dateIn } from '../calendar.js';
 import { EXIT, ExitCode, UsageError } from '../errors.js';
 import { git, GitUnavailable } from '../load/git.js';
 import { installSpec, type InstallSpec } from '../load/own-package.js';
+import { planLanguage } from '../load/plan-folder.js';
 import type { PlanData } from '../model.js';
 import type { Forge } from '../repository/codeowners.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
@@ -76,7 +77,7 @@ export async function init(ctx: Context, dirArg: string | undefined, options: In
     writeFileAtomic(file, doc.toString());
   }
   // plan score needs the office's own policy: an example that says it is one, imported plan or not.
-  writeFileAtomic(join(planDir, 'scoring.yaml'), exampleScoring());
+  writeFileAtomic(join(planDir, 'scoring.yaml'), exampleScoring(planLanguage(planDir) ?? ctx.lang));
   mkdirSync(join(planDir, 'status'), { recursive: true });
 
   // An imported plan may still have errors for a person to fix: the repository is made all the
@@ -127,7 +128,7 @@ function addRepositorySettings(planDir: string, fallback: Lang): void {
   const unitsText = readFileSync(unitsFile, 'utf8');
   const planData: unknown = YAML.parse(planText);
   const unitsData: unknown = YAML.parse(unitsText);
-  const lang = (/^lang:[ \t]*["']?(zh|en)\b/m.exec(planText)?.[1] as Lang | undefined) ?? fallback;
+  const lang = planLanguage(planDir) ?? fallback;
   const checkpoints = (planData as { checkpoints?: { recipient?: unknown }[] } | null)?.checkpoints ?? [];
   const recipients = [...new Set(checkpoints.map((c) => c.recipient).filter((r): r is string => typeof r === 'string'))];
   const units = (unitsData as { units?: { id?: unknown; short?: unknown; name?: unknown }[] } | null)?.units ?? [];

@@ -209,15 +209,38 @@ tasks:
 }
 
 /**
- * An example scoring policy for `plan score`. plan-ledger has no policy of its
- * own: the comments say that every figure here is made up, to be replaced by
- * the office's own scheme (or the file deleted).
+ * An example scoring policy for `plan score`, commented in the plan's language. plan-ledger has
+ * no policy of its own: the file says it is an example (`example: true`, which keeps the scores
+ * out of the 通报, the site and the workbook) until the office makes the rules its own.
  */
-export function exampleScoring(): string {
-  return `${schemaComment('scoring', 1)}
-# AN EXAMPLE written by \`plan init\`: these figures are made up, not a standard.
+export function exampleScoring(lang: Lang): string {
+  const head =
+    lang === 'zh'
+      ? `# 由 \`plan init\` 写的示例：以下分值均为虚构，不是任何标准。
+# plan score 按本单位的考核评分细则计分：请把下面每条规则改为本单位的办法，或删除本文件。
+# 示例期间（example: true）通报、网站和台账工作簿不列考核情况，plan score 注明按示例规则评分；
+# 规则改好后删去 example: true 一行即采用。
+#
+# 事件（event）：closed-on-time 按时办结，closed-late 逾期办结，open-overdue 逾期未办结
+# （超过现行时限仍未完成），returned 退回，extension-granted 同意延期，extension-denied
+# 不同意延期，report-on-time 按时报送，report-late 逾期报送，report-missing 未报送
+# （各报送节点登记在 returns: 中的报表）。
+# role：lead（牵头）或 responsible（责任/配合）；不写则两者都适用。
+# 逾期类事件可按天（per: day）或按周（per: week，不足一周按一周）计分，可按逾期天数分段
+# （days: { min: 8, max: 30 }），可设单次上限（cap: 10）。
+# 同一事项不得同时适用两条规则：plan check 会指出位置。
+example: true
+title: 示例考核评分细则（示例，请按本单位考核办法修改）
+base: 100
+# floor: 60            # 总分最低不低于此分
+# public: true         # 公开网站（plan site --public）也显示评分
+`
+      : `# AN EXAMPLE written by \`plan init\`: these figures are made up, not a standard.
 # plan score applies whatever your office's own assessment scheme (考核评分细则)
 # says: replace every rule below with yours, or delete this file.
+# While it is an example (example: true) the 通报, the site and the workbook leave
+# the scores out and plan score says the rules are the example's; once the rules
+# are yours, delete the line example: true to adopt them.
 #
 # Events: closed-on-time, closed-late, open-overdue (still open past the deadline
 # in force), returned (退回), extension-granted, extension-denied, report-on-time,
@@ -226,11 +249,15 @@ export function exampleScoring(): string {
 # The late events may score per day or per started week (per: week), in bands of
 # days late (days: { min: 8, max: 30 }), with a cap on one occurrence (cap: 10).
 # Two rules may never apply to the same occurrence: plan check says where.
+example: true
 title: 示例考核评分细则（示例，请按本单位考核办法修改）
 base: 100
 # floor: 60            # no total below this
 # public: true         # also on the public site (plan site --public)
-rules:
+`;
+  const capsComment = lang === 'zh' ? '# 每个单位每种事件合计最多加减的分数。' : '# The most points one event can move for a unit in total.';
+  return `${schemaComment('scoring', 1)}
+${head}rules:
   - event: closed-on-time
     role: lead
     points: 2
@@ -261,7 +288,7 @@ rules:
     cap: 3
   - event: report-missing
     points: -3
-# The most points one event can move for a unit in total.
+${capsComment}
 caps:
   returned: 5
 `;
