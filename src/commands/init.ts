@@ -15,7 +15,8 @@ import { planLanguage } from '../load/plan-folder.js';
 import type { PlanData } from '../model.js';
 import type { Forge } from '../repository/codeowners.js';
 import { DIAGNOSTIC_FORMATS } from '../render/diagnostics.js';
-import { ciFile, CI_PATHS, examplePlan, exampleScoring, GITIGNORE, packageJson, pointSchemasAtPackage, readme, withRepositorySettings } from '../repository/plan-repo.js';
+import { ciFile, CI_PATHS, examplePlan, exampleScoring, GITIGNORE, packageJson, pointSchemasAtPackage, readme, withRepositorySettings, type UpdateExample } from '../repository/plan-repo.js';
+import { shortName } from '../ledger/units.js';
 import type { Lang } from '../render/lang.js';
 import { loadPlan, paintFor, print, type Context } from './context.js';
 import { writeFileAtomic } from '../store/index.js';
@@ -98,7 +99,7 @@ export async function init(ctx: Context, dirArg: string | undefined, options: In
   const files = new Map<string, string>([
     ['.gitignore', GITIGNORE],
     ['package.json', packageJson(packageName(dir), install.spec)],
-    ['README.md', readme(title, options.ci, lang)],
+    ['README.md', readme(title, options.ci, lang, checked.data && updateExample(checked.data))],
     [CI_PATHS[options.ci], ciFile(options.ci, lang)],
     ['CODEOWNERS', codeownersText(data, options.ci, 'plan', () => undefined, lang)],
     ['reports/README.md', planZh ? '生成的报告放在这里。\n' : 'Generated reports go here.\n'],
@@ -137,6 +138,19 @@ function addRepositorySettings(planDir: string, fallback: Lang): void {
   const settled = withRepositorySettings(planText, unitsText, lang, office);
   if (settled.plan !== planText) writeFileAtomic(planFile, settled.plan);
   if (settled.units !== unitsText) writeFileAtomic(unitsFile, settled.units);
+}
+
+/** The plan's first task that names a unit (itself or through a group's first member), with that unit: the README's example update. */
+function updateExample(data: PlanData): UpdateExample | undefined {
+  const units = new Map(data.units.map((u) => [u.id, u]));
+  const groups = new Map(data.groups.map((g) => [g.id, g.members]));
+  for (const task of data.tasks) {
+    for (const owner of [...task.lead, ...task.responsible]) {
+      const unit = units.get(owner) ?? units.get(groups.get(owner)?.[0] ?? '');
+      if (unit) return { unit: shortName(unit), task: task.id };
+    }
+  }
+  return undefined;
 }
 
 type Repository = { made: 'existing' } | { made: 'new'; inside?: string } | { made: 'failed'; reason: string } | { made: 'no-git' };

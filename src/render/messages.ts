@@ -585,6 +585,10 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     en: (a) => [`"${a.id}" cannot be a unit id`, 'use ASCII letters, digits, - and _, starting with a letter or digit, e.g. finance, town-linkou'],
   },
   'unit-exists': { zh: (a) => [`“${a.id}” 已被某个单位或分组使用（或已有其状态文件）。`, '换一个编号。'], en: (a) => [`"${a.id}" is already a unit or group (or has a status file)`, 'choose another id'] },
+  'group-add-unknown-unit': {
+    zh: (a) => [`未知的单位 “${a.name}”${a.hint ? `，是否指 “${a.hint}”？` : '。'}`, `单位可写编号、全称、简称或别名（见 plan/units.yaml）。若是新单位，先登记并同时加入本组（请核对全称、编号和类型）：\n  ${a.command}`],
+    en: (a) => [`unknown unit "${a.name}"${a.hint ? `; did you mean "${a.hint}"?` : ''}`, `name a unit by its id, full name, short name or alias (see plan/units.yaml); a new unit is added first, to the group at the same time (check its full name, id and kind):\n  ${a.command}`],
+  },
   'unknown-group': {
     zh: (a) => [`未知的分组 “${a.name}”${a.hint ? `，是否指 “${a.hint}”？` : '。'}`, '分组可写编号、名称或别名（见 plan/units.yaml 的 groups）。'],
     en: (a) => [`unknown group "${a.name}"${a.hint ? `; did you mean "${a.hint}"?` : ''}`, 'name a group by its id, name or alias (see groups in plan/units.yaml)'],

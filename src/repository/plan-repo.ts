@@ -452,7 +452,14 @@ export function packageJson(name: string, planLedger: string): string {
   )}\n`;
 }
 
-export function readme(title: string, forge: Forge, lang: Lang): string {
+/** The README's example update: a unit of the plan and a task assigned to it, as the clerk would type them. */
+export interface UpdateExample {
+  unit: string;
+  task: string;
+}
+
+export function readme(title: string, forge: Forge, lang: Lang, example?: UpdateExample): string {
+  const update = example === undefined ? (lang === 'zh' ? '<单位> <任务编号>' : '<unit> <task>') : `${shellWord(example.unit)} ${shellWord(example.task)}`;
   if (lang === 'zh') {
     return `# ${title}
 
@@ -467,7 +474,7 @@ npx plan check         # 每次改动时 CI 运行的检查
 各单位在本单位的文件 \`plan/status/<单位编号>.yaml\` 中填报进展：
 
 \`\`\`sh
-npx plan update 县财政局 1.2 --state done --evidence https://… --commit
+npx plan update ${update} --state done --evidence https://… --commit
 \`\`\`
 
 谁能改什么：见 \`plan/units.yaml\` 中的 \`maintainers\`（或用 \`npx plan unit maintainers\` 修改），
@@ -489,7 +496,7 @@ npx plan check         # what CI runs on every change
 A unit records its progress in its own file, \`plan/status/<unit>.yaml\`:
 
 \`\`\`sh
-npx plan update 县财政局 1.2 --state done --evidence https://… --commit
+npx plan update ${update} --state done --evidence https://… --commit
 \`\`\`
 
 Who may change what: \`maintainers\` in \`plan/units.yaml\`; after changing them run
@@ -497,4 +504,9 @@ Who may change what: \`maintainers\` in \`plan/units.yaml\`; after changing them
 checks every change, rejects a merge request that changes another unit's file, and once
 a day writes reminders, publishes the progress site and fails while anything is overdue.
 `;
+}
+
+/** A word as a POSIX shell reads it back: bare when it is plain, else in single quotes. */
+export function shellWord(word: string): string {
+  return /^[\p{L}\p{N}_.,:/@+-]+$/u.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

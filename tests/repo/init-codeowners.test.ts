@@ -8,6 +8,14 @@ import { git, initRepo, ISOLATED, write } from './git.js';
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'plan-init-')), 'repo');
 
+/** The README's example update names a unit and a task of this plan: run as written (without --commit), it records. */
+function readmeUpdateWorks(dir: string): void {
+  const line = /^npx plan update (\S+) (\S+) --state done/m.exec(readFileSync(join(dir, 'README.md'), 'utf8'));
+  expect(line).not.toBeNull();
+  const r = plan(['update', line![1]!, line![2]!, '--state', 'in_progress'], { cwd: dir, env: ISOLATED });
+  expect(r.code, r.stderr).toBe(0);
+}
+
 describe('plan init', () => {
   for (const [forge, ciPath] of [
     ['github', '.github/workflows/plan.yml'],
@@ -41,6 +49,8 @@ describe('plan init', () => {
       expect(readFileSync(join(dir, ciPath), 'utf8').split('\n')[0]).toMatch(/^# 由 `plan init` 生成。/);
       expect(readFileSync(join(dir, 'CODEOWNERS'), 'utf8').split('\n')[0]).toBe('# 由 `plan codeowners` 按 units.yaml 中的维护人生成；修改维护人后请重新运行。');
       expect(readFileSync(join(dir, 'plan/status/README.md'), 'utf8')).toMatch(/^每个单位一个文件/);
+      expect(readme).toContain('npx plan update 县政府办 1.1 --state done');
+      readmeUpdateWorks(dir);
     });
   }
 
@@ -92,6 +102,7 @@ describe('plan init', () => {
     expect(readFileSync(join(dir, 'plan/units.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/plan-ledger/src/validate/schemas/units.schema.json');
     expect(readFileSync(join(dir, 'plan/tasks/3.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../node_modules/plan-ledger/src/validate/schemas/tasks.schema.json');
     expect(plan(['check'], { cwd: dir, env: ISOLATED }).stdout).toContain('22 tasks');
+    readmeUpdateWorks(dir);
   });
 
   it('writes into an imported plan what it writes for the example: review, the office block, the signing set-up, in the plan’s language', () => {
