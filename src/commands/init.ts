@@ -127,8 +127,8 @@ function addRepositorySettings(planDir: string, fallback: Lang): void {
   const unitsFile = join(planDir, 'units.yaml');
   const planText = readFileSync(planFile, 'utf8');
   const unitsText = readFileSync(unitsFile, 'utf8');
-  const planData: unknown = YAML.parse(planText);
-  const unitsData: unknown = YAML.parse(unitsText);
+  const planData = parsed(planText);
+  const unitsData = parsed(unitsText);
   const lang = planLanguage(planDir) ?? fallback;
   const checkpoints = (planData as { checkpoints?: { recipient?: unknown }[] } | null)?.checkpoints ?? [];
   const recipients = [...new Set(checkpoints.map((c) => c.recipient).filter((r): r is string => typeof r === 'string'))];
@@ -151,6 +151,15 @@ function updateExample(data: PlanData): UpdateExample | undefined {
     }
   }
   return undefined;
+}
+
+/** A file's data, or undefined when it is not YAML (plan check then says where). */
+function parsed(text: string): unknown {
+  try {
+    return YAML.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 type Repository = { made: 'existing' } | { made: 'new'; inside?: string } | { made: 'failed'; reason: string } | { made: 'no-git' };
