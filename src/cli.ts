@@ -249,7 +249,7 @@ export function buildProgram(ambient: Ambient): Command {
 
   program
     .command('import')
-    .description(w('turn a work-plan document (plain text) into a draft plan folder', '导入文件：把实施方案纯文本转为计划目录草稿'))
+    .description(w('turn a work-plan document (text, HTML, .docx, PDF or a spreadsheet) into a draft plan folder', '导入文件：把实施方案（纯文本、HTML、.docx、PDF 或表格）转为计划目录草稿'))
     .addHelpText('after', example('plan import 实施方案.txt --out new-plan/plan --units plan/units.yaml'))
     .argument('<document>', w('the document as plain text: UTF-8, UTF-8 with BOM, GB18030/GBK or UTF-16', '纯文本文件：UTF-8（可带 BOM）、GB18030/GBK 或 UTF-16'))
     .option('--out <dir>', w('the plan folder to write', '要写入的计划目录'))

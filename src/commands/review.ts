@@ -160,22 +160,31 @@ async function pending(ctx: Context, unitName: string | undefined, options: Revi
 /** Every claim of the unit awaiting review, closed in one write; lists what it closed. */
 async function acceptAll(ctx: Context, data: PlanData, asOf: string, unit: Unit, by: string, options: ReviewOptions): Promise<void> {
   const zh = ctx.lang === 'zh';
+  let skipped: Task[] = [];
   const recorded = await recordForUnit(
     ctx,
     unit.id,
     asOf,
     (before) => {
-      // Decided on the entries as they stand under the lock, not as read before it.
+      // The claims read before the lock; each is accepted as its entry stands under the lock, and one the
+      // unit withdrew (or the office decided) in between is passed over and named, not fatal to the rest.
       const ledger = buildLedger(data, asOf);
       let text = before;
       const closed: { task: Task; claim?: string }[] = [];
+      const passed: Task[] = [];
       for (const row of ledger.rows) {
         const a = ledger.assess(row.task, unit);
         if (a === undefined || a.review !== 'pending') continue;
-        const edit = editReview(text, unit.id, row.task.id, { kind: 'accept', by, ...(options.note !== undefined && { note: options.note }) }, asOf, row.task.deadline);
-        text = edit.text;
-        closed.push({ task: row.task, ...(edit.claim !== undefined && { claim: edit.claim }) });
+        try {
+          const edit = editReview(text, unit.id, row.task.id, { kind: 'accept', by, ...(options.note !== undefined && { note: options.note }) }, asOf, row.task.deadline);
+          text = edit.text;
+          closed.push({ task: row.task, ...(edit.claim !== undefined && { claim: edit.claim }) });
+        } catch (e) {
+          if (!(e instanceof UsageError) || e.code !== 'review-no-claim') throw e;
+          passed.push(row.task);
+        }
       }
+      skipped = passed;
       return { text: text ?? '', result: closed };
     },
     { dryRun: options.dryRun === true },
@@ -185,10 +194,15 @@ async function acceptAll(ctx: Context, data: PlanData, asOf: string, unit: Unit,
     throw new ExitCode(EXIT.findings);
   }
   const closed = recorded.result;
+  if (skipped.length > 0) {
+    const names = skipped.map((task) => `${task.id} ${task.title}`).join(zh ? '；' : '; ');
+    process.stderr.write(`${safeText(zh ? `以下报结在销号前已撤回或已审核，未处理：${names}` : `passed over, withdrawn or decided since they were read: ${names}`)}\n`);
+  }
   if (closed.length === 0) return print(zh ? `${shortName(unit)} 没有待审核的报结。` : `${shortName(unit)} has no claim awaiting review.`);
   if (options.dryRun) return print(lineDiff(recorded.before ?? '', recorded.after, recorded.file, ctx.lang));
   const lines = closed.map((c) => `  ${c.task.id} ${c.task.title}${c.claim ? (zh ? `（报结 ${c.claim}）` : ` (claimed ${c.claim})`) : ''}`);
-  print(safeText(`${zh ? `已销号 ${shortName(unit)} ${closed.length} 项（${asOf}）：` : `closed ${closed.length} claim${closed.length === 1 ? '' : 's'} of ${shortName(unit)} (${asOf}):`}\n${lines.join('\n')}`));
+  // Each line made safe on its own: safeText would turn the line ends between them into spaces.
+  print([zh ? `已销号 ${shortName(unit)} ${closed.length} 项（${asOf}）：` : `closed ${closed.length} claim${closed.length === 1 ? '' : 's'} of ${shortName(unit)} (${asOf}):`, ...lines].map(safeText).join('\n'));
 }
 
 /**

@@ -84,7 +84,10 @@ export async function update(ctx: Context, unitName: string, taskId: string, opt
   if (repo) repo.commit(recorded.file, `${shortName(unit)} ${task.id}：${edit.from === edit.to ? '更新进展' : `${stateWord(edit.from, 'zh')} → ${stateWord(edit.to, 'zh')}`}`);
   // The date the user gave for the completion is the one to confirm; the as-of date only when none was given.
   const when = options.completed === undefined ? asOf : zh ? `完成日期 ${options.completed}` : `completed ${options.completed}`;
-  print(safeText(zh ? `已更新 ${shortName(unit)} · ${task.id} ${task.title}：${what}（${when}）` : `updated ${shortName(unit)} · ${task.id} ${task.title}: ${what} (${when})`));
+  // Under review a claim is not done until the office accepts it: the unit's clerk must not read 已完成 as closed.
+  const claim = data.plan.review === 'required' && edit.from !== edit.to && (edit.to === 'done' || edit.to === 'not_applicable');
+  const awaiting = claim ? (zh ? '，待审核销号' : ', awaiting the office’s review') : '';
+  print(safeText(zh ? `已更新 ${shortName(unit)} · ${task.id} ${task.title}：${what}（${when}${awaiting}）` : `updated ${shortName(unit)} · ${task.id} ${task.title}: ${what} (${when}${awaiting})`));
 }
 
 /** Checked before the lock: no repository or a bad --author is a usage error, and nothing is written. */

@@ -17,6 +17,7 @@ export function checklistFor(ledger: Ledger, unit: Unit): Checklist {
     if (a) assignments.push(a);
   }
   assignments.sort(byDeadline);
-  const checkpoints = ledger.data.plan.checkpoints.filter((c) => reportersOf(ledger, c).some((u) => u.id === unit.id));
+  // In date order: a cadence's dates and the written ones are kept apart in the plan, not in the unit's list.
+  const checkpoints = ledger.data.plan.checkpoints.filter((c) => reportersOf(ledger, c).some((u) => u.id === unit.id)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { unit, assignments, checkpoints };
 }

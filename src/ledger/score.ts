@@ -82,6 +82,8 @@ export interface UnitScore {
 export interface Scoreboard {
   scoring: Scoring;
   from?: IsoDate;
+  /** The first day the score counts without --from: the plan's start (span.start, else its signing). */
+  start?: IsoDate;
   to: IsoDate;
   units: UnitScore[];
 }
@@ -252,6 +254,7 @@ export function scoreUnits(ledger: Ledger, scoring: Scoring, from?: IsoDate): Sc
   return {
     scoring,
     ...(from !== undefined && { from }),
+    ...(from === undefined && (data.plan.span?.start ?? data.plan.signed) !== undefined && { start: data.plan.span?.start ?? data.plan.signed }),
     to,
     units: order.map((u) => ({ ...u, rank: 1 + order.filter((o) => o.total > u.total).length })),
   };

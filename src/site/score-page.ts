@@ -55,7 +55,7 @@ ${table(header, rows, [3])}</section>`;
   });
   const title = `${scoreLabel('scoreTitle', lang)}${board.scoring.title ? ` · ${board.scoring.title}` : ''}`;
   const body = `<h1>${html(title)}</h1>
-<p class="meta">${html(scoreLabel('period', lang))}${colon(lang)}${html(`${board.from ?? '…'} ${zh ? '至' : 'to'} ${board.to}`)}${o.public ? '' : ` · ${html(scoreLabel('rulesFile', lang))}${colon(lang)}${html(s.rulesFile)}`}</p>
+<p class="meta">${html(scoreLabel('period', lang))}${colon(lang)}${html(`${board.from ?? board.start ?? (zh ? '方案开始' : 'the start')} ${zh ? '至' : 'to'} ${board.to}`)}${o.public ? '' : ` · ${html(scoreLabel('rulesFile', lang))}${colon(lang)}${html(s.rulesFile)}`}</p>
 ${board.units.length === 0 ? `<p>${html(scoreLabel('nothingScored', lang))}</p>` : ranking}
 <h2>${html(scoreLabel('scoreLines', lang))}</h2>
 ${units.join('\n')}`;

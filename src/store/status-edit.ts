@@ -37,9 +37,10 @@ export function editStatus(original: string | undefined, unit: string, task: str
   let states = { from: 'not_started' as TaskState, to: 'not_started' as TaskState };
   const edited = editEntry(original, unit, task, (doc, entry) => {
     const before = entry.items.length > 0 ? fieldsOf(doc, entry) : undefined;
-    states = applyChange(doc, entry, change, asOf);
+    const applied = applyChange(doc, entry, change, asOf);
+    states = { from: applied.from, to: applied.to };
     if (before !== undefined && before === fieldsOf(doc, entry)) return false;
-    recordHistory(doc, entry, change, asOf, states.from, states.to);
+    recordHistory(doc, entry, change, asOf, states.from, states.to, applied.droppedReason);
     return true;
   });
   return { text: edited.text, changed: edited.changed, ...states };
@@ -188,7 +189,10 @@ function serialize(entry: YAMLMap, indent: number): string {
     .join('\n');
 }
 
-function applyChange(doc: Document, entry: YAMLMap, change: StatusChange, asOf: IsoDate): { from: TaskState; to: TaskState } {
+/** The states whose entry says why (受阻原因, 不适用理由): any other state has no reason. */
+const WITH_REASON = new Set<TaskState>(['blocked', 'not_applicable']);
+
+function applyChange(doc: Document, entry: YAMLMap, change: StatusChange, asOf: IsoDate): { from: TaskState; to: TaskState; droppedReason?: string } {
   const from = (scalarValue(entry, 'state') as TaskState | undefined) ?? 'not_started';
   const to = change.state ?? from;
   set(doc, entry, 'state', to);
@@ -214,10 +218,17 @@ function applyChange(doc: Document, entry: YAMLMap, change: StatusChange, asOf: 
     entry.delete('completed');
   }
   if (change.reason !== undefined) set(doc, entry, 'reason', change.reason);
+  // A task that moves on from 受阻/不适用 no longer has that reason: left in place, the ledger, the
+  // workbook and the next form would show it as the reason of a task in progress. Its history keeps it.
+  const reason = scalarValue(entry, 'reason');
+  if (change.reason === undefined && !WITH_REASON.has(to) && typeof reason === 'string') {
+    entry.delete('reason');
+    return { from, to, droppedReason: reason };
+  }
   return { from, to };
 }
 
-function recordHistory(doc: Document, entry: YAMLMap, change: StatusChange, asOf: IsoDate, from: TaskState, to: TaskState): void {
+function recordHistory(doc: Document, entry: YAMLMap, change: StatusChange, asOf: IsoDate, from: TaskState, to: TaskState, droppedReason?: string): void {
   set(doc, entry, 'updated', asOf);
   const historyNode: unknown = entry.get('history', true);
   let history: YAMLSeq;
@@ -230,8 +241,12 @@ function recordHistory(doc: Document, entry: YAMLMap, change: StatusChange, asOf
   // The record keeps the completion date the entry now has when it differs from the record's date.
   const completed = scalarValue(entry, 'completed');
   if (to === 'done' && typeof completed === 'string' && completed !== asOf) record.completed = completed;
-  const note = change.progress ?? change.reason;
-  if (note !== undefined) record.note = note;
+  // Entering 受阻/不适用 with both a progress note and a reason, the record keeps both; leaving it,
+  // the reason the entry drops is kept here unless an earlier record already holds it.
+  const notes = [change.progress, change.reason].filter((x): x is string => x !== undefined);
+  const kept = history.items.some((r) => isMap(r) && scalarValue(r, 'note') !== undefined && String(scalarValue(r, 'note')).includes(droppedReason ?? '\u0000'));
+  if (droppedReason !== undefined && !kept) notes.push(droppedReason);
+  if (notes.length > 0) record.note = notes.join('；');
   if (change.source) {
     record.file = change.source.file;
     record.sha256 = change.source.sha256;

@@ -14,7 +14,7 @@ const W = {
   formSheet: { zh: '台账', en: '台账' },
   formTitle: { zh: '工作台账填报表', en: 'progress form (工作台账)' },
   fillIn: {
-    zh: '请于 {date} 前填写白底各列（状态、进展情况、佐证材料、完成日期、说明/原因），保存后报送 {recipient}。灰底各列请勿改动。',
+    zh: '请于 {date} 前填写白底各列（状态、进展情况、佐证材料、完成日期、说明/原因），保存后报送{recipient}。灰底各列请勿改动。',
     en: 'Fill in the white columns (state, progress, evidence, completion date, reason) and return this file to {recipient} by {date}. Leave the grey columns as they are.',
   },
   fillRules: {

@@ -115,3 +115,15 @@ describe('plan remind', () => {
     expect(statusFigures(dir, '2021-09-06').overdue).toBe(22);
   });
 });
+
+describe('a 催办 in English reads as English (issue 26)', () => {
+  it('one task is one task, a count of none is left out, and the days stand in ASCII brackets', () => {
+    const dir = copyPlan({ progress: true });
+    const out = folder();
+    expect(plan(['remind', '--out', out, '--within', '14', '--plan', dir, '--as-of', '2021-09-06', '--lang', 'en']).code).toBe(0);
+    const town = readFileSync(join(out, 'town-linkou-2021-09-06.md'), 'utf8');
+    expect(town).toContain('your unit has 1 task open: 1 due within 14 days. Please complete it and report to');
+    expect(town).toContain('2021-09-10 (4d left)');
+    expect(town).not.toMatch(/[（）]/);
+  });
+});

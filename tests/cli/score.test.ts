@@ -315,3 +315,15 @@ function itemAt(file: string, line: number): string {
   for (let i = line; i < lines.length && lines[i]!.trim() !== '' && lines[i]!.length - lines[i]!.trimStart().length >= deeper; i++) out.push(lines[i]!);
   return out.map((l) => l.slice(indent)).join('\n');
 }
+
+describe('the score’s period without --from (issue 26)', () => {
+  it('starts at the plan’s start, never at an ellipsis', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-score-period-'));
+    cpSync(join(ROOT, 'tests/fixtures/score/plan'), dir, { recursive: true });
+    const r = plan(['score', '--plan', dir, '--as-of', '2021-12-31', '--lang', 'zh']);
+    expect(r.code, r.stderr).toBe(0);
+    const start = parse(readFileSync(join(dir, 'plan.yaml'), 'utf8')).span?.start ?? parse(readFileSync(join(dir, 'plan.yaml'), 'utf8')).signed;
+    expect(r.stdout).toContain(`${String(start instanceof Date ? start.toISOString().slice(0, 10) : start)} 至 2021-12-31`);
+    expect(r.stdout).not.toContain('…');
+  });
+});

@@ -110,6 +110,40 @@ describe('plan update', () => {
   });
 });
 
+describe('a task that moves on from 受阻 or 不适用 drops its reason (issue 26)', () => {
+  it('the entry keeps no stale reason, the history keeps it, and the checklist shows none', () => {
+    const dir = copyPlan();
+    const at = (asOf: string, ...args: string[]) => plan(['update', 'finance', '2.1.3', ...args, '--plan', dir, '--as-of', asOf, '--lang', 'zh']);
+    expect(at('2021-09-06', '--state', 'blocked', '--reason', '资金未到位', '--progress', '已停工').code).toBe(0);
+    expect(at('2021-09-20', '--state', 'in_progress', '--progress', '资金已到位').code).toBe(0);
+    const text = readFileSync(join(dir, 'status/finance.yaml'), 'utf8');
+    const entry = text.slice(text.indexOf('"2.1.3":'), text.indexOf('history:'));
+    expect(entry).not.toContain('reason:');
+    expect(text).toContain('        to: blocked\n        note: 已停工；资金未到位\n');
+    expect(text).toContain('        to: in_progress\n        note: 资金已到位\n');
+    expect(plan(['check', '--plan', dir]).code).toBe(0);
+    const item = JSON.parse(plan(['checklist', 'finance', '--plan', dir, '--as-of', '2021-09-21', '--format', 'json']).stdout);
+    expect(JSON.stringify(item)).not.toContain('资金未到位');
+    // A reason given with the move is kept: the new state says why.
+    expect(at('2021-09-25', '--state', 'not_applicable', '--reason', '职能已划转').code).toBe(0);
+    expect(readFileSync(join(dir, 'status/finance.yaml'), 'utf8')).toContain('    reason: 职能已划转\n');
+  });
+});
+
+describe('a claim under review is said to await review (issue 26)', () => {
+  it('plan update to done in a plan with review: required says 待审核销号, not just 已完成', () => {
+    const dir = copyPlan();
+    writeFileSync(join(dir, 'plan.yaml'), readFileSync(join(dir, 'plan.yaml'), 'utf8').replace(/^lang: zh$/m, 'lang: zh\nreview: required'));
+    const r = plan(['update', 'finance', '2.1.3', '--state', 'done', '--evidence', 'https://example.org/a', '--plan', dir, '--as-of', '2021-09-06', '--lang', 'zh']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('已更新 县财政局 · 2.1.3 做好财政信息公开：未启动 → 已完成（2021-09-06，待审核销号）\n');
+    const en = plan(['update', 'finance', '3.1', '--state', 'not_applicable', '--reason', '无此职能', '--plan', dir, '--as-of', '2021-09-06', '--lang', 'en']);
+    expect(en.stdout).toContain('not started → not applicable (2021-09-06, awaiting the office’s review)');
+    // Progress on a claim is no new claim.
+    expect(plan(['update', 'finance', '2.1.3', '--progress', '补充材料', '--plan', dir, '--as-of', '2021-09-07', '--lang', 'zh']).stdout).not.toContain('待审核');
+  });
+});
+
 describe('plan update and a lock it cannot get', () => {
   it('gives up after a few seconds with exit 2, says who holds the lock, and changes nothing', () => {
     const dir = copyPlan({ progress: true });

@@ -60,14 +60,14 @@ export function noticeDocument(r: Reminder, ledger: Ledger, within: number, lang
         kind: 'paragraph',
         text: zh
           ? `根据《${plan.title}》（${plan.document}）要求，截至${asOf}，你单位承担的以下${r.items.length}项任务${r.overdue === r.items.length ? '已逾期未完成' : r.overdue > 0 ? `中有${r.overdue}项已逾期未完成` : ''}${r.dueSoon > 0 ? `${r.overdue > 0 ? '，' : '中'}有${r.dueSoon}项将于${within}${days}内到期` : ''}。请抓紧办理，按时限完成，并将办理情况报${sender.name}。`
-          : `Under ${plan.title} (${plan.document}), on ${asOf} your unit has ${r.items.length} tasks open: ${r.overdue} overdue and ${r.dueSoon} due within ${within}${days}. Please complete them and report to ${sender.name}.`,
+          : `Under ${plan.title} (${plan.document}), on ${asOf} your unit has ${r.items.length} ${r.items.length === 1 ? 'task' : 'tasks'} open${openParts(r.overdue, r.dueSoon, `${within}${days}`)}. Please complete ${r.items.length === 1 ? 'it' : 'them'} and report to ${sender.name}.`,
       },
       {
         kind: 'table',
         // The id before the title and the deadline in force with how far it is (2021-04-23（逾252天）): the room goes to the titles.
         header: [t('task', lang), t('role', lang), t('deadline', lang), t('state', lang)],
         wrap: ['free', 'never', 'once', 'never'],
-        rows: r.items.map((a) => [`${a.task.id} ${a.task.title}`, roleWord(a.role, lang), a.deadline === null ? '—' : `${deadlineCell(a, lang, '—')}（${daysWord(ledger.daysTo(a.deadline), lang, ledger.dayUnit)}）`, reviewedStateWord(a, lang)]),
+        rows: r.items.map((a) => [`${a.task.id} ${a.task.title}`, roleWord(a.role, lang), a.deadline === null ? '—' : zh ? `${deadlineCell(a, lang, '—')}（${daysWord(ledger.daysTo(a.deadline), lang, ledger.dayUnit)}）` : `${deadlineCell(a, lang, '—')} (${daysWord(ledger.daysTo(a.deadline), lang, ledger.dayUnit)})`, reviewedStateWord(a, lang)]),
       },
     );
   }
@@ -147,4 +147,10 @@ export function reminderListTable(reminders: Reminder[], lang: Lang, columns: nu
 export function reminderListMarkdown(reminders: Reminder[], ledger: Ledger, lang: Lang): string {
   const title = lang === 'zh' ? `催办情况 · ${ledger.asOf}` : `Reminders · ${ledger.asOf}`;
   return `# ${md(title)}\n\n${mdTable(listHeader(lang), listRows(reminders, lang).map((r) => r.map(md)))}\n\n${listTotal(reminders, lang, false)}\n`;
+}
+
+/** ": 2 overdue and 1 due within 14 days", leaving out a count of none. */
+function openParts(overdue: number, dueSoon: number, within: string): string {
+  const parts = [overdue > 0 ? `${overdue} overdue` : '', dueSoon > 0 ? `${dueSoon} due within ${within}` : ''].filter(Boolean);
+  return parts.length > 0 ? `: ${parts.join(' and ')}` : '';
 }

@@ -8,7 +8,7 @@ import { checkpointLine, joinFitting } from './header.js';
 import { stagesOf } from '../../ledger/milestones.js';
 import { assignmentDaysWord, assignmentLightWord, closedWord, colon, daysWord, deadlineCell, deadlineWords, extendedWord, lightPaint, reviewedStateWord, roleWord, stagesWord, t } from '../labels.js';
 import { renderTable } from '../table.js';
-import { safeText, truncate, wrap } from '../text.js';
+import { safeText, truncate, wrap, wrapPhrases } from '../text.js';
 import { ownerNames, type RenderOptions } from './view.js';
 
 export interface ChecklistView {
@@ -92,13 +92,17 @@ function notes(a: Assignment, lang: RenderOptions['lang'], asOf: string): string
   return out;
 }
 
-function checkpointsLine(list: Checklist, ledger: Ledger): string {
+function checkpointsLine(list: Checklist, ledger: Ledger, lang: RenderOptions['lang']): string {
   if (list.checkpoints.length === 0) return '—';
   const to = (c: Checkpoint): string => {
     const u = ledger.unitsById.get(c.recipient);
     return u ? shortName(u) : c.recipient;
   };
-  return list.checkpoints.map((c) => `${c.date} → ${to(c)}`).join('；');
+  const zh = lang === 'zh';
+  // One recipient (the usual case) is said once; the dates then wrap between them, never inside one.
+  const recipients = new Set(list.checkpoints.map(to));
+  if (recipients.size === 1) return `${list.checkpoints.map((c) => c.date).join(zh ? '、' : ', ')}${zh ? `（均报${[...recipients][0]}）` : ` (all to ${[...recipients][0]})`}`;
+  return list.checkpoints.map((c) => (zh ? `${c.date}（报${to(c)}）` : `${c.date} (to ${to(c)})`)).join(zh ? '；' : '; ');
 }
 
 export function checklistMarkdown(list: Checklist, ledger: Ledger, lang: RenderOptions['lang']): string {
@@ -108,7 +112,7 @@ export function checklistMarkdown(list: Checklist, ledger: Ledger, lang: RenderO
     '',
     `${md(plan.title)}（${md(plan.document)}）  `,
     `${md(list.unit.name)} · ${t('asOf', lang)}${colon(lang)}${ledger.asOf}  `,
-    `${t('checkpoints', lang)}${colon(lang)}${md(checkpointsLine(list, ledger))}`,
+    `${t('checkpoints', lang)}${colon(lang)}${md(checkpointsLine(list, ledger, lang))}`,
     '',
   ];
   for (const a of list.assignments) {
@@ -135,7 +139,7 @@ export const CHECKLIST_FORMATS = {
           paint.bold(truncate(safeText(`${nameWithFull(list.unit).replace(/）$/, '）·').replace(/([^·])$/, '$1 ·')} ${t('checklistFor', lang)}`), o.columns)),
           joinFitting([`${t('asOf', lang)}${colon(lang)}${v.ledger.asOf}`, `${t('nextCheckpoint', lang)}${colon(lang)}${checkpointLine(v.ledger, lang)}`], o.columns),
           // Wrapped, not cut: every checkpoint is something the unit must do.
-          wrap(`${t('checkpoints', lang)}${colon(lang)}${checkpointsLine(list, v.ledger)}`, o.columns, ''),
+          wrapPhrases(`${t('checkpoints', lang)}${colon(lang)}${checkpointsLine(list, v.ledger, lang)}`, o.columns),
         ].join('\n');
         if (list.assignments.length === 0) return `${head}\n\n${t('noTasks', lang)}\n`;
         const table = renderTable(
@@ -165,7 +169,7 @@ export const CHECKLIST_FORMATS = {
           const note = notes(a, lang, v.ledger.asOf).map((n) => `\n${wrap(n, width, '    ')}`).join('');
           return `${paint.bold(safeText(`${a.task.id} ${a.task.title}`))}\n${wrap(a.task.text, width, '    ')}${note}`;
         });
-        return `${head}\n\n${table}\n\n${t('text', lang)}:\n\n${texts.join('\n\n')}\n`;
+        return `${head}\n\n${table}\n\n${t('text', lang)}${colon(lang)}\n\n${texts.join('\n\n')}\n`;
       })
       .join('\n\n');
   },

@@ -67,7 +67,15 @@ export const OVERDUE_FORMATS = {
     const groupHeader = v.by === 'unit' ? t('unit', lang) : t('task', lang);
     const otherHeader = v.by === 'unit' ? t('task', lang) : t('unit', lang);
     const table = renderTable(
-      [{ header: groupHeader, flex: v.by === 'task', min: 14 }, { header: otherHeader, flex: true, min: 14 }, { header: t('role', lang) }, { header: t('deadline', lang) }, { header: t('overdueDays', lang), align: 'right' }, { header: t('state', lang) }],
+      // At 80 columns the words of role and state give way before the task's id and title do ("responsible", "done (awaiting review)").
+      [
+        { header: groupHeader, flex: v.by === 'task', min: 14, weight: 2 },
+        { header: otherHeader, flex: true, min: 8 },
+        { header: t('role', lang), flex: true, min: lang === 'zh' ? 4 : 11 },
+        { header: t('deadline', lang) },
+        { header: t('overdueDays', lang), align: 'right' },
+        { header: t('state', lang), flex: true, min: 11 },
+      ],
       rows,
       o.columns,
     );

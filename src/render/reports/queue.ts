@@ -6,6 +6,7 @@ import { json, md, mdLink, mdTable } from '../formats.js';
 import { reportHeader } from './header.js';
 import { colon, deadlineCell, lightPaint, stateWord, t } from '../labels.js';
 import { renderTable } from '../table.js';
+import { wrap } from '../text.js';
 import type { Lang } from '../lang.js';
 import type { RenderOptions } from './view.js';
 
@@ -17,7 +18,7 @@ export interface QueueView {
 }
 
 /** What is asked of the office, in a few words: the claim, or the request with its date and reason. */
-export function askedWord(item: QueueItem, lang: Lang): string {
+export function askedWord(item: QueueItem, lang: Lang, withReason = true): string {
   const a = item.assignment;
   if (item.kind === 'claim') {
     const reopened = a.decision?.decision === 'reopened' ? (lang === 'zh' ? '（重新审核）' : ' (reopened)') : '';
@@ -25,6 +26,7 @@ export function askedWord(item: QueueItem, lang: Lang): string {
   }
   const x = item.extension!;
   const late = x.late ? (lang === 'zh' ? '（逾期申请）' : ' (asked late)') : '';
+  if (!withReason) return lang === 'zh' ? `申请延期至 ${x.to}${late}` : `asks until ${x.to}${late}`;
   return lang === 'zh' ? `申请延期至 ${x.to}${late}：${x.reason}` : `asks until ${x.to}${late}: ${x.reason}`;
 }
 
@@ -62,31 +64,35 @@ export const QUEUE_FORMATS = {
     const { lang, paint } = o;
     const head = reportHeader(v.ledger, lang, paint, v.filter, o.columns);
     if (v.items.length === 0) return `${head}\n\n${t('nothingPending', lang)}\n`;
+    // What the office decides on stays whole at 80 columns (the date asked for, the days waited); the
+    // request's reason and the claim's evidence, which no column can hold, follow the table in full.
     const table = renderTable(
       [
         { header: t('unit', lang), flex: true, min: 8 },
-        { header: t('task', lang), flex: true, min: 14, weight: 2 },
+        { header: t('task', lang), flex: true, min: 12, weight: 3 },
         { header: t('deadline', lang) },
-        { header: lang === 'zh' ? '事项' : 'Asked', flex: true, min: 10, weight: 2 },
+        { header: lang === 'zh' ? '事项' : 'Asked' },
         { header: lang === 'zh' ? '日期' : 'Since' },
         { header: t('waiting', lang), align: 'right' },
-        { header: t('evidence', lang), flex: true, min: 8 },
       ],
       v.items.map((i) => {
         const a = i.assignment;
-        return [
-          shortName(a.unit),
-          `${a.task.id} ${a.task.title}`,
-          { text: deadlineCell(a, lang), paint: lightPaint(a.light, paint) },
-          askedWord(i, lang),
-          i.since ?? '—',
-          waitingWord(i.waiting, lang),
-          i.kind === 'claim' ? (a.evidence ?? []).join(' ') || '—' : '',
-        ];
+        return [shortName(a.unit), `${a.task.id} ${a.task.title}`, { text: deadlineCell(a, lang), paint: lightPaint(a.light, paint) }, askedWord(i, lang, false), i.since ?? '—', waitingWord(i.waiting, lang)];
       }),
       o.columns,
     );
-    return `${head}\n\n${table}\n\n${summaryLine(v, lang)}\n`;
+    const zh = lang === 'zh';
+    const details = v.items.flatMap((i) => {
+      const a = i.assignment;
+      const who = `${shortName(a.unit)} · ${a.task.id}`;
+      if (i.kind === 'extension') return [wrap(`${who} ${zh ? '延期理由' : 'Reason'}${colon(lang)}${i.extension!.reason}`, o.columns, '')];
+      // A link is never cut: one a line, under the task, when they are more than one.
+      const items = a.evidence ?? [];
+      const label = `${who} ${t('evidence', lang)}${colon(lang)}`;
+      return items.length <= 1 ? [`${label}${items[0] ?? '—'}`] : [label, ...items.map((e) => `  ${e}`)];
+    });
+    const notes = details.join('\n');
+    return `${head}\n\n${table}\n\n${notes}\n\n${summaryLine(v, lang)}\n`;
   },
   md(v: QueueView, o: RenderOptions): string {
     const { lang } = o;

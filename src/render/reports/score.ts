@@ -51,7 +51,7 @@ export function policyText(line: ScoreLine, scoring: Scoring): string {
   return `{ ${parts.filter(Boolean).join(', ')} }`;
 }
 
-const period = (b: Scoreboard, lang: Lang): string => `${b.from ?? '…'} ${lang === 'zh' ? '至' : 'to'} ${b.to}`;
+const period = (b: Scoreboard, lang: Lang): string => `${b.from ?? b.start ?? (lang === 'zh' ? '方案开始' : 'the start')} ${lang === 'zh' ? '至' : 'to'} ${b.to}`;
 
 export function scoreRanking(b: Scoreboard, rulesFile: string, format: ScoreFormat, lang: Lang, columns: number): string {
   const header = [scoreLabel('rank', lang), t('unit', lang), scoreLabel('total', lang), scoreLabel('added', lang), scoreLabel('deducted', lang), scoreLabel('lines', lang)];

@@ -2,7 +2,7 @@
 import { LIGHT_ORDER, type Ledger, type Light, type TaskRow } from '../../ledger/index.js';
 import { csv, json, md, mdTable } from '../formats.js';
 import { reportHeader } from './header.js';
-import { closedWord, colon, countOf, lightPaint, lightWord, progressBar, rowDaysWord, t } from '../labels.js';
+import { closedWord, colon, countOf, deadlineCell, lightPaint, lightWord, progressBar, rowDaysWord, t } from '../labels.js';
 import { statusHtml } from './html.js';
 import { reviewFields } from './checklist.js';
 import { missingReturnsLine } from './returns.js';
@@ -42,8 +42,8 @@ export const STATUS_FORMATS = {
         r.task.id,
         r.task.title,
         leadNames(v.ledger, r, lang) || '—',
-        r.task.deadline ?? t('noDeadline', lang),
-        rowDaysWord(r, lang, v.ledger.dayUnit),
+        inForce(v, r, lang).deadline,
+        rowDaysWord(inForce(v, r, lang).row, lang, v.ledger.dayUnit),
         progressBar(r.done, r.total, barWidth),
         { text: lightWord(r.light, lang, allClosed(r)), paint: lightPaint(r.light, paint) },
       ]),
@@ -132,8 +132,8 @@ export const STATUS_FORMATS = {
         md(r.task.id),
         md(r.task.title),
         md(leadNames(v.ledger, r, lang) || '—'),
-        r.task.deadline ?? t('noDeadline', lang),
-        rowDaysWord(r, lang, v.ledger.dayUnit),
+        inForce(v, r, lang).deadline,
+        rowDaysWord(inForce(v, r, lang).row, lang, v.ledger.dayUnit),
         `${r.done}/${r.total}`,
         lightWord(r.light, lang, allClosed(r)),
       ]),
@@ -147,3 +147,17 @@ export const STATUS_FORMATS = {
 } as const;
 
 /** English breaks at spaces; Chinese, which has none, anywhere by display width (wrap). */
+
+/**
+ * Under a one-unit filter a row is that unit's part: when an extension moved its deadline, the row
+ * shows the deadline in force and its days, as the unit's checklist does (2021-12-15（延）). Only
+ * filtered rows are asked for their assignments (a province's unfiltered rows make none).
+ */
+function inForce(v: StatusView, r: StatusView['rows'][number], lang: Lang): { deadline: string; row: typeof r } {
+  const written = r.task.deadline ?? t('noDeadline', lang);
+  if (v.filter === undefined) return { deadline: written, row: r };
+  const moved = new Set(r.assignments.map((a) => (a.originalDeadline === undefined ? r.task.deadline : a.deadline)));
+  const only = [...moved][0];
+  if (moved.size !== 1 || only === r.task.deadline || only === null || only === undefined) return { deadline: written, row: r };
+  return { deadline: deadlineCell({ task: r.task, deadline: only, originalDeadline: r.task.deadline }, lang), row: { ...r, daysLeft: allClosed(r) ? r.daysLeft : v.ledger.daysTo(only) } };
+}
