@@ -349,6 +349,8 @@ export interface Scoring {
   ceiling?: number;
   /** The public site shows the scores too. */
   public: boolean;
+  /** An example (`example: true`), not the office's scheme: no output but plan score ranks by it. */
+  example: boolean;
   rules: ScoringRule[];
   /** Per event: the most points either way a unit's occurrences of it can move in total. */
   caps: Partial<Record<ScoreEventKind, number>>;

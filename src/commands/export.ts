@@ -9,7 +9,7 @@ import type { StatusEntry } from '../model.js';
 import { entriesAgain } from '../validate/status-files.js';
 import { loadValidPlan, print, type Context } from './context.js';
 import { resolveUnits } from './resolve.js';
-import { placeAll, scoresOf } from './score.js';
+import { adoptedScoresOf, placeAll } from './score.js';
 import type { ScoreView } from '../workbook/score-sheet.js';
 import { gitReplay, writeFileAtomic } from '../store/index.js';
 
@@ -113,7 +113,7 @@ async function exportWorkbook(ctx: Context, options: ExportOptions): Promise<voi
   const { default: excel } = await import('exceljs');
   const { ledgerWorkbook } = await import('../workbook/ledger-book.js');
   // 考核评分 when the plan has a scoring policy; narrowed like the rest to the units asked for.
-  const scores = await scoresOf(ctx, data, asOf);
+  const scores = await adoptedScoresOf(ctx, data, asOf);
   let score: ScoreView | undefined;
   if (scores) {
     const board = { ...scores.board, units: scores.board.units.filter((u) => !units || units.has(u.unit.id)) };

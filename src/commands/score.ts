@@ -6,6 +6,7 @@ import { scoreUnits, type Scoreboard, type ScoreLine } from '../ledger/score.js'
 import { linesOf, type PathInFile } from '../load/record-lines.js';
 import { SCORING_FILE } from '../load/plan-files.js';
 import type { IsoDate, PlanData } from '../model.js';
+import { label } from '../render/messages.js';
 import { scoreExplanation, scoreRanking, type PlacedLine } from '../render/reports/score.js';
 import { gitRecord, writeFileAtomic, writeOutput } from '../store/index.js';
 import { loadValidPlan, print, type Context } from './context.js';
@@ -33,6 +34,7 @@ export async function score(ctx: Context, options: ScoreOptions): Promise<void> 
   const scores = await scoresOf(ctx, data, asOf, options.from);
   if (!scores) throw new UsageError('no-scoring-rules', { file: join(ctx.planDir, SCORING_FILE), example: EXAMPLE });
   const { board, rulesFile } = scores;
+  if (data.scoring?.example) process.stderr.write(`${label('scoringExampleRanks', ctx.lang)(rulesFile)}\n`);
 
   if (options.format === 'xlsx') {
     const placed = await placeAll(board, rulesFile);
@@ -65,6 +67,18 @@ export async function scoresOf(ctx: Context, data: PlanData, to: IsoDate, from?:
   if (!data.scoring || data.origins.scoring === undefined) return undefined;
   const ledger = buildLedger(data, to, await gitRecord(ctx.planDir, data));
   return { board: scoreUnits(ledger, data.scoring, from), rulesFile: data.origins.scoring };
+}
+
+/**
+ * The scores for the documents and pages that show them beside the rest (通报, site, workbook):
+ * none while scoring.yaml is the example (`example: true`), which is said once on stderr.
+ */
+export async function adoptedScoresOf(ctx: Context, data: PlanData, to: IsoDate): Promise<{ board: Scoreboard; rulesFile: string } | undefined> {
+  if (data.scoring?.example && data.origins.scoring !== undefined) {
+    process.stderr.write(`${label('scoringExampleLeftOut', ctx.lang)(data.origins.scoring)}\n`);
+    return undefined;
+  }
+  return scoresOf(ctx, data, to);
 }
 
 /** Each line with the lines of its rule and of its records in their files. */

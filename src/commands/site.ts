@@ -5,7 +5,7 @@ import { buildLedger } from '../ledger/index.js';
 import { buildSite } from '../site/pages.js';
 import { loadValidPlan, print, type Context } from './context.js';
 import { publishSite } from '../store/index.js';
-import { placeAll, scoresOf } from './score.js';
+import { adoptedScoresOf, placeAll } from './score.js';
 
 export interface SiteCommandOptions {
   out?: string;
@@ -19,7 +19,7 @@ export async function site(ctx: Context, options: SiteCommandOptions): Promise<v
   const { data, asOf } = await loadValidPlan(ctx, true);
   const isPublic = options.public === true;
   // 考核评分: internal; on the public edition only when the office's scoring.yaml says public: true.
-  const scores = data.scoring && (!isPublic || data.scoring.public) ? await scoresOf(ctx, data, asOf) : undefined;
+  const scores = data.scoring && (!isPublic || data.scoring.public) ? await adoptedScoresOf(ctx, data, asOf) : undefined;
   const score = scores && { ...scores, placed: await placeAll(scores.board, scores.rulesFile) };
   const files = buildSite(buildLedger(data, asOf), { lang: ctx.lang, public: isPublic, ...(score && { score }) });
   // Unit ids and task ids are ASCII without / (the schemas say so): safe paths under --out.

@@ -5,7 +5,7 @@ import { documentHtml, documentMarkdown } from '../render/documents/document.js'
 import { summaryDocument } from '../render/documents/summary.js';
 import { loadValidPlan, print, type Context } from './context.js';
 import { checkpointOption, needsOut, wroteMessage } from './documents.js';
-import { scoresOf } from './score.js';
+import { adoptedScoresOf } from './score.js';
 import { writeOutput } from '../store/index.js';
 
 export interface SummaryOptions {
@@ -22,8 +22,8 @@ export async function summary(ctx: Context, options: SummaryOptions): Promise<vo
   const { data, asOf } = await loadValidPlan(asOfCtx, { details: true, refuseBeforeSigned: options.force !== true });
   if (options.checkpoint !== undefined) checkpointOption(data, options.checkpoint);
   const ledger = buildLedger(data, asOf);
-  // 考核情况 when the plan has a scoring policy: the scores as of the same day.
-  const scores = await scoresOf(ctx, data, asOf);
+  // 考核情况 when the plan has a scoring policy of its own (not the example): the scores as of the same day.
+  const scores = await adoptedScoresOf(ctx, data, asOf);
   const doc = summaryDocument(buildSummary(ledger, options.checkpoint === undefined ? {} : { checkpoint: options.checkpoint }), ctx.lang, scores);
   if (options.format === 'docx') {
     const { documentDocx } = await import('../render/documents/official-docx.js');

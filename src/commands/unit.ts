@@ -18,6 +18,8 @@ import { lineDiff } from '../render/reports/diff.js';
 import { validatePlan } from '../validate/index.js';
 import { loadValidPlan, paintFor, print, sayRecovered, type Context } from './context.js';
 import { resolveUnit } from './resolve.js';
+import type { Forge } from '../repository/codeowners.js';
+import { CI_PATHS, shellWord } from '../repository/plan-repo.js';
 import { addAliases, addUnit, completeGroup, editTogether, PlanFileUnusable, removeUnit, renameIdIn, setMaintainers, setMembership } from '../store/index.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -138,9 +140,20 @@ export async function unitAlias(ctx: Context, name: string, aliases: string[], o
 export async function groupMember(ctx: Context, group: string, name: string, member: boolean, options: { dryRun?: boolean }): Promise<void> {
   const { data } = await loadValidPlan(ctx);
   const id = groupId(data, group);
+  const found = findNamed(data, name);
+  if (member && found.kind === 'unknown') throw new UsageError('group-add-unknown-unit', { name, ...(found.hint && { hint: found.hint }), command: await unitAddCommand(data, name, id) });
   const unit = resolveUnit(data, name);
   await apply(ctx, options.dryRun, (read) => [{ file: unitsFile(ctx), text: setMembership(read('units'), id, unit.id, member) }]);
   print(member ? msg(ctx, `已将 ${shortName(unit)} 加入 ${group}。`, `added ${shortName(unit)} to ${group}`) : msg(ctx, `已将 ${shortName(unit)} 移出 ${group}。`, `removed ${shortName(unit)} from ${group}`));
+}
+
+/** The `plan unit add` that registers a unit not yet in units.yaml and puts it in the group: an id made from its name (as plan import makes them), its kind as the name says. */
+async function unitAddCommand(data: PlanData, name: string, groupId: string): Promise<string> {
+  const { pinyinId, kindOf } = await import('../importer/names.js');
+  const base = ID.test(pinyinId(name)) ? pinyinId(name) : 'new-unit';
+  let id = base;
+  for (let k = 2; findNamed(data, id).kind !== 'unknown'; k++) id = `${base}-${k}`;
+  return `plan unit add ${id} --name ${shellWord(name)} --kind ${kindOf(name)} --group ${groupId}`;
 }
 
 /** `plan group complete <group>`: the office has listed every member; the incomplete-list warning stops. */
@@ -178,7 +191,17 @@ export async function unitMaintainers(ctx: Context, name: string | undefined, op
   const now = add.length > 0 || remove.length > 0 ? (await loadValidPlan(ctx)).data : data;
   const list = unit ? (now.units.find((u) => u.id === unit.id)?.maintainers ?? []) : (now.office?.maintainers ?? []);
   print(msg(ctx, `${whose}的维护人：${list.length > 0 ? list.join('、') : '（无）'}`, `maintainers of ${whose}: ${list.length > 0 ? list.join(', ') : '(none)'}`));
-  if (add.length > 0 || remove.length > 0) print(msg(ctx, '提示：运行 plan codeowners --out CODEOWNERS 使 CODEOWNERS 与之一致。', 'next: plan codeowners --out CODEOWNERS keeps CODEOWNERS in step'));
+  if (add.length > 0 || remove.length > 0) {
+    const command = `plan codeowners --forge ${forgeOf(ctx.planDir)} --out CODEOWNERS`;
+    print(msg(ctx, `提示：运行 ${command} 使 CODEOWNERS 与之一致。`, `next: ${command} keeps CODEOWNERS in step`));
+  }
+}
+
+/** The forge whose CI file the repository has (plan init wrote one), as its README and CI name it; github when none or several. */
+function forgeOf(planDir: string): Forge {
+  const top = planInRepo(planDir)?.top ?? dirname(planDir);
+  const found = (Object.keys(CI_PATHS) as Forge[]).filter((f) => existsSync(join(top, CI_PATHS[f])));
+  return found.length === 1 ? found[0]! : 'github';
 }
 
 /** As units.schema.json's maintainers: a forge user name or a git e-mail address. */

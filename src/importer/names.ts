@@ -2,6 +2,7 @@
 import { pinyin } from 'pinyin-pro';
 import type { Unit, UnitGroup, UnitKind } from '../model.js';
 import type { ImportOptions } from './types.js';
+import { MEMBERS_UNKNOWN_NOTE } from './notes.js';
 
 /** The name of the placeholder for owners a document does not name. */
 export const PLACEHOLDER_OWNER = '（原文未写明责任单位）';
@@ -89,7 +90,7 @@ export class NameBook {
     // "各…" means every unit of a kind: a group, whose members the document does not list.
     if (isGroupPhrase(name) || name === PLACEHOLDER_OWNER) {
       const id = this.freshId(name === PLACEHOLDER_OWNER ? 'owner-not-named' : pinyinId(name));
-      const note = name === PLACEHOLDER_OWNER ? 'plan import 写入的占位：原文未写明这些任务的责任单位，请填写单位并替换本组。' : 'plan import 创建：原文未列出成员，请补全成员后运行 plan group complete。';
+      const note = name === PLACEHOLDER_OWNER ? 'plan import 写入的占位：原文未写明这些任务的责任单位，请填写单位并替换本组。' : MEMBERS_UNKNOWN_NOTE;
       const created: UnitGroup = { id, name, aliases: [], members: [], membersUnknown: true, note };
       this.groups.push(created);
       this.groupByName.set(name, created);

@@ -353,6 +353,7 @@ const SCORE_LABELS = {
   scoreSection: { zh: '考核情况', en: 'Assessment' },
   period: { zh: '统计期间', en: 'Period' },
   rulesFile: { zh: '评分规则', en: 'Rules' },
+  exampleRules: { zh: '（示例规则，非本单位考核办法）', en: ' (the example rules, not your office\'s scheme)' },
   nothingScored: { zh: '没有单位参与评分。', en: 'No unit is scored.' },
   noLines: { zh: '期内没有计分事项。', en: 'Nothing scored in this period.' },
 } as const;

@@ -265,6 +265,14 @@ const LABELS = {
     en: (asOf: string, signed: string) => `warning: the as-of date ${asOf} is before the plan was signed on ${signed}; nothing was due before it`,
   },
   tooManyWarnings: { zh: (n: number, max: number) => `警告数 ${n} 超过上限 --max-warnings ${max}。`, en: (n: number, max: number) => `${countOf(n, 'warning')} exceed${n === 1 ? 's' : ''} --max-warnings ${max}` },
+  scoringExampleLeftOut: {
+    zh: (file: string) => `未列出考核情况：${file} 是 plan init 写的示例（example: true），不是本单位的考核办法。按本单位办法修改规则后，删去 example: true 一行即采用。`,
+    en: (file: string) => `the scores are left out: ${file} is the example plan init wrote (example: true), not your office's scheme. Once its rules are your office's, delete the line example: true to adopt them`,
+  },
+  scoringExampleRanks: {
+    zh: (file: string) => `注意：以下按 ${file} 中的示例规则（example: true）评分，不是本单位的考核办法。按本单位办法修改规则后，删去 example: true 一行即采用。`,
+    en: (file: string) => `note: these scores follow the example rules in ${file} (example: true), not your office's scheme. Once its rules are your office's, delete the line example: true to adopt them`,
+  },
   codeownersNoMaintainers: { zh: (units: string) => `警告：以下单位未登记维护人（maintainers），其状态文件只能由办公室修改：${units}`, en: (units: string) => `warning: these units have no maintainers, so only the office can change their status files: ${units}` },
   codeownersNoOffice: { zh: (_: string) => '警告：units.yaml 未登记办公室维护人（office.maintainers），计划、单位和任务文件无人负责。', en: (_: string) => 'warning: units.yaml names no office maintainers (office.maintainers); nobody owns the plan, units and task files' },
   codeownersGiteaEmail: { zh: (mails: string) => `警告：Gitea 的 CODEOWNERS 只认用户名和团队，以下邮箱未写入：${mails}`, en: (mails: string) => `warning: Gitea's CODEOWNERS takes user names and teams only; these e-mail addresses are left out: ${mails}` },
@@ -581,6 +589,10 @@ const USAGE: Record<string, { zh: UsageText; en: UsageText }> = {
     en: (a) => [`"${a.id}" cannot be a unit id`, 'use ASCII letters, digits, - and _, starting with a letter or digit, e.g. finance, town-linkou'],
   },
   'unit-exists': { zh: (a) => [`“${a.id}” 已被某个单位或分组使用（或已有其状态文件）。`, '换一个编号。'], en: (a) => [`"${a.id}" is already a unit or group (or has a status file)`, 'choose another id'] },
+  'group-add-unknown-unit': {
+    zh: (a) => [`未知的单位 “${a.name}”${a.hint ? `，是否指 “${a.hint}”？` : '。'}`, `单位可写编号、全称、简称或别名（见 plan/units.yaml）。若是新单位，先登记并同时加入本组（请核对全称、编号和类型）：\n  ${a.command}`],
+    en: (a) => [`unknown unit "${a.name}"${a.hint ? `; did you mean "${a.hint}"?` : ''}`, `name a unit by its id, full name, short name or alias (see plan/units.yaml); a new unit is added first, to the group at the same time (check its full name, id and kind):\n  ${a.command}`],
+  },
   'unknown-group': {
     zh: (a) => [`未知的分组 “${a.name}”${a.hint ? `，是否指 “${a.hint}”？` : '。'}`, '分组可写编号、名称或别名（见 plan/units.yaml 的 groups）。'],
     en: (a) => [`unknown group "${a.name}"${a.hint ? `; did you mean "${a.hint}"?` : ''}`, 'name a group by its id, name or alias (see groups in plan/units.yaml)'],

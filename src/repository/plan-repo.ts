@@ -25,6 +25,87 @@ export function pointSchemasAtPackage(text: string, depth: number, kind: 'plan' 
 }
 
 /**
+ * What `plan init` sets in plan.yaml besides the plan itself, in the plan's language: the office
+ * reviews what units report done, and how to make commits count by signature (a comment).
+ */
+export function planSettings(lang: Lang): string {
+  return lang === 'zh'
+    ? `# 单位报“已完成”或“不适用”后为待审核，由牵头办公室审核：plan review 销号或退回。
+# 改为 none 则以单位填报为准。
+review: required
+# plan check --since 以什么判断提交人：默认是提交的作者字段，任何人都能填写（只有代码托管平台的
+# CODEOWNERS 把关）。改为 signed 后，每个提交都须由 units.yaml 中 signingKeys 所列的密钥签名，
+# 以密钥所有者为准。各单位经办人据此设置签名（见 plan-ledger 文档 docs/shared-repository.md）：
+#   git config gpg.format ssh
+#   git config user.signingkey ~/.ssh/id_ed25519.pub
+#   git config commit.gpgsign true
+# ownership: signed`
+    : `# A unit's done is a claim the office reviews: awaiting review until plan review
+# accepts or returns it. Write none to take the unit's word as the record.
+review: required
+# Who made a commit, for \`plan check --since\`: by default its author field, which
+# anyone can write (only the forge's code owners enforce it). With signed, every
+# commit must be signed by a key listed under signingKeys in units.yaml, and the
+# key's owner is judged. Each clerk then signs (plan-ledger's docs/shared-repository.md):
+#   git config gpg.format ssh
+#   git config user.signingkey ~/.ssh/id_ed25519.pub
+#   git config commit.gpgsign true
+# ownership: signed`;
+}
+
+/**
+ * units.yaml's `office:` block with the comments on maintainers and signing keys, in the plan's
+ * language. `office`: the unit that runs the plan (the checkpoints' recipient), named in the comment.
+ */
+export function officeBlock(lang: Lang, office?: { id: string; short?: string; name?: string }): string {
+  const who = office === undefined ? '' : lang === 'zh' ? `（${office.short ?? office.name ?? office.id}，单位 ${office.id}）` : ` (${office.short ?? office.name ?? office.id}, unit ${office.id})`;
+  return lang === 'zh'
+    ? `# maintainers：可修改该单位进展文件的人（git 邮箱或代码托管平台用户名）。
+# plan codeowners 据此生成 CODEOWNERS，plan check --since 据此逐个核对提交。
+# signingKeys（plan.yaml 中 ownership: signed 时）：代表牵头办公室或某单位签名的密钥，
+# 每个为 .pub 文件中的一行 SSH 公钥或 OpenPGP 指纹，例如
+#   signingKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA… li@finance"]
+office:
+  # 牵头办公室${who}：负责 plan.yaml、units.yaml、tasks/
+  # 及计划文件夹以外的所有文件，可代任何单位登记进展（代收报表）。
+  maintainers: []
+  # signingKeys: []
+`
+    : `# maintainers: who may change the unit's status file (git e-mail addresses or
+# forge user names). \`plan codeowners\` turns them into CODEOWNERS and
+# \`plan check --since\` checks every commit against them.
+# signingKeys (with \`ownership: signed\` in plan.yaml): the keys whose signatures
+# speak for the office or a unit, each an SSH public key as in its .pub file or
+# an OpenPGP fingerprint, e.g.
+#   signingKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA… li@finance"]
+office:
+  # The office that runs the plan${who}:
+  # it owns plan.yaml, units.yaml, tasks/ and every file outside the plan folder,
+  # and may record any unit's progress (it collects the forms on their behalf).
+  maintainers: []
+  # signingKeys: []
+`;
+}
+
+/**
+ * An imported plan's plan.yaml and units.yaml with what \`plan init\` writes for the example:
+ * review and the signing set-up after warnDays (or at the end), the office block before \`units:\`.
+ * A key the files already have is left as it is.
+ */
+export function withRepositorySettings(planText: string, unitsText: string, lang: Lang, office?: { id: string; short?: string; name?: string }): { plan: string; units: string } {
+  let plan = planText;
+  if (!/^review:/m.test(plan) && !/^#? ?ownership:/m.test(plan)) {
+    const settings = `${planSettings(lang)}\n`;
+    const warn = /^warnDays:.*\n/m.exec(plan);
+    plan = warn ? plan.slice(0, warn.index + warn[0].length) + settings + plan.slice(warn.index + warn[0].length) : `${plan.replace(/\n?$/, '\n')}${settings}`;
+  }
+  let units = unitsText;
+  const list = /^units:/m.exec(units);
+  if (!/^office:/m.test(units)) units = list ? units.slice(0, list.index) + officeBlock(lang, office) + units.slice(list.index) : `${units.replace(/\n?$/, '\n')}${officeBlock(lang, office)}`;
+  return { plan, units };
+}
+
+/**
  * A small plan that shows every part of the format and passes `plan check`:
  * made up, says so, and dated from the day of `plan init` so that nothing in
  * it is overdue on the first day.
@@ -48,19 +129,9 @@ signed: ${today}
 timezone: Asia/Shanghai
 # Reports speak the plan's language unless --lang or the locale names another.
 lang: zh
-# A unit's done is a claim the office reviews: 待审核 until plan review accepts
-# (销号) or returns (退回) it. Write none to take the unit's word as the record.
-review: required
+${planSettings('zh')}
 # An open task turns yellow this many days before its deadline.
 warnDays: 14
-# Who made a commit, for \`plan check --since\`: by default its author field, which
-# anyone can write (only the forge's code owners enforce it). With signed, every
-# commit must be signed by a key listed under signingKeys in units.yaml, and the
-# key's owner is judged. Each clerk then signs (README, "Signed commits"):
-#   git config gpg.format ssh
-#   git config user.signingkey ~/.ssh/id_ed25519.pub
-#   git config commit.gpgsign true
-# ownership: signed
 span:
   start: ${today}
   end: ${d(365)}
@@ -74,21 +145,8 @@ checkpoints:
   files.set(
     'units.yaml',
     `${schemaComment('units', 1)}
-# The units the plan names, and the groups it assigns tasks to.
-# maintainers: who may change the unit's status file (git e-mail addresses or
-# forge user names). \`plan codeowners\` turns them into CODEOWNERS and
-# \`plan check --since\` checks every commit against them.
-# signingKeys (with \`ownership: signed\` in plan.yaml): the keys whose signatures
-# speak for the office or a unit, each an SSH public key as in its .pub file or
-# an OpenPGP fingerprint, e.g.
-#   signingKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA… li@finance"]
-office:
-  # The office that runs the plan: it owns plan.yaml, units.yaml, tasks/ and
-  # every file outside the plan folder, and may record any unit's progress
-  # (it collects the forms on their behalf).
-  maintainers: []
-  # signingKeys: []
-units:
+# 计划中的单位，以及分派任务的单位组。
+${officeBlock('zh', { id: 'office', short: '县政府办' })}units:
   - id: office
     name: ${name}
     short: 县政府办
@@ -151,15 +209,38 @@ tasks:
 }
 
 /**
- * An example scoring policy for `plan score`. plan-ledger has no policy of its
- * own: the comments say that every figure here is made up, to be replaced by
- * the office's own scheme (or the file deleted).
+ * An example scoring policy for `plan score`, commented in the plan's language. plan-ledger has
+ * no policy of its own: the file says it is an example (`example: true`, which keeps the scores
+ * out of the 通报, the site and the workbook) until the office makes the rules its own.
  */
-export function exampleScoring(): string {
-  return `${schemaComment('scoring', 1)}
-# AN EXAMPLE written by \`plan init\`: these figures are made up, not a standard.
+export function exampleScoring(lang: Lang): string {
+  const head =
+    lang === 'zh'
+      ? `# 由 \`plan init\` 写的示例：以下分值均为虚构，不是任何标准。
+# plan score 按本单位的考核评分细则计分：请把下面每条规则改为本单位的办法，或删除本文件。
+# 示例期间（example: true）通报、网站和台账工作簿不列考核情况，plan score 注明按示例规则评分；
+# 规则改好后删去 example: true 一行即采用。
+#
+# 事件（event）：closed-on-time 按时办结，closed-late 逾期办结，open-overdue 逾期未办结
+# （超过现行时限仍未完成），returned 退回，extension-granted 同意延期，extension-denied
+# 不同意延期，report-on-time 按时报送，report-late 逾期报送，report-missing 未报送
+# （各报送节点登记在 returns: 中的报表）。
+# role：lead（牵头）或 responsible（责任/配合）；不写则两者都适用。
+# 逾期类事件可按天（per: day）或按周（per: week，不足一周按一周）计分，可按逾期天数分段
+# （days: { min: 8, max: 30 }），可设单次上限（cap: 10）。
+# 同一事项不得同时适用两条规则：plan check 会指出位置。
+example: true
+title: 示例考核评分细则（示例，请按本单位考核办法修改）
+base: 100
+# floor: 60            # 总分最低不低于此分
+# public: true         # 公开网站（plan site --public）也显示评分
+`
+      : `# AN EXAMPLE written by \`plan init\`: these figures are made up, not a standard.
 # plan score applies whatever your office's own assessment scheme (考核评分细则)
 # says: replace every rule below with yours, or delete this file.
+# While it is an example (example: true) the 通报, the site and the workbook leave
+# the scores out and plan score says the rules are the example's; once the rules
+# are yours, delete the line example: true to adopt them.
 #
 # Events: closed-on-time, closed-late, open-overdue (still open past the deadline
 # in force), returned (退回), extension-granted, extension-denied, report-on-time,
@@ -168,11 +249,15 @@ export function exampleScoring(): string {
 # The late events may score per day or per started week (per: week), in bands of
 # days late (days: { min: 8, max: 30 }), with a cap on one occurrence (cap: 10).
 # Two rules may never apply to the same occurrence: plan check says where.
+example: true
 title: 示例考核评分细则（示例，请按本单位考核办法修改）
 base: 100
 # floor: 60            # no total below this
 # public: true         # also on the public site (plan site --public)
-rules:
+`;
+  const capsComment = lang === 'zh' ? '# 每个单位每种事件合计最多加减的分数。' : '# The most points one event can move for a unit in total.';
+  return `${schemaComment('scoring', 1)}
+${head}rules:
   - event: closed-on-time
     role: lead
     points: 2
@@ -203,7 +288,7 @@ rules:
     cap: 3
   - event: report-missing
     points: -3
-# The most points one event can move for a unit in total.
+${capsComment}
 caps:
   returned: 5
 `;
@@ -367,7 +452,14 @@ export function packageJson(name: string, planLedger: string): string {
   )}\n`;
 }
 
-export function readme(title: string, forge: Forge, lang: Lang): string {
+/** The README's example update: a unit of the plan and a task assigned to it, as the clerk would type them. */
+export interface UpdateExample {
+  unit: string;
+  task: string;
+}
+
+export function readme(title: string, forge: Forge, lang: Lang, example?: UpdateExample): string {
+  const update = example === undefined ? (lang === 'zh' ? '<单位> <任务编号>' : '<unit> <task>') : `${shellWord(example.unit)} ${shellWord(example.task)}`;
   if (lang === 'zh') {
     return `# ${title}
 
@@ -382,7 +474,7 @@ npx plan check         # 每次改动时 CI 运行的检查
 各单位在本单位的文件 \`plan/status/<单位编号>.yaml\` 中填报进展：
 
 \`\`\`sh
-npx plan update 县财政局 1.2 --state done --evidence https://… --commit
+npx plan update ${update} --state done --evidence https://… --commit
 \`\`\`
 
 谁能改什么：见 \`plan/units.yaml\` 中的 \`maintainers\`（或用 \`npx plan unit maintainers\` 修改），
@@ -404,7 +496,7 @@ npx plan check         # what CI runs on every change
 A unit records its progress in its own file, \`plan/status/<unit>.yaml\`:
 
 \`\`\`sh
-npx plan update 县财政局 1.2 --state done --evidence https://… --commit
+npx plan update ${update} --state done --evidence https://… --commit
 \`\`\`
 
 Who may change what: \`maintainers\` in \`plan/units.yaml\`; after changing them run
@@ -412,4 +504,9 @@ Who may change what: \`maintainers\` in \`plan/units.yaml\`; after changing them
 checks every change, rejects a merge request that changes another unit's file, and once
 a day writes reminders, publishes the progress site and fails while anything is overdue.
 `;
+}
+
+/** A word as a POSIX shell reads it back: bare when it is plain, else in single quotes. */
+export function shellWord(word: string): string {
+  return /^[\p{L}\p{N}_.,:/@+-]+$/u.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -12,6 +12,7 @@ import { listPlanFiles, readText } from '../load/plan-files.js';
 import { validatePlan } from '../validate/index.js';
 import type { CompletionLimit } from '../validate/rules.js';
 import { writeFileAtomic } from './write.js';
+import { statusHeader, withStatusHeader } from './status-header.js';
 import { LockLost, LockTimeout, withLock } from './lock.js';
 
 /** What the store needs of a command's context: the plan folder and the run's clock. */
@@ -57,7 +58,10 @@ export async function recordForUnit<T>(
         throw new UsageError('status-unreadable', { file, reason: current.code });
       }
       const before = typeof current === 'string' ? current : undefined;
-      const { text, result } = edit(before);
+      const edited = edit(before);
+      const { result } = edited;
+      // A new file's header is the store's: its $schema comment resolves from where the file is, its words are the plan's language.
+      const text = before === undefined ? withStatusHeader(edited.text, statusHeader(ctx.planDir, unitId)) : edited.text;
       // Nothing changes: nothing to check or write (and no history record was made).
       if (text === before) return { file, before, after: text, errors: [], written: false, result };
       const checked = await validatePlan(ctx.planDir, listPlanFiles(ctx.planDir, { file, text }), { asOf, now: ctx.now, ...(options.completions && { completions: options.completions }) });

@@ -10,6 +10,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
 import type { FileKind } from '../load/plan-files.js';
+import { MEMBERS_UNKNOWN_NOTES } from '../importer/notes.js';
 
 const OUTPUT = { lineWidth: 0, flowCollectionPadding: false } as const;
 
@@ -167,11 +168,14 @@ export function setMaintainers(text: string, unit: string | undefined, add: stri
   return dump(doc, text);
 }
 
-/** The office says a group's members are all listed: `membersUnknown` goes. */
+/** The office says a group's members are all listed: `membersUnknown` goes, and with it plan import's note asking for them. */
 export function completeGroup(text: string, groupId: string): string {
   const doc = load(text);
   for (const group of mapsIn(doc, 'groups')) {
-    if (String((group.get('id', true) as Scalar | undefined)?.value) === groupId && group.has('membersUnknown')) group.delete('membersUnknown');
+    if (String((group.get('id', true) as Scalar | undefined)?.value) !== groupId) continue;
+    if (group.has('membersUnknown')) group.delete('membersUnknown');
+    const note: unknown = group.get('note');
+    if (typeof note === 'string' && MEMBERS_UNKNOWN_NOTES.includes(note.trim())) group.delete('note');
   }
   return dump(doc, text);
 }

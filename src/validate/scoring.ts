@@ -23,6 +23,7 @@ export interface RawScoring {
   floor?: number;
   ceiling?: number;
   public?: boolean;
+  example?: boolean;
   rules: RawRule[];
   caps?: Record<string, number>;
 }
@@ -91,6 +92,7 @@ export function checkScoring(file: string, data: RawScoring, shape: readonly Dia
       ...(raw.floor !== undefined && { floor: raw.floor }),
       ...(raw.ceiling !== undefined && { ceiling: raw.ceiling }),
       public: raw.public === true,
+      example: raw.example === true,
       rules,
       caps: (raw.caps ?? {}) as Scoring['caps'],
     },

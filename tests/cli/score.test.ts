@@ -12,7 +12,7 @@
  * finance, towns), 1.3 due 12-20 (lead finance, water; east). Checkpoints
  * 09-15 and 12-05: towns and the lead units (finance, water) report.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -241,7 +241,9 @@ describe('plan score from git', () => {
     write(dir, 'plan/status/finance.yaml', 'unit: finance\ntasks:\n  "1.1":\n    state: done\n    completed: 2026-02-10\n    evidence: [https://example.org/f]\n    review:\n      - date: 2026-02-11\n        decision: accepted\n        claim: 2026-02-10\n');
     const sha = commitAll(dir, 'finance: 1.1 done', FINANCE, '2026-02-10T10:00:00+08:00');
     const r = plan(['score', '--explain', 'finance', '--format', 'json', '--as-of', '2026-02-20'], { cwd: dir, env: ISOLATED });
-    expect(r.stderr).toBe('');
+    // The rules are still plan init's example: said, and scored all the same.
+    expect(r.stderr).toContain('these scores follow the example rules in');
+    expect(JSON.parse(r.stdout).example).toBe(true);
     const late = JSON.parse(r.stdout).lines.find((l: any) => l.task === '1.1');
     // The example rules: responsible, closed late, -0.5 per day, 6 days late (done 02-10 vs 02-04, closed 02-11).
     expect(late).toMatchObject({ event: 'closed-late', days: 6, points: -3 });
@@ -249,6 +251,57 @@ describe('plan score from git', () => {
     expect(itemAt(join(dir, late.records[0].file), late.records[0].line)).toMatch(/^- date: 2026-02-11\n\s+decision: accepted/);
     expect(late.records[1]).toMatchObject({ kind: 'claim', file: 'plan/status/finance.yaml', commit: sha });
     expect(itemAt(join(dir, late.records[1].file), late.records[1].line)).toMatch(/^"1.1":\n\s+state: done\n\s+completed: 2026-02-10/);
+  });
+});
+
+describe('the example rules plan init writes', () => {
+  it('rank nothing in the 通报, the site or the workbook until the office adopts them; plan score says they are the example', () => {
+    const dir = initRepo({ asOf: '2026-01-05' });
+    write(dir, 'plan/status/finance.yaml', 'unit: finance\ntasks:\n  "1.1":\n    state: done\n    completed: 2026-02-10\n    evidence: [https://example.org/f]\n    review:\n      - date: 2026-02-11\n        decision: accepted\n        claim: 2026-02-10\n');
+    const run = (args: string[]) => plan([...args, '--as-of', '2026-02-20', '--lang', 'zh'], { cwd: dir, env: ISOLATED });
+    const scoring = join(dir, 'plan/scoring.yaml');
+    expect(readFileSync(scoring, 'utf8')).toMatch(/^example: true$/m);
+    const adopt = '删去 example: true 一行即采用';
+
+    const summary = run(['summary']);
+    expect(summary.code).toBe(0);
+    expect(summary.stdout).not.toContain('考核情况');
+    expect(summary.stderr.split(adopt)).toHaveLength(2); // once
+    expect(summary.stderr).toContain('未列出考核情况：plan/scoring.yaml 是 plan init 写的示例');
+    const site = mkdtempSync(join(tmpdir(), 'example-site-'));
+    const built = run(['site', '--out', site]);
+    expect(built.code).toBe(0);
+    expect(existsSync(join(site, 'score.html'))).toBe(false);
+    expect(built.stderr.split(adopt)).toHaveLength(2);
+    const out = join(mkdtempSync(join(tmpdir(), 'example-xlsx-')), 'ledger.xlsx');
+    const exported = run(['export', '--format', 'xlsx', '--out', out]);
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toContain(adopt);
+
+    const ranked = run(['score']);
+    expect(ranked.code).toBe(0);
+    expect(ranked.stderr).toContain('注意：以下按 plan/scoring.yaml 中的示例规则（example: true）评分');
+    expect(ranked.stdout.split('\n').slice(0, 2).join('\n')).toContain('（示例规则，非本单位考核办法）');
+    expect(plan(['score', '--format', 'md', '--as-of', '2026-02-20'], { cwd: dir, env: ISOLATED }).stdout).toContain("(the example rules, not your office's scheme)");
+
+    // Adopted: the flag gone, the scores are everyone's, and nothing is said.
+    edit(scoring, /^example: true\n/m, '');
+    const adopted = run(['summary']);
+    expect(adopted.stdout).toContain('考核情况');
+    expect(adopted.stderr).toBe('');
+    expect(run(['site', '--out', site]).stderr).toBe('');
+    expect(existsSync(join(site, 'score.html'))).toBe(true);
+    const plain = run(['score']);
+    expect(plain.stderr).toBe('');
+    expect(plain.stdout).not.toContain('示例规则');
+  });
+
+  it('are commented in the plan’s language: Chinese for a Chinese plan, whoever runs init', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'example-lang-')), 'repo');
+    expect(plan(['init', dir, '--lang', 'en'], { env: ISOLATED }).code).toBe(0);
+    const text = readFileSync(join(dir, 'plan/scoring.yaml'), 'utf8');
+    expect(text).toContain('# 由 `plan init` 写的示例');
+    expect(text).not.toMatch(/^# AN EXAMPLE/m);
   });
 });
 

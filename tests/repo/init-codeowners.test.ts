@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,14 @@ import { plan, ROOT } from '../helpers.js';
 import { git, initRepo, ISOLATED, write } from './git.js';
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'plan-init-')), 'repo');
+
+/** The README's example update names a unit and a task of this plan: run as written (without --commit), it records. */
+function readmeUpdateWorks(dir: string): void {
+  const line = /^npx plan update (\S+) (\S+) --state done/m.exec(readFileSync(join(dir, 'README.md'), 'utf8'));
+  expect(line).not.toBeNull();
+  const r = plan(['update', line![1]!, line![2]!, '--state', 'in_progress'], { cwd: dir, env: ISOLATED });
+  expect(r.code, r.stderr).toBe(0);
+}
 
 describe('plan init', () => {
   for (const [forge, ciPath] of [
@@ -41,8 +49,41 @@ describe('plan init', () => {
       expect(readFileSync(join(dir, ciPath), 'utf8').split('\n')[0]).toMatch(/^# 由 `plan init` 生成。/);
       expect(readFileSync(join(dir, 'CODEOWNERS'), 'utf8').split('\n')[0]).toBe('# 由 `plan codeowners` 按 units.yaml 中的维护人生成；修改维护人后请重新运行。');
       expect(readFileSync(join(dir, 'plan/status/README.md'), 'utf8')).toMatch(/^每个单位一个文件/);
+      expect(readme).toContain('npx plan update 县政府办 1.1 --state done');
+      readmeUpdateWorks(dir);
     });
   }
+
+  it('makes the plan its own git repository inside another one, and says so', () => {
+    const outer = fresh();
+    mkdirSync(outer, { recursive: true });
+    git(outer, ['init', '--quiet']);
+    const dir = join(outer, 'plans', '2027');
+    const r = plan(['init', dir, '--lang', 'en'], { env: ISOLATED });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${dir} is inside the git repository ${realpathSync(outer)}: made the plan its own repository in ${dir} (git init)`);
+    expect(realpathSync(git(dir, ['rev-parse', '--show-toplevel']).trim())).toBe(realpathSync(dir));
+    // The outer repository sees one folder it does not track, not the plan's files.
+    expect(git(outer, ['status', '--porcelain', '--untracked-files=all'])).not.toContain('plan.yaml');
+    const zh = plan(['init', join(outer, 'other'), '--lang', 'zh'], { env: ISOLATED });
+    expect(zh.stdout).toContain('位于 git 仓库');
+    expect(zh.stdout).toContain('另建计划自己的仓库（git init）');
+  });
+
+  it('keeps a repository whose top folder it is given, reached through a link too, and says so', () => {
+    const dir = fresh();
+    mkdirSync(dir, { recursive: true });
+    git(dir, ['init', '--quiet']);
+    git(dir, ['commit', '--quiet', '--allow-empty', '-m', 'first']);
+    const link = join(dir, '..', 'link');
+    symlinkSync(dir, link);
+    const r = plan(['init', link, '--lang', 'en'], { env: ISOLATED });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${link} is already the top folder of a git repository: kept as it is`);
+    expect(git(dir, ['log', '--oneline']).trim().split('\n')).toHaveLength(1);
+    const alone = fresh();
+    expect(plan(['init', alone, '--lang', 'en'], { env: ISOLATED }).stdout).toContain(`made a git repository in ${alone} (git init)`);
+  });
 
   it('keeps lock and temporary files out of git', () => {
     const dir = fresh();
@@ -61,6 +102,42 @@ describe('plan init', () => {
     expect(readFileSync(join(dir, 'plan/units.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/plan-ledger/src/validate/schemas/units.schema.json');
     expect(readFileSync(join(dir, 'plan/tasks/3.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../node_modules/plan-ledger/src/validate/schemas/tasks.schema.json');
     expect(plan(['check'], { cwd: dir, env: ISOLATED }).stdout).toContain('22 tasks');
+    readmeUpdateWorks(dir);
+  });
+
+  it('writes into an imported plan what it writes for the example: review, the office block, the signing set-up, in the plan’s language', () => {
+    const dir = fresh();
+    const doc = join(dir, '..', 'doc.txt');
+    // Another county, another wording: the checkpoints report to 县委办, the office of this plan.
+    writeFileSync(
+      doc,
+      '某县2027年示例专项行动方案\n\n一、重点任务\n1.开展示例整治。（牵头单位：县住建局；责任单位：各乡镇；完成时限：2027年6月30日前）\n2.建立长效机制。（牵头单位：县财政局；完成时限：2027年9月30日前）\n\n二、工作要求\n各乡镇、各单位于2027年6月25日前将工作进展报县委办。\n',
+    );
+    const r = plan(['init', dir, '--from', doc, '--lang', 'en', '--as-of', '2027-01-10'], { env: ISOLATED });
+    expect(r.code, r.stdout + r.stderr).toBeLessThanOrEqual(1);
+    const planYaml = readFileSync(join(dir, 'plan/plan.yaml'), 'utf8');
+    expect(parse(planYaml).review).toBe('required');
+    expect(planYaml).toContain('# ownership: signed');
+    expect(planYaml).toContain('#   git config commit.gpgsign true');
+    // The plan is Chinese (a Chinese document), so are the comments, whatever the clerk's own language.
+    expect(planYaml).toMatch(/^# 单位报“已完成”或“不适用”后为待审核/m);
+    const unitsYaml = readFileSync(join(dir, 'plan/units.yaml'), 'utf8');
+    const units = parse(unitsYaml);
+    expect(units.office).toEqual({ maintainers: [] });
+    const recipient = parse(planYaml).checkpoints[0]?.recipient as string | undefined;
+    if (recipient !== undefined) expect(unitsYaml).toContain(`单位 ${recipient}）`);
+    expect(unitsYaml).toMatch(/^# signingKeys（plan.yaml 中 ownership: signed 时）/m);
+    expect(unitsYaml).not.toMatch(/^# maintainers: who may/m);
+    const check = plan(['check', '--format', 'json'], { cwd: dir, env: ISOLATED });
+    expect(JSON.parse(check.stdout).filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('names the checkpoints’ recipient as the office of an imported plan (林口)', () => {
+    const dir = fresh();
+    expect(plan(['init', dir, '--from', join(ROOT, 'seeds/000_5ec73ae414d12c57.txt'), '--as-of', '2021-06-01'], { env: ISOLATED }).code).toBe(0);
+    const unitsYaml = readFileSync(join(dir, 'plan/units.yaml'), 'utf8');
+    expect(unitsYaml).toContain('  # 牵头办公室（县政府办，单位 xian-zhengfu-ban）：');
+    expect(parse(readFileSync(join(dir, 'plan/plan.yaml'), 'utf8')).review).toBe('required');
   });
 
   it('writes the repository all the same when the import leaves passages to check (exit 1)', () => {

@@ -2,7 +2,7 @@
  * Who is in a group and who maintains what, changed by command instead of by
  * hand in units.yaml (issue 26): `plan group complete` and `plan unit maintainers`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plan } from '../helpers.js';
@@ -39,6 +39,41 @@ describe('an imported group stays a warning until the office says its list is wh
     expect(check.stdout).not.toContain('group-members');
   });
 
+  it('takes plan import’s note asking for the members away when the list is complete, and keeps a note of the office’s own', () => {
+    const dir = withUnknownGroup();
+    const file = join(dir, 'plan/units.yaml');
+    // As plan import writes it, and in its earlier English wording.
+    for (const note of ['plan import 创建：原文未列出成员，请补全成员后运行 plan group complete。', 'Created by plan import: the document does not list the members; complete them.']) {
+      writeFileSync(file, units(dir).replace(/membersUnknown: true\n(    note: .*\n)?/, `membersUnknown: true\n    note: "${note}"\n`));
+      expect(run(dir, ['group', 'add', 'towns', 'town-east']).code).toBe(0);
+      expect(run(dir, ['group', 'complete', 'towns']).code).toBe(0);
+      expect(units(dir)).not.toContain(note);
+      expect(units(dir)).not.toContain('membersUnknown');
+      writeFileSync(file, units(dir).replace('members: [town-east]', 'members: []\n    membersUnknown: true'));
+    }
+    writeFileSync(file, units(dir).replace('membersUnknown: true', 'membersUnknown: true\n    note: 东片各镇，2027年调整'));
+    expect(run(dir, ['group', 'add', 'towns', 'town-east']).code).toBe(0);
+    expect(run(dir, ['group', 'complete', 'towns']).code).toBe(0);
+    expect(units(dir)).toContain('note: 东片各镇，2027年调整');
+  });
+
+  it('says how to add a unit that is not in units.yaml yet, with the command that adds it to the group too', () => {
+    const dir = withUnknownGroup();
+    const before = units(dir);
+    const r = run(dir, ['group', 'add', 'towns', '北镇']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown unit "北镇"');
+    const command = /plan unit add \S+ --name 北镇 --kind town --group towns/.exec(r.stderr)?.[0];
+    expect(command, r.stderr).toBeDefined();
+    expect(units(dir)).toBe(before);
+    // The command it gives works as given, and the unit is then in the group.
+    expect(run(dir, command!.split(' ').slice(1)).code).toBe(0);
+    expect(units(dir)).toMatch(/id: towns[\s\S]*members: \[[a-z-]+\]/);
+    const zh = plan(['group', 'add', 'towns', '南湖街道办事处', '--as-of', '2026-01-20', '--lang', 'zh'], { cwd: dir, env: ISOLATED });
+    expect(zh.stderr).toContain('未知的单位 “南湖街道办事处”');
+    expect(zh.stderr).toMatch(/若是新单位，先登记并同时加入本组.*\n {4}plan unit add [a-z0-9-]+ --name 南湖街道办事处 --kind county-department --group towns\n/);
+  });
+
   it('refuses to call an empty group complete (exit 2), and writes nothing', () => {
     const dir = withUnknownGroup();
     const before = units(dir);
@@ -56,7 +91,11 @@ describe('plan unit maintainers', () => {
     let r = run(dir, ['unit', 'maintainers', '县财政局', '--add', 'new@finance.example', '--remove', '@licai']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('maintainers of 县财政局: li@finance.example, new@finance.example');
-    expect(r.stdout).toContain('plan codeowners');
+    // The same command the repository's README and CI use: the forge of its CI file.
+    expect(r.stdout).toContain('next: plan codeowners --forge github --out CODEOWNERS keeps CODEOWNERS in step');
+    renameSync(join(dir, '.github'), join(dir, '.gitlab-ci.yml.d'));
+    writeFileSync(join(dir, '.gitlab-ci.yml'), 'check:\n  script: [npx plan check]\n');
+    expect(run(dir, ['unit', 'maintainers', '县财政局', '--add', 'third@finance.example']).stdout).toContain('plan codeowners --forge gitlab --out CODEOWNERS');
     r = run(dir, ['unit', 'maintainers', '--office', '--add', 'deputy@county.example']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('maintainers of the office: office@county.example, deputy@county.example');

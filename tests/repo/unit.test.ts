@@ -96,7 +96,7 @@ describe('plan unit add, alias, remove', () => {
     const units = read(dir, 'units.yaml');
     expect(units).toContain('  - id: town-north\n    name: 北镇人民政府\n    short: 北镇\n    kind: town\n    maintainers: [bei@north.example]\n');
     expect(units).toContain('    members: [town-east, town-west, town-north]\n');
-    expect(units).toContain('# The units the plan names'); // comments kept
+    expect(units).toContain('# 计划中的单位，以及分派任务的单位组。'); // comments kept
     expect(run(dir, ['update', '北镇', '1.1', '--state', 'in_progress']).code).toBe(0);
     expect(run(dir, ['check']).code).toBe(0);
     expect(run(dir, ['unit', 'add', 'town-north', '--name', 'x']).code).toBe(2);

@@ -60,6 +60,7 @@ export function scoreRanking(b: Scoreboard, rulesFile: string, format: ScoreForm
     return json({
       title: b.scoring.title ?? null,
       rules: rulesFile,
+      ...(b.scoring.example && { example: true }),
       from: b.from ?? null,
       to: b.to,
       units: rows.map((r) => ({ rank: r.u.rank, unit: r.u.unit.id, name: shortName(r.u.unit), total: r.u.total, added: r.added, deducted: r.deducted, lines: r.lines })),
@@ -67,7 +68,7 @@ export function scoreRanking(b: Scoreboard, rulesFile: string, format: ScoreForm
   }
   if (format === 'csv') return csv(['rank', 'unit', 'name', 'total', 'added', 'deducted', 'lines'], rows.map((r) => [r.u.rank, r.u.unit.id, shortName(r.u.unit), r.u.total, r.added, r.deducted, r.lines]));
   const title = `${scoreLabel('scoreTitle', lang)}${b.scoring.title ? ` · ${b.scoring.title}` : ''}`;
-  const about = `${scoreLabel('period', lang)}${colon(lang)}${period(b, lang)} · ${scoreLabel('rulesFile', lang)}${colon(lang)}${rulesFile}`;
+  const about = `${scoreLabel('period', lang)}${colon(lang)}${period(b, lang)} · ${scoreLabel('rulesFile', lang)}${colon(lang)}${rulesFile}${b.scoring.example ? scoreLabel('exampleRules', lang) : ''}`;
   const cells = rows.map((r) => [String(r.u.rank), shortName(r.u.unit), String(r.u.total), pointsWord(r.added), pointsWord(r.deducted), String(r.lines)]);
   if (format === 'md') {
     return `# ${md(title)}\n\n${md(about)}\n\n${b.units.length === 0 ? md(scoreLabel('nothingScored', lang)) : mdTable(header, cells.map((c) => c.map(md)))}\n`;
@@ -101,6 +102,7 @@ export function scoreExplanation(b: Scoreboard, u: UnitScore, placed: PlacedLine
       rank: u.rank,
       total: u.total,
       rules: rulesFile,
+      ...(b.scoring.example && { example: true }),
       from: b.from ?? null,
       to: b.to,
       lines: placed.map(({ line: l, policy, records }) => ({
@@ -126,7 +128,7 @@ export function scoreExplanation(b: Scoreboard, u: UnitScore, placed: PlacedLine
     );
   }
   const head = `${shortName(u.unit)}（${u.unit.id}）· ${scoreLabel('scoreLines', lang)}`;
-  const about = `${scoreLabel('period', lang)}${colon(lang)}${period(b, lang)} · ${scoreLabel('total', lang)} ${u.total} · ${zh ? `第 ${u.rank} 名` : `rank ${u.rank}`} · ${scoreLabel('rulesFile', lang)}${colon(lang)}${rulesFile}`;
+  const about = `${scoreLabel('period', lang)}${colon(lang)}${period(b, lang)} · ${scoreLabel('total', lang)} ${u.total} · ${zh ? `第 ${u.rank} 名` : `rank ${u.rank}`} · ${scoreLabel('rulesFile', lang)}${colon(lang)}${rulesFile}${b.scoring.example ? scoreLabel('exampleRules', lang) : ''}`;
   if (format === 'md') {
     const header = [scoreLabel('date', lang), t('task', lang), scoreLabel('event', lang), scoreLabel('points', lang), scoreLabel('rule', lang), scoreLabel('record', lang)];
     const rows = placed.map(({ line: l, policy, records }) => [
