@@ -118,24 +118,24 @@ export function examplePlan(today: string, office = '示例县人民政府办公
   files.set(
     'plan.yaml',
     `${schemaComment('plan', 1)}
-# An EXAMPLE written by \`plan init\`, so that every command has something to show.
-# Replace it with your own document: plan import <document.txt> --out plan --force
+# 示例方案：由 \`plan init\` 写入，供各命令演示。请换成本地的实施方案：
+# plan import <方案文件> --out plan --force
 id: example-plan
 title: 示例工作方案
 document: 示例〔${today.slice(0, 4)}〕1号
-# The issuing office's full name: it signs the 通报 and 催办 notices.
+# 发文机关全称：通报、催办通知的落款。
 issuer: ${name}
 signed: ${today}
 timezone: Asia/Shanghai
-# Reports speak the plan's language unless --lang or the locale names another.
+# 报表、通知使用方案的语言（中文），--lang 或系统语言设置可另行指定。
 lang: zh
 ${planSettings('zh')}
-# An open task turns yellow this many days before its deadline.
+# 距完成时限几天时未完成任务标为黄色（临期）。
 warnDays: 14
 span:
   start: ${today}
   end: ${d(365)}
-# The dates on which units report progress, and to whom.
+# 报送节点：各单位报送推进情况的日期及报送对象。
 checkpoints:
   - date: ${d(45)}
     reporters: [towns, leads]
@@ -199,7 +199,7 @@ tasks:
     text: "重要政策出台后及时解读。"
     lead: [office]
     responsible: [towns, finance]
-    # No deadline in the (example) source: an explicit exception, reviewed at the checkpoint.
+    # （示例）原文未规定完成时限：作为明确的例外，在报送节点检查。
     ongoing: true
     reviewOn: [${d(45)}]
     deadlineNote: "原文未规定完成时限，在报送节点检查落实情况。"

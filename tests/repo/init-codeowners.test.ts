@@ -255,3 +255,18 @@ describe('plan codeowners', () => {
     expect(JSON.parse(r.stdout)[0]).toMatchObject({ code: 'schema-pattern', file: 'plan/units.yaml' });
   });
 });
+
+describe('the example plan plan init writes is a Chinese plan in Chinese (issue 26)', () => {
+  it('every comment of plan.yaml, units.yaml and the task file is Chinese, without an English sentence', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'plan-init-zh-')), 'repo');
+    expect(plan(['init', dir, '--lang', 'en'], { env: ISOLATED }).code).toBe(0);
+    const files = ['plan/plan.yaml', 'plan/units.yaml', 'plan/tasks/1.yaml'];
+    const comments = files.flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => /^\s*#(?! yaml-language-server)/.test(l)).map((line) => ({ f, line })));
+    expect(comments.length).toBeGreaterThan(10);
+    for (const { f, line } of comments) {
+      // Commands, keys and paths stay as typed (plan import <方案文件> --out plan --force, git config …).
+      const bare = line.replace(/plan(?: [a-z]+){1,2}|git config [\w.]+(?: \S+)?|[\w./-]+\.(?:ya?ml|md|pub)|--[a-z-]+|[a-zA-Z]+:|\b[a-z]+(?:_[a-z]+)+\b|ssh-ed25519 \S+ \S+|YYYY-MM-DD/g, '');
+      expect(bare, `${f}: ${line}`).not.toMatch(/[A-Za-z]+[ ,;]+[A-Za-z]+[ ,;]+[A-Za-z]+/);
+    }
+  });
+});
