@@ -189,6 +189,17 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
   const markAncestors = (level: number): void => {
     for (const q of pending) if (q.p.level < level) q.hasTask = true;
   };
+  /** A numbered paragraph waiting for its owners, with the paragraphs under it, becomes the task the annotation names. */
+  const closeTarget = (target: Pending, a: Annotation, line: number, how: TaskReading['how']): void => {
+    const at = pending.indexOf(target);
+    const children = pending.slice(at + 1).map((q) => q.p.text);
+    markAncestors(target.p.level);
+    pending = pending.slice(0, at);
+    const body = [target.p.text, ...target.extra.map((x) => x.text), ...children].join('\n');
+    const task = addTask(target.p.line, target.id, body, undefined, target.source, target.p.kind === 'plain', how);
+    readings.pop();
+    applyAnnotation(task, a, line, how);
+  };
 
   // Label lines after a task are read together as one annotation.
   const merged: Block[] = [];
@@ -227,14 +238,7 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
         readings.pop();
         applyAnnotation(task, p.annotation, p.line, 'annotation');
       } else if (target) {
-        const at = pending.indexOf(target);
-        const children = pending.slice(at + 1).map((q) => q.p.text);
-        markAncestors(target.p.level);
-        pending = pending.slice(0, at);
-        const body = [target.p.text, ...target.extra.map((x) => x.text), ...children].join('\n');
-        const task = addTask(target.p.line, target.id, body, undefined, target.source, target.p.kind === 'plain', 'annotation');
-        readings.pop();
-        applyAnnotation(task, p.annotation, p.line, 'annotation');
+        closeTarget(target, p.annotation, p.line, 'annotation');
       } else if (loose.length > 0) {
         markAncestors(9);
         const task = addTask(loose[0]!.line, nextLetterId(), loose.map((x) => x.text).join('\n'), undefined, sourceLabel(loose[0]), true, 'annotation');
@@ -255,14 +259,7 @@ export function importDocument(input: string | SourceDocument, options: ImportOp
         readings.pop();
         applyAnnotation(task, p.annotation, p.line, 'label-lines');
       } else if (target) {
-        const at = pending.indexOf(target);
-        const children = pending.slice(at + 1).map((q) => q.p.text);
-        markAncestors(target.p.level);
-        pending = pending.slice(0, at);
-        const body = [target.p.text, ...target.extra.map((x) => x.text), ...children].join('\n');
-        const task = addTask(target.p.line, target.id, body, undefined, target.source, target.p.kind === 'plain', 'label-lines');
-        readings.pop();
-        applyAnnotation(task, p.annotation, p.line, 'label-lines');
+        closeTarget(target, p.annotation, p.line, 'label-lines');
       } else if (last) fillFrom(last, p.annotation);
       continue;
     }
